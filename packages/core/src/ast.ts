@@ -1,0 +1,321 @@
+/**
+ * The Eligo AST: a readonly discriminated union keyed by `kind`. Every node carries the span of
+ * source text it came from. Spans are offsets; `Source.locate` turns them into line and column.
+ * The parser is the only producer; nothing downstream sees ohm types.
+ */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface NodeBase {
+  readonly span: Span;
+}
+
+export interface Identifier extends NodeBase {
+  readonly kind: 'Identifier';
+  readonly value: string;
+}
+
+// ---------------------------------------------------------------- protocol
+
+export type RecordKind = 'condition' | 'medication' | 'procedure' | 'allergy';
+
+export interface Protocol extends NodeBase {
+  readonly kind: 'Protocol';
+  readonly id: Identifier;
+  readonly title: string | undefined;
+  readonly version: string | undefined;
+  /** `records complete for …`: record kinds treated as a complete history (closed world). */
+  readonly complete: readonly RecordKind[];
+  readonly declarations: readonly Declaration[];
+  /** Criteria common to every cohort. */
+  readonly sections: readonly Section[];
+  readonly cohorts: readonly Cohort[];
+}
+
+export interface Cohort extends NodeBase {
+  readonly kind: 'Cohort';
+  readonly id: Identifier;
+  readonly label: string | undefined;
+  readonly sections: readonly Section[];
+}
+
+export interface Section extends NodeBase {
+  readonly kind: 'Section';
+  readonly list: 'inclusion' | 'exclusion';
+  readonly criteria: readonly Criterion[];
+}
+
+export interface Criterion extends NodeBase {
+  readonly kind: 'Criterion';
+  readonly id: Identifier;
+  readonly title: string | undefined;
+  /** The verbatim protocol sentence. */
+  readonly source: string | undefined;
+  /** `met if …`; null for a heading (`decided by sub-criteria`). */
+  readonly rule: Expr | null;
+}
+
+// ---------------------------------------------------------------- declarations
+
+export type Declaration = PatientDecl | LabDecl | TestDecl | RecordDecl | QuestionDecl | DefineDecl;
+
+export interface PatientDecl extends NodeBase {
+  readonly kind: 'PatientDecl';
+  readonly name: Identifier;
+  readonly label: string;
+  readonly field: 'birthDate' | 'gender';
+}
+
+export interface LabDecl extends NodeBase {
+  readonly kind: 'LabDecl';
+  readonly name: Identifier;
+  readonly label: string;
+  readonly unit: UnitRef;
+  readonly binding: Binding;
+  /** `molar mass 113.12 g/mol` */
+  readonly molarMass: QuantityLit | undefined;
+  /** `positive above ULN` | `positive above 0 %` */
+  readonly positiveAbove: LimitRef | QuantityLit | undefined;
+}
+
+export interface TestDecl extends NodeBase {
+  readonly kind: 'TestDecl';
+  readonly name: Identifier;
+  readonly label: string;
+  readonly binding: Binding;
+  /** `values a, b`; undefined means the default `positive, negative`. */
+  readonly values: readonly Identifier[] | undefined;
+  readonly positiveAbove: LimitRef | QuantityLit | undefined;
+}
+
+export interface RecordDecl extends NodeBase {
+  readonly kind: 'RecordDecl';
+  readonly record: RecordKind;
+  readonly name: Identifier;
+  readonly label: string;
+  readonly binding: Binding;
+}
+
+export interface QuestionDecl extends NodeBase {
+  readonly kind: 'QuestionDecl';
+  readonly name: Identifier;
+  readonly label: string;
+  readonly answer: AnswerType;
+}
+
+export interface DefineDecl extends NodeBase {
+  readonly kind: 'DefineDecl';
+  readonly name: Identifier;
+  readonly label: string | undefined;
+  readonly expr: Expr;
+}
+
+export type CodeSystemName = 'loinc' | 'snomed' | 'icd10' | 'atc' | 'rxnorm';
+
+export interface Binding extends NodeBase {
+  readonly kind: 'Binding';
+  /** `from any` */
+  readonly any: boolean;
+  readonly codes: readonly CodePattern[];
+  readonly except: readonly CodePattern[];
+}
+
+export interface CodePattern extends NodeBase {
+  readonly kind: 'CodePattern';
+  readonly system: CodeSystemName;
+  /** For `range`, the lower bound. */
+  readonly code: string;
+  readonly match: 'exact' | 'prefix' | 'range';
+  /** Upper bound of a `range` (`C00 to C97`). */
+  readonly to: string | undefined;
+}
+
+export interface AnswerType extends NodeBase {
+  readonly kind: 'AnswerType';
+  readonly type: 'boolean' | 'count' | 'score' | 'number' | 'date' | 'code';
+  /** `score 0 to 63` */
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  /** `number in kg` */
+  readonly unit: UnitRef | undefined;
+  /** `one of a, b, c` */
+  readonly values: readonly Identifier[] | undefined;
+}
+
+export interface UnitRef extends NodeBase {
+  readonly kind: 'UnitRef';
+  /** UCUM code exactly as written. */
+  readonly code: string;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | IfExpr
+  | UnlessExpr
+  | BinaryExpr
+  | NotExpr
+  | QuantifierExpr
+  | CompareExpr
+  | BetweenExpr
+  | IsExpr
+  | ConditionTest
+  | MedicationTest
+  | SevereTest
+  | TrendExpr
+  | Value;
+
+/** Expressions that produce a value (quantity, date, code, boolean reference). */
+export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr;
+
+export interface IfExpr extends NodeBase {
+  readonly kind: 'If';
+  readonly condition: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+
+/** `A unless B` = A and not B; B names an exception. */
+export interface UnlessExpr extends NodeBase {
+  readonly kind: 'Unless';
+  readonly expr: Expr;
+  readonly exception: Expr;
+}
+
+/** Binary and left-associative: `a and b and c` is `(a and b) and c`. */
+export interface BinaryExpr extends NodeBase {
+  readonly kind: 'Binary';
+  readonly op: 'and' | 'or';
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+export interface NotExpr extends NodeBase {
+  readonly kind: 'Not';
+  readonly operand: Expr;
+}
+
+export interface QuantifierExpr extends NodeBase {
+  readonly kind: 'Quantifier';
+  readonly quantifier: 'any' | 'all' | 'atLeast';
+  /** N of `at least N of`. */
+  readonly count: number | undefined;
+  readonly operands: readonly Expr[];
+}
+
+export type CompareOp = '>=' | '>' | '<=' | '<' | '=' | '!=';
+
+export interface CompareExpr extends NodeBase {
+  readonly kind: 'Compare';
+  readonly op: CompareOp;
+  readonly left: Value;
+  readonly right: Value;
+}
+
+/** Inclusive on both ends. */
+export interface BetweenExpr extends NodeBase {
+  readonly kind: 'Between';
+  readonly value: Value;
+  readonly low: Value;
+  readonly high: Value;
+}
+
+export interface IsExpr extends NodeBase {
+  readonly kind: 'Is';
+  readonly subject: Value;
+  readonly negated: boolean;
+  readonly value: Identifier;
+}
+
+export interface ConditionTest extends NodeBase {
+  readonly kind: 'ConditionTest';
+  readonly subject: Ref;
+  readonly qualifier: 'suspected' | 'ever' | 'resolvedMoreThan';
+  /** For `resolved more than N years ago`. */
+  readonly duration: Duration | undefined;
+}
+
+export interface MedicationTest extends NodeBase {
+  readonly kind: 'MedicationTest';
+  readonly subject: Ref;
+  /** `for at least`, `for more than`, `within … before` */
+  readonly qualifier: 'forAtLeast' | 'forMoreThan' | 'within';
+  readonly duration: Duration;
+  /** For `within`: the lab whose result date anchors the window, or the screening date. */
+  readonly anchor: Ref | 'screening' | undefined;
+}
+
+/** `A severe`: an allergy of high criticality or with a severe reaction. */
+export interface SevereTest extends NodeBase {
+  readonly kind: 'SevereTest';
+  readonly subject: Ref;
+}
+
+/** `V fell by at least N % within M months` */
+export interface TrendExpr extends NodeBase {
+  readonly kind: 'Trend';
+  readonly subject: Value;
+  readonly percent: number;
+  readonly duration: Duration;
+}
+
+export interface Ref extends NodeBase {
+  readonly kind: 'Ref';
+  readonly name: string;
+  /** `serum_hcg within 7 days`: only results in the window before the screening date. */
+  readonly window: Duration | undefined;
+}
+
+export interface QuantityLit extends NodeBase {
+  readonly kind: 'Quantity';
+  readonly value: number;
+  /** UCUM code as written; undefined for a bare number. */
+  readonly unit: UnitRef | undefined;
+}
+
+export interface LimitRef extends NodeBase {
+  readonly kind: 'LimitRef';
+  readonly limit: 'ULN' | 'LLN';
+}
+
+/** `3 x ULN`: the factor times the limit of the lab on the other side of the comparison. */
+export interface LimitMultiple extends NodeBase {
+  readonly kind: 'LimitMultiple';
+  readonly factor: number;
+  readonly limit: 'ULN' | 'LLN';
+}
+
+export interface Call extends NodeBase {
+  readonly kind: 'Call';
+  readonly callee: Identifier;
+  readonly args: readonly Value[];
+}
+
+export interface LatestExpr extends NodeBase {
+  readonly kind: 'Latest';
+  readonly alternatives: readonly Value[];
+}
+
+export interface Duration extends NodeBase {
+  readonly kind: 'Duration';
+  readonly amount: number;
+  readonly unit: 'day' | 'week' | 'month' | 'year';
+}
+
+export type Node =
+  | Protocol
+  | Cohort
+  | Section
+  | Criterion
+  | Identifier
+  | Declaration
+  | Binding
+  | CodePattern
+  | AnswerType
+  | UnitRef
+  | Expr
+  | LimitRef
+  | Duration;

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+
+/**
+ * The generic shapes of patient facts, one per kind of data element. A protocol's own input
+ * schema (`facts/schema.ts`) picks one of these for each of its declared elements.
+ *
+ * Dates may be partial (`1990`, `1990-05`) and keep that precision; date-times are cut to the day.
+ */
+export const PartialDate = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
+    'expected a date YYYY, YYYY-MM or YYYY-MM-DD',
+  )
+  .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD (a time part is ignored).');
+
+export const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a full date YYYY-MM-DD')
+  .describe('A full calendar date YYYY-MM-DD.');
+
+export const Sex = z.enum(['male', 'female', 'other', 'unknown']);
+
+export const Comparator = z.enum(['<', '<=', '>=', '>']);
+
+export const ReferenceRange = z
+  .object({
+    low: z.number().optional(),
+    high: z.number().optional(),
+    /** Unit of low/high when it differs from the value's unit. */
+    unit: z.string().optional(),
+  })
+  .strict();
+
+/** One lab or test result: a number with a UCUM unit, or a coded result such as `positive`. */
+export const Measurement = z
+  .object({
+    value: z.number().optional(),
+    unit: z.string().optional(),
+    comparator: Comparator.optional(),
+    code: z.string().optional(),
+    date: PartialDate.optional(),
+    referenceRange: ReferenceRange.optional(),
+  })
+  .strict()
+  .refine((m) => (m.value === undefined) !== (m.code === undefined), {
+    message: 'a result has either a value (with its unit) or a code, not both',
+  });
+
+export const ClinicalStatus = z.enum([
+  'active',
+  'recurrence',
+  'relapse',
+  'inactive',
+  'remission',
+  'resolved',
+]);
+export const VerificationStatus = z.enum([
+  'confirmed',
+  'provisional',
+  'differential',
+  'unconfirmed',
+  'refuted',
+  'entered-in-error',
+]);
+
+export const ConditionRecord = z
+  .object({
+    system: z.string().optional(),
+    code: z.string().optional(),
+    clinicalStatus: ClinicalStatus.default('active'),
+    verificationStatus: VerificationStatus.default('confirmed'),
+    onset: PartialDate.optional(),
+    abatement: PartialDate.optional(),
+  })
+  .strict();
+
+export const Exposure = z
+  .object({
+    system: z.string().optional(),
+    code: z.string().optional(),
+    start: PartialDate.optional(),
+    /** Absent: ongoing up to the screening date. */
+    end: PartialDate.optional(),
+  })
+  .strict();
+
+export const ProcedureRecord = z
+  .object({
+    system: z.string().optional(),
+    code: z.string().optional(),
+    date: PartialDate.optional(),
+  })
+  .strict();
+
+export const AllergyRecord = z
+  .object({
+    system: z.string().optional(),
+    code: z.string().optional(),
+    criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
+    severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+  })
+  .strict();
+
+/** `true`/`false` is shorthand for "one confirmed, active record" / "no record". */
+export const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
+export const recordsOrBoolean = <T extends z.ZodType>(item: T) => z.union([z.boolean(), z.array(item)]);
+
+export type PartialDate = z.infer<typeof PartialDate>;
+export type Sex = z.infer<typeof Sex>;
+export type Comparator = z.infer<typeof Comparator>;
+export type Measurement = z.infer<typeof Measurement>;
+export type ConditionRecord = z.infer<typeof ConditionRecord>;
+export type ClinicalStatus = z.infer<typeof ClinicalStatus>;
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+export type Exposure = z.infer<typeof Exposure>;
+export type ProcedureRecord = z.infer<typeof ProcedureRecord>;
+export type AllergyRecord = z.infer<typeof AllergyRecord>;
+
+/** The facts of one patient, keyed by element id. Missing keys are unknown (or absent, for closed-world record kinds). */
+export type FactValue =
+  | string
+  | Measurement
+  | Measurement[]
+  | boolean
+  | ConditionRecord[]
+  | Exposure[]
+  | ProcedureRecord[]
+  | AllergyRecord[];
+export type Facts = Record<string, FactValue | undefined>;
+
+export type AnswerValue = boolean | number | string;
+export type Answers = Record<string, AnswerValue | null | undefined>;
+
+/** One screening's input, as the CLI and the API take it (with `bundle` handled by @eligo/fhir). */
+export const ScreeningInput = z
+  .object({
+    asOf: Day,
+    facts: z.record(z.string(), z.unknown()).default({}),
+    answers: z.record(z.string(), z.union([z.boolean(), z.number(), z.string(), z.null()])).default({}),
+  })
+  .strict();
+export type ScreeningInput = {
+  asOf: string;
+  facts?: Facts;
+  answers?: Answers;
+};

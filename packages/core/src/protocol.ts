@@ -1,0 +1,105 @@
+import type { Protocol as ProtocolAst, RecordKind } from './ast';
+import type { Diagnostic } from './diagnostics/diagnostic';
+import type { Source } from './source';
+
+/**
+ * The compiled, frontend-facing description of a protocol: what the FHIR reader, the API, the
+ * web form and the type emitter need to know about each data element, criterion and cohort,
+ * without looking at the AST.
+ */
+
+export const CODE_SYSTEMS = {
+  loinc: 'http://loinc.org',
+  snomed: 'http://snomed.info/sct',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  atc: 'http://www.whocc.no/atc',
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+} as const;
+
+export type ElementKind =
+  | 'patient'
+  | 'lab'
+  | 'test'
+  | 'condition'
+  | 'medication'
+  | 'procedure'
+  | 'allergy'
+  | 'question'
+  | 'define';
+
+export interface CodePatternInfo {
+  /** Canonical system URI (see CODE_SYSTEMS). */
+  readonly system: string;
+  readonly code: string;
+  readonly match: 'exact' | 'prefix' | 'range';
+  readonly to?: string | undefined;
+}
+
+export interface CodeBindingInfo {
+  readonly any: boolean;
+  readonly include: readonly CodePatternInfo[];
+  readonly exclude: readonly CodePatternInfo[];
+}
+
+export interface AnswerInfo {
+  readonly type: 'boolean' | 'count' | 'score' | 'number' | 'date' | 'code';
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+  readonly unit?: string | undefined;
+  readonly values?: readonly string[] | undefined;
+}
+
+export interface ElementInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: ElementKind;
+  /** For `patient`: which Patient field. */
+  readonly patientField?: 'birthDate' | 'gender' | undefined;
+  /** For `lab`: the canonical UCUM unit values are converted to. */
+  readonly unit?: string | undefined;
+  /** For `lab`: g/mol, enabling mass <-> substance conversion. */
+  readonly molarMass?: number | undefined;
+  /** For `test` and coded questions/patient sex: the allowed codes. */
+  readonly values?: readonly string[] | undefined;
+  readonly binding?: CodeBindingInfo | undefined;
+  readonly answer?: AnswerInfo | undefined;
+  /** For record kinds: no matching record means absent (false) rather than unknown. */
+  readonly closedWorld: boolean;
+  /** Criterion ids whose rules use this element, directly or through a define. */
+  readonly usedBy: readonly string[];
+}
+
+export interface CriterionInfo {
+  readonly id: string;
+  readonly kind: 'inclusion' | 'exclusion';
+  readonly title: string | undefined;
+  readonly source: string | undefined;
+  /** `decided by sub-criteria` */
+  readonly heading: boolean;
+  /** Element ids (data and questions) the rule depends on, transitively through defines. */
+  readonly elements: readonly string[];
+}
+
+export interface CohortInfo {
+  readonly id: string;
+  readonly label: string | undefined;
+  /** Every criterion that applies to the cohort: common inclusion, cohort inclusion, common exclusion, cohort exclusion. */
+  readonly criteria: readonly CriterionInfo[];
+}
+
+export interface ProtocolInfo {
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly version: string | undefined;
+  /** Stable hash of the source text. */
+  readonly hash: string;
+  readonly complete: readonly RecordKind[];
+  readonly elements: readonly ElementInfo[];
+  readonly cohorts: readonly CohortInfo[];
+}
+
+export interface CompiledInputs {
+  readonly ast: ProtocolAst;
+  readonly source: Source;
+  readonly diagnostics: readonly Diagnostic[];
+}
