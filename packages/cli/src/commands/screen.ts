@@ -1,0 +1,91 @@
+import {
+  type CompiledProtocol,
+  createFunnel,
+  type FunnelResult,
+  parseScreeningInput,
+  type Screening,
+  screen,
+} from '@eligo/core';
+import { prepareScreeningInput } from '@eligo/fhir';
+import { type Io, UsageError } from '../io';
+import { renderFunnel, renderScreening } from '../render';
+import { loadProtocol } from './load';
+
+interface ScreenOptions {
+  input?: string | undefined;
+  json?: boolean;
+  ndjson?: boolean;
+  summary?: boolean;
+}
+
+type Outcome = { ok: true; screening: Screening } | { ok: false; errors: { path: string; message: string }[] };
+
+/** One input document (`{asOf, bundle | facts, answers}`) to a screening, or the input's errors with their paths. */
+export function screenDocument(protocol: CompiledProtocol, raw: unknown): Outcome {
+  const prepared = prepareScreeningInput(protocol.info, raw);
+  if (!prepared.ok) return { ok: false, errors: prepared.errors };
+  const parsed = parseScreeningInput(protocol, prepared.input);
+  if (!parsed.ok) return { ok: false, errors: parsed.issues };
+  const screening = screen(protocol, parsed.input);
+  return { ok: true, screening: { ...screening, warnings: [...prepared.warnings, ...screening.warnings] } };
+}
+
+export async function screenCommand(io: Io, file: string, options: ScreenOptions): Promise<number> {
+  if (options.input === undefined) throw new UsageError('eligo screen: missing --input <file>');
+  const protocol = await loadProtocol(io, file);
+  if (!protocol) return 1;
+  if (options.ndjson || options.summary) return screenMany(io, protocol, options.input, options);
+
+  const raw = parseJson(await io.readFile(options.input));
+  if (!raw.ok) {
+    io.stderr(`eligo screen: ${options.input} is not valid JSON: ${raw.message}\n`);
+    return 2;
+  }
+  const outcome = screenDocument(protocol, raw.value);
+  if (!outcome.ok) {
+    io.stderr(`eligo screen: invalid input in ${options.input}:\n${formatErrors(outcome.errors)}`);
+    return 2;
+  }
+  io.stdout(options.json ? `${JSON.stringify(outcome.screening, null, 2)}\n` : renderScreening(outcome.screening));
+  return 0;
+}
+
+/** Streams a population, one input per line, in memory bounded by one patient plus the funnel's counters. */
+async function screenMany(io: Io, protocol: CompiledProtocol, input: string, options: ScreenOptions): Promise<number> {
+  const funnel = createFunnel(protocol.info);
+  let failures = 0;
+  let line = 0;
+  for await (const text of io.readLines(input)) {
+    line++;
+    if (text.trim() === '') continue;
+    const raw = parseJson(text);
+    const outcome: Outcome = raw.ok
+      ? screenDocument(protocol, raw.value)
+      : { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] };
+    if (!outcome.ok) {
+      failures++;
+      io.stderr(`eligo screen: ${input}:${line}: invalid input:\n${formatErrors(outcome.errors)}`);
+      if (options.ndjson) io.stdout(`${JSON.stringify({ line, errors: outcome.errors })}\n`);
+      continue;
+    }
+    funnel.add(outcome.screening);
+    if (options.ndjson) io.stdout(`${JSON.stringify(outcome.screening)}\n`);
+  }
+  if (options.summary) {
+    const summary: FunnelResult = funnel.result();
+    io.stdout(options.ndjson || options.json ? `${JSON.stringify({ summary })}\n` : renderFunnel(summary));
+  }
+  return failures > 0 ? 2 : 0;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+function formatErrors(errors: readonly { path: string; message: string }[]): string {
+  return errors.map((e) => `  ${e.path || '(root)'}: ${e.message}\n`).join('');
+}

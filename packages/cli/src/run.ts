@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { checkCommand } from './commands/check';
+import { fmtCommand } from './commands/fmt';
+import { screenCommand } from './commands/screen';
+import { typesCommand } from './commands/types';
+import { type Io, UsageError } from './io';
+
+const USAGE = `usage: eligo <command> [options]
+
+commands:
+  check <protocol.elig> [--json]             report diagnostics; exit 1 when there are errors
+  fmt <protocol.elig> [--write] [--check]    print the canonical form (or rewrite the file)
+  screen <protocol.elig> --input <file> [--json] [--ndjson] [--summary]
+                                             screen one patient ({asOf, bundle|facts, answers})
+                                             or, with --ndjson, one patient per line
+  types <protocol.elig>                      print TypeScript types of the protocol's facts
+`;
+
+/** Runs one command line; returns the exit code (0 ok, 1 the protocol has errors, 2 bad usage or input). */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        ndjson: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
+        input: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    if (command === undefined || command === 'help' || command === '--help' || values.help) {
+      io.stdout(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const file = positionals[0];
+    if (file === undefined) throw new UsageError(`eligo ${command}: missing the protocol file`);
+    switch (command) {
+      case 'check':
+        return await checkCommand(io, file, values);
+      case 'fmt':
+        return await fmtCommand(io, file, values);
+      case 'screen':
+        return await screenCommand(io, file, values);
+      case 'types':
+        return await typesCommand(io, file);
+      default:
+        throw new UsageError(`eligo: unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      io.stderr(`${error.message}\n${error instanceof UsageError ? '' : USAGE}`);
+      return 2;
+    }
+    if (isNodeError(error) && error.code === 'ENOENT') {
+      io.stderr(`eligo: no such file: ${error.path}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isNodeError(error: unknown): error is Error & { code: string; path?: string } {
+  return error instanceof Error && 'code' in error;
+}
