@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { examplePath, bundledProtocols } from '@eligo/protocols';
+import { describe, expect, it } from 'vitest';
+import type { Io } from './io';
+import { run } from './run';
+
+const PROTOCOL = bundledProtocols.NCT06469190;
+
+/** Runs the CLI in memory: real files for reading, a virtual overlay for written and inline files. */
+async function cli(args: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const written: Record<string, string> = {};
+  const read = async (path: string) => files[path] ?? (await readFile(path, 'utf8'));
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile: read,
+    writeFile: async (path, text) => void (written[path] = text),
+    readLines: async function* (path) {
+      yield* (await read(path)).split('\n');
+    },
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr, written };
+}
+
+describe('eligo check', () => {
+  it('passes the bundled protocol', async () => {
+    const r = await cli(['check', PROTOCOL]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 with a code frame for an error', async () => {
+    const text = 'trial T "t"\nlab wbc "WBC" in 10*9/L from loinc 6690-2\ninclusion\n  IN-1 "w"\n    met if wbc >= 3 g/L\n';
+    const r = await cli(['check', 'bad.elig'], { 'bad.elig': text });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('bad.elig:5:');
+    expect(r.stdout).toContain('    met if wbc >= 3 g/L');
+    expect(r.stdout).toMatch(/1 error, \d+ warnings?\n$/);
+  });
+
+  it('reports a syntax error with line and column and exits 1', async () => {
+    const r = await cli(['check', 'bad.elig'], { 'bad.elig': 'trial T "t"\ninclusion\n  IN-1 "w"\n    met if >= 3\n' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^bad\.elig:4:12 error E0001 /);
+  });
+
+  it('is a usage error without a file', async () => {
+    const r = await cli(['check']);
+    expect([r.code, r.stderr]).toEqual([2, 'eligo check: missing the protocol file\n']);
+  });
+
+  it('names a missing file', async () => {
+    const r = await cli(['check', 'nope.elig']);
+    expect([r.code, r.stderr]).toEqual([2, 'eligo: no such file: nope.elig\n']);
+  });
+});
+
+describe('eligo screen', () => {
+  const igan = examplePath('NCT06469190', 'eligible-igan.json');
+
+  it('prints exactly one JSON document with the screening contract', async () => {
+    const r = await cli(['screen', PROTOCOL, '--input', igan, '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.protocol.id).toBe('NCT06469190');
+    expect(out.protocol.hash).toMatch(/^[0-9a-f]{16,}$/);
+    expect(out.asOf).toBe('2025-03-15');
+    expect(out.cohorts.map((c: { id: string; verdict: string }) => [c.id, c.verdict])).toEqual([
+      ['PMN', 'ineligible'],
+      ['IgAN', 'eligible'],
+      ['AAV', 'ineligible'],
+    ]);
+    const criterion = out.cohorts[1].criteria[0];
+    expect(Object.keys(criterion)).toEqual(expect.arrayContaining(['id', 'kind', 'status', 'explanation', 'missing']));
+    expect(out.cohorts[1]).toHaveProperty('questions');
+  });
+
+  it('prints a readable table by default', async () => {
+    const r = await cli(['screen', PROTOCOL, '--input', igan]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('IgAN (Relapsed/refractory IgA nephropathy): ELIGIBLE');
+    expect(r.stdout).toMatch(/C-IN-3\.1\.a\s+in\s+met\s+/);
+  });
+
+  it('accepts native facts', async () => {
+    const input = JSON.stringify({
+      asOf: '2025-03-15',
+      facts: { wbc: { value: 2.5, unit: '10*9/L', date: '2025-03-10' } },
+      answers: { informed_consent: true },
+    });
+    const r = await cli(['screen', PROTOCOL, '--input', 'in.json', '--json'], { 'in.json': input });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const wbc = out.cohorts[0].criteria.find((c: { id: string }) => c.id === 'C-IN-3.1.a');
+    expect(wbc.status).toBe('not_met');
+    expect(out.cohorts.every((c: { verdict: string }) => c.verdict === 'ineligible')).toBe(true);
+  });
+
+  it('exits 2 and names the path for bad input', async () => {
+    const r = await cli(['screen', PROTOCOL, '--input', 'in.json', '--json'], {
+      'in.json': JSON.stringify({ asOf: '15/03/2025', facts: {} }),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('asOf');
+  });
+
+  it('exits 2 for input that is not JSON', async () => {
+    const r = await cli(['screen', PROTOCOL, '--input', 'in.json'], { 'in.json': '{ nope' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^eligo screen: in\.json is not valid JSON: /);
+  });
+
+  it('streams NDJSON and ends with the attrition summary', async () => {
+    const a = await readFile(igan, 'utf8');
+    const b = await readFile(examplePath('NCT06469190', 'ineligible-pmn.json'), 'utf8');
+    const lines = [a, b, a].map((t) => JSON.stringify(JSON.parse(t))).join('\n');
+    const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', '--summary'], { 'p.ndjson': lines });
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    expect(out[1].cohorts[0].verdict).toBe('ineligible');
+    const igan = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
+    expect([igan.total, igan.eligible, igan.ineligible]).toEqual([3, 2, 1]);
+  });
+});
+
+describe('eligo fmt and types', () => {
+  it('formats to a fixed point', async () => {
+    const once = await cli(['fmt', PROTOCOL]);
+    expect(once.code).toBe(0);
+    const twice = await cli(['fmt', 'f.elig'], { 'f.elig': once.stdout });
+    expect(twice.stdout).toBe(once.stdout);
+  });
+
+  it('emits TypeScript types for the facts', async () => {
+    const r = await cli(['types', PROTOCOL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wbc?:');
+  });
+});
