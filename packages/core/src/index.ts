@@ -24,3 +24,4 @@ export { Source } from './source';
 // -- compile, screen, fast path
 
 // -- code bindings
+export { CODE_SYSTEM_ALIASES, canonicalSystem, matchesBinding, matchesCode } from './codes/match';
