@@ -1,0 +1,154 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './auth/middleware';
+import type { AppEnv, Deps } from './http/env';
+import { ApiError, errorHandler, notFound } from './http/errors';
+import { rateLimit } from './http/rate-limit';
+import { requestLog } from './http/request-log';
+import { fileResponse, safeStat, staticFile } from './http/static';
+import { auditRoutes } from './routes/audit';
+import { checkRoutes } from './routes/check';
+import { healthRoutes } from './routes/health';
+import { protocolRoutes } from './routes/protocols';
+import { screeningRoutes } from './routes/screenings';
+import { tokenRoutes } from './routes/tokens';
+import { createProtocolCache } from './screening/cache';
+
+const BATCH_PATH = /^\/v1\/protocols\/[^/]+\/screenings\/batch$/;
+
+/** The whole service as a Hono app over its dependencies; `main.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: Deps) {
+  const auth = authenticate(deps.store.tokens);
+  const full = { ...deps, cache: deps.cache ?? createProtocolCache(), forgetTokens: auth.forget };
+  const limit = bodyLimit({
+    maxSize: deps.config.bodyLimit,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The request body is larger than ${deps.config.bodyLimit} bytes`,
+      );
+    },
+  });
+
+  const v1 = new OpenAPIHono<AppEnv>()
+    .route('/healthz', healthRoutes)
+    .route('/check', checkRoutes)
+    .route('/protocols', protocolRoutes)
+    .route('/protocols', screeningRoutes)
+    .route('/audit', auditRoutes)
+    .route('/tokens', tokenRoutes);
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token: `eligo_…`',
+  });
+  v1.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Eligo API',
+      version: '1',
+      description: 'Clinical-trial eligibility: protocols, screenings and their audit log.',
+    },
+    servers: [{ url: '/v1' }],
+  });
+  v1.get(
+    '/docs',
+    Scalar({
+      url: '/v1/openapi.json',
+      cdn: '/v1/docs/scalar.js',
+      pageTitle: 'Eligo API',
+      withDefaultFonts: false,
+    }),
+  );
+  v1.get('/docs/scalar.js', () => {
+    const path = scalarBundle();
+    const stat = path && safeStat(path);
+    if (!path || !stat) throw notFound('The API reference script');
+    return fileResponse(path, stat.size);
+  });
+
+  const app = new OpenAPIHono<AppEnv>()
+    .use(requestId())
+    .use(async function provide(c, next) {
+      c.set('deps', full);
+      await next();
+    })
+    .use(requestLog(deps.logger))
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    )
+    .use(
+      '/v1/*',
+      cors({
+        origin: (origin) => (deps.config.webOrigins.includes(origin) ? origin : null),
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+        exposeHeaders: ['X-Request-Id', 'Retry-After'],
+        maxAge: 600,
+      }),
+    )
+    .use('/v1/*', async function limitBody(c, next) {
+      if (BATCH_PATH.test(c.req.path)) return next();
+      return limit(c, next);
+    })
+    .use('/v1/*', auth)
+    .use('/v1/*', rateLimit({ perSecond: deps.config.rateLimit }))
+    .route('/healthz', healthRoutes)
+    .route('/v1', v1);
+
+  app.onError(errorHandler(deps.logger));
+  app.notFound((c) => {
+    const path = c.req.path;
+    const isApi = path === '/v1' || path.startsWith('/v1/');
+    if (!isApi && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      const { docsDir, webDir } = deps.config;
+      if (docsDir && (path === '/docs' || path.startsWith('/docs/'))) {
+        const file = staticFile(docsDir, path.slice('/docs'.length) || '/');
+        if (file) return file;
+        const missing = staticFile(docsDir, '/404.html');
+        if (missing) return new Response(missing.body, { status: 404, headers: missing.headers });
+      } else if (webDir) {
+        // The web app routes on the client: any other page path gets its index.html.
+        return staticFile(webDir, path) ?? staticFile(webDir, '/index.html') ?? c.text('Not found', 404);
+      }
+    }
+    const error = notFound(`${c.req.method} ${path}`);
+    return c.json(
+      { error: { code: error.code, message: error.message }, requestId: c.get('requestId') },
+      404,
+    );
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+let scalarPath: string | undefined | null = null;
+
+/** The API reference's browser bundle, served from the installed package rather than a CDN. */
+function scalarBundle(): string | undefined {
+  if (scalarPath === null) {
+    try {
+      const entry = new URL(import.meta.resolve('@scalar/api-reference'));
+      scalarPath = new URL('./browser/standalone.js', entry).pathname;
+    } catch {
+      scalarPath = undefined;
+    }
+  }
+  return scalarPath;
+}

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+
+/**
+ * Migrations live in code, in order, so they ship inside the service and run at start on either
+ * database. Never edit one that has shipped; add the next.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('protocols')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('draft_name', 'text')
+        .addColumn('draft_text', 'text')
+        .addColumn('draft_updated_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('protocol_versions')
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('title', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text')
+        // These two constraints are what make concurrent publishes safe: the loser retries.
+        .addPrimaryKeyConstraint('protocol_versions_pk', ['protocol_id', 'number'])
+        .addUniqueConstraint('protocol_versions_hash', ['protocol_id', 'hash'])
+        .execute();
+      await db.schema
+        .createTable('screenings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('token_id', 'text', (c) => c.notNull())
+        .addColumn('token_name', 'text', (c) => c.notNull())
+        .addColumn('protocol_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('as_of', 'text', (c) => c.notNull())
+        .addColumn('verdicts', 'text', (c) => c.notNull())
+        .addColumn('input', 'text')
+        .addColumn('batch_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('screenings_protocol')
+        .on('screenings')
+        .columns(['protocol_id', 'version'])
+        .execute();
+      await db.schema.createIndex('screenings_token').on('screenings').column('token_id').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrate(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,57 @@
+import type { Role } from '../auth/roles';
+
+/**
+ * The tables, as Kysely sees them. Times are ISO-8601 text and JSON is text, so the same
+ * queries run unchanged on SQLite and PostgreSQL.
+ */
+export interface Database {
+  api_tokens: TokenTable;
+  protocols: ProtocolTable;
+  protocol_versions: VersionTable;
+  screenings: ScreeningTable;
+}
+
+export interface TokenTable {
+  id: string;
+  name: string;
+  role: Role;
+  /** sha256 of the secret, hex; the secret itself is never stored. */
+  hash: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface ProtocolTable {
+  id: string;
+  created_at: string;
+  draft_name: string | null;
+  draft_text: string | null;
+  draft_updated_at: string | null;
+}
+
+export interface VersionTable {
+  protocol_id: string;
+  number: number;
+  hash: string;
+  title: string | null;
+  name: string;
+  text: string;
+  published_at: string;
+  published_by: string | null;
+}
+
+export interface ScreeningTable {
+  id: string;
+  at: string;
+  token_id: string;
+  token_name: string;
+  protocol_id: string;
+  version: number;
+  as_of: string;
+  /** JSON: `{ [cohortId]: verdict }`. */
+  verdicts: string;
+  /** JSON of the patient input, only when the request asked for it to be kept. */
+  input: string | null;
+  batch_id: string | null;
+}

@@ -1,0 +1,83 @@
+import type { Verdict } from '@eligo/core';
+import type { Db } from './connect';
+import type { ScreeningTable } from './schema';
+
+/** One audit entry: who screened, when, against which published version, with what verdicts. */
+export interface AuditRecord {
+  readonly id: string;
+  readonly at: string;
+  readonly token: { readonly id: string; readonly name: string };
+  readonly protocol: { readonly id: string; readonly version: number };
+  readonly asOf: string;
+  readonly verdicts: Readonly<Record<string, Verdict>>;
+  readonly batchId: string | null;
+  /** Present only when the screening request asked for its input to be kept. */
+  readonly input?: unknown;
+}
+
+export interface AuditFilter {
+  readonly protocol?: string | undefined;
+  readonly version?: number | undefined;
+  readonly token?: string | undefined;
+  readonly batch?: string | undefined;
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
+  /** Ids sort by time: entries older than this one. */
+  readonly before?: string | undefined;
+  readonly limit: number;
+}
+
+export function screeningStore(db: Db) {
+  const k = db.kysely;
+  return {
+    async record(rows: readonly ScreeningTable[]): Promise<void> {
+      if (rows.length === 0) return;
+      await k.insertInto('screenings').values(rows).execute();
+    },
+
+    async list(filter: AuditFilter): Promise<AuditRecord[]> {
+      let q = k
+        .selectFrom('screenings')
+        .select([
+          'id',
+          'at',
+          'token_id',
+          'token_name',
+          'protocol_id',
+          'version',
+          'as_of',
+          'verdicts',
+          'batch_id',
+        ]);
+      if (filter.protocol !== undefined) q = q.where('protocol_id', '=', filter.protocol);
+      if (filter.version !== undefined) q = q.where('version', '=', filter.version);
+      if (filter.token !== undefined) q = q.where('token_id', '=', filter.token);
+      if (filter.batch !== undefined) q = q.where('batch_id', '=', filter.batch);
+      if (filter.since !== undefined) q = q.where('at', '>=', filter.since);
+      if (filter.until !== undefined) q = q.where('at', '<', filter.until);
+      if (filter.before !== undefined) q = q.where('id', '<', filter.before);
+      const rows = await q.orderBy('id', 'desc').limit(filter.limit).execute();
+      return rows.map((r) => toRecord({ ...r, input: null }, false));
+    },
+
+    async get(id: string): Promise<AuditRecord | undefined> {
+      const row = await k.selectFrom('screenings').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row, true);
+    },
+  };
+}
+
+export type ScreeningStore = ReturnType<typeof screeningStore>;
+
+function toRecord(row: ScreeningTable, withInput: boolean): AuditRecord {
+  const record: AuditRecord = {
+    id: row.id,
+    at: row.at,
+    token: { id: row.token_id, name: row.token_name },
+    protocol: { id: row.protocol_id, version: Number(row.version) },
+    asOf: row.as_of,
+    verdicts: JSON.parse(row.verdicts) as Record<string, Verdict>,
+    batchId: row.batch_id,
+  };
+  return withInput && row.input !== null ? { ...record, input: JSON.parse(row.input) } : record;
+}

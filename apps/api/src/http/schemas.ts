@@ -1,0 +1,268 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../auth/roles';
+
+/** The shapes at the edge: what requests must be and what responses promise, for zod and OpenAPI alike. */
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      diagnostics: z.array(z.looseObject({})).optional(),
+    }),
+    requestId: z.string().optional(),
+  })
+  .openapi('Error');
+
+const Location = z.object({ line: z.number().int(), column: z.number().int() });
+
+export const DiagnosticSchema = z
+  .object({
+    code: z.string().openapi({ example: 'E0203' }),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    source: z.string(),
+    start: Location.optional(),
+    end: Location.optional(),
+    span: z
+      .object({ start: z.number().int(), end: z.number().int() })
+      .optional()
+      .openapi({ description: 'UTF-16 offsets into the text' }),
+    label: z.string().optional(),
+    hint: z.string().optional(),
+  })
+  .openapi('Diagnostic');
+
+export const CriteriaTextSchema = z
+  .object({
+    text: z.string().min(1).openapi({ description: 'Criteria in the Eligo language (.elig)' }),
+    name: z
+      .string()
+      .regex(/^[\w.-]{1,100}$/)
+      .optional()
+      .openapi({ description: 'File name diagnostics point into', example: 'NCT06469190.elig' }),
+  })
+  .openapi('CriteriaText');
+
+export const PublishSchema = CriteriaTextSchema.partial().openapi('Publish', {
+  description: 'Text to publish; without it the current draft is published.',
+});
+
+export const ProtocolIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[\w.-]{1,100}$/)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'NCT06469190' }),
+});
+
+export const VersionParam = ProtocolIdParam.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+});
+
+export const CheckResultSchema = z
+  .object({
+    ok: z.boolean().openapi({ description: 'true when the text compiles without errors (warnings allowed)' }),
+    protocol: z.object({ id: z.string(), title: z.string().nullable(), hash: z.string() }).nullable(),
+    diagnostics: z.array(DiagnosticSchema),
+  })
+  .openapi('CheckResult');
+
+export const VersionSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    hash: z.string(),
+    title: z.string().nullable(),
+    publishedAt: z.string(),
+    publishedBy: z.string().nullable(),
+  })
+  .openapi('VersionSummary');
+
+export const PublishResultSchema = VersionSummarySchema.extend({
+  created: z.boolean().openapi({ description: 'false when identical text was already published' }),
+  diagnostics: z.array(DiagnosticSchema),
+}).openapi('PublishResult');
+
+export const DraftSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    text: z.string(),
+    updatedAt: z.string(),
+    diagnostics: z.array(DiagnosticSchema),
+  })
+  .openapi('Draft');
+
+export const ProtocolListSchema = z
+  .object({
+    protocols: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        latest: z.object({ version: z.number().int(), hash: z.string(), publishedAt: z.string() }).nullable(),
+        draftUpdatedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('ProtocolList');
+
+export const ProtocolDetailSchema = VersionSummarySchema.extend({
+  trialVersion: z.string().nullable(),
+  source: z.object({ name: z.string(), text: z.string() }),
+  cohorts: z.array(z.looseObject({ id: z.string(), criteria: z.array(z.looseObject({ id: z.string() })) })),
+  criteria: z.array(
+    z.looseObject({ id: z.string(), kind: z.enum(['inclusion', 'exclusion']), title: z.string().nullable() }),
+  ),
+  elements: z.array(z.looseObject({ id: z.string(), kind: z.string(), label: z.string() })),
+  questions: z.array(z.looseObject({ id: z.string(), label: z.string() })),
+  inputSchema: z
+    .record(z.string(), z.unknown())
+    .openapi({ description: 'JSON Schema of `{asOf, facts, answers}`' }),
+}).openapi('ProtocolDetail');
+
+export const VersionListSchema = z.object({ versions: z.array(VersionSummarySchema) }).openapi('VersionList');
+
+export const ScreeningRequestSchema = z
+  .object({
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+      .openapi({ example: '2025-03-15' }),
+    bundle: z.looseObject({}).optional().openapi({ description: 'A FHIR R4 Bundle (or give `facts`)' }),
+    facts: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "The protocol's native facts" }),
+    answers: z.record(z.string(), z.unknown()).optional(),
+    version: z.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
+    store: z.boolean().optional().openapi({ description: 'Keep the patient input in the audit record' }),
+  })
+  .openapi('ScreeningRequest');
+
+const Status = z.enum(['met', 'not_met', 'unknown']);
+
+export const ScreeningSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Audit record id' }),
+    protocol: z.object({
+      id: z.string(),
+      version: z.string().optional(),
+      hash: z.string(),
+      published: z.number().int().openapi({ description: 'Published version screened against' }),
+    }),
+    asOf: z.string(),
+    cohorts: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string().optional(),
+        verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
+        criteria: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(['inclusion', 'exclusion']),
+            title: z.string().optional(),
+            source: z.string().optional(),
+            status: Status,
+            explanation: z.string(),
+            trace: z.unknown(),
+            missing: z.array(z.string()),
+          }),
+        ),
+        missing: z.array(z.string()),
+        questions: z.array(z.object({ id: z.string(), text: z.string() })),
+      }),
+    ),
+    warnings: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        path: z.string().optional(),
+        element: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('Screening');
+
+export const BatchQuerySchema = z.object({
+  version: z.coerce.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
+  store: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Keep each patient input in its audit record' }),
+});
+
+export const AuditQuerySchema = z.object({
+  protocol: z.string().optional(),
+  version: z.coerce.number().int().positive().optional(),
+  token: z.string().optional(),
+  batch: z.string().optional(),
+  since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'ISO date-time, inclusive' }),
+  until: z.iso.datetime({ offset: true }).optional().openapi({ description: 'ISO date-time, exclusive' }),
+  before: z.string().optional().openapi({ description: 'Cursor: the `next` of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const AuditRecordSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    token: z.object({ id: z.string(), name: z.string() }),
+    protocol: z.object({ id: z.string(), version: z.number().int() }),
+    asOf: z.string(),
+    verdicts: z.record(z.string(), z.enum(['eligible', 'ineligible', 'undetermined'])),
+    batchId: z.string().nullable(),
+    input: z.unknown().optional(),
+  })
+  .openapi('AuditRecord');
+
+export const AuditListSchema = z
+  .object({ entries: z.array(AuditRecordSchema), next: z.string().nullable() })
+  .openapi('AuditList');
+
+export const RoleSchema = z.enum(ROLES);
+
+export const TokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token');
+
+export const NewTokenSchema = z
+  .object({ name: z.string().min(1).max(100), role: RoleSchema })
+  .openapi('NewToken');
+
+export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429)[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: errorDescriptions[s], content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  );
+
+const errorDescriptions = {
+  400: 'Invalid request; `issues` names the offending paths',
+  401: 'Missing or invalid bearer token',
+  403: "The token's role is too weak",
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Body too large',
+  422: 'The criteria text does not compile; `diagnostics` lists why',
+  429: 'Rate limited',
+} as const;
+
+export const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

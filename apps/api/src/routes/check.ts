@@ -1,0 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireRole } from '../auth/middleware';
+import { diagnosticsJson } from '../http/diagnostics';
+import { bearer, router } from '../http/router';
+import { CheckResultSchema, CriteriaTextSchema, errorResponses, json } from '../http/schemas';
+import { compileText } from '../screening/cache';
+
+const check = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Compile criteria text and return its diagnostics (nothing is stored)',
+  tags: ['protocols'],
+  security: bearer,
+  middleware: [requireRole('viewer')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: CriteriaTextSchema } } } },
+  responses: {
+    200: json(CheckResultSchema, 'Diagnostics; `ok` is false when there are errors'),
+    ...errorResponses(400, 401, 413),
+  },
+});
+
+export const checkRoutes = router().openapi(check, (c) => {
+  const { text, name } = c.req.valid('json');
+  const compiled = compileText(text, name ?? 'criteria.elig');
+  const info = compiled.ok ? compiled.protocol.info : undefined;
+  return c.json(
+    {
+      ok: compiled.ok,
+      protocol: info ? { id: info.id, title: info.title ?? null, hash: info.hash } : null,
+      diagnostics: diagnosticsJson(compiled.diagnostics),
+    },
+    200,
+  );
+});

@@ -1,0 +1,122 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { requireRole } from '../auth/middleware';
+import { newId } from '../auth/tokens';
+import type { AppEnv } from '../http/env';
+import { invalid, notFound } from '../http/errors';
+import { bearer, router } from '../http/router';
+import {
+  BatchQuerySchema,
+  errorResponses,
+  json,
+  ProtocolIdParam,
+  ScreeningRequestSchema,
+  ScreeningSchema,
+} from '../http/schemas';
+import { screenBatch } from '../screening/batch';
+import { pullStream } from '../screening/ndjson';
+import { screenDocument, verdicts } from '../screening/run';
+
+const single = createRoute({
+  method: 'post',
+  path: '/{id}/screenings',
+  summary: 'Screen one patient (FHIR Bundle or native facts); recorded in the audit log',
+  description:
+    'The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`.',
+  tags: ['screenings'],
+  security: bearer,
+  middleware: [requireRole('screener')] as const,
+  request: {
+    params: ProtocolIdParam,
+    body: { required: true, content: { 'application/json': { schema: ScreeningRequestSchema } } },
+  },
+  responses: { 200: json(ScreeningSchema, 'The screening'), ...errorResponses(400, 401, 403, 404, 413, 429) },
+});
+
+const batch = createRoute({
+  method: 'post',
+  path: '/{id}/screenings/batch',
+  summary: 'Screen a population: NDJSON in (one screening input per line), NDJSON out',
+  description:
+    'Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line.',
+  tags: ['screenings'],
+  security: bearer,
+  middleware: [requireRole('screener')] as const,
+  request: {
+    params: ProtocolIdParam,
+    query: BatchQuerySchema,
+    body: {
+      required: true,
+      content: {
+        'application/x-ndjson': { schema: z.string().openapi({ description: 'One JSON document per line' }) },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'One JSON document per line, streamed',
+      content: { 'application/x-ndjson': { schema: z.string() } },
+    },
+    ...errorResponses(400, 401, 403, 404, 429),
+  },
+});
+
+async function publishedVersion(c: Context<AppEnv>, id: string, number: number | undefined) {
+  const { store, cache } = c.var.deps;
+  const found = await store.protocols.version(id, number);
+  if (!found)
+    throw notFound(number === undefined ? `Protocol '${id}'` : `Version ${number} of protocol '${id}'`);
+  return { version: found, protocol: cache.get(found) };
+}
+
+export const screeningRoutes = router()
+  .openapi(single, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version: pin, store: keep, ...document } = c.req.valid('json');
+    const { version, protocol } = await publishedVersion(c, id, pin);
+    const outcome = screenDocument(protocol, document);
+    if (!outcome.ok) throw invalid(outcome.errors, 'The screening input is invalid');
+    const principal = c.var.principal!;
+    const screening = outcome.screening;
+    const auditId = newId('scr');
+    await c.var.deps.store.screenings.record([
+      {
+        id: auditId,
+        at: new Date().toISOString(),
+        token_id: principal.id,
+        token_name: principal.name,
+        protocol_id: id,
+        version: version.number,
+        as_of: screening.asOf,
+        verdicts: JSON.stringify(verdicts(screening)),
+        input: keep ? JSON.stringify(document) : null,
+        batch_id: null,
+      },
+    ]);
+    return c.json(
+      {
+        id: auditId,
+        ...screening,
+        protocol: { ...screening.protocol, published: version.number },
+      } as z.infer<typeof ScreeningSchema>,
+      200,
+    );
+  })
+  .openapi(batch, async (c) => {
+    const { id } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const { version, protocol } = await publishedVersion(c, id, query.version);
+    const body = c.req.raw.body;
+    if (!body) throw invalid([{ path: '', message: 'expected an NDJSON body' }]);
+    const lines = screenBatch({
+      protocol,
+      version: { protocolId: id, number: version.number },
+      body,
+      principal: c.var.principal!,
+      store: c.var.deps.store,
+      keepInput: query.store === 'true',
+      maxLineBytes: c.var.deps.config.bodyLimit,
+    });
+    // Typed as never: the OpenAPI typing knows JSON and text responses only, not a stream.
+    return c.body(pullStream(lines), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
+  });

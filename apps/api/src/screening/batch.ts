@@ -1,0 +1,88 @@
+import { type CompiledProtocol, createFunnel } from '@eligo/core';
+import { newId } from '../auth/tokens';
+import type { ScreeningTable } from '../db/schema';
+import type { Store } from '../db/store';
+import type { TokenRecord } from '../db/tokens';
+import { readLines } from './ndjson';
+import { screenDocument, verdicts } from './run';
+
+const FLUSH_EVERY = 200;
+
+export interface BatchRequest {
+  readonly protocol: CompiledProtocol;
+  readonly version: { readonly protocolId: string; readonly number: number };
+  readonly body: ReadableStream<Uint8Array>;
+  readonly principal: TokenRecord;
+  readonly store: Store;
+  readonly keepInput: boolean;
+  readonly maxLineBytes: number;
+}
+
+/**
+ * NDJSON in, NDJSON out: one Screening (or `{line, errors}`) per input line, then
+ * `{summary, batch}` once every audit entry is committed. Memory holds one patient, the funnel's
+ * counters and at most FLUSH_EVERY pending audit rows.
+ */
+export async function* screenBatch(request: BatchRequest): AsyncGenerator<string> {
+  const { protocol, version, principal, store } = request;
+  const funnel = createFunnel(protocol.info);
+  const batchId = newId('bat');
+  let pending: ScreeningTable[] = [];
+  let screened = 0;
+  let failed = 0;
+  for await (const item of readLines(request.body, request.maxLineBytes)) {
+    if ('tooLong' in item) {
+      failed++;
+      yield json({
+        line: item.line,
+        errors: [{ path: '', message: `line longer than ${request.maxLineBytes} bytes` }],
+      });
+      continue;
+    }
+    if (item.text.trim() === '') continue;
+    const raw = parse(item.text);
+    const outcome = raw.ok
+      ? screenDocument(protocol, raw.value)
+      : { ok: false as const, errors: [raw.error] };
+    if (!outcome.ok) {
+      failed++;
+      yield json({ line: item.line, errors: outcome.errors });
+      continue;
+    }
+    screened++;
+    funnel.add(outcome.screening);
+    pending.push({
+      id: newId('scr'),
+      at: new Date().toISOString(),
+      token_id: principal.id,
+      token_name: principal.name,
+      protocol_id: version.protocolId,
+      version: version.number,
+      as_of: outcome.screening.asOf,
+      verdicts: JSON.stringify(verdicts(outcome.screening)),
+      input: request.keepInput ? item.text : null,
+      batch_id: batchId,
+    });
+    if (pending.length >= FLUSH_EVERY) {
+      await store.screenings.record(pending);
+      pending = [];
+    }
+    yield json(outcome.screening);
+  }
+  await store.screenings.record(pending);
+  yield json({ summary: funnel.result(), batch: { id: batchId, screened, failed } });
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+function parse(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; error: { path: string; message: string } } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: { path: '', message: `not valid JSON: ${(error as Error).message}` } };
+  }
+}

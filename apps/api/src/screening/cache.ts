@@ -1,0 +1,43 @@
+import { type CompiledProtocol, compile, hasErrors, type LocatedDiagnostic } from '@eligo/core';
+
+export type Compiled =
+  | {
+      readonly ok: true;
+      readonly protocol: CompiledProtocol;
+      readonly diagnostics: readonly LocatedDiagnostic[];
+    }
+  | { readonly ok: false; readonly diagnostics: readonly LocatedDiagnostic[] };
+
+/** Compiles criteria text; `ok` only when there is a protocol and no error. Never throws. */
+export function compileText(text: string, name: string): Compiled {
+  const { protocol, diagnostics } = compile(text, { name });
+  if (!protocol || hasErrors(diagnostics)) return { ok: false, diagnostics };
+  return { ok: true, protocol, diagnostics };
+}
+
+/**
+ * Published versions are immutable, so their compiled form is cached by content hash. The cache is
+ * derived data only (an instance that starts cold compiles again), so it never breaks scale-out.
+ */
+export function createProtocolCache(capacity = 64) {
+  const entries = new Map<string, CompiledProtocol>();
+  return {
+    get(version: { hash: string; name: string; text: string }): CompiledProtocol {
+      const key = `${version.hash}:${version.name}`;
+      const hit = entries.get(key);
+      if (hit) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const compiled = compileText(version.text, version.name);
+      // A published version compiled when it was published; failing now means the compiler changed.
+      if (!compiled.ok) throw new Error(`published protocol ${key} no longer compiles`);
+      entries.set(key, compiled.protocol);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      return compiled.protocol;
+    },
+  };
+}
+
+export type ProtocolCache = ReturnType<typeof createProtocolCache>;

@@ -1,0 +1,66 @@
+import * as core from '@eligo/core';
+import { pino } from 'pino';
+import { createApp } from '../app';
+import type { Role } from '../auth/roles';
+import { type Db, openDatabase } from '../db/connect';
+import { createStore, type Store } from '../db/store';
+import type { Deps } from '../http/env';
+
+export const silent = pino({ level: 'silent' });
+
+/** Whether the compiler has landed in @eligo/core; screening tests need it. */
+export const coreReady = typeof (core as Record<string, unknown>).compile === 'function';
+
+export async function memoryDb(): Promise<Db> {
+  return openDatabase({ kind: 'sqlite', file: ':memory:' });
+}
+
+export interface TestApp {
+  readonly app: ReturnType<typeof createApp>;
+  readonly store: Store;
+  readonly db: Db;
+  /** A bearer token per role. */
+  readonly tokens: Record<Role, string>;
+  request(
+    method: string,
+    path: string,
+    options?: { role?: Role | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+}
+
+export async function testApp(config: Partial<Deps['config']> = {}, db?: Db): Promise<TestApp> {
+  const database = db ?? (await memoryDb());
+  const store = createStore(database);
+  const tokens = {} as Record<Role, string>;
+  for (const role of ['admin', 'author', 'screener', 'viewer'] as const) {
+    tokens[role] = (await store.tokens.create({ name: `${role} (test)`, role, createdBy: null })).secret;
+  }
+  const app = createApp({
+    store,
+    logger: silent,
+    config: {
+      bodyLimit: 64 * 1024,
+      rateLimit: 0,
+      webOrigins: [],
+      webDir: undefined,
+      docsDir: undefined,
+      ...config,
+    },
+  });
+  return {
+    app,
+    store,
+    db: database,
+    tokens,
+    request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.role) headers.authorization = `Bearer ${tokens[options.role]}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return app.request(path, { method, headers, body });
+    },
+  };
+}
