@@ -50,14 +50,20 @@ export function errorHandler(logger: Logger) {
       const { code, message } = fromHttpException(error);
       return c.json({ error: { code, message }, requestId }, error.status);
     }
-    // Only the error's name and stack: its message could quote a request body.
-    logger.error({ requestId, err: { type: error.name, stack: error.stack } }, 'unhandled error');
+    // Only the error's type and stack frames: its message could quote a request body.
+    const frames = error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n');
+    logger.error({ requestId, err: { type: error.name, frames } }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'Internal server error' }, requestId }, 500);
   };
 }
 
 function fromHttpException(error: HTTPException): { code: string; message: string } {
   if (error.status === 413) return { code: 'payload_too_large', message: 'The request body is too large' };
+  if (error.status === 415)
+    return { code: 'unsupported_media_type', message: 'Send the body as application/json' };
   if (error.status === 400) {
     const malformed = /json/i.test(error.message);
     return malformed

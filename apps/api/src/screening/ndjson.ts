@@ -16,10 +16,12 @@ export async function* readLines(body: ReadableStream<Uint8Array>, maxBytes: num
     let newline = text.indexOf('\n');
     while (newline !== -1) {
       const piece = buffered + text.slice(0, newline);
-      line++;
+      // A skipped line was counted when it overflowed.
       if (skipping) skipping = false;
-      else if (exceeds(piece, maxBytes)) yield { line, tooLong: true };
-      else yield { line, text: piece };
+      else {
+        line++;
+        yield exceeds(piece, maxBytes) ? { line, tooLong: true } : { line, text: piece };
+      }
       buffered = '';
       text = text.slice(newline + 1);
       newline = text.indexOf('\n');
