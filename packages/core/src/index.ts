@@ -24,4 +24,12 @@ export { Source } from './source';
 // -- compile, screen, fast path
 
 // -- code bindings
+export type { CompileResult, CompiledCohort, CompiledCriterion, CompiledProtocol } from './compile';
+export { compile, hashOf } from './compile';
+export type { FastResult } from './fast/verdicts';
+export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
+export { createFunnel } from './screen/funnel';
+export type { ParsedInput } from './screen/input';
+export { parseScreeningInput } from './screen/input';
+export { screen, verdictOf } from './screen/screen';
 export { CODE_SYSTEM_ALIASES, canonicalSystem, matchesBinding, matchesCode } from './codes/match';

@@ -1,0 +1,506 @@
+import type { CompareOp } from '../ast';
+import type { Status, Trace } from '../screen/types';
+import { and3, count3, if3, not3, or3 } from './compare';
+import {
+  AMBIGUOUS,
+  BAD_UNIT,
+  type Bool,
+  type Element,
+  FALSE,
+  NONE,
+  OK,
+  type Reading,
+  TRUE,
+  type Tri,
+  UNKNOWN,
+  type Val,
+} from './ir';
+import {
+  answerTruth,
+  betweenTruth,
+  compareTruth,
+  elementOf,
+  isTruth,
+  limitValue,
+  medicationLeaf,
+  positiveThreshold,
+  recordTruth,
+  trendTruth,
+} from './leaves';
+import type { Patient } from './patient';
+import { type RawMeasurement, resultsOf } from './read';
+import { allergyTruth, conditionTruth, decidingRecord, recordsOf } from './records';
+import { readVal } from './values';
+
+/**
+ * The explaining evaluator: the same leaves as the fast path, plus a trace a person can read and,
+ * for an unknown result, the data elements whose values would decide it.
+ */
+
+export interface Explained {
+  readonly t: Tri;
+  readonly trace: Trace;
+  /** Element ids, when unknown. */
+  readonly missing: ReadonlySet<string>;
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+export function statusOf(t: Tri): Status {
+  return t === TRUE ? 'met' : t === FALSE ? 'not_met' : 'unknown';
+}
+
+export function statusWord(s: Status): string {
+  return s === 'not_met' ? 'not met' : s;
+}
+
+function result(
+  t: Tri,
+  text: string,
+  missing: Iterable<string>,
+  children?: Explained[],
+  extra?: Partial<Trace>,
+): Explained {
+  const trace: Trace = {
+    text,
+    status: statusOf(t),
+    ...extra,
+    ...(children && children.length > 0 ? { children: children.map((c) => c.trace) } : {}),
+  };
+  return { t, trace, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
+}
+
+function line(e: Explained): string {
+  return `${e.trace.text}: ${statusWord(e.trace.status)}`;
+}
+
+function wrapped(e: Explained, b: Bool): string {
+  const composite = b.k === 'and' || b.k === 'or' || b.k === 'unless' || b.k === 'if' || b.k === 'quant';
+  return composite ? `(${line(e)})` : line(e);
+}
+
+function union(...sets: ReadonlySet<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const id of s) out.add(id);
+  return out;
+}
+
+export function explain(b: Bool, p: Patient): Explained {
+  switch (b.k) {
+    case 'and':
+    case 'or': {
+      const a = explain(b.a, p);
+      const c = explain(b.b, p);
+      const t = b.k === 'and' ? and3(a.t, c.t) : or3(a.t, c.t);
+      return result(t, `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}`, unknownsOf([a, c]), [a, c]);
+    }
+    case 'unless': {
+      const a = explain(b.a, p);
+      const c = explain(b.b, p);
+      const t = and3(a.t, not3(c.t));
+      return result(t, `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`, unknownsOf([a, c]), [a, c]);
+    }
+    case 'not': {
+      const a = explain(b.a, p);
+      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
+      const text = record ? `no ${a.trace.text}` : `not (${line(a)})`;
+      return result(not3(a.t), text, a.missing, [a]);
+    }
+    case 'if': {
+      const c = explain(b.c, p);
+      const th = explain(b.t, p);
+      const el = explain(b.e, p);
+      const t = if3(c.t, th.t, el.t);
+      const taken = c.t === TRUE ? [th] : c.t === FALSE ? [el] : [c, th, el];
+      const text = `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}`;
+      return result(t, text, unknownsOf(taken), [c, th, el]);
+    }
+    case 'quant': {
+      const ops = b.ops.map((o) => explain(o, p));
+      let trues = 0;
+      let unknowns = 0;
+      for (const o of ops) {
+        if (o.t === TRUE) trues++;
+        else if (o.t === UNKNOWN) unknowns++;
+      }
+      const t = count3(trues, unknowns, b.n);
+      const head = b.q === 'any' ? 'any of' : b.q === 'all' ? 'all of' : `at least ${b.n} of`;
+      const text = `${head} (${ops.map((o, i) => wrapped(o, b.ops[i]!)).join(', ')})`;
+      return result(t, text, unknownsOf(ops), ops);
+    }
+    case 'cmp':
+      return explainCompare(b.l, b.op, b.r, p);
+    case 'between': {
+      const t = betweenTruth(b.v, b.lo, b.hi, p);
+      const text = `${valueText(b.v, p)} between ${valueText(b.lo, p)} and ${valueText(b.hi, p)}`;
+      return result(
+        t,
+        text,
+        union(missingOf(b.v, p), missingOf(b.lo, p), missingOf(b.hi, p)),
+        undefined,
+        extras(b.v),
+      );
+    }
+    case 'is': {
+      const t = isTruth(b.s, b.value, b.negated, p);
+      const r = readVal(b.s, p);
+      const el = elementOf(b.s);
+      let detail = '';
+      if (r.state === OK && r.code === undefined && el?.positive) {
+        const limit = positiveThreshold(el, r);
+        const rule = el.positive.kind === 'limit' ? `${el.positive.limit} ` : '';
+        detail = Number.isNaN(limit)
+          ? ', no reference range'
+          : `, positive above ${rule}${num(limit)} ${r.unit ?? ''}`.trimEnd();
+        detail = detail.replace(/ $/, '');
+      }
+      const value = valueText(b.s, p);
+      const text = `${value}${detail ? ` (${detail.slice(2)})` : ''} is ${b.negated ? 'not ' : ''}${b.value}`;
+      return result(t, text, missingOf(b.s, p), undefined, extras(b.s));
+    }
+    case 'cond': {
+      const t = conditionTruth(p, b.el, b.mode, b.years);
+      const which = decidingRecord;
+      const qualifier =
+        b.mode === 'active'
+          ? ''
+          : b.mode === 'resolved'
+            ? ` resolved more than ${b.years?.amount ?? 0} years ago`
+            : ` ${b.mode}`;
+      return result(t, `${b.el.name}${qualifier} (${recordSummary(p, b.el, which)})`, [b.el.id], undefined, {
+        elements: [b.el.id],
+      });
+    }
+    case 'med': {
+      const t = medicationLeaf(b, p);
+      const which = decidingRecord;
+      let text = b.el.name;
+      const missing = [b.el.id];
+      if (b.mode === 'atLeast' || b.mode === 'moreThan') {
+        text += ` for ${b.mode === 'atLeast' ? 'at least' : 'more than'} ${duration(b.duration!)}`;
+      } else if (b.mode === 'within') {
+        if (b.anchor) {
+          const anchor = readVal(b.anchor, p);
+          text += ` within ${duration(b.duration!)} before ${anchor.state === OK ? dateOf(anchor) : `${nameOf(b.anchor)} (no date)`}`;
+          if (anchor.state !== OK) missing.unshift(...missingOf(b.anchor, p));
+        } else text += ` within ${duration(b.duration!)} before ${p.asOf}`;
+      }
+      return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
+        elements: [b.el.id],
+      });
+    }
+    case 'record': {
+      const t = recordTruth(b.el, p);
+      return result(t, `${b.el.name} (${recordSummary(p, b.el, decidingRecord)})`, [b.el.id], undefined, {
+        elements: [b.el.id],
+      });
+    }
+    case 'severe': {
+      const t = allergyTruth(p, b.el, true);
+      return result(
+        t,
+        `${b.el.name} severe (${recordSummary(p, b.el, decidingRecord)})`,
+        [b.el.id],
+        undefined,
+        {
+          elements: [b.el.id],
+        },
+      );
+    }
+    case 'answer': {
+      const t = answerTruth(b.el, p);
+      const answer = p.answers[b.el.id];
+      const said = answer === undefined || answer === null ? 'not answered' : `answered ${String(answer)}`;
+      return result(t, `${b.el.label} ${said}`, [b.el.id], undefined, { elements: [b.el.id] });
+    }
+    case 'define': {
+      const inner = explain(b.d.body, p);
+      return result(inner.t, `${b.d.label}: ${line(inner)}`, inner.missing, [inner]);
+    }
+    case 'trend': {
+      const t = trendTruth(b, p);
+      const text = `${valueText(b.s, p)} fell by at least ${b.percent} % within ${duration(b.within)}`;
+      return result(t, text, depsOfVal(b.s), undefined, extras(b.s));
+    }
+    case 'const':
+      return result(b.value, 'not evaluable', []);
+  }
+}
+
+function unknownsOf(es: Explained[]): Set<string> {
+  return union(...es.filter((e) => e.t === UNKNOWN).map((e) => e.missing));
+}
+
+const SYMBOL: Record<CompareOp, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', '!=': '≠' };
+
+function explainCompare(l: Val, op: CompareOp, r: Val, p: Patient): Explained {
+  const t = compareTruth(l, op, r, p);
+  const text = `${valueText(l, p, r)} ${SYMBOL[op]} ${valueText(r, p, l)}`;
+  return result(t, text, union(missingOf(l, p), missingOf(r, p)), undefined, extras(l.k === 'limit' ? r : l));
+}
+
+function extras(v: Val): Partial<Trace> {
+  const r = v.out;
+  const elements = [...depsOfVal(v)];
+  return {
+    ...(elements.length > 0 ? { elements } : {}),
+    ...(r.state === OK && r.date !== '' && r.record !== undefined ? { date: r.date } : {}),
+  };
+}
+
+/** Elements whose data would decide a value that is not usable (or all it reads, when it is usable but undecided). */
+export function missingOf(v: Val, p: Patient): Set<string> {
+  const r = readVal(v, p);
+  switch (v.k) {
+    case 'qty':
+      return new Set();
+    case 'limit':
+      return new Set();
+    case 'define':
+      return missingOf(v.body, p);
+    case 'ckd': {
+      const out = new Set<string>();
+      const scr = readVal(v.creatinine, p);
+      if (scr.state !== OK) return missingOf(v.creatinine, p);
+      const sex = p.facts[v.sex.id];
+      if (sex !== 'male' && sex !== 'female') out.add(v.sex.id);
+      if (typeof p.facts[v.birth.id] !== 'string') out.add(v.birth.id);
+      return out.size > 0 ? out : depsOfVal(v.creatinine);
+    }
+    case 'bmi': {
+      const w = readVal(v.weight, p);
+      const h = readVal(v.height, p);
+      if (w.state === OK && h.state === OK) return union(depsOfVal(v.weight), depsOfVal(v.height));
+      return union(
+        w.state === OK ? new Set() : missingOf(v.weight, p),
+        h.state === OK ? new Set() : missingOf(v.height, p),
+      );
+    }
+    case 'latest': {
+      if (r.state === OK && r.chosen >= 0) return missingOf(v.alts[r.chosen]!, p);
+      const open = v.alts.filter((a) => a.out.state !== OK);
+      return union(...(open.length > 0 ? open : v.alts).map((a) => missingOf(a, p)));
+    }
+    default:
+      return depsOfVal(v);
+  }
+}
+
+export function depsOfVal(v: Val): Set<string> {
+  switch (v.k) {
+    case 'qty':
+    case 'limit':
+      return new Set();
+    case 'lab':
+    case 'sex':
+    case 'answer':
+    case 'date':
+      return new Set([v.el.id]);
+    case 'age':
+      return new Set([v.birth.id]);
+    case 'define':
+      return depsOfVal(v.body);
+    case 'ckd':
+      return union(depsOfVal(v.creatinine), new Set([v.sex.id, v.birth.id]));
+    case 'bmi':
+      return union(depsOfVal(v.weight), depsOfVal(v.height));
+    case 'latest':
+      return union(...v.alts.map(depsOfVal));
+  }
+}
+
+// ---------------------------------------------------------------- text
+
+/** A number as a person writes it: no float residue, a sensible number of decimals. */
+export function num(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  const abs = Math.abs(x);
+  const digits = abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  const rounded = abs >= 1 || abs === 0 ? Number(x.toFixed(digits)) : Number(x.toPrecision(digits));
+  return String(rounded);
+}
+
+function duration(d: { amount: number; unit: string }): string {
+  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+}
+
+function dateOf(r: Reading): string {
+  return r.date === r.dateHi ? r.date : `${r.date} to ${r.dateHi}`;
+}
+
+function nameOf(v: Val): string {
+  switch (v.k) {
+    case 'lab':
+    case 'sex':
+    case 'answer':
+    case 'date':
+      return v.el.name;
+    case 'define':
+      return shortLabel(v.label);
+    case 'age':
+      return 'age';
+    case 'ckd':
+      return 'eGFR';
+    case 'bmi':
+      return 'BMI';
+    case 'latest':
+      return 'latest value';
+    default:
+      return 'value';
+  }
+}
+
+function shortLabel(label: string): string {
+  const cut = label.indexOf(' (');
+  return cut > 0 ? label.slice(0, cut) : label;
+}
+
+function interval(r: Reading): string {
+  if (r.lo === r.hi) return num(r.lo);
+  if (r.lo === Number.NEGATIVE_INFINITY) return `${r.hiOpen ? '<' : '≤'}${num(r.hi)}`;
+  if (r.hi === Number.POSITIVE_INFINITY) return `${r.loOpen ? '>' : '≥'}${num(r.lo)}`;
+  return `${num(r.lo)} to ${num(r.hi)}`;
+}
+
+function unitText(unit: string | undefined): string {
+  return unit === undefined || unit === '1' ? '' : ` ${unit}`;
+}
+
+function noResult(v: Val, p: Patient): string {
+  const r = v.out;
+  const name = nameOf(v);
+  if (r.state === AMBIGUOUS) return `${name}: the result dates cannot tell which result counts`;
+  if (r.state === BAD_UNIT) return `${name}: the result's unit does not convert to ${v.unit}`;
+  if (v.k === 'lab' && v.window) return `${name}: no result between ${p.windowStart(v.window)} and ${p.asOf}`;
+  if (v.k === 'lab') return `${name}: no result on or before ${p.asOf}`;
+  if (v.k === 'sex') return `${name}: not known`;
+  if (v.k === 'answer') return `${v.el.label}: not answered`;
+  if (v.k === 'age') return `age: no ${v.birth.name.toLowerCase()}`;
+  return `${name}: not known`;
+}
+
+/** How a value reads in a trace; `other` is the opposite side of a comparison (for ULN multiples). */
+export function valueText(v: Val, p: Patient, other?: Val): string {
+  if (v.k === 'qty') return `${num(v.value)}${unitText(v.unit)}`;
+  if (v.k === 'limit') {
+    const head = `${v.factor} × ${v.limit}`;
+    if (!other) return head;
+    const o = readVal(other, p);
+    if (o.state !== OK) return head;
+    const limit = v.limit === 'ULN' ? o.high : o.low;
+    if (Number.isNaN(limit)) return `${head} (no reference range)`;
+    const scaled = limitValue(v, o)!;
+    return `${head} (${v.limit} ${num(limit)}${unitText(o.unit)} → ${num(scaled.lo)}${unitText(o.unit)})`;
+  }
+  const r = readVal(v, p);
+  if (r.state !== OK) {
+    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi') {
+      return `${nameOf(v)}: ${describeOpen(v, p)}`;
+    }
+    return noResult(v, p);
+  }
+  if (r.code !== undefined) {
+    return v.k === 'answer'
+      ? `${v.el.label} ${r.code}`
+      : `${nameOf(v)} ${r.code}${r.record ? ` (${dateOf(r)})` : ''}`;
+  }
+  const value = `${interval(r)}${unitText(r.unit ?? v.unit)}`;
+  switch (v.k) {
+    case 'lab':
+      return `${v.el.name} ${value} (${labSource(v.el, r)})`;
+    case 'age':
+      return `age ${r.lo === r.hi ? num(r.lo) : `${num(r.lo)} to ${num(r.hi)}`}`;
+    case 'answer':
+      return `${v.el.label} ${value}`;
+    default:
+      return `${nameOf(v)} ${value} (${derivation(v, p)})`;
+  }
+}
+
+function labSource(el: Element, r: Reading): string {
+  const m = r.record as RawMeasurement | undefined;
+  const date = m?.date === undefined ? 'undated' : dateOf(r);
+  if (m?.unit !== undefined && m.unit !== el.unit && m.value !== undefined) {
+    return `${m.comparator ?? ''}${num(m.value)} ${m.unit}, ${date}`;
+  }
+  return date;
+}
+
+/** Where a derived value came from: the alternative chosen, the creatinine and age used. */
+function derivation(v: Val, p: Patient): string {
+  switch (v.k) {
+    case 'define':
+      return derivation(v.body, p);
+    case 'latest': {
+      const chosen = v.alts[v.out.chosen];
+      if (!chosen) return 'latest';
+      if (chosen.k === 'lab') return `${chosen.el.name}, ${labSource(chosen.el, chosen.out)}`;
+      return derivation(chosen, p);
+    }
+    case 'ckd': {
+      const scr = v.creatinine.out;
+      const age = v.out.ageLo === v.out.ageHi ? `${v.out.ageLo}` : `${v.out.ageLo} to ${v.out.ageHi}`;
+      const m = scr.record as RawMeasurement | undefined;
+      const shown =
+        m?.unit !== undefined && m.value !== undefined
+          ? `${m.comparator ?? ''}${num(m.value)} ${m.unit}`
+          : `${interval(scr)}${unitText(scr.unit)}`;
+      return `CKD-EPI ${v.version} from ${nameOf(v.creatinine).toLowerCase()} ${shown} on ${dateOf(scr)}, age ${age}`;
+    }
+    case 'bmi':
+      return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
+    default:
+      return dateOf(v.out);
+  }
+}
+
+function describeOpen(v: Val, p: Patient): string {
+  const r = v.out;
+  if (r.state === NONE) return `no result on or before ${p.asOf}`;
+  if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';
+  if (v.k === 'define') return describeOpen(v.body, p);
+  if (v.k === 'latest') {
+    const chosen = v.alts[r.chosen];
+    return chosen ? describeOpen(chosen, p) : 'not known';
+  }
+  if (v.k === 'ckd') {
+    const scr = v.creatinine.out;
+    if (scr.state !== OK) return noResult(v.creatinine, p);
+    const missing = [...missingOf(v, p)].join(', ');
+    return `CKD-EPI ${v.version} from creatinine on ${dateOf(scr)} needs ${missing}`;
+  }
+  return 'not known';
+}
+
+/** A short account of an element's records for a trace. */
+function recordSummary(p: Patient, el: Element, deciding: number): string {
+  const raw = p.facts[el.id];
+  if (raw === undefined || raw === null) return el.closedWorld ? 'no record' : 'not known';
+  if (raw === true) return 'on record';
+  if (raw === false) return 'no record';
+  const records = recordsOf(p, el) ?? [];
+  if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
+  const r = records[deciding] as Record<string, unknown> | undefined;
+  if (r) return describeRecord(r);
+  return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describeRecord(x as Record<string, unknown>)).join('; ')}`;
+}
+
+function describeRecord(r: Record<string, unknown>): string {
+  const parts: string[] = [];
+  if (typeof r.code === 'string') parts.push(r.code);
+  if (r.clinicalStatus !== undefined || r.verificationStatus !== undefined || 'onset' in r) {
+    parts.push(`${r.clinicalStatus ?? 'active'}, ${r.verificationStatus ?? 'confirmed'}`);
+  }
+  if (typeof r.onset === 'string') parts.push(`onset ${r.onset}`);
+  if (typeof r.abatement === 'string') parts.push(`abated ${r.abatement}`);
+  if (typeof r.start === 'string' || 'end' in r) parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
+  if (typeof r.date === 'string') parts.push(r.date);
+  if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
+  if (typeof r.severity === 'string') parts.push(r.severity);
+  return parts.length > 0 ? parts.join(' ') : 'on record';
+}
+
+/** Used by `resultsOf` consumers that list a lab's results; kept here so traces stay in one module. */
+export function resultCount(p: Patient, el: Element): number {
+  return resultsOf(p, el).length;
+}

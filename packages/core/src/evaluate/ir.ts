@@ -1,0 +1,189 @@
+import type { CompareOp } from '../ast';
+import type { AnswerInfo, ElementKind } from '../protocol';
+
+/**
+ * The compiled form of a protocol's rules, shared by the explaining evaluator and the verdict-only
+ * fast path: names resolved to elements, thresholds converted to the unit they are compared in,
+ * and one scratch `Reading` per value node so that reading a patient allocates nothing.
+ */
+
+/** Three-valued truth as a small integer: the fast path passes these around without allocating. */
+export type Tri = 0 | 1 | 2;
+export const FALSE: Tri = 0;
+export const TRUE: Tri = 1;
+export const UNKNOWN: Tri = 2;
+
+export type PositiveRule =
+  | { readonly kind: 'limit'; readonly limit: 'ULN' | 'LLN' }
+  | { readonly kind: 'threshold'; readonly value: number; readonly unit: string };
+
+export interface Element {
+  readonly index: number;
+  readonly id: string;
+  readonly label: string;
+  /** The label without its parenthetical, for traces. */
+  readonly name: string;
+  readonly kind: ElementKind;
+  readonly unit: string | undefined;
+  readonly molarMass: number | undefined;
+  readonly closedWorld: boolean;
+  readonly positive: PositiveRule | undefined;
+  readonly answer: AnswerInfo | undefined;
+  /** Conversion factors from reported units to `unit`, filled on first use. */
+  readonly factors: Map<string, number>;
+}
+
+/** What a value node read for the current patient. */
+export const NONE = 0;
+export const OK = 1;
+/** Results exist but their dates cannot tell which one counts. */
+export const AMBIGUOUS = 2;
+/** The result in use has a unit that does not convert. */
+export const BAD_UNIT = 3;
+/** Computed from inputs of which one is missing or undecided. */
+export const UNDECIDED = 4;
+
+export class Reading {
+  state = NONE;
+  lo = 0;
+  hi = 0;
+  loOpen = false;
+  hiOpen = false;
+  /** Date of the result in use, earliest and latest possible day; '' for an undated constant. */
+  date = '';
+  dateHi = '';
+  /** Reference limits of the same observation, in this value's unit; NaN when absent. */
+  high = Number.NaN;
+  low = Number.NaN;
+  code: string | undefined = undefined;
+  /** The unit of `lo`/`hi` (a test has no canonical unit: its result's own). */
+  unit: string | undefined = undefined;
+  /** The source record and its index in the element's facts, for explanations. */
+  record: unknown = undefined;
+  index = -1;
+  /** For derived values: the age range used (CKD-EPI) or the alternative chosen (latest of). */
+  ageLo = 0;
+  ageHi = 0;
+  chosen = -1;
+  epoch = -1;
+
+  reset(): void {
+    this.state = NONE;
+    this.lo = 0;
+    this.hi = 0;
+    this.loOpen = false;
+    this.hiOpen = false;
+    this.date = '';
+    this.dateHi = '';
+    this.high = Number.NaN;
+    this.low = Number.NaN;
+    this.code = undefined;
+    this.unit = undefined;
+    this.record = undefined;
+    this.index = -1;
+    this.chosen = -1;
+  }
+
+  setPoint(value: number): void {
+    this.lo = value;
+    this.hi = value;
+    this.loOpen = false;
+    this.hiOpen = false;
+  }
+
+  copyFrom(other: Reading, factor: number): void {
+    this.state = other.state;
+    this.lo = other.lo * factor;
+    this.hi = other.hi * factor;
+    this.loOpen = other.loOpen;
+    this.hiOpen = other.hiOpen;
+    this.date = other.date;
+    this.dateHi = other.dateHi;
+    this.high = other.high * factor;
+    this.low = other.low * factor;
+    this.code = other.code;
+    this.unit = other.unit;
+    this.record = other.record;
+    this.index = other.index;
+  }
+}
+
+export interface Window {
+  readonly amount: number;
+  readonly unit: 'day' | 'week' | 'month' | 'year';
+}
+
+interface ValBase {
+  readonly out: Reading;
+  /** The unit of the node's value; undefined for codes and dates. */
+  readonly unit: string | undefined;
+}
+
+export type Val =
+  | (ValBase & { readonly k: 'lab'; readonly el: Element; readonly window: Window | undefined })
+  | (ValBase & { readonly k: 'qty'; readonly value: number; readonly written: string })
+  | (ValBase & { readonly k: 'limit'; readonly factor: number; readonly limit: 'ULN' | 'LLN' })
+  | (ValBase & { readonly k: 'age'; readonly birth: Element })
+  | (ValBase & {
+      readonly k: 'ckd';
+      readonly version: '2021' | '2009';
+      readonly creatinine: Val;
+      readonly toMgDl: number;
+      readonly sex: Element;
+      readonly birth: Element;
+    })
+  | (ValBase & {
+      readonly k: 'bmi';
+      readonly weight: Val;
+      readonly height: Val;
+      readonly toKg: number;
+      readonly toM: number;
+    })
+  | (ValBase & { readonly k: 'latest'; readonly alts: readonly Val[]; readonly factors: readonly number[] })
+  | (ValBase & { readonly k: 'sex'; readonly el: Element })
+  | (ValBase & { readonly k: 'answer'; readonly el: Element })
+  | (ValBase & { readonly k: 'date'; readonly el: Element })
+  | (ValBase & { readonly k: 'define'; readonly name: string; readonly label: string; readonly body: Val });
+
+export interface BoolDefine {
+  readonly name: string;
+  readonly label: string;
+  readonly body: Bool;
+  epoch: number;
+  value: Tri;
+}
+
+export type Bool =
+  | { readonly k: 'and' | 'or'; readonly a: Bool; readonly b: Bool }
+  | { readonly k: 'not'; readonly a: Bool }
+  | { readonly k: 'unless'; readonly a: Bool; readonly b: Bool }
+  | { readonly k: 'if'; readonly c: Bool; readonly t: Bool; readonly e: Bool }
+  | {
+      readonly k: 'quant';
+      readonly q: 'any' | 'all' | 'atLeast';
+      readonly n: number;
+      readonly ops: readonly Bool[];
+    }
+  | { readonly k: 'cmp'; readonly op: CompareOp; readonly l: Val; readonly r: Val }
+  | { readonly k: 'between'; readonly v: Val; readonly lo: Val; readonly hi: Val }
+  | { readonly k: 'is'; readonly s: Val; readonly value: string; readonly negated: boolean }
+  | {
+      readonly k: 'cond';
+      readonly el: Element;
+      readonly mode: 'active' | 'suspected' | 'ever' | 'resolved';
+      readonly years: Window | undefined;
+    }
+  | {
+      readonly k: 'med';
+      readonly el: Element;
+      readonly mode: 'any' | 'atLeast' | 'moreThan' | 'within';
+      readonly duration: Window | undefined;
+      /** For `within … before L`: L; undefined for the screening date. */
+      readonly anchor: Val | undefined;
+    }
+  | { readonly k: 'record'; readonly el: Element }
+  | { readonly k: 'severe'; readonly el: Element }
+  | { readonly k: 'answer'; readonly el: Element }
+  | { readonly k: 'define'; readonly d: BoolDefine }
+  | { readonly k: 'trend'; readonly s: Val; readonly percent: number; readonly within: Window }
+  | { readonly k: 'const'; readonly value: Tri };

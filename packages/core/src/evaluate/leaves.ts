@@ -1,0 +1,238 @@
+import type { CompareOp } from '../ast';
+import { and3, compare } from './compare';
+import { shiftMonths } from './days';
+import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
+import type { Patient } from './patient';
+import { factorTo, fillFrom, resultsOf } from './read';
+import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
+import { ckdOf, readVal } from './values';
+
+/**
+ * The leaves of a rule: comparisons, `is`, record tests, answers and trends. Both evaluators call
+ * these; only the connectives and the explanations differ between them.
+ */
+
+const limitScratch = new Reading();
+
+/** The value a limit multiple stands for: factor × the other side's ULN/LLN, or undefined. */
+export function limitValue(node: Extract<Val, { k: 'limit' }>, other: Reading): Reading | undefined {
+  const limit = node.limit === 'ULN' ? other.high : other.low;
+  if (Number.isNaN(limit)) return undefined;
+  limitScratch.setPoint(node.factor * limit);
+  limitScratch.state = OK;
+  return limitScratch;
+}
+
+export function compareTruth(l: Val, op: CompareOp, r: Val, patient: Patient): Tri {
+  if (r.k === 'limit') {
+    const left = readVal(l, patient);
+    if (left.state !== OK || left.code !== undefined) return UNKNOWN;
+    const right = limitValue(r, left);
+    return right ? compare(left, op, right) : UNKNOWN;
+  }
+  if (l.k === 'limit') {
+    const right = readVal(r, patient);
+    if (right.state !== OK || right.code !== undefined) return UNKNOWN;
+    const left = limitValue(l, right);
+    return left ? compare(left, op, right) : UNKNOWN;
+  }
+  const left = readVal(l, patient);
+  const right = readVal(r, patient);
+  if (left.state !== OK || right.state !== OK) return UNKNOWN;
+  if (left.code !== undefined || right.code !== undefined) {
+    if (left.code === undefined || right.code === undefined) return UNKNOWN;
+    if (op === '=') return left.code === right.code ? TRUE : FALSE;
+    if (op === '!=') return left.code === right.code ? FALSE : TRUE;
+    return UNKNOWN;
+  }
+  return compare(left, op, right);
+}
+
+export function betweenTruth(v: Val, lo: Val, hi: Val, patient: Patient): Tri {
+  return and3(compareTruth(v, '>=', lo, patient), compareTruth(v, '<=', hi, patient));
+}
+
+/** `E is VALUE`: a coded value read directly, or `positive`/`negative` from a numeric result's rule. */
+export function isTruth(s: Val, value: string, negated: boolean, patient: Patient): Tri {
+  const t = isPlain(s, value, patient);
+  return negated && t !== UNKNOWN ? (t === TRUE ? FALSE : TRUE) : t;
+}
+
+function isPlain(s: Val, value: string, patient: Patient): Tri {
+  const r = readVal(s, patient);
+  if (r.state !== OK) return UNKNOWN;
+  if (r.code !== undefined) return r.code === value ? TRUE : FALSE;
+  if (value !== 'positive' && value !== 'negative') return UNKNOWN;
+  const el = elementOf(s);
+  const positive = el ? positiveTruth(el, r) : UNKNOWN;
+  if (positive === UNKNOWN) return UNKNOWN;
+  return (positive === TRUE) === (value === 'positive') ? TRUE : FALSE;
+}
+
+const thresholdScratch = new Reading();
+
+/** A numeric result is positive above the element's rule: its ULN, or a fixed threshold. */
+export function positiveTruth(el: Element, r: Reading): Tri {
+  const rule = el.positive;
+  if (!rule) return UNKNOWN;
+  let threshold: number;
+  if (rule.kind === 'limit') {
+    threshold = rule.limit === 'ULN' ? r.high : r.low;
+  } else {
+    const factor = r.unit === undefined || r.unit === rule.unit ? 1 : factorTo(el, rule.unit, r.unit);
+    threshold = rule.value * factor;
+  }
+  if (Number.isNaN(threshold)) return UNKNOWN;
+  thresholdScratch.setPoint(threshold);
+  return compare(r, '>', thresholdScratch);
+}
+
+/** The threshold a positivity rule uses for a reading, for explanations. */
+export function positiveThreshold(el: Element, r: Reading): number {
+  const rule = el.positive;
+  if (!rule) return Number.NaN;
+  if (rule.kind === 'limit') return rule.limit === 'ULN' ? r.high : r.low;
+  const factor = r.unit === undefined || r.unit === rule.unit ? 1 : factorTo(el, rule.unit, r.unit);
+  return rule.value * factor;
+}
+
+export function elementOf(v: Val): Element | undefined {
+  if (v.k === 'lab' || v.k === 'sex' || v.k === 'answer' || v.k === 'date') return v.el;
+  if (v.k === 'define') return elementOf(v.body);
+  return undefined;
+}
+
+export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patient): Tri {
+  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, '', '');
+  if (node.anchor === undefined) {
+    return medicationTruth(patient, node.el, 'within', node.duration, patient.asOf, patient.asOf);
+  }
+  const anchor = readVal(node.anchor, patient);
+  if (anchor.state !== OK) {
+    // Without the anchor's date only a patient never exposed is decided.
+    return medicationTruth(patient, node.el, 'any', undefined, '', '') === FALSE ? FALSE : UNKNOWN;
+  }
+  return medicationTruth(patient, node.el, 'within', node.duration, anchor.date, anchor.dateHi);
+}
+
+export function answerTruth(el: Element, patient: Patient): Tri {
+  const answer = patient.answers[el.id];
+  if (answer === true) return TRUE;
+  if (answer === false) return FALSE;
+  if (answer === 'yes') return TRUE;
+  if (answer === 'no') return FALSE;
+  return UNKNOWN;
+}
+
+export function recordTruth(el: Element, patient: Patient): Tri {
+  if (el.kind === 'condition') return conditionTruth(patient, el, 'active', undefined);
+  if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, '', '');
+  if (el.kind === 'procedure') return procedureTruth(patient, el);
+  if (el.kind === 'allergy') return allergyTruth(patient, el, false);
+  return UNKNOWN;
+}
+
+// ---------------------------------------------------------------- trend
+
+export interface Point {
+  lo: number;
+  hi: number;
+  loOpen: boolean;
+  hiOpen: boolean;
+  date: string;
+  dateHi: string;
+  ok: boolean;
+}
+
+/** Every result of a value up to the screening date, for trends. */
+export function seriesOf(v: Val, patient: Patient): Point[] {
+  switch (v.k) {
+    case 'lab': {
+      const points: Point[] = [];
+      const results = resultsOf(patient, v.el);
+      const r = new Reading();
+      for (let i = 0; i < results.length; i++) {
+        r.reset();
+        const m = results[i];
+        if (typeof m !== 'object' || m === null) continue;
+        fillFrom(patient, v.el, m, i, r);
+        if (r.date === '' || r.date > patient.asOf) continue;
+        points.push(pointOf(r));
+      }
+      return points;
+    }
+    case 'define':
+      return seriesOf(v.body, patient);
+    case 'latest': {
+      const merged: Point[] = [];
+      v.alts.forEach((alt, i) => {
+        const f = v.factors[i]!;
+        for (const p of seriesOf(alt, patient)) {
+          // Same date: the first listed alternative wins.
+          if (merged.some((q) => q.date === p.date && q.dateHi === p.dateHi && p.date === p.dateHi)) continue;
+          merged.push({ ...p, lo: p.lo * f, hi: p.hi * f });
+        }
+      });
+      return merged;
+    }
+    case 'ckd': {
+      // CKD-EPI of each creatinine result with the age on its date: evaluate through a one-result view.
+      const points: Point[] = [];
+      for (const p of seriesOf(v.creatinine, patient)) {
+        const one = ckdAt(v, patient, p);
+        if (one) points.push(one);
+      }
+      return points;
+    }
+    default: {
+      const r = readVal(v, patient);
+      return r.state === OK ? [pointOf(r)] : [];
+    }
+  }
+}
+
+function pointOf(r: Reading): Point {
+  return {
+    lo: r.lo,
+    hi: r.hi,
+    loOpen: r.loOpen,
+    hiOpen: r.hiOpen,
+    date: r.date,
+    dateHi: r.dateHi,
+    ok: r.state === OK && r.code === undefined,
+  };
+}
+
+function ckdAt(v: Extract<Val, { k: 'ckd' }>, patient: Patient, p: Point): Point | undefined {
+  const r = ckdOf(v, patient, p, new Reading());
+  return r.state === OK ? pointOf(r) : undefined;
+}
+
+const scaled = new Reading();
+
+/** The latest value is at most (100 − N) % of some earlier value dated within M months before it. */
+export function trendTruth(node: Extract<Bool, { k: 'trend' }>, patient: Patient): Tri {
+  const latest = readVal(node.s, patient);
+  if (latest.state !== OK || latest.code !== undefined) return UNKNOWN;
+  const months = node.within.unit === 'year' ? node.within.amount * 12 : node.within.amount;
+  const from = shiftMonths(latest.date, -months);
+  const ratio = (100 - node.percent) / 100;
+  let decided = false;
+  let open = false;
+  for (const p of seriesOf(node.s, patient)) {
+    if (p.dateHi >= latest.date || p.dateHi < from) continue;
+    if (p.date < from || !p.ok) {
+      open = true;
+      continue;
+    }
+    scaled.lo = p.lo * ratio;
+    scaled.hi = p.hi * ratio;
+    scaled.loOpen = p.loOpen;
+    scaled.hiOpen = p.hiOpen;
+    const t = compare(latest, '<=', scaled);
+    if (t === TRUE) return TRUE;
+    if (t === UNKNOWN) open = true;
+    decided = true;
+  }
+  return decided && !open ? FALSE : UNKNOWN;
+}

@@ -1,0 +1,392 @@
+import type * as Ast from '../ast';
+import { incomparable } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { conversionFactor, convert } from '../units/ucum';
+import {
+  type Bool,
+  type BoolDefine,
+  type Element,
+  OK,
+  type PositiveRule,
+  Reading,
+  UNKNOWN,
+  type Val,
+  type Window,
+} from './ir';
+
+/**
+ * Turns a checked AST into the shared rule form: names resolved to elements and defines, literal
+ * thresholds converted once to the unit of the value they are compared with, and one value node
+ * per (element, window) so each is read once per patient.
+ */
+
+export const DIMENSIONLESS = '1';
+const EGFR_UNIT = 'mL/min/{1.73_m2}';
+
+export interface Lowering {
+  readonly elements: Element[];
+  readonly byId: Map<string, Element>;
+  /** Element ids a rule reads, through defines. */
+  readonly depsOf: (expr: Ast.Expr) => string[];
+  readonly lowerRule: (expr: Ast.Expr) => Bool;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function lowering(ast: Ast.Protocol): Lowering {
+  const decls = new Map<string, Ast.Declaration>();
+  for (const d of ast.declarations) if (!decls.has(d.name.value)) decls.set(d.name.value, d);
+  const elements: Element[] = [];
+  const byId = new Map<string, Element>();
+  for (const d of ast.declarations) {
+    if (d.kind === 'DefineDecl' || byId.has(d.name.value)) continue;
+    const el = elementOf(d, elements.length, ast.complete);
+    elements.push(el);
+    byId.set(el.id, el);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const labNodes = new Map<string, Val>();
+  const defineVals = new Map<string, Val>();
+  const defineBools = new Map<string, BoolDefine>();
+
+  const qty = (value: number, unit: string, written: string): Val => {
+    const out = new Reading();
+    out.setPoint(value);
+    out.state = OK;
+    out.unit = unit;
+    out.epoch = Number.POSITIVE_INFINITY;
+    return { k: 'qty', value, unit, written, out };
+  };
+
+  const lowerVal = (v: Ast.Value | Ast.Expr): Val => {
+    switch (v.kind) {
+      case 'Quantity':
+        return qty(v.value, v.unit?.code ?? DIMENSIONLESS, `${v.value}${v.unit ? ` ${v.unit.code}` : ''}`);
+      case 'LimitMultiple':
+        return { k: 'limit', factor: v.factor, limit: v.limit, unit: undefined, out: new Reading() };
+      case 'Ref':
+        return lowerRefVal(v);
+      case 'Latest': {
+        const alts = v.alternatives.map(lowerVal);
+        const unit = alts.find((a) => a.unit !== undefined)?.unit;
+        const factors = alts.map((a) => factorBetween(a, unit));
+        return { k: 'latest', alts, factors, unit, out: new Reading() };
+      }
+      case 'Call':
+        return lowerCall(v);
+      default:
+        return qty(Number.NaN, DIMENSIONLESS, '?');
+    }
+  };
+
+  const factorBetween = (a: Val, unit: string | undefined): number => {
+    if (a.unit === undefined || unit === undefined || a.unit === unit) return 1;
+    return conversionFactor(a.unit, unit, molarMassOf(a)) ?? Number.NaN;
+  };
+
+  const molarMassOf = (a: Val): number | undefined =>
+    a.k === 'lab' ? a.el.molarMass : a.k === 'define' ? molarMassOf(a.body) : undefined;
+
+  const lowerRefVal = (ref: Ast.Ref): Val => {
+    const decl = decls.get(ref.name);
+    const el = byId.get(ref.name);
+    if (decl?.kind === 'DefineDecl') {
+      let node = defineVals.get(ref.name);
+      if (!node) {
+        const body = lowerVal(decl.expr);
+        node = {
+          k: 'define',
+          name: decl.name.value,
+          label: decl.label ?? decl.name.value,
+          body,
+          unit: body.unit,
+          out: body.out,
+        };
+        defineVals.set(ref.name, node);
+      }
+      return node;
+    }
+    if (!el) return qty(Number.NaN, DIMENSIONLESS, ref.name);
+    if (el.kind === 'lab' || el.kind === 'test') {
+      const window: Window | undefined = ref.window
+        ? { amount: ref.window.amount, unit: ref.window.unit }
+        : undefined;
+      const key = `${el.id}|${window ? `${window.amount} ${window.unit}` : ''}`;
+      let node = labNodes.get(key);
+      if (!node) {
+        node = { k: 'lab', el, window, unit: el.unit, out: new Reading() };
+        labNodes.set(key, node);
+      }
+      return node;
+    }
+    if (el.kind === 'patient') {
+      return el.unit === 'date'
+        ? { k: 'date', el, unit: undefined, out: new Reading() }
+        : { k: 'sex', el, unit: undefined, out: new Reading() };
+    }
+    if (el.kind === 'question') {
+      const a = el.answer;
+      const unit =
+        a?.type === 'number'
+          ? (a.unit ?? DIMENSIONLESS)
+          : a?.type === 'count' || a?.type === 'score'
+            ? DIMENSIONLESS
+            : undefined;
+      return { k: 'answer', el, unit, out: new Reading() };
+    }
+    return qty(Number.NaN, DIMENSIONLESS, ref.name);
+  };
+
+  const argElement = (arg: Ast.Value | undefined): Element | undefined =>
+    arg?.kind === 'Ref' ? byId.get(arg.name) : undefined;
+
+  const lowerCall = (call: Ast.Call): Val => {
+    const name = call.callee.value;
+    const [a, b, c] = call.args;
+    if (name === 'age') {
+      const birth = argElement(a);
+      if (birth) return { k: 'age', birth, unit: DIMENSIONLESS, out: new Reading() };
+    }
+    if ((name === 'ckd_epi_2021' || name === 'ckd_epi_2009') && a && b && c) {
+      const creatinine = lowerVal(a);
+      const sex = argElement(b);
+      const birth = argElement(c);
+      if (sex && birth) {
+        const toMgDl = factorBetween(creatinine, 'mg/dL');
+        return {
+          k: 'ckd',
+          version: name === 'ckd_epi_2021' ? '2021' : '2009',
+          creatinine,
+          toMgDl,
+          sex,
+          birth,
+          unit: EGFR_UNIT,
+          out: new Reading(),
+        };
+      }
+    }
+    if (name === 'bmi' && a && b) {
+      const weight = lowerVal(a);
+      const height = lowerVal(b);
+      return {
+        k: 'bmi',
+        weight,
+        height,
+        toKg: factorBetween(weight, 'kg'),
+        toM: factorBetween(height, 'm'),
+        unit: 'kg/m2',
+        out: new Reading(),
+      };
+    }
+    return qty(Number.NaN, DIMENSIONLESS, name);
+  };
+
+  /** Brings two compared values to one unit: a literal converts at compile time, anything else by a factor. */
+  const align = (l: Val, r: Val, span: Ast.Span): [Val, Val] => {
+    if (l.k === 'limit' || r.k === 'limit') return [l, r];
+    if (l.unit === undefined || r.unit === undefined || l.unit === r.unit) return [l, r];
+    if (r.k === 'qty' && l.k !== 'qty') return [l, convertQty(r, l, span)];
+    if (l.k === 'qty' && r.k !== 'qty') return [convertQty(l, r, span), r];
+    const factor = factorBetween(r, l.unit);
+    if (Number.isNaN(factor)) diagnostics.push(incomparable(span, l.unit, r.unit));
+    return [l, { k: 'latest', alts: [r], factors: [factor], unit: l.unit, out: new Reading() }];
+  };
+
+  const convertQty = (q: Extract<Val, { k: 'qty' }>, to: Val, span: Ast.Span): Val => {
+    const value = convert(q.value, q.unit, to.unit!, molarMassOf(to));
+    if (value === undefined) {
+      diagnostics.push(incomparable(span, q.written, to.unit!));
+      return qty(Number.NaN, to.unit!, q.written);
+    }
+    return qty(value, to.unit!, q.written);
+  };
+
+  const lowerRule = (e: Ast.Expr): Bool => {
+    switch (e.kind) {
+      case 'If':
+        return { k: 'if', c: lowerRule(e.condition), t: lowerRule(e.then), e: lowerRule(e.else) };
+      case 'Unless':
+        return { k: 'unless', a: lowerRule(e.expr), b: lowerRule(e.exception) };
+      case 'Binary':
+        return { k: e.op, a: lowerRule(e.left), b: lowerRule(e.right) };
+      case 'Not':
+        return { k: 'not', a: lowerRule(e.operand) };
+      case 'Quantifier': {
+        const ops = e.operands.map(lowerRule);
+        const n = e.quantifier === 'any' ? 1 : e.quantifier === 'all' ? ops.length : (e.count ?? 1);
+        return { k: 'quant', q: e.quantifier, n, ops };
+      }
+      case 'Compare': {
+        const [l, r] = align(lowerVal(e.left), lowerVal(e.right), e.span);
+        return { k: 'cmp', op: e.op, l, r };
+      }
+      case 'Between': {
+        const v = lowerVal(e.value);
+        const [, lo] = align(v, lowerVal(e.low), e.span);
+        const [, hi] = align(v, lowerVal(e.high), e.span);
+        return { k: 'between', v, lo, hi };
+      }
+      case 'Is':
+        return { k: 'is', s: lowerVal(e.subject), value: e.value.value.toLowerCase(), negated: e.negated };
+      case 'ConditionTest': {
+        const el = byId.get(e.subject.name);
+        if (!el) return { k: 'const', value: UNKNOWN };
+        const mode = e.qualifier === 'resolvedMoreThan' ? 'resolved' : e.qualifier;
+        return {
+          k: 'cond',
+          el,
+          mode,
+          years: e.duration ? { amount: e.duration.amount, unit: e.duration.unit } : undefined,
+        };
+      }
+      case 'MedicationTest': {
+        const el = byId.get(e.subject.name);
+        if (!el) return { k: 'const', value: UNKNOWN };
+        const mode =
+          e.qualifier === 'forAtLeast' ? 'atLeast' : e.qualifier === 'forMoreThan' ? 'moreThan' : 'within';
+        const anchor = e.anchor === undefined || e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
+        return { k: 'med', el, mode, duration: { amount: e.duration.amount, unit: e.duration.unit }, anchor };
+      }
+      case 'SevereTest': {
+        const el = byId.get(e.subject.name);
+        return el ? { k: 'severe', el } : { k: 'const', value: UNKNOWN };
+      }
+      case 'Trend':
+        return {
+          k: 'trend',
+          s: lowerVal(e.subject),
+          percent: e.percent,
+          within: { amount: e.duration.amount, unit: e.duration.unit },
+        };
+      case 'Ref':
+        return lowerRefBool(e);
+      default:
+        return { k: 'const', value: UNKNOWN };
+    }
+  };
+
+  const lowerRefBool = (ref: Ast.Ref): Bool => {
+    const decl = decls.get(ref.name);
+    if (decl?.kind === 'DefineDecl') {
+      let d = defineBools.get(ref.name);
+      if (!d) {
+        // Registered before lowering the body so that a (rejected) cycle cannot recurse forever.
+        const placeholder: BoolDefine = {
+          name: ref.name,
+          label: decl.label ?? ref.name,
+          body: { k: 'const', value: UNKNOWN },
+          epoch: -1,
+          value: UNKNOWN,
+        };
+        defineBools.set(ref.name, placeholder);
+        (placeholder as { body: Bool }).body = lowerRule(decl.expr);
+        d = placeholder;
+      }
+      return { k: 'define', d };
+    }
+    const el = byId.get(ref.name);
+    if (!el) return { k: 'const', value: UNKNOWN };
+    if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', years: undefined };
+    if (el.kind === 'medication')
+      return { k: 'med', el, mode: 'any', duration: undefined, anchor: undefined };
+    if (el.kind === 'procedure' || el.kind === 'allergy') return { k: 'record', el };
+    if (el.kind === 'question') return { k: 'answer', el };
+    return { k: 'const', value: UNKNOWN };
+  };
+
+  const depsCache = new Map<string, string[]>();
+  const depsOf = (expr: Ast.Expr): string[] => {
+    const found = new Set<string>();
+    const visiting = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        for (const n of node) walk(n);
+        return;
+      }
+      const n = node as { kind?: string; name?: unknown };
+      if (n.kind === 'Ref' && typeof n.name === 'string') {
+        const decl = decls.get(n.name);
+        if (decl?.kind === 'DefineDecl') {
+          if (visiting.has(n.name)) return;
+          visiting.add(n.name);
+          const cached = depsCache.get(n.name);
+          if (cached) for (const id of cached) found.add(id);
+          else walk(decl.expr);
+        } else if (byId.has(n.name)) found.add(n.name);
+      }
+      for (const [key, value] of Object.entries(n))
+        if (key !== 'span' && typeof value === 'object') walk(value);
+    };
+    walk(expr);
+    return elements.filter((el) => found.has(el.id)).map((el) => el.id);
+  };
+
+  return { elements, byId, depsOf, lowerRule, diagnostics };
+}
+
+function elementOf(
+  d: Exclude<Ast.Declaration, Ast.DefineDecl>,
+  index: number,
+  complete: readonly Ast.RecordKind[],
+): Element {
+  const id = d.name.value;
+  const base = {
+    index,
+    id,
+    label: d.label,
+    name: shortName(d.label),
+    factors: new Map<string, number>(),
+    molarMass: undefined as number | undefined,
+    positive: undefined as PositiveRule | undefined,
+    answer: undefined as Element['answer'],
+    unit: undefined as string | undefined,
+    closedWorld: false,
+  };
+  switch (d.kind) {
+    case 'PatientDecl':
+      return { ...base, kind: 'patient', unit: d.field === 'birthDate' ? 'date' : undefined };
+    case 'LabDecl':
+      return {
+        ...base,
+        kind: 'lab',
+        unit: d.unit.code,
+        molarMass: d.molarMass ? molarMassInGPerMol(d.molarMass) : undefined,
+        positive: positiveRule(d.positiveAbove),
+      };
+    case 'TestDecl':
+      return { ...base, kind: 'test', positive: positiveRule(d.positiveAbove) };
+    case 'RecordDecl':
+      return { ...base, kind: d.record, closedWorld: complete.includes(d.record) };
+    case 'QuestionDecl':
+      return {
+        ...base,
+        kind: 'question',
+        answer: {
+          type: d.answer.type,
+          min: d.answer.min,
+          max: d.answer.max,
+          unit: d.answer.unit?.code,
+          values: d.answer.values?.map((v) => v.value),
+        },
+      };
+  }
+}
+
+/** Molar mass as written (`113.12 g/mol`, or `0.11312 kg/mol`) in g/mol. */
+export function molarMassInGPerMol(q: Ast.QuantityLit): number | undefined {
+  const unit = q.unit?.code ?? 'g/mol';
+  if (unit === 'g/mol') return q.value;
+  return convert(q.value, unit, 'g/mol');
+}
+
+function positiveRule(p: Ast.LimitRef | Ast.QuantityLit | undefined): PositiveRule | undefined {
+  if (!p) return undefined;
+  if (p.kind === 'LimitRef') return { kind: 'limit', limit: p.limit };
+  return { kind: 'threshold', value: p.value, unit: p.unit?.code ?? DIMENSIONLESS };
+}
+
+/** "CD19+ cells in peripheral blood (flow cytometry)" → "CD19+ cells in peripheral blood". */
+export function shortName(label: string): string {
+  const cut = label.indexOf(' (');
+  return cut > 0 ? label.slice(0, cut) : label;
+}

@@ -1,0 +1,184 @@
+import { conversionFactor } from '../units/ucum';
+import { earliestDay, latestDay } from './days';
+import { AMBIGUOUS, BAD_UNIT, type Element, NONE, OK, type Reading } from './ir';
+import type { Patient } from './patient';
+
+/**
+ * Reading a lab or test element: the most recent result on or before the screening date (and, with
+ * a window, on or after its first day). Undated results count as of the screening date. When
+ * partial dates leave it open which result counts, or whether one counts at all, the reading is
+ * AMBIGUOUS rather than a guess.
+ */
+
+export interface RawMeasurement {
+  value?: number;
+  unit?: string;
+  comparator?: string;
+  code?: string;
+  date?: string;
+  referenceRange?: { low?: number; high?: number; unit?: string };
+}
+
+/** The element's results as a list (a single result may be given bare). */
+export function resultsOf(patient: Patient, el: Element): readonly RawMeasurement[] {
+  const raw = patient.facts[el.id];
+  if (raw === undefined || raw === null || typeof raw !== 'object') return EMPTY;
+  return Array.isArray(raw) ? (raw as RawMeasurement[]) : [raw as RawMeasurement];
+}
+
+const EMPTY: readonly RawMeasurement[] = [];
+
+/** Picks the result in use; returns its index, -1 when none, -2 when the dates cannot tell. */
+export function pickLatest(
+  results: readonly RawMeasurement[],
+  asOf: string,
+  from: string | undefined,
+): number {
+  let best = -1;
+  let bestLo = '';
+  let straddles = false;
+  for (let i = 0; i < results.length; i++) {
+    const place = placeOf(results[i], asOf, from);
+    if (place === OUTSIDE) continue;
+    if (place === STRADDLES) {
+      straddles = true;
+      continue;
+    }
+    // Same day: the later-listed result wins (records are appended as they arrive).
+    if (best < 0 || lo >= bestLo) {
+      best = i;
+      bestLo = lo;
+    }
+  }
+  if (best < 0) return straddles ? -2 : -1;
+  const bestHi = hi(results[best], asOf);
+  for (let i = 0; i < results.length; i++) {
+    if (i === best) continue;
+    const place = placeOf(results[i], asOf, from);
+    if (place === OUTSIDE) continue;
+    // Could this one be as late as the chosen one, other than on the very same known day?
+    if (hi_ < bestLo) continue;
+    if (place === INSIDE && lo === hi_ && bestLo === bestHi && lo === bestLo && i < best) continue;
+    return -2;
+  }
+  return best;
+}
+
+const OUTSIDE = 0;
+const INSIDE = 1;
+const STRADDLES = 2;
+/** The earliest and latest day of the last result placed; module state keeps placing allocation-free. */
+let lo = '';
+let hi_ = '';
+
+function placeOf(m: RawMeasurement | undefined, asOf: string, from: string | undefined): number {
+  if (typeof m !== 'object' || m === null) return OUTSIDE;
+  lo = m.date === undefined ? asOf : earliestDay(m.date);
+  hi_ = m.date === undefined ? asOf : latestDay(m.date);
+  if (lo === '' || lo > asOf) return OUTSIDE;
+  if (from !== undefined && hi_ < from) return OUTSIDE;
+  if (hi_ > asOf || (from !== undefined && lo < from)) return STRADDLES;
+  return INSIDE;
+}
+
+function hi(m: RawMeasurement | undefined, asOf: string): string {
+  return m === undefined || m.date === undefined ? asOf : latestDay(m.date);
+}
+
+/** Fills `out` with the element's result in use, converted to the element's unit. */
+export function readResult(patient: Patient, el: Element, from: string | undefined, out: Reading): void {
+  out.reset();
+  const results = resultsOf(patient, el);
+  if (results.length === 0) return;
+  const i = pickLatest(results, patient.asOf, from);
+  if (i === -1) return;
+  if (i === -2) {
+    out.state = AMBIGUOUS;
+    return;
+  }
+  fillFrom(patient, el, results[i]!, i, out);
+}
+
+/** Fills `out` from one result: its date, its code or its value converted to the element's unit. */
+export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: number, out: Reading): void {
+  out.record = m;
+  out.index = i;
+  out.date = m.date === undefined ? patient.asOf : earliestDay(m.date);
+  out.dateHi = m.date === undefined ? patient.asOf : latestDay(m.date);
+  if (typeof m.code === 'string') {
+    out.code = m.code.toLowerCase();
+    out.state = OK;
+    return;
+  }
+  if (typeof m.value !== 'number' || !Number.isFinite(m.value)) return;
+  const reported = m.unit ?? el.unit;
+  const target = el.unit ?? reported;
+  out.unit = target;
+  const factor =
+    reported === undefined || target === undefined || reported === target
+      ? 1
+      : factorTo(el, reported, target);
+  if (Number.isNaN(factor)) {
+    out.state = BAD_UNIT;
+    patient.warn({
+      code: 'unit-not-convertible',
+      message: `${el.name}: the unit '${reported}' does not convert to ${target}; the result is treated as missing`,
+      path: pathOf(patient, el, i, 'unit'),
+      element: el.id,
+    });
+    return;
+  }
+  setValue(out, m.value * factor, m.comparator);
+  const range = m.referenceRange;
+  if (range !== undefined && (range.high !== undefined || range.low !== undefined)) {
+    const rangeUnit = range.unit ?? reported;
+    const rangeFactor =
+      rangeUnit === undefined || target === undefined || rangeUnit === target
+        ? 1
+        : factorTo(el, rangeUnit, target);
+    if (Number.isNaN(rangeFactor)) {
+      patient.warn({
+        code: 'unit-not-convertible',
+        message: `${el.name}: the reference range unit '${rangeUnit}' does not convert to ${target}; the range is treated as missing`,
+        path: pathOf(patient, el, i, 'referenceRange.unit'),
+        element: el.id,
+      });
+    } else {
+      if (range.high !== undefined) out.high = range.high * rangeFactor;
+      if (range.low !== undefined) out.low = range.low * rangeFactor;
+    }
+  }
+  out.state = OK;
+}
+
+/** A comparator makes the value an interval: `<20` is every value below 20. */
+function setValue(out: Reading, value: number, comparator: string | undefined): void {
+  out.lo = value;
+  out.hi = value;
+  out.loOpen = false;
+  out.hiOpen = false;
+  if (comparator === '<' || comparator === '<=') {
+    out.lo = Number.NEGATIVE_INFINITY;
+    out.loOpen = true;
+    out.hiOpen = comparator === '<';
+  } else if (comparator === '>' || comparator === '>=') {
+    out.hi = Number.POSITIVE_INFINITY;
+    out.hiOpen = true;
+    out.loOpen = comparator === '>';
+  }
+}
+
+/** The factor from a reported unit to the element's unit (or a test's result unit), cached per element. */
+export function factorTo(el: Element, from: string, to: string): number {
+  const key = to === el.unit ? from : `${from}\u0000${to}`;
+  let factor = el.factors.get(key);
+  if (factor === undefined) {
+    factor = conversionFactor(from, to, el.molarMass) ?? Number.NaN;
+    el.factors.set(key, factor);
+  }
+  return factor;
+}
+
+function pathOf(patient: Patient, el: Element, index: number, field: string): string {
+  return Array.isArray(patient.facts[el.id]) ? `facts.${el.id}.${index}.${field}` : `facts.${el.id}.${field}`;
+}

@@ -1,0 +1,198 @@
+import { ckdEpi2009, ckdEpi2021 } from '../calculators/ckdEpi';
+import { ageRange, dayFromIso, parseDate } from '../time/dates';
+import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
+import type { Patient } from './patient';
+import { readResult } from './read';
+
+/**
+ * Reads a value node for a patient into its `out` reading, once per patient. Derived values keep
+ * the date of the result they come from, so `latest of` can choose between them.
+ */
+export function readVal(node: Val, patient: Patient): Reading {
+  const out = node.out;
+  if (out.epoch === patient.epoch) return out;
+  out.epoch = patient.epoch;
+  switch (node.k) {
+    case 'qty':
+    case 'limit':
+      break;
+    case 'lab':
+      readResult(patient, node.el, node.window ? patient.windowStart(node.window) : undefined, out);
+      break;
+    case 'define':
+      // The node shares its body's reading.
+      readVal(node.body, patient);
+      out.epoch = patient.epoch;
+      break;
+    case 'age':
+      readAge(patient, node.birth.id, out);
+      break;
+    case 'ckd':
+      readCkd(node, patient, out);
+      break;
+    case 'bmi':
+      readBmi(node, patient, out);
+      break;
+    case 'latest':
+      readLatestOf(node, patient, out);
+      break;
+    case 'sex': {
+      out.reset();
+      const sex = patient.facts[node.el.id];
+      if (typeof sex === 'string' && sex !== 'unknown') {
+        out.code = sex;
+        out.state = OK;
+      }
+      break;
+    }
+    case 'answer':
+      readAnswer(patient, node.el.id, out);
+      break;
+    case 'date':
+      out.reset();
+      break;
+  }
+  return out;
+}
+
+function readAnswer(patient: Patient, id: string, out: Reading): void {
+  out.reset();
+  const answer = patient.answers[id];
+  if (answer === undefined || answer === null) return;
+  if (typeof answer === 'number') {
+    out.setPoint(answer);
+  } else if (typeof answer === 'boolean') {
+    out.code = answer ? 'yes' : 'no';
+  } else {
+    out.code = answer.toLowerCase();
+  }
+  out.date = patient.asOf;
+  out.dateHi = patient.asOf;
+  out.state = OK;
+}
+
+/** Age in completed years on a day; a partial birth date gives the range of possible ages. */
+function ageOn(birth: unknown, day: string): { min: number; max: number } | undefined {
+  if (typeof birth !== 'string') return undefined;
+  const range = parseDate(birth);
+  if (!range) return undefined;
+  return ageRange(range, dayFromIso(day));
+}
+
+function readAge(patient: Patient, birthId: string, out: Reading): void {
+  out.reset();
+  const age = ageOn(patient.facts[birthId], patient.asOf);
+  if (!age) return;
+  out.lo = age.min;
+  out.hi = age.max;
+  out.ageLo = age.min;
+  out.ageHi = age.max;
+  out.date = patient.asOf;
+  out.dateHi = patient.asOf;
+  out.state = OK;
+}
+
+function readCkd(node: Extract<Val, { k: 'ckd' }>, patient: Patient, out: Reading): void {
+  ckdOf(node, patient, readVal(node.creatinine, patient), out);
+}
+
+/** CKD-EPI from one creatinine reading, with the age on that reading's date. */
+export function ckdOf(
+  node: Extract<Val, { k: 'ckd' }>,
+  patient: Patient,
+  scr: Pick<Reading, 'lo' | 'hi' | 'loOpen' | 'hiOpen' | 'date' | 'dateHi'> & Partial<Reading>,
+  out: Reading,
+): Reading {
+  out.reset();
+  out.date = scr.date;
+  out.dateHi = scr.dateHi;
+  out.record = scr.record;
+  out.index = scr.index ?? -1;
+  const state = scr.state ?? OK;
+  if (state !== OK || scr.code !== undefined) {
+    out.state = state === NONE ? NONE : state === AMBIGUOUS ? AMBIGUOUS : UNDECIDED;
+    return out;
+  }
+  const sex = patient.facts[node.sex.id];
+  const birth = patient.facts[node.birth.id];
+  const early = ageOn(birth, scr.date);
+  const late = scr.dateHi === scr.date ? early : ageOn(birth, scr.dateHi);
+  if ((sex !== 'male' && sex !== 'female') || !early || !late) {
+    out.state = UNDECIDED;
+    return out;
+  }
+  out.ageLo = early.min;
+  out.ageHi = late.max;
+  const egfr = (mgdl: number, age: number) =>
+    node.version === '2021' ? ckdEpi2021(mgdl, sex, age) : ckdEpi2009(mgdl, sex, age);
+  // eGFR falls as creatinine and age rise.
+  const scrLo = scr.lo * node.toMgDl;
+  const scrHi = scr.hi * node.toMgDl;
+  out.lo = scrHi === Number.POSITIVE_INFINITY ? 0 : egfr(scrHi, late.max);
+  out.hi = scrLo <= 0 ? Number.POSITIVE_INFINITY : egfr(scrLo, early.min);
+  out.loOpen = scr.hiOpen;
+  out.hiOpen = scr.loOpen;
+  out.unit = node.unit;
+  out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
+  return out;
+}
+
+function readBmi(node: Extract<Val, { k: 'bmi' }>, patient: Patient, out: Reading): void {
+  out.reset();
+  const w = readVal(node.weight, patient);
+  const h = readVal(node.height, patient);
+  out.date = w.date > h.date ? w.date : h.date;
+  out.dateHi = w.dateHi > h.dateHi ? w.dateHi : h.dateHi;
+  if (w.state !== OK || h.state !== OK || w.code !== undefined || h.code !== undefined) {
+    out.state = w.state === NONE || h.state === NONE ? NONE : UNDECIDED;
+    return;
+  }
+  const hLo = h.lo * node.toM;
+  const hHi = h.hi * node.toM;
+  out.lo = hHi === Number.POSITIVE_INFINITY ? 0 : (w.lo * node.toKg) / (hHi * hHi);
+  out.hi = hLo <= 0 ? Number.POSITIVE_INFINITY : (w.hi * node.toKg) / (hLo * hLo);
+  out.loOpen = w.loOpen || h.hiOpen;
+  out.hiOpen = w.hiOpen || h.loOpen;
+  out.unit = node.unit;
+  out.state = OK;
+}
+
+/** The most recent alternative; on the same date the first listed wins; overlapping partial dates leave it open. */
+function readLatestOf(node: Extract<Val, { k: 'latest' }>, patient: Patient, out: Reading): void {
+  out.reset();
+  let best = -1;
+  let ambiguous = false;
+  for (let i = 0; i < node.alts.length; i++) {
+    const r = readVal(node.alts[i]!, patient);
+    if (r.state === NONE) continue;
+    if (r.state === AMBIGUOUS) {
+      ambiguous = true;
+      continue;
+    }
+    if (best < 0 || r.date > node.alts[best]!.out.date) best = i;
+  }
+  if (best < 0) {
+    out.state = ambiguous ? AMBIGUOUS : NONE;
+    return;
+  }
+  const chosen = node.alts[best]!.out;
+  for (let i = 0; i < node.alts.length; i++) {
+    if (i === best) continue;
+    const r = node.alts[i]!.out;
+    if (r.state === NONE || r.state === AMBIGUOUS) continue;
+    const sameDay = r.date === r.dateHi && chosen.date === chosen.dateHi && r.date === chosen.date;
+    if (r.dateHi >= chosen.date && !(sameDay && best < i)) {
+      ambiguous = true;
+    }
+  }
+  out.copyFrom(chosen, node.factors[best]!);
+  out.chosen = best;
+  out.unit = node.unit;
+  // An alternative that may not be the latest, or another that may be later, leaves it open.
+  if (ambiguous) out.state = AMBIGUOUS;
+}
+
+/** `unknown` once read: no data, or data that cannot decide. */
+export function usable(r: Reading): boolean {
+  return r.state === OK;
+}

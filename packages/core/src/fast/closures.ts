@@ -1,0 +1,120 @@
+import { and3, count3, if3, not3, or3 } from '../evaluate/compare';
+import { type Bool, FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
+import {
+  answerTruth,
+  betweenTruth,
+  compareTruth,
+  isTruth,
+  medicationLeaf,
+  recordTruth,
+  trendTruth,
+} from '../evaluate/leaves';
+import type { Patient } from '../evaluate/patient';
+import { allergyTruth, conditionTruth } from '../evaluate/records';
+
+/** A rule compiled to a closure returning a small-integer truth: no traces, strings or allocation. */
+export type Rule = (p: Patient) => Tri;
+
+export function toClosure(b: Bool): Rule {
+  switch (b.k) {
+    case 'and': {
+      const a = toClosure(b.a);
+      const c = toClosure(b.b);
+      return (p) => {
+        const x = a(p);
+        return x === FALSE ? FALSE : and3(x, c(p));
+      };
+    }
+    case 'or': {
+      const a = toClosure(b.a);
+      const c = toClosure(b.b);
+      return (p) => {
+        const x = a(p);
+        return x === TRUE ? TRUE : or3(x, c(p));
+      };
+    }
+    case 'unless': {
+      const a = toClosure(b.a);
+      const c = toClosure(b.b);
+      return (p) => {
+        const x = a(p);
+        return x === FALSE ? FALSE : and3(x, not3(c(p)));
+      };
+    }
+    case 'not': {
+      const a = toClosure(b.a);
+      return (p) => not3(a(p));
+    }
+    case 'if': {
+      const c = toClosure(b.c);
+      const t = toClosure(b.t);
+      const e = toClosure(b.e);
+      return (p) => {
+        const x = c(p);
+        return x === TRUE ? t(p) : x === FALSE ? e(p) : if3(x, t(p), e(p));
+      };
+    }
+    case 'quant': {
+      const ops = b.ops.map(toClosure);
+      const n = b.n;
+      return (p) => {
+        let trues = 0;
+        let unknowns = 0;
+        for (let i = 0; i < ops.length; i++) {
+          const x = ops[i]!(p);
+          if (x === TRUE) trues++;
+          else if (x === UNKNOWN) unknowns++;
+        }
+        return count3(trues, unknowns, n);
+      };
+    }
+    case 'cmp': {
+      const { l, op, r } = b;
+      return (p) => compareTruth(l, op, r, p);
+    }
+    case 'between': {
+      const { v, lo, hi } = b;
+      return (p) => betweenTruth(v, lo, hi, p);
+    }
+    case 'is': {
+      const { s, value, negated } = b;
+      return (p) => isTruth(s, value, negated, p);
+    }
+    case 'cond': {
+      const { el, mode, years } = b;
+      return (p) => conditionTruth(p, el, mode, years);
+    }
+    case 'med':
+      return (p) => medicationLeaf(b, p);
+    case 'record': {
+      const el = b.el;
+      return (p) => recordTruth(el, p);
+    }
+    case 'severe': {
+      const el = b.el;
+      return (p) => allergyTruth(p, el, true);
+    }
+    case 'answer': {
+      const el = b.el;
+      return (p) => answerTruth(el, p);
+    }
+    case 'define': {
+      const d = b.d;
+      let body: Rule | undefined;
+      return (p) => {
+        if (d.epoch !== p.epoch) {
+          body ??= toClosure(d.body);
+          d.value = body(p);
+          d.epoch = p.epoch;
+        }
+        return d.value;
+      };
+    }
+    case 'trend':
+      return (p) => trendTruth(b, p);
+    case 'const': {
+      const value = b.value;
+      return () => value;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { ProtocolInfo } from '../protocol';
+import type { Screening, Status, Verdict } from './types';
+
+export interface FunnelCriterion {
+  readonly id: string;
+  readonly kind: 'inclusion' | 'exclusion';
+  /** Patients this criterion decides against (inclusion not met, exclusion met). */
+  readonly excludes: number;
+  /** Patients not excluded by this criterion nor any before it. */
+  readonly remaining: number;
+}
+
+export interface FunnelCohort {
+  readonly id: string;
+  readonly label: string | undefined;
+  readonly total: number;
+  readonly eligible: number;
+  readonly ineligible: number;
+  readonly undetermined: number;
+  readonly criteria: readonly FunnelCriterion[];
+}
+
+export interface FunnelResult {
+  readonly cohorts: readonly FunnelCohort[];
+}
+
+/** What the fast path gives per patient: verdicts per cohort and statuses indexed like the protocol's criteria. */
+export interface FastVerdicts {
+  readonly verdicts: readonly Verdict[];
+  readonly statuses: ArrayLike<number>;
+}
+
+export interface Funnel {
+  add(screening: Screening | FastVerdicts): void;
+  result(): FunnelResult;
+}
+
+const STATUS_CODE: Record<Status, number> = { not_met: 0, met: 1, unknown: 2 };
+
+/**
+ * Attrition per cohort for a population, in memory bounded by the number of criteria. Headings
+ * are left out: they would count their sub-criteria's exclusions twice.
+ */
+export function createFunnel(info: ProtocolInfo): Funnel {
+  // The protocol's unique criteria in first-seen order, as the fast path indexes them.
+  const index = new Map<string, number>();
+  for (const cohort of info.cohorts)
+    for (const c of cohort.criteria) if (!index.has(c.id)) index.set(c.id, index.size);
+  const cohorts = info.cohorts.map((cohort) => {
+    const criteria = cohort.criteria.filter((c) => !c.heading);
+    return {
+      cohort,
+      criteria,
+      slots: criteria.map((c) => index.get(c.id)!),
+      exclusion: criteria.map((c) => c.kind === 'exclusion'),
+      excludes: new Float64Array(criteria.length),
+      remaining: new Float64Array(criteria.length),
+      verdicts: { eligible: 0, ineligible: 0, undetermined: 0 },
+      total: 0,
+    };
+  });
+  const codes = new Uint8Array(index.size);
+  return {
+    add(screening) {
+      let verdicts: readonly Verdict[];
+      let statuses: ArrayLike<number>;
+      if ('cohorts' in screening) {
+        verdicts = screening.cohorts.map((c) => c.verdict);
+        for (const cohort of screening.cohorts) {
+          for (const c of cohort.criteria) {
+            const i = index.get(c.id);
+            if (i !== undefined) codes[i] = STATUS_CODE[c.status];
+          }
+        }
+        statuses = codes;
+      } else {
+        verdicts = screening.verdicts;
+        statuses = screening.statuses;
+      }
+      cohorts.forEach((acc, k) => {
+        acc.total++;
+        const verdict = verdicts[k];
+        if (verdict) acc.verdicts[verdict]++;
+        let out = false;
+        for (let j = 0; j < acc.slots.length; j++) {
+          const status = statuses[acc.slots[j]!];
+          const excluded = acc.exclusion[j] ? status === 1 : status === 0;
+          if (excluded) acc.excludes[j]!++;
+          out ||= excluded;
+          if (!out) acc.remaining[j]!++;
+        }
+      });
+    },
+    result() {
+      return {
+        cohorts: cohorts.map((acc) => ({
+          id: acc.cohort.id,
+          label: acc.cohort.label,
+          total: acc.total,
+          ...acc.verdicts,
+          criteria: acc.criteria.map((c, j) => ({
+            id: c.id,
+            kind: c.kind,
+            excludes: acc.excludes[j]!,
+            remaining: acc.remaining[j]!,
+          })),
+        })),
+      };
+    },
+  };
+}

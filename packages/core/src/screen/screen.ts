@@ -1,0 +1,107 @@
+import type { CompiledProtocol } from '../compile';
+import { type Explained, explain, statusOf, statusWord } from '../evaluate/explain';
+import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
+import { Patient } from '../evaluate/patient';
+import type { ScreeningInput } from '../facts/shapes';
+import type { CohortResult, CriterionResult, InputWarning, Screening, Verdict } from './types';
+
+/**
+ * Screens one patient with explanations: every criterion once, then per cohort its criteria in
+ * order (headings reported from their sub-criteria but not counted), the verdict, and what is
+ * missing to decide the undecided ones.
+ */
+export function screen(protocol: CompiledProtocol, input: ScreeningInput): Screening {
+  const warnings: InputWarning[] = [];
+  const patient = new Patient(input.facts ?? {}, input.answers ?? {}, input.asOf, warnings);
+  const order = new Map(protocol.elements.map((e) => [e.id, e.index]));
+  const sorted = (ids: Iterable<string>) =>
+    [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+
+  const explained: (Explained | undefined)[] = protocol.criteria.map((c) =>
+    c.rule ? explain(c.rule, patient) : undefined,
+  );
+
+  const cohorts: CohortResult[] = protocol.cohorts.map((cohort) => {
+    const criteria: CriterionResult[] = cohort.members.map((i) => {
+      const c = protocol.criteria[i]!;
+      const e = explained[i];
+      if (e) {
+        const missing = e.t === UNKNOWN ? sorted(e.missing) : [];
+        return criterionResult(c.info, e.t, e.trace, missing);
+      }
+      // A heading: all of its sub-criteria for inclusion, any of them for exclusion.
+      const subs = cohort.subCriteria.get(i) ?? [];
+      const truths = subs.map((s) => explained[s]?.t ?? UNKNOWN);
+      const t = headingTruth(truths, c.info.kind);
+      const missing =
+        t === UNKNOWN
+          ? sorted(subs.flatMap((s) => (explained[s]?.t === UNKNOWN ? [...explained[s]!.missing] : [])))
+          : [];
+      const counts = countOf(truths);
+      const text = `${subs.length} sub-criteria: ${counts}`;
+      return criterionResult(
+        c.info,
+        t,
+        { text, status: statusOf(t), children: subs.map((s) => explained[s]!.trace) },
+        missing,
+      );
+    });
+    const counted = criteria.filter((_, j) => !protocol.criteria[cohort.members[j]!]!.info.heading);
+    const verdict = verdictOf(counted);
+    const missing = sorted(counted.filter((c) => c.status === 'unknown').flatMap((c) => c.missing));
+    const questions = missing
+      .map((id) => protocol.elements[order.get(id)!]!)
+      .filter((el) => el.kind === 'question')
+      .map((el) => ({ id: el.id, text: el.label }));
+    return { id: cohort.info.id, label: cohort.info.label, verdict, criteria, missing, questions };
+  });
+
+  return {
+    protocol: { id: protocol.info.id, version: protocol.info.version, hash: protocol.info.hash },
+    asOf: input.asOf,
+    cohorts,
+    warnings,
+  };
+}
+
+function criterionResult(
+  info: CompiledProtocol['criteria'][number]['info'],
+  t: Tri,
+  trace: CriterionResult['trace'],
+  missing: string[],
+): CriterionResult {
+  return {
+    id: info.id,
+    kind: info.kind,
+    title: info.title,
+    source: info.source,
+    status: statusOf(t),
+    explanation: `${trace.text}: ${statusWord(statusOf(t))}`,
+    trace,
+    missing,
+  };
+}
+
+function headingTruth(truths: Tri[], kind: 'inclusion' | 'exclusion'): Tri {
+  if (kind === 'inclusion') {
+    if (truths.includes(FALSE)) return FALSE;
+    return truths.includes(UNKNOWN) ? UNKNOWN : TRUE;
+  }
+  if (truths.includes(TRUE)) return TRUE;
+  return truths.includes(UNKNOWN) ? UNKNOWN : FALSE;
+}
+
+function countOf(truths: Tri[]): string {
+  const n = (t: Tri) => truths.filter((x) => x === t).length;
+  return `${n(TRUE)} met, ${n(FALSE)} not met, ${n(UNKNOWN)} unknown`;
+}
+
+/** Ineligible on any decisive failure, eligible when everything is decided in favour, else undetermined. */
+export function verdictOf(criteria: readonly Pick<CriterionResult, 'kind' | 'status'>[]): Verdict {
+  let open = false;
+  for (const c of criteria) {
+    if (c.kind === 'inclusion' ? c.status === 'not_met' : c.status === 'met') return 'ineligible';
+    if (c.status === 'unknown') open = true;
+  }
+  return open ? 'undetermined' : 'eligible';
+}
