@@ -1,5 +1,6 @@
 import type { Span } from '../ast';
 import type { Diagnostic } from './diagnostic';
+import { didYouMean, quoteList } from './suggest';
 
 /**
  * Every diagnostic Eligo can produce, one factory per code. Codes are stable: E00xx syntax,
@@ -17,5 +18,359 @@ export function syntaxError(span: Span, expected: string, found: string): Diagno
     message: `syntax error: expected ${expected}, found ${found}`,
     span,
     label: `expected ${expected}`,
+  };
+}
+
+/** E0002: a unit at the start of a line, cut off from the number on the line before. */
+export function unitOnNextLine(span: Span): Diagnostic {
+  return {
+    code: 'E0002',
+    severity: 'error',
+    message: 'syntax error: a unit must stand on the same line as its number',
+    span,
+    label: 'this unit belongs to the number on the line before',
+    hint: 'join the lines: `3 10*9/L`',
+  };
+}
+
+/** E0003: a declaration clause written twice (`molar mass …` twice on one lab). */
+export function duplicateClause(span: Span, clause: string): Diagnostic {
+  return {
+    code: 'E0003',
+    severity: 'error',
+    message: `syntax error: '${clause}' is given twice`,
+    span,
+    label: 'remove one of the two',
+  };
+}
+
+// ================================================================ checks (E01xx–E03xx, W0xxx)
+// Everything below is reported by `check()`. Messages name the problem in a short phrase; the
+// label (printed under the caret) says what is wrong at that spot; the hint says how to fix it.
+
+function error(
+  code: string,
+  span: Span | undefined,
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  return { code, severity: 'error', message, span, ...extra };
+}
+
+function firstHere(span: Span, message = 'first declared here') {
+  return [{ message, span }];
+}
+
+// ---------------------------------------------------------------- names (E01xx)
+
+/** E0101: a name that no declaration introduces. */
+export function unknownName(span: Span, name: string, suggestions: readonly string[]): Diagnostic {
+  return error('E0101', span, `unknown name '${name}'`, {
+    label: 'not declared',
+    hint:
+      didYouMean(suggestions) ??
+      `declare '${name}' (lab, test, condition, question, define, …) before using it`,
+  });
+}
+
+/** E0102: a call of a function that is not one of the calculators. */
+export function unknownFunction(
+  span: Span,
+  name: string,
+  known: readonly string[],
+  suggestions: readonly string[],
+): Diagnostic {
+  return error('E0102', span, `unknown function '${name}'`, {
+    label: 'not a calculator',
+    hint: didYouMean(suggestions) ?? `the calculators are ${quoteList(known, 'and')}`,
+  });
+}
+
+/** E0103: two declarations with the same name. */
+export function duplicateDeclaration(span: Span, name: string, first: Span): Diagnostic {
+  return error('E0103', span, `'${name}' is declared twice`, {
+    label: 'second declaration',
+    hint: 'rename one of them',
+    related: firstHere(first),
+  });
+}
+
+/** E0104: two criteria with the same id where both apply (common criteria apply in every cohort). */
+export function duplicateCriterionId(
+  span: Span,
+  id: string,
+  first: Span,
+  cohort: string | undefined,
+): Diagnostic {
+  const where = cohort === undefined ? 'the common criteria' : `cohort ${cohort}`;
+  return error('E0104', span, `criterion id '${id}' is used twice in ${where}`, {
+    label: 'duplicate id',
+    hint: 'criterion ids must be unique within a cohort, common criteria included',
+    related: firstHere(first, 'first used here'),
+  });
+}
+
+/** E0105: two cohorts with the same id. */
+export function duplicateCohortId(span: Span, id: string, first: Span): Diagnostic {
+  return error('E0105', span, `cohort id '${id}' is used twice`, {
+    label: 'duplicate cohort',
+    related: firstHere(first, 'first used here'),
+  });
+}
+
+/** E0106: a declaration named like a word of the language or a calculator. */
+export function reservedName(span: Span, name: string, what: 'keyword' | 'calculator'): Diagnostic {
+  return error('E0106', span, `'${name}' is reserved`, {
+    label: what === 'keyword' ? 'a word of the language' : 'the name of a calculator',
+    hint: `choose another name, such as '${name}_value'`,
+  });
+}
+
+// ---------------------------------------------------------------- types and units (E02xx)
+
+/** E0201: a unit that is not valid UCUM. */
+export function invalidUnit(span: Span, code: string, suggestions: readonly string[]): Diagnostic {
+  return error('E0201', span, `unknown unit '${code}'`, {
+    label: 'not a UCUM unit',
+    hint: didYouMean(suggestions) ?? 'units are UCUM codes, such as 10*9/L, g/dL, umol/L, mL/min/{1.73_m2}',
+  });
+}
+
+/** E0202: a bare number compared with a value that has a unit. */
+export function missingUnit(span: Span, number: string, subject: string, unit: string): Diagnostic {
+  return error('E0202', span, 'number without a unit', {
+    label: `${subject} is in ${unit}; '${number}' has no unit`,
+    hint: `write '${number} ${unit}'`,
+  });
+}
+
+/** E0203: two quantities whose units measure different things. */
+export function unitMismatch(
+  span: Span,
+  unit: string,
+  unitIs: string,
+  subject: string,
+  subjectIs: string,
+): Diagnostic {
+  return error('E0203', span, 'unit mismatch', {
+    label: `'${unit}' is ${unitIs}; ${subject} is ${subjectIs}`,
+  });
+}
+
+/** E0204: `N x ULN` / `N x LLN` without a lab or test on the other side to take the limit from. */
+export function limitWithoutLab(span: Span, limit: 'ULN' | 'LLN', other: string): Diagnostic {
+  return error('E0204', span, `'x ${limit}' needs a lab or test on the other side`, {
+    label: `the other side is ${other}`,
+    hint: `the limit comes from the observation compared, as in 'alt <= 3 x ${limit}'`,
+  });
+}
+
+/** E0205: `is VALUE` where VALUE is not one of the element's values. */
+export function unknownValue(
+  span: Span,
+  value: string,
+  subject: string,
+  values: readonly string[],
+  suggestions: readonly string[],
+): Diagnostic {
+  return error('E0205', span, `'${value}' is not a value of ${subject}`, {
+    label: `${subject} is ${quoteList(values)}`,
+    hint: didYouMean(suggestions),
+  });
+}
+
+/** E0206: `ever`, `suspected` or `resolved more than` on something that is not a condition. */
+export function conditionQualifier(
+  span: Span,
+  qualifier: string,
+  subject: string,
+  subjectIs: string,
+): Diagnostic {
+  return error('E0206', span, `'${qualifier}' applies to conditions only`, {
+    label: `${subject} is ${subjectIs}`,
+  });
+}
+
+/** E0207: `for at least`, `for more than` or `within … before` on something that is not a medication. */
+export function medicationQualifier(
+  span: Span,
+  qualifier: string,
+  subject: string,
+  subjectIs: string,
+): Diagnostic {
+  return error('E0207', span, `'${qualifier}' applies to medications only`, {
+    label: `${subject} is ${subjectIs}`,
+  });
+}
+
+/** E0208: `severe` on something that is not an allergy. */
+export function severeOnNonAllergy(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0208', span, `'severe' applies to allergies only`, { label: `${subject} is ${subjectIs}` });
+}
+
+/** E0209: a value used where a yes/no condition is expected (`met if wbc`). */
+export function notABoolean(
+  span: Span,
+  subject: string,
+  subjectIs: string,
+  example: string | undefined,
+): Diagnostic {
+  return error('E0209', span, 'expected a condition that is true or false', {
+    label: `${subject} is ${subjectIs}`,
+    hint: example ? `compare it, as in '${example}'` : undefined,
+  });
+}
+
+/** E0210: a calculator called with the wrong number of arguments. */
+export function wrongArity(
+  span: Span,
+  name: string,
+  signature: string,
+  expected: number,
+  found: number,
+): Diagnostic {
+  const args = (n: number) => `${n} argument${n === 1 ? '' : 's'}`;
+  return error('E0210', span, `'${name}' takes ${args(expected)}, found ${found}`, {
+    label: `expected ${signature}`,
+  });
+}
+
+/** E0211: a calculator argument of the wrong type. */
+export function wrongArgument(
+  span: Span,
+  name: string,
+  parameter: string,
+  expected: string,
+  found: string,
+): Diagnostic {
+  return error('E0211', span, `the ${parameter} argument of '${name}' must be ${expected}`, { label: found });
+}
+
+/** E0212: `within N days` on something that is not a lab or test result. */
+export function windowOnNonObservation(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0212', span, `'within … days' applies to labs and tests only`, {
+    label: `${subject} is ${subjectIs}`,
+  });
+}
+
+/** E0213: `at least N of (…)` with fewer than N operands, which can never be met. */
+export function atLeastTooMany(span: Span, count: number, operands: number): Diagnostic {
+  return error(
+    'E0213',
+    span,
+    `'at least ${count} of' has only ${operands} operand${operands === 1 ? '' : 's'}`,
+    {
+      label: 'can never be met',
+    },
+  );
+}
+
+/** E0214: a comparison between values of different kinds (a code with a number, a date with a quantity). */
+export function incomparable(span: Span, left: string, right: string): Diagnostic {
+  return error('E0214', span, `cannot compare ${left} with ${right}`);
+}
+
+/** E0215: a value of the wrong kind for its place (`is` on a number, `fell by` on a code). */
+export function wrongType(
+  span: Span,
+  construct: string,
+  expected: string,
+  subject: string,
+  subjectIs: string,
+  hint?: string,
+): Diagnostic {
+  return error('E0215', span, `'${construct}' needs ${expected}`, {
+    label: `${subject} is ${subjectIs}`,
+    hint,
+  });
+}
+
+// ---------------------------------------------------------------- structure (E03xx)
+
+/** E0301: a heading `decided by sub-criteria` with no criterion below it. */
+export function headingWithoutSubCriteria(span: Span, id: string): Diagnostic {
+  return error('E0301', span, `'${id}' is decided by sub-criteria but has none`, {
+    label: `no criterion id starts with '${id}.'`,
+    hint: `add criteria such as '${id}.1', or give it a 'met if …' rule`,
+  });
+}
+
+/** E0302: a define that depends on itself. */
+export function defineCycle(span: Span, cycle: readonly string[]): Diagnostic {
+  return error('E0302', span, `'${cycle[0]}' is defined in terms of itself`, { label: cycle.join(' → ') });
+}
+
+/** E0303: a record kind listed twice in `records complete for`. */
+export function duplicateCompleteRecord(span: Span, kind: string): Diagnostic {
+  return error('E0303', span, `'${kind}' is listed twice in 'records complete for'`, {
+    label: 'listed again',
+  });
+}
+
+// ---------------------------------------------------------------- warnings and notes (W0xxx)
+
+/** W0001: a range no value satisfies, so the condition is never true. */
+export function contradictoryRange(span: Span, subject: string, why: string): Diagnostic {
+  return {
+    code: 'W0001',
+    severity: 'warning',
+    message: `no value of ${subject} satisfies this range`,
+    span,
+    label: why,
+  };
+}
+
+/** W0002: a disjunction every value satisfies, so the condition is true whenever the value is known. */
+export function alwaysTrueRange(span: Span, subject: string, why: string): Diagnostic {
+  return {
+    code: 'W0002',
+    severity: 'warning',
+    message: `every value of ${subject} satisfies this`,
+    span,
+    label: why,
+  };
+}
+
+/** W0003: a declaration nothing refers to. */
+export function unusedDeclaration(span: Span, name: string, kind: string): Diagnostic {
+  return {
+    code: 'W0003',
+    severity: 'warning',
+    message: `'${name}' is declared but never used`,
+    span,
+    label: `unused ${kind}`,
+    hint: 'use it in a criterion or remove it',
+  };
+}
+
+/** W0004: a criterion without its verbatim `source` sentence. */
+export function missingSource(span: Span, id: string): Diagnostic {
+  return {
+    code: 'W0004',
+    severity: 'info',
+    message: `criterion '${id}' has no source sentence`,
+    span,
+    hint: 'add source "…" with the protocol\'s own words, so a reviewer can compare them',
+  };
+}
+
+/** W0005: more diagnostics than are worth printing. */
+export function tooManyDiagnostics(shown: number, total: number): Diagnostic {
+  return {
+    code: 'W0005',
+    severity: 'info',
+    message: `too many diagnostics: showing the first ${shown} of ${total}`,
+    span: undefined,
+  };
+}
+
+/** W0006: a check that failed on this input; the others still ran. */
+export function checkFailed(rule: string, reason: string): Diagnostic {
+  return {
+    code: 'W0006',
+    severity: 'warning',
+    message: `the ${rule} check could not finish: ${reason}`,
+    span: undefined,
+    hint: 'please report this with the protocol text',
   };
 }
