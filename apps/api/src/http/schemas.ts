@@ -111,15 +111,71 @@ export const ProtocolListSchema = z
   })
   .openapi('ProtocolList');
 
+const CriterionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['inclusion', 'exclusion']),
+    title: z.string().optional(),
+    source: z.string().optional().openapi({ description: "The protocol's verbatim sentence" }),
+    heading: z.boolean().openapi({ description: 'Decided by its sub-criteria' }),
+    elements: z.array(z.string()).openapi({ description: 'Data elements and questions it depends on' }),
+  })
+  .openapi('Criterion');
+
+const CodePatternSchema = z.object({
+  system: z.string(),
+  code: z.string(),
+  match: z.enum(['exact', 'prefix', 'range']),
+  to: z.string().optional(),
+});
+
+const ElementSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    kind: z.enum([
+      'patient',
+      'lab',
+      'test',
+      'condition',
+      'medication',
+      'procedure',
+      'allergy',
+      'question',
+      'define',
+    ]),
+    patientField: z.enum(['birthDate', 'gender']).optional(),
+    unit: z.string().optional(),
+    molarMass: z.number().optional(),
+    values: z.array(z.string()).optional(),
+    binding: z
+      .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
+      .optional(),
+    answer: z
+      .object({
+        type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),
+        min: z.number().optional(),
+        max: z.number().optional(),
+        unit: z.string().optional(),
+        values: z.array(z.string()).optional(),
+      })
+      .optional(),
+    closedWorld: z.boolean(),
+    usedBy: z.array(z.string()),
+  })
+  .openapi('Element');
+
 export const ProtocolDetailSchema = VersionSummarySchema.extend({
   trialVersion: z.string().nullable(),
   source: z.object({ name: z.string(), text: z.string() }),
-  cohorts: z.array(z.looseObject({ id: z.string(), criteria: z.array(z.looseObject({ id: z.string() })) })),
-  criteria: z.array(
-    z.looseObject({ id: z.string(), kind: z.enum(['inclusion', 'exclusion']), title: z.string().nullable() }),
+  cohorts: z.array(
+    z.object({ id: z.string(), label: z.string().optional(), criteria: z.array(CriterionSchema) }),
   ),
-  elements: z.array(z.looseObject({ id: z.string(), kind: z.string(), label: z.string() })),
-  questions: z.array(z.looseObject({ id: z.string(), label: z.string() })),
+  criteria: z.array(CriterionSchema).openapi({ description: 'Every criterion once, in protocol order' }),
+  elements: z.array(ElementSchema),
+  questions: z
+    .array(ElementSchema)
+    .openapi({ description: 'The elements a person answers on the screening form' }),
   inputSchema: z
     .record(z.string(), z.unknown())
     .openapi({ description: 'JSON Schema of `{asOf, facts, answers}`' }),

@@ -1,5 +1,7 @@
 import { type CompiledProtocol, type CriterionInfo, inputJsonSchema } from '@eligo/core';
+import type { z } from '@hono/zod-openapi';
 import type { VersionRecord } from '../db/protocols';
+import type { ProtocolDetailSchema } from '../http/schemas';
 
 export function versionSummary(v: Omit<VersionRecord, 'text'>) {
   return {
@@ -13,7 +15,10 @@ export function versionSummary(v: Omit<VersionRecord, 'text'>) {
 }
 
 /** A published version as readers need it: source, criteria, cohorts, questions and the input schema. */
-export function protocolDetail(v: VersionRecord, protocol: CompiledProtocol) {
+export function protocolDetail(
+  v: VersionRecord,
+  protocol: CompiledProtocol,
+): z.infer<typeof ProtocolDetailSchema> {
   const info = protocol.info;
   const criteria = new Map<string, CriterionInfo>();
   for (const cohort of info.cohorts)
@@ -23,9 +28,10 @@ export function protocolDetail(v: VersionRecord, protocol: CompiledProtocol) {
     trialVersion: info.version ?? null,
     source: { name: v.name, text: v.text },
     cohorts: info.cohorts.map((c) => ({ ...c, criteria: [...c.criteria] })),
-    criteria: [...criteria.values()].map((c) => ({ ...c, title: c.title ?? null })),
+    criteria: [...criteria.values()],
     elements: [...info.elements],
     questions: info.elements.filter((e) => e.kind === 'question'),
     inputSchema: inputJsonSchema(info) as Record<string, unknown>,
-  };
+    // Core's info is deeply readonly; the response schema's arrays are not.
+  } as z.infer<typeof ProtocolDetailSchema>;
 }

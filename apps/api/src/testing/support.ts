@@ -60,7 +60,7 @@ export async function testApp(config: Partial<Deps['config']> = {}, db?: Db): Pr
         body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      return app.request(path, { method, headers, body });
+      return Promise.resolve(app.request(path, { method, headers, body }));
     },
   };
 }

@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { examplePath } from '@eligo/protocols';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coreReady } from './testing/support';
+
+if (!coreReady) console.warn('[skip] end-to-end test: @eligo/core does not export compile() yet');
+
+const apiDir = fileURLToPath(new URL('..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly base: string;
+  readonly stdout: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+/** Starts the server with the package's start script command (what `npm start` ends in), on a free port. */
+async function start(dataDir: string): Promise<Running> {
+  const port = await freePort();
+  const script = (
+    JSON.parse(readFileSync(join(apiDir, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  ).scripts.start;
+  const [command, ...args] = script.split(' ');
+  expect(command).toBe('node');
+  // Spawned directly (not through a package manager) so the signals below reach the server itself.
+  const child = spawn(process.execPath, args, {
+    cwd: apiDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ELIGO_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      ELIGO_ADMIN_TOKEN: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 15_000;
+  while (!out.includes('"msg":"listening')) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`server did not start:\n${out}\n${err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, base: `http://127.0.0.1:${port}`, stdout: () => out, exited };
+}
+
+describe.skipIf(!coreReady)('the real server', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'eligo-e2e-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts, prints an admin token, screens the worked example over HTTP, survives SIGKILL and stops on SIGTERM', async () => {
+    const first = await start(dataDir);
+    try {
+      const token = first
+        .stdout()
+        .split('\n')
+        .find((l) => /^eligo_[\w-]+$/.test(l));
+      expect(token).toBeDefined();
+      const auth = { authorization: `Bearer ${token}` };
+
+      const health = await fetch(`${first.base}/healthz`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      const input = readFileSync(examplePath('NCT06469190', 'eligible-igan.json'), 'utf8');
+      const res = await fetch(`${first.base}/v1/protocols/NCT06469190/screenings`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: input,
+      });
+      expect(res.status).toBe(200);
+      const screening = (await res.json()) as { id: string; cohorts: { id: string; verdict: string }[] };
+      expect(Object.fromEntries(screening.cohorts.map((c) => [c.id, c.verdict]))).toEqual({
+        PMN: 'ineligible',
+        IgAN: 'eligible',
+        AAV: 'ineligible',
+      });
+
+      // An acknowledged write is on disk: kill without warning and find it after a restart.
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const second = await start(dataDir);
+      try {
+        expect(second.stdout()).not.toMatch(/^eligo_/m);
+        const audit = await fetch(`${second.base}/v1/audit/${screening.id}`, { headers: auth });
+        expect(audit.status).toBe(200);
+        expect(await audit.json()).toMatchObject({ verdicts: { IgAN: 'eligible' } });
+        const versions = (await (
+          await fetch(`${second.base}/v1/protocols/NCT06469190/versions`, { headers: auth })
+        ).json()) as {
+          versions: unknown[];
+        };
+        expect(versions.versions).toHaveLength(1);
+
+        // SIGTERM lets an in-flight request finish before the process exits 0.
+        const inFlight = fetch(`${second.base}/v1/protocols/NCT06469190/screenings`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: input,
+        });
+        await new Promise((r) => setTimeout(r, 5));
+        second.child.kill('SIGTERM');
+        expect((await inFlight).status).toBe(200);
+        expect(await second.exited).toBe(0);
+        expect(second.stdout()).toContain('"msg":"stopped"');
+      } finally {
+        second.child.kill('SIGKILL');
+      }
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+  }, 40_000);
+});

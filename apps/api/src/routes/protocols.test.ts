@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { nct, variant } from '../testing/nct';
+import { coreReady, testApp } from '../testing/support';
+
+if (!coreReady) console.warn('[skip] protocol route tests: @eligo/core does not export compile() yet');
+
+describe.skipIf(!coreReady)('POST /v1/check', async () => {
+  const t = await testApp();
+
+  it('returns ok with the protocol id for text that compiles', async () => {
+    const res = await t.request('POST', '/v1/check', {
+      role: 'viewer',
+      body: { text: nct.text, name: nct.name },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      ok: boolean;
+      protocol: { id: string; hash: string };
+      diagnostics: unknown[];
+    };
+    expect(body.ok).toBe(true);
+    expect(body.protocol.id).toBe('NCT06469190');
+    expect(body.diagnostics.filter((d) => (d as { severity: string }).severity === 'error')).toEqual([]);
+  });
+
+  it('returns located diagnostics (200, nothing stored) for text that does not compile', async () => {
+    const res = await t.request('POST', '/v1/check', {
+      role: 'viewer',
+      body: { text: `${nct.text}\nbogus !!\n` },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      ok: boolean;
+      protocol: unknown;
+      diagnostics: { severity: string; source: string; start: { line: number } }[];
+    };
+    expect(body.ok).toBe(false);
+    expect(body.protocol).toBeNull();
+    const error = body.diagnostics.find((d) => d.severity === 'error');
+    expect(error?.source).toBe('criteria.elig');
+    expect(error?.start.line).toBeGreaterThan(nct.text.split('\n').length - 1);
+    expect(
+      (await t.request('GET', '/v1/protocols', { role: 'viewer' }).then((r) => r.json())) as object,
+    ).toEqual({
+      protocols: [],
+    });
+  });
+});
+
+describe.skipIf(!coreReady)('drafts and publishing', async () => {
+  const t = await testApp();
+
+  it('422 with the diagnostics list when a draft does not compile', async () => {
+    const res = await t.request('POST', '/v1/protocols', { role: 'author', body: { text: 'trial' } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; diagnostics: { severity: string }[] } };
+    expect(body.error.code).toBe('diagnostics');
+    expect(body.error.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('creates a draft under the id the text declares, and reads it back', async () => {
+    const res = await t.request('POST', '/v1/protocols', {
+      role: 'author',
+      body: { text: variant('T-DRAFT') },
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: 'T-DRAFT', name: 'T-DRAFT.elig' });
+    const draft = await t.request('GET', '/v1/protocols/T-DRAFT/draft', { role: 'author' });
+    expect(await draft.json()).toMatchObject({ id: 'T-DRAFT', text: variant('T-DRAFT') });
+    const list = (await (await t.request('GET', '/v1/protocols', { role: 'viewer' })).json()) as {
+      protocols: { id: string; latest: unknown }[];
+    };
+    expect(list.protocols.find((p) => p.id === 'T-DRAFT')).toMatchObject({ latest: null });
+    // A draft is not a published protocol.
+    expect((await t.request('GET', '/v1/protocols/T-DRAFT', { role: 'viewer' })).status).toBe(404);
+  });
+
+  it('400 when the text declares another trial than the path', async () => {
+    const res = await t.request('PUT', '/v1/protocols/T-OTHER/draft', {
+      role: 'author',
+      body: { text: variant('T-DRAFT') },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { issues: [{ path: 'text', message: "the text declares trial 'T-DRAFT', not 'T-OTHER'" }] },
+    });
+  });
+
+  it('publishes the draft as version 1, identical text as a no-op, new text as version 2', async () => {
+    const first = await t.request('POST', '/v1/protocols/T-DRAFT/versions', { role: 'author' });
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ id: 'T-DRAFT', version: 1, created: true });
+    const again = await t.request('POST', '/v1/protocols/T-DRAFT/versions', {
+      role: 'author',
+      body: { text: variant('T-DRAFT') },
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ version: 1, created: false });
+    const second = await t.request('POST', '/v1/protocols/T-DRAFT/versions', {
+      role: 'author',
+      body: { text: variant('T-DRAFT', 1) },
+    });
+    expect(second.status).toBe(201);
+    expect(await second.json()).toMatchObject({ version: 2, created: true });
+    const versions = await (
+      await t.request('GET', '/v1/protocols/T-DRAFT/versions', { role: 'viewer' })
+    ).json();
+    expect((versions as { versions: { version: number }[] }).versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('409 when publishing without text or a draft; 422 for text that does not compile', async () => {
+    await t.request('POST', '/v1/protocols/T-NODRAFT/versions', {
+      role: 'author',
+      body: { text: variant('T-NODRAFT') },
+    });
+    const res = await t.request('POST', '/v1/protocols/T-NODRAFT/versions', { role: 'author', body: {} });
+    expect(res.status).toBe(409);
+    expect(
+      (await t.request('POST', '/v1/protocols/T-NONE/versions', { role: 'author', body: {} })).status,
+    ).toBe(404);
+    const broken = await t.request('POST', '/v1/protocols/T-DRAFT/versions', {
+      role: 'author',
+      body: { text: `${variant('T-DRAFT')}\n!!\n` },
+    });
+    expect(broken.status).toBe(422);
+  });
+
+  it('two concurrent publishes never get the same number', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.request('POST', '/v1/protocols/T-RACE/versions', {
+          role: 'author',
+          body: { text: variant('T-RACE', i + 1) },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const numbers = await Promise.all(
+      responses.map(async (r) => ((await r.json()) as { version: number }).version),
+    );
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it('returns the latest or a given version with source, criteria, cohorts, questions and input schema', async () => {
+    const latest = (await (await t.request('GET', '/v1/protocols/T-DRAFT', { role: 'viewer' })).json()) as {
+      version: number;
+      source: { name: string; text: string };
+      cohorts: { id: string }[];
+      criteria: { id: string; source: string }[];
+      questions: { id: string; kind: string }[];
+      inputSchema: { type?: string; properties?: Record<string, unknown> };
+    };
+    expect(latest.version).toBe(2);
+    expect(latest.source).toEqual({ name: 'T-DRAFT.elig', text: variant('T-DRAFT', 1) });
+    expect(latest.cohorts.map((c) => c.id)).toEqual(['PMN', 'IgAN', 'AAV']);
+    expect(latest.criteria.length).toBeGreaterThan(20);
+    expect(latest.criteria.every((c) => typeof c.id === 'string')).toBe(true);
+    expect(latest.questions.map((q) => q.id)).toContain('informed_consent');
+    expect(latest.questions.every((q) => q.kind === 'question')).toBe(true);
+    expect(latest.inputSchema.type).toBe('object');
+    const v1 = (await (
+      await t.request('GET', '/v1/protocols/T-DRAFT/versions/1', { role: 'viewer' })
+    ).json()) as {
+      version: number;
+      source: { text: string };
+    };
+    expect(v1.version).toBe(1);
+    expect(v1.source.text).toBe(variant('T-DRAFT'));
+  });
+});

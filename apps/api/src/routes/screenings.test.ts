@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { example, nct } from '../testing/nct';
+import { coreReady, type TestApp, testApp } from '../testing/support';
+
+if (!coreReady) console.warn('[skip] screening route tests: @eligo/core does not export compile() yet');
+
+type Screening = {
+  id: string;
+  protocol: { id: string; hash: string; published: number };
+  asOf: string;
+  cohorts: {
+    id: string;
+    verdict: string;
+    criteria: { id: string; kind: string; status: string; explanation: string; missing: string[] }[];
+    missing: string[];
+    questions: unknown[];
+  }[];
+  warnings: unknown[];
+};
+
+async function published(): Promise<TestApp> {
+  const t = await testApp();
+  const res = await t.request('POST', '/v1/protocols/NCT06469190/versions', {
+    role: 'author',
+    body: { text: nct.text, name: nct.name },
+  });
+  expect(res.status).toBe(201);
+  return t;
+}
+
+const verdicts = (s: Screening) => Object.fromEntries(s.cohorts.map((c) => [c.id, c.verdict]));
+
+describe.skipIf(!coreReady)('POST /v1/protocols/{id}/screenings', async () => {
+  const t = await published();
+
+  it('screens the worked example: IgAN eligible, PMN and AAV ineligible, in the CLI contract shape', async () => {
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+      role: 'screener',
+      body: example('eligible-igan.json'),
+    });
+    expect(res.status).toBe(200);
+    const s = (await res.json()) as Screening;
+    expect(verdicts(s)).toEqual({ PMN: 'ineligible', IgAN: 'eligible', AAV: 'ineligible' });
+    expect(s.protocol).toMatchObject({ id: 'NCT06469190', published: 1 });
+    expect(s.asOf).toBe('2025-03-15');
+    const criterion = s.cohorts[1]!.criteria[0]!;
+    expect(Object.keys(criterion)).toEqual(
+      expect.arrayContaining(['id', 'kind', 'status', 'explanation', 'missing']),
+    );
+    expect(s.id).toMatch(/^scr_/);
+  });
+
+  it('records who screened what, with verdicts, and keeps the input only when asked', async () => {
+    const plain = (await (
+      await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+        role: 'screener',
+        body: example('ineligible-pmn.json'),
+      })
+    ).json()) as Screening;
+    const kept = (await (
+      await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+        role: 'screener',
+        body: { ...example('ineligible-pmn.json'), store: true },
+      })
+    ).json()) as Screening;
+    const entry = (await (
+      await t.request('GET', `/v1/audit/${plain.id}`, { role: 'admin' })
+    ).json()) as Record<string, unknown>;
+    expect(entry).toMatchObject({
+      id: plain.id,
+      token: { name: 'screener (test)' },
+      protocol: { id: 'NCT06469190', version: 1 },
+      asOf: example('ineligible-pmn.json').asOf,
+      verdicts: { PMN: 'ineligible', IgAN: 'ineligible', AAV: 'ineligible' },
+    });
+    expect(entry).not.toHaveProperty('input');
+    const keptEntry = (await (await t.request('GET', `/v1/audit/${kept.id}`, { role: 'admin' })).json()) as {
+      input: Record<string, unknown>;
+    };
+    expect(keptEntry.input).toEqual(example('ineligible-pmn.json'));
+    const list = (await (
+      await t.request('GET', '/v1/audit?protocol=NCT06469190&limit=2', { role: 'admin' })
+    ).json()) as {
+      entries: { id: string }[];
+      next: string | null;
+    };
+    expect(list.entries.map((e) => e.id)).toEqual([kept.id, plain.id]);
+    expect(list.next).toBe(plain.id);
+    expect((await t.request('GET', '/v1/audit/scr_missing', { role: 'admin' })).status).toBe(404);
+  });
+
+  it('pins a version when given, and 404s for one that does not exist', async () => {
+    await t.request('POST', '/v1/protocols/NCT06469190/versions', {
+      role: 'author',
+      body: { text: `${nct.text}\n# v2\n` },
+    });
+    const latest = (await (
+      await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+        role: 'screener',
+        body: example('eligible-igan.json'),
+      })
+    ).json()) as Screening;
+    expect(latest.protocol.published).toBe(2);
+    const pinned = (await (
+      await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+        role: 'screener',
+        body: { ...example('eligible-igan.json'), version: 1 },
+      })
+    ).json()) as Screening;
+    expect(pinned.protocol.published).toBe(1);
+    const missing = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+      role: 'screener',
+      body: { ...example('eligible-igan.json'), version: 9 },
+    });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({
+      error: { message: "Version 9 of protocol 'NCT06469190' not found" },
+    });
+  });
+
+  it('400 with paths for input the FHIR reader rejects, and nothing recorded', async () => {
+    const before = await t.store.screenings.list({ limit: 500 });
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+      role: 'screener',
+      body: { asOf: '2025-03-15', bundle: { resourceType: 'Bundle', entry: 'not a list' } },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as {
+      error: { code: string; message: string; issues: { path: string }[] };
+    };
+    expect(body.error).toMatchObject({ code: 'invalid_request', message: 'The screening input is invalid' });
+    expect(body.error.issues.length).toBeGreaterThan(0);
+    expect(body.error.issues.every((i) => typeof i.path === 'string')).toBe(true);
+    expect(await t.store.screenings.list({ limit: 500 })).toHaveLength(before.length);
+  });
+
+  it('404 for a protocol that was never published', async () => {
+    const res = await t.request('POST', '/v1/protocols/NCT00000000/screenings', {
+      role: 'screener',
+      body: example('eligible-igan.json'),
+    });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe.skipIf(!coreReady)('POST /v1/protocols/{id}/screenings/batch', async () => {
+  const t = await published();
+  const line = (file: 'eligible-igan.json' | 'ineligible-pmn.json') => JSON.stringify(example(file));
+
+  it('streams one result per line, errors in place, and the funnel last', async () => {
+    const body = `${line('eligible-igan.json')}\n{not json\n\n${line('ineligible-pmn.json')}\n`;
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings/batch?store=true', {
+      role: 'screener',
+      body,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    const out = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(4);
+    expect(verdicts(out[0] as unknown as Screening).IgAN).toBe('eligible');
+    expect(out[1]).toMatchObject({ line: 2, errors: [{ path: '' }] });
+    expect(verdicts(out[2] as unknown as Screening).PMN).toBe('ineligible');
+    const last = out[3] as { summary: unknown; batch: { id: string; screened: number; failed: number } };
+    expect(last.batch).toMatchObject({ screened: 2, failed: 1 });
+    expect(last.summary).toBeTruthy();
+    const audit = await t.store.screenings.list({ limit: 10, batch: last.batch.id });
+    expect(audit).toHaveLength(2);
+    expect(((await t.store.screenings.get(audit[0]!.id)) as { input: unknown }).input).toEqual(
+      example('ineligible-pmn.json'),
+    );
+  });
+
+  it('answers the first line before the client has sent the rest', async () => {
+    const encoder = new TextEncoder();
+    let sendRest: () => void = () => {};
+    const input = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(`${line('eligible-igan.json')}\n`));
+        sendRest = () => {
+          for (let i = 0; i < 50; i++) controller.enqueue(encoder.encode(`${line('ineligible-pmn.json')}\n`));
+          controller.close();
+        };
+      },
+    });
+    const res = await t.app.request('/v1/protocols/NCT06469190/screenings/batch', {
+      method: 'POST',
+      body: input,
+      headers: { authorization: `Bearer ${t.tokens.screener}`, 'content-type': 'application/x-ndjson' },
+      duplex: 'half',
+    } as RequestInit);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const first = await reader.read();
+    expect(verdicts(JSON.parse(String(first.value).split('\n')[0]!) as Screening).IgAN).toBe('eligible');
+    sendRest();
+    let text = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value;
+    const lines = text.trimEnd().split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ batch: { screened: 51, failed: 0 } });
+  });
+
+  it('applies the body limit per line, not to the whole batch', async () => {
+    const small = await testApp({ bodyLimit: 64 * 1024 });
+    await small.request('POST', '/v1/protocols/NCT06469190/versions', {
+      role: 'author',
+      body: { text: nct.text },
+    });
+    const many = Array.from({ length: 40 }, () => line('eligible-igan.json')).join('\n');
+    expect(many.length).toBeGreaterThan(64 * 1024);
+    const huge = JSON.stringify({ ...example('eligible-igan.json'), pad: 'x'.repeat(70 * 1024) });
+    const res = await small.request('POST', '/v1/protocols/NCT06469190/screenings/batch', {
+      role: 'screener',
+      body: `${many}\n${huge}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const out = (await res.text()).trimEnd().split('\n');
+    expect(out).toHaveLength(42);
+    expect(JSON.parse(out[40]!)).toEqual({
+      line: 41,
+      errors: [{ path: '', message: 'line longer than 65536 bytes' }],
+    });
+  });
+});
