@@ -1,0 +1,48 @@
+/**
+ * FHIR dates and date-times as Eligo reads them: cut to the day, partial dates (`1990`,
+ * `1990-05`) kept at their precision. The time of day and its zone are dropped, so a date-time
+ * counts on the calendar day written in the record.
+ */
+
+const FHIR_DATE_TIME =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function validCalendar(year: string, month: string | undefined, day: string | undefined): boolean {
+  if (month === undefined) return true;
+  const m = Number(month);
+  if (m < 1 || m > 12) return false;
+  if (day === undefined) return true;
+  const d = Number(day);
+  return d >= 1 && d <= daysInMonth(Number(year), m);
+}
+
+/** Whether `text` is a FHIR date or dateTime on a real calendar day (or month, or year). */
+export function isFhirDateTime(text: string): boolean {
+  const m = FHIR_DATE_TIME.exec(text);
+  return m !== null && validCalendar(m[1] as string, m[2], m[3]);
+}
+
+/** Whether `text` is a full calendar day `YYYY-MM-DD`. */
+export function isDay(text: string): boolean {
+  const m = DAY.exec(text);
+  return m !== null && validCalendar(m[1] as string, m[2], m[3]);
+}
+
+/** `2025-03-12T08:30:00+01:00` → `2025-03-12`; `1990-05` stays `1990-05`. Expects a valid FHIR date. */
+export function toPartialDate(text: string): string {
+  return text.length > 10 ? text.slice(0, 10) : text;
+}
+
+/**
+ * Whether every day a (partial) date could be falls after `asOf`: `2025-04` is after
+ * `2025-03-15`, `2025-03` is not (it may be the 1st).
+ */
+export function isAfter(date: string, asOf: string): boolean {
+  const first = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+  return first > asOf;
+}

@@ -1,0 +1,8 @@
+/**
+ * @eligo/fhir: FHIR R4 Bundles to a protocol's facts, through the protocol's code bindings,
+ * and the one input-preparation step the CLI, the API and the web app share.
+ */
+export { parseBundle } from './bundle';
+export type { InputError } from './issues';
+export { type PreparedInput, type PrepareResult, prepareScreeningInput } from './prepare';
+export { type BundleFactsResult, bundleToFacts } from './toFacts';

@@ -1,0 +1,80 @@
+import type { Answers, Facts, InputWarning, ProtocolInfo } from '@eligo/core';
+import { parseBundle } from './bundle';
+import { isDay } from './dates';
+import type { InputError } from './issues';
+import { bundleToFacts } from './toFacts';
+
+export interface PreparedInput {
+  readonly asOf: string;
+  readonly facts: Facts;
+  readonly answers: Answers;
+}
+
+export type PrepareResult =
+  | { ok: true; input: PreparedInput; warnings: InputWarning[] }
+  | { ok: false; errors: InputError[] };
+
+const FIELDS = new Set(['asOf', 'bundle', 'facts', 'answers']);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One screening document as the CLI, the API and the web app take it:
+ * `{ "asOf": "YYYY-MM-DD", "bundle": <FHIR R4 Bundle> | "facts": {…}, "answers": {…} }`, with
+ * exactly one of `bundle` and `facts`. A bundle becomes facts through the protocol's code
+ * bindings; native facts pass through unchecked here (the caller validates them against the
+ * protocol's schema, then screens). Errors carry the path of the offending field. Never throws.
+ */
+export function prepareScreeningInput(info: ProtocolInfo, raw: unknown): PrepareResult {
+  if (!isObject(raw)) return { ok: false, errors: [{ path: '', message: 'expected an object' }] };
+  const errors: InputError[] = [];
+  for (const key of Object.keys(raw)) {
+    if (!FIELDS.has(key)) {
+      errors.push({ path: key, message: 'unknown field (expected asOf, bundle or facts, answers)' });
+    }
+  }
+
+  const asOf = raw.asOf;
+  if (asOf === undefined) errors.push({ path: 'asOf', message: 'required' });
+  else if (typeof asOf !== 'string' || !isDay(asOf)) {
+    errors.push({ path: 'asOf', message: 'expected a full date YYYY-MM-DD' });
+  }
+
+  const answers = raw.answers ?? {};
+  if (!isObject(answers)) errors.push({ path: 'answers', message: 'expected an object' });
+  else {
+    for (const [key, value] of Object.entries(answers)) {
+      if (!['boolean', 'number', 'string'].includes(typeof value) && value !== null) {
+        errors.push({ path: `answers.${key}`, message: 'expected a boolean, a number, a string or null' });
+      }
+    }
+  }
+
+  const hasBundle = raw.bundle !== undefined;
+  const hasFacts = raw.facts !== undefined;
+  if (hasBundle && hasFacts) errors.push({ path: 'facts', message: 'give either bundle or facts, not both' });
+  else if (!hasBundle && !hasFacts)
+    errors.push({ path: 'bundle', message: 'required: a FHIR Bundle (or facts)' });
+  else if (hasFacts && !isObject(raw.facts)) errors.push({ path: 'facts', message: 'expected an object' });
+
+  if (errors.length > 0) {
+    if (hasBundle && !hasFacts) {
+      const parsed = parseBundle(raw.bundle);
+      if (!parsed.ok) errors.push(...parsed.errors);
+    }
+    return { ok: false, errors };
+  }
+  const day = asOf as string;
+  const givenAnswers = answers as Answers;
+  if (!hasBundle)
+    return { ok: true, input: { asOf: day, facts: raw.facts as Facts, answers: givenAnswers }, warnings: [] };
+
+  const read = bundleToFacts(info, raw.bundle, day);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    input: { asOf: day, facts: read.facts, answers: givenAnswers },
+    warnings: read.warnings,
+  };
+}

@@ -1,0 +1,41 @@
+import type { AllergyRecord } from '@eligo/core';
+import type { AllergyIntolerance, Entry } from '../bundle';
+import { isAfter, toPartialDate } from '../dates';
+import { matchConcepts } from '../elements';
+import { type Reading, statusCode } from './context';
+
+const SEVERITY = ['mild', 'moderate', 'severe'] as const;
+
+/**
+ * An AllergyIntolerance as a record of every allergy element whose binding takes its code or
+ * a reaction's substance (`from any` takes them all), with its criticality and the most severe
+ * reaction. Refuted and entered-in-error allergies never count; inactive and resolved ones are
+ * no longer allergies; one whose onset (or, lacking it, recording) is after the screening
+ * date is ignored.
+ */
+export function readAllergy(reading: Reading, entry: Entry<AllergyIntolerance>): void {
+  const a = entry.resource;
+  const verification = statusCode(a.verificationStatus, [
+    'unconfirmed',
+    'confirmed',
+    'refuted',
+    'entered-in-error',
+  ]);
+  if (verification === 'refuted' || verification === 'entered-in-error') return;
+  const clinical = statusCode(a.clinicalStatus, ['active', 'inactive', 'resolved']);
+  if (clinical === 'inactive' || clinical === 'resolved') return;
+  const dated = a.onsetDateTime ?? a.recordedDate;
+  if (dated !== undefined && isAfter(toPartialDate(dated), reading.asOf)) return;
+
+  const concepts = [a.code, ...(a.reaction ?? []).map((r) => r.substance)];
+  const severities = (a.reaction ?? []).map((r) => r.severity).filter((s) => s !== undefined);
+  const severity = SEVERITY.findLast((s) => severities.includes(s));
+  for (const { element, system, code } of matchConcepts(reading.info, ['allergy'], concepts)) {
+    const record: AllergyRecord = {};
+    if (system !== undefined) record.system = system;
+    if (code !== undefined) record.code = code;
+    if (a.criticality !== undefined) record.criticality = a.criticality;
+    if (severity !== undefined) record.severity = severity;
+    reading.add(element.id, record);
+  }
+}

@@ -1,0 +1,76 @@
+import type { ClinicalStatus, ConditionRecord, VerificationStatus } from '@eligo/core';
+import type { Condition, Entry } from '../bundle';
+import { isAfter, toPartialDate } from '../dates';
+import { matchConcepts } from '../elements';
+import { statusProblem } from '../warnings';
+import { type Reading, statusCode } from './context';
+
+const CLINICAL: readonly ClinicalStatus[] = [
+  'active',
+  'recurrence',
+  'relapse',
+  'inactive',
+  'remission',
+  'resolved',
+];
+const VERIFICATION: readonly VerificationStatus[] = [
+  'confirmed',
+  'provisional',
+  'differential',
+  'unconfirmed',
+  'refuted',
+  'entered-in-error',
+];
+
+/**
+ * A Condition as a record of every condition element whose binding takes its code.
+ * - Refuted and entered-in-error diagnoses never count; an onset after the screening date
+ *   means the condition did not exist yet, so it is ignored.
+ * - A missing clinical or verification status is left to the facts' defaults (active,
+ *   confirmed); a status code outside R4's value set is reported and the record ignored.
+ * - An abatement after the screening date means the condition was still going on at that
+ *   date: the record is read as active, without the abatement.
+ */
+export function readCondition(reading: Reading, entry: Entry<Condition>): void {
+  const c = entry.resource;
+  const verification = statusCode(c.verificationStatus, VERIFICATION);
+  if (verification === 'refuted' || verification === 'entered-in-error') return;
+  const matches = matchConcepts(reading.info, ['condition'], [c.code]);
+  if (matches.length === 0) return;
+
+  const onsetRaw = c.onsetDateTime ?? c.onsetPeriod?.start;
+  const onset = onsetRaw === undefined ? undefined : toPartialDate(onsetRaw);
+  if (onset !== undefined && isAfter(onset, reading.asOf)) return;
+
+  let clinical = statusCode(c.clinicalStatus, CLINICAL);
+  if (clinical === 'unrecognised' || verification === 'unrecognised') {
+    const field = clinical === 'unrecognised' ? 'clinicalStatus' : 'verificationStatus';
+    reading.warn(
+      statusProblem(
+        `${entry.path}.${field}`,
+        `the Condition's ${field} is not an R4 ${field} code; the record is ignored`,
+        matches[0]?.element.id,
+      ),
+    );
+    return;
+  }
+
+  const abatementRaw = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
+  let abatement = abatementRaw === undefined ? undefined : toPartialDate(abatementRaw);
+  if (abatement !== undefined && isAfter(abatement, reading.asOf)) {
+    abatement = undefined;
+    if (clinical === 'inactive' || clinical === 'remission' || clinical === 'resolved') clinical = 'active';
+  }
+
+  for (const { element, system, code } of matches) {
+    const record: ConditionRecord = {
+      clinicalStatus: clinical ?? 'active',
+      verificationStatus: verification ?? 'confirmed',
+    };
+    if (system !== undefined) record.system = system;
+    if (code !== undefined) record.code = code;
+    if (onset !== undefined) record.onset = onset;
+    if (abatement !== undefined) record.abatement = abatement;
+    reading.add(element.id, record);
+  }
+}

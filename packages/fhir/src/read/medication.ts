@@ -1,0 +1,112 @@
+import type { Exposure } from '@eligo/core';
+import type {
+  CodeableConcept,
+  Entry,
+  Medication,
+  MedicationAdministration,
+  MedicationRequest,
+  MedicationStatement,
+} from '../bundle';
+import { isAfter, toPartialDate } from '../dates';
+import { matchConcepts } from '../elements';
+import { endUnknown, unresolvedReference } from '../warnings';
+import type { Reading } from './context';
+
+type MedicationUse = MedicationStatement | MedicationRequest | MedicationAdministration;
+
+/** Statuses under which no medication was taken: these records never count. */
+const NOT_TAKEN: Readonly<Record<MedicationUse['resourceType'], ReadonlySet<string>>> = {
+  MedicationStatement: new Set(['not-taken', 'entered-in-error', 'intended']),
+  MedicationRequest: new Set(['cancelled', 'entered-in-error', 'draft']),
+  MedicationAdministration: new Set(['not-done', 'entered-in-error']),
+};
+
+/** Medications a reference can name: `Medication/id`, the entry's fullUrl. */
+export type Medications = Map<string, Medication>;
+
+export function indexMedications(entries: readonly Entry<Medication>[]): Medications {
+  const index: Medications = new Map();
+  for (const { resource, fullUrl } of entries) {
+    if (resource.id !== undefined) index.set(`Medication/${resource.id}`, resource);
+    if (fullUrl !== undefined) index.set(fullUrl, resource);
+  }
+  return index;
+}
+
+/**
+ * The medication's code: the inline concept, else the Medication the reference names, among
+ * the resource's contained ones (`#id`) or the bundle's (`Medication/id`, a fullUrl, or an
+ * absolute URL ending in `Medication/id`). `null` when the reference names nothing.
+ */
+function medicationConcept(r: MedicationUse, medications: Medications): CodeableConcept | undefined | null {
+  if (r.medicationCodeableConcept !== undefined) return r.medicationCodeableConcept;
+  const ref = r.medicationReference?.reference;
+  if (ref === undefined) return null;
+  if (ref.startsWith('#')) {
+    const contained = r.contained?.find((c) => c.resourceType === 'Medication' && c.id === ref.slice(1));
+    return contained === undefined ? null : ((contained as Medication).code ?? undefined);
+  }
+  const tail = /(Medication\/[^/]+)(\/_history\/[^/]+)?$/.exec(ref)?.[1];
+  const found = medications.get(ref) ?? (tail === undefined ? undefined : medications.get(tail));
+  return found === undefined ? null : found.code;
+}
+
+/**
+ * The exposure period a record states.
+ * - MedicationStatement and MedicationAdministration: `effectivePeriod`, or the single day of
+ *   `effectiveDateTime`.
+ * - MedicationRequest: the prescription's `dispenseRequest.validityPeriod`, its start falling
+ *   back to `authoredOn`. Without an end, an active or on-hold request is ongoing; a completed
+ *   or stopped one counts on its start day only (with a warning), since its end is not
+ *   recorded and running it up to the screening date would invent an exposure.
+ */
+function period(r: MedicationUse): { start?: string; end?: string; endAssumed?: true } {
+  if (r.resourceType === 'MedicationRequest') {
+    const validity = r.dispenseRequest?.validityPeriod;
+    const start = validity?.start ?? r.authoredOn;
+    const end = validity?.end;
+    if (end === undefined && start !== undefined && (r.status === 'completed' || r.status === 'stopped')) {
+      return { start, end: start, endAssumed: true };
+    }
+    return { start, end };
+  }
+  if (r.effectivePeriod !== undefined) return { start: r.effectivePeriod.start, end: r.effectivePeriod.end };
+  if (r.effectiveDateTime !== undefined) return { start: r.effectiveDateTime, end: r.effectiveDateTime };
+  return {};
+}
+
+/**
+ * A MedicationStatement, MedicationRequest or MedicationAdministration as an exposure of every
+ * medication element whose binding takes its code. One starting after the screening date is
+ * ignored; one ending after it is kept whole (the evaluator cuts exposures at that date).
+ */
+export function readMedication(
+  reading: Reading,
+  entry: Entry<MedicationUse>,
+  medications: Medications,
+): void {
+  const r = entry.resource;
+  if (r.status !== undefined && NOT_TAKEN[r.resourceType].has(r.status)) return;
+  const concept = medicationConcept(r, medications);
+  if (concept === null) {
+    reading.warn(
+      unresolvedReference(`${entry.path}.medicationReference`, r.medicationReference?.reference ?? ''),
+    );
+    return;
+  }
+  const matches = matchConcepts(reading.info, ['medication'], [concept]);
+  const first = matches[0];
+  if (first === undefined) return;
+  const { start, end, endAssumed } = period(r);
+  if (start !== undefined && isAfter(toPartialDate(start), reading.asOf)) return;
+  if (endAssumed && start !== undefined)
+    reading.warn(endUnknown(first.element.id, entry.path, toPartialDate(start)));
+  for (const { element, system, code } of matches) {
+    const exposure: Exposure = {};
+    if (system !== undefined) exposure.system = system;
+    if (code !== undefined) exposure.code = code;
+    if (start !== undefined) exposure.start = toPartialDate(start);
+    if (end !== undefined) exposure.end = toPartialDate(end);
+    reading.add(element.id, exposure);
+  }
+}

@@ -1,0 +1,271 @@
+import { CODE_SYSTEMS, type ElementInfo, type Measurement } from '@eligo/core';
+import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
+import { isAfter, toPartialDate } from '../dates';
+import { matchConcepts } from '../elements';
+import { commensurable, isValidUnit } from '../units';
+import { statusProblem, unitFromText, unitProblem, valueProblem } from '../warnings';
+import type { Reading } from './context';
+
+export const UCUM = 'http://unitsofmeasure.org';
+
+/**
+ * Observation statuses that count. `final`, `amended` and `corrected` are verified results;
+ * `registered` and `preliminary` may still change and `unknown` says nothing, so those are not
+ * counted but reported (W-FHIR-STATUS); `cancelled` and `entered-in-error` never count and are
+ * dropped silently. An Observation without a status (invalid R4, but common) counts.
+ */
+const COUNTED = new Set(['final', 'amended', 'corrected', undefined]);
+const NEVER = new Set(['cancelled', 'entered-in-error']);
+
+/** Qualitative results in standard codes, and the Eligo value each means. */
+const CODED_RESULTS: Readonly<Record<string, 'positive' | 'negative'>> = {
+  [`${CODE_SYSTEMS.snomed}|10828004`]: 'positive', // Positive
+  [`${CODE_SYSTEMS.snomed}|260385009`]: 'negative', // Negative
+  [`${CODE_SYSTEMS.snomed}|260373001`]: 'positive', // Detected
+  [`${CODE_SYSTEMS.snomed}|260415000`]: 'negative', // Not detected
+  [`${CODE_SYSTEMS.snomed}|11214006`]: 'positive', // Reactive
+  [`${CODE_SYSTEMS.snomed}|131194007`]: 'negative', // Non-reactive
+};
+
+const DEFAULT_VALUES = ['positive', 'negative'] as const;
+
+/** Observations whose code no element binds, counted per code for one warning each. */
+export type Unmapped = Map<string, { system: string; code: string; count: number; path: string }>;
+
+/** The date of a result: when it was taken, else when it was issued; cut to the day. */
+function observationDate(o: Observation): string | undefined {
+  const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
+  return date === undefined ? undefined : toPartialDate(date);
+}
+
+export function readObservation(reading: Reading, entry: Entry<Observation>, unmapped: Unmapped): void {
+  const o = entry.resource;
+  if (NEVER.has(o.status as string)) return;
+  const date = observationDate(o);
+  if (date !== undefined && isAfter(date, reading.asOf)) return;
+
+  const matches = matchConcepts(reading.info, ['lab', 'test'], [o.code]);
+  if (matches.length === 0) {
+    noteUnmapped(unmapped, o.code, entry.path);
+    return;
+  }
+  if (!COUNTED.has(o.status)) {
+    reading.warn(
+      statusProblem(
+        `${entry.path}.status`,
+        `an Observation with status '${o.status}' is not counted`,
+        matches[0]?.element.id,
+      ),
+    );
+    return;
+  }
+  for (const { element } of matches) {
+    const result = readResult(reading, element, o, entry.path);
+    if (result === undefined) continue;
+    reading.add(element.id, date === undefined ? result : { ...result, date });
+  }
+}
+
+function noteUnmapped(unmapped: Unmapped, concept: CodeableConcept, path: string): void {
+  const coding = concept.coding?.find((c) => c.code !== undefined) ?? concept.coding?.[0];
+  const system = coding?.system ?? '(no system)';
+  const code = coding?.code ?? concept.text ?? '(no code)';
+  const key = `${system}|${code}`;
+  const seen = unmapped.get(key);
+  if (seen) seen.count++;
+  else unmapped.set(key, { system, code, count: 1, path: `${path}.code` });
+}
+
+function readResult(
+  reading: Reading,
+  element: ElementInfo,
+  o: Observation,
+  path: string,
+): Measurement | undefined {
+  if (o.valueQuantity !== undefined) {
+    return readQuantityResult(reading, element, o, `${path}.valueQuantity`);
+  }
+  if (o.valueCodeableConcept !== undefined) {
+    const code = codedValue(element, o.valueCodeableConcept);
+    if (code === undefined) {
+      const shown = describeConcept(o.valueCodeableConcept);
+      reading.warn(
+        valueProblem(
+          element.id,
+          `${path}.valueCodeableConcept`,
+          `the coded result ${shown} is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
+        ),
+      );
+    }
+    return code === undefined ? undefined : { code };
+  }
+  if (o.valueString !== undefined) {
+    const code = textValue(element, o.valueString);
+    if (code === undefined) {
+      reading.warn(
+        valueProblem(
+          element.id,
+          `${path}.valueString`,
+          `the result text is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
+        ),
+      );
+    }
+    return code === undefined ? undefined : { code };
+  }
+  reading.warn(valueProblem(element.id, path, 'the Observation has no value'));
+  return undefined;
+}
+
+function readQuantityResult(
+  reading: Reading,
+  element: ElementInfo,
+  o: Observation,
+  path: string,
+): Measurement | undefined {
+  const q = o.valueQuantity as Quantity;
+  if (q.value === undefined) {
+    reading.warn(valueProblem(element.id, `${path}.value`, 'the quantity has no value'));
+    return undefined;
+  }
+  const unit = quantityUnit(reading, element, q, path, undefined);
+  if (unit === null) return undefined;
+  const measurement: Measurement = { value: q.value };
+  if (unit !== undefined) measurement.unit = unit;
+  if (q.comparator !== undefined) measurement.comparator = q.comparator;
+  const range = referenceRange(reading, element, o, unit, path.replace(/\.valueQuantity$/, ''));
+  if (range !== undefined) measurement.referenceRange = range;
+  return measurement;
+}
+
+/** A unit Eligo can use in place of none: pure numbers and annotations such as `{INR}`. */
+function unitless(unit: string | undefined): boolean {
+  return unit === undefined || unit === '1' || /^\{[^}]*\}$/.test(unit);
+}
+
+/**
+ * The UCUM unit of a quantity: its `code` when the system is UCUM (or not given); failing
+ * that its human-readable `unit`, with a warning. `undefined` when it has none and needs none
+ * (a test result, or a lab whose unit is a pure number); `null` when the value must be
+ * dropped, with the warning given.
+ */
+function quantityUnit(
+  reading: Reading,
+  element: ElementInfo,
+  q: Quantity,
+  path: string,
+  against: string | undefined,
+): string | undefined | null {
+  const target = against ?? element.unit;
+  let unit: string | undefined;
+  if (q.system !== undefined && q.system !== UCUM) {
+    reading.warn(unitProblem(element.id, `${path}.system`, `the unit is coded in ${q.system}, not UCUM`));
+    return null;
+  }
+  if (q.code !== undefined) unit = q.code;
+  else if (q.unit !== undefined) {
+    unit = q.unit;
+    reading.warn(unitFromText(element.id, `${path}.unit`, q.unit));
+  }
+  if (unit === undefined) {
+    if (unitless(target)) return undefined;
+    reading.warn(
+      unitProblem(element.id, path, `the quantity has no unit (expected one convertible to ${target})`),
+    );
+    return null;
+  }
+  const where = q.code !== undefined ? `${path}.code` : `${path}.unit`;
+  if (!isValidUnit(unit)) {
+    reading.warn(unitProblem(element.id, where, `'${unit}' is not a valid UCUM unit`));
+    return null;
+  }
+  if (target !== undefined && !commensurable(unit, target, element.molarMass)) {
+    reading.warn(unitProblem(element.id, where, `'${unit}' cannot be converted to ${target}`));
+    return null;
+  }
+  return unit;
+}
+
+/**
+ * The first reference range with a limit. Limits in the value's unit (or with no unit) need
+ * none; a range whose limits are in another unit keeps that unit, and one Eligo cannot read is
+ * dropped with a warning (the value itself is kept).
+ */
+function referenceRange(
+  reading: Reading,
+  element: ElementInfo,
+  o: Observation,
+  valueUnit: string | undefined,
+  path: string,
+): Measurement['referenceRange'] {
+  const ranges = o.referenceRange ?? [];
+  const index = ranges.findIndex((r) => r.low?.value !== undefined || r.high?.value !== undefined);
+  if (index < 0) return undefined;
+  const range = ranges[index]!;
+  const out: NonNullable<Measurement['referenceRange']> = {};
+  const units = new Set<string>();
+  for (const side of ['low', 'high'] as const) {
+    const q = range[side];
+    if (q?.value === undefined) continue;
+    const here = `${path}.referenceRange[${index}].${side}`;
+    const hasUnit = q.code !== undefined || q.unit !== undefined;
+    const unit = hasUnit ? quantityUnit(reading, element, q, here, valueUnit ?? element.unit) : valueUnit;
+    if (unit === null) return undefined;
+    if (unit !== undefined) units.add(unit);
+    out[side] = q.value;
+  }
+  if (units.size > 1) {
+    reading.warn(
+      unitProblem(
+        element.id,
+        `${path}.referenceRange[${index}]`,
+        'the reference range limits are in different units',
+      ),
+    );
+    return undefined;
+  }
+  const [unit] = units;
+  if (unit !== undefined && unit !== valueUnit) out.unit = unit;
+  return out;
+}
+
+function allowedValues(element: ElementInfo): readonly string[] {
+  return element.values && element.values.length > 0 ? element.values : DEFAULT_VALUES;
+}
+
+const normalize = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
+
+function textValue(element: ElementInfo, text: string): string | undefined {
+  const wanted = normalize(text);
+  return allowedValues(element).find((v) => normalize(v) === wanted);
+}
+
+/**
+ * A coded result as one of the element's values: a standard positive/negative code when the
+ * element takes that value, else a coding's code or display, or the concept's text, that names
+ * one of the element's values.
+ */
+function codedValue(element: ElementInfo, concept: CodeableConcept): string | undefined {
+  const allowed = allowedValues(element);
+  for (const coding of concept.coding ?? []) {
+    if (coding.system === undefined || coding.code === undefined) continue;
+    const standard = CODED_RESULTS[`${coding.system.replace(/\/+$/, '')}|${coding.code}`];
+    if (standard !== undefined && allowed.includes(standard)) return standard;
+  }
+  const texts = [...(concept.coding ?? []).flatMap((c) => [c.code, c.display]), concept.text];
+  for (const text of texts) {
+    if (text === undefined) continue;
+    const found = textValue(element, text);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function describeConcept(concept: CodeableConcept): string {
+  const coding = concept.coding?.[0];
+  if (coding?.code !== undefined) return `${coding.system ?? '(no system)'}|${coding.code}`;
+  return concept.text !== undefined ? `'${concept.text}'` : '(empty)';
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bundle as make, patient } from '../testing/fhir';
+import { testProtocol } from '../testing/protocol';
+import { bundleToFacts } from '../toFacts';
+
+function read(...resources: Parameters<typeof make>) {
+  const result = bundleToFacts(testProtocol, make(...resources), '2025-03-15');
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+describe('Patient', () => {
+  it('reads birth date and gender into the elements bound to them', () => {
+    const { facts } = read(patient('1990-09-20', 'female'));
+    expect(facts.birth_date).toBe('1990-09-20');
+    expect(facts.sex).toBe('female');
+  });
+
+  it('keeps a partial birth date at its precision', () => {
+    expect(read(patient('1990-05')).facts.birth_date).toBe('1990-05');
+    expect(read(patient('1990')).facts.birth_date).toBe('1990');
+  });
+
+  it('leaves what the Patient does not say unknown', () => {
+    const { facts } = read(patient());
+    expect(Object.hasOwn(facts, 'birth_date')).toBe(false);
+    expect(Object.hasOwn(facts, 'sex')).toBe(false);
+  });
+
+  it('reads the first of several Patients, with a warning', () => {
+    const { facts, warnings } = read(patient('1990', 'male'), patient('1950', 'female'));
+    expect(facts.sex).toBe('male');
+    expect(warnings).toEqual([
+      {
+        code: 'W-FHIR-PATIENT',
+        message: 'the bundle has 2 Patient resources; only the first is read',
+        path: 'bundle.entry[1].resource',
+      },
+    ]);
+  });
+});

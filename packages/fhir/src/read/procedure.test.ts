@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ATC, allergy, concept, bundle as make, procedure, SNOMED } from '../testing/fhir';
+import { testProtocol } from '../testing/protocol';
+import { bundleToFacts } from '../toFacts';
+
+const ASOF = '2025-03-15';
+
+function read(...resources: Parameters<typeof make>) {
+  const result = bundleToFacts(testProtocol, make(...resources), ASOF);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+describe('Procedures', () => {
+  it('reads completed procedures with their date', () => {
+    const { facts } = read(
+      procedure('90241008', { performedDateTime: '2021-11-15T10:00:00+08:00' }),
+      procedure('90241008', { performedPeriod: { start: '2020-02', end: '2020-02' } }),
+    );
+    expect(facts.biopsy).toEqual([
+      { system: SNOMED, code: '90241008', date: '2021-11-15' },
+      { system: SNOMED, code: '90241008', date: '2020-02' },
+    ]);
+  });
+
+  it('counts only completed procedures performed by the screening date', () => {
+    const { facts } = read(
+      procedure('90241008', { status: 'in-progress', performedDateTime: '2025-03-01' }),
+      procedure('90241008', { status: 'entered-in-error', performedDateTime: '2025-03-01' }),
+      procedure('90241008', { status: 'not-done', performedDateTime: '2025-03-01' }),
+      procedure('90241008', { performedDateTime: '2025-03-16' }),
+    );
+    expect(facts.biopsy).toEqual([]);
+  });
+});
+
+describe('AllergyIntolerance', () => {
+  it('reads code, criticality and the most severe reaction; `from any` takes every allergy', () => {
+    const { facts } = read(
+      allergy(concept(ATC, 'L01AA01'), {
+        criticality: 'high',
+        reaction: [
+          { severity: 'mild', manifestation: [] },
+          { severity: 'severe', manifestation: [] },
+        ],
+      }),
+      allergy(concept(SNOMED, '91936005')),
+      allergy(undefined, { reaction: [{ substance: concept(ATC, 'L01AA01'), manifestation: [] }] }),
+    );
+    expect(facts.drug_allergy).toEqual([
+      { system: ATC, code: 'L01AA01', criticality: 'high', severity: 'severe' },
+      { system: ATC, code: 'L01AA01' },
+    ]);
+    expect(facts.any_allergy).toEqual([
+      { system: ATC, code: 'L01AA01', criticality: 'high', severity: 'severe' },
+      { system: SNOMED, code: '91936005' },
+      { system: ATC, code: 'L01AA01' },
+    ]);
+  });
+
+  it('takes an allergy without any code for `from any`', () => {
+    expect(read(allergy(undefined, { criticality: 'low' })).facts.any_allergy).toEqual([
+      { criticality: 'low' },
+    ]);
+  });
+
+  it('never counts refuted, entered-in-error, inactive or resolved allergies, nor later ones', () => {
+    const status = (system: string, code: string) =>
+      concept(`http://terminology.hl7.org/CodeSystem/${system}`, code);
+    const { facts } = read(
+      allergy(concept(ATC, 'L01AA01'), {
+        verificationStatus: status('allergyintolerance-verification', 'refuted'),
+      }),
+      allergy(concept(ATC, 'L01AA01'), {
+        verificationStatus: status('allergyintolerance-verification', 'entered-in-error'),
+      }),
+      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('allergyintolerance-clinical', 'resolved') }),
+      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('allergyintolerance-clinical', 'inactive') }),
+      allergy(concept(ATC, 'L01AA01'), { recordedDate: '2025-04-01' }),
+    );
+    expect(facts.drug_allergy).toEqual([]);
+    expect(facts.any_allergy).toEqual([]);
+  });
+});

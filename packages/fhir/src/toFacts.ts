@@ -1,0 +1,100 @@
+import type { Facts, InputWarning, ProtocolInfo } from '@eligo/core';
+import { type Entry, type Medication, parseBundle, type ReadResource } from './bundle';
+import { isDay } from './dates';
+import { elementsOfKind } from './elements';
+import type { InputError } from './issues';
+import { readAllergy } from './read/allergy';
+import { readCondition } from './read/condition';
+import { Reading } from './read/context';
+import { indexMedications, readMedication } from './read/medication';
+import { readObservation, type Unmapped } from './read/observation';
+import { readPatients } from './read/patient';
+import { readProcedure } from './read/procedure';
+import { unmapped as unmappedWarning } from './warnings';
+
+export type BundleFactsResult =
+  | { ok: true; facts: Facts; warnings: InputWarning[] }
+  | { ok: false; errors: InputError[] };
+
+type Of<T extends ReadResource['resourceType']> = Entry<Extract<ReadResource, { resourceType: T }>>;
+
+/**
+ * A FHIR R4 Bundle as the facts of a protocol, through the protocol's code bindings: each
+ * resource feeds every element of its kind whose binding takes one of its codes. Only what
+ * was true on `asOf` is read: records dated after it are ignored without a warning.
+ *
+ * Record kinds the protocol declares complete (closedWorld) with nothing matched read as no
+ * records (`[]`); every other element with nothing matched is left out (unknown).
+ *
+ * A malformed bundle gives errors naming the entry and field; what is well-formed but cannot
+ * be read (an unknown unit, an unmapped code) gives warnings and reads as missing. Never throws.
+ */
+export function bundleToFacts(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsResult {
+  if (!isDay(asOf))
+    return { ok: false, errors: [{ path: 'asOf', message: 'expected a full date YYYY-MM-DD' }] };
+  const parsed = parseBundle(bundle);
+  if (!parsed.ok) return parsed;
+
+  const reading = new Reading(info, asOf);
+  const byType = groupByType(parsed.entries);
+  const medications = indexMedications(byType.Medication);
+  const unmapped: Unmapped = new Map();
+
+  readPatients(reading, byType.Patient);
+  for (const entry of parsed.entries) {
+    switch (entry.resource.resourceType) {
+      case 'Observation':
+        readObservation(reading, entry as Of<'Observation'>, unmapped);
+        break;
+      case 'Condition':
+        readCondition(reading, entry as Of<'Condition'>);
+        break;
+      case 'MedicationStatement':
+      case 'MedicationRequest':
+      case 'MedicationAdministration':
+        readMedication(reading, entry as Of<'MedicationStatement'>, medications);
+        break;
+      case 'Procedure':
+        readProcedure(reading, entry as Of<'Procedure'>);
+        break;
+      case 'AllergyIntolerance':
+        readAllergy(reading, entry as Of<'AllergyIntolerance'>);
+        break;
+    }
+  }
+  for (const { system, code, count, path } of unmapped.values()) {
+    reading.warn(unmappedWarning(system, code, count, path));
+  }
+  return { ok: true, facts: factsOf(reading), warnings: reading.warnings };
+}
+
+function groupByType(entries: readonly Entry[]): {
+  Patient: Of<'Patient'>[];
+  Medication: Entry<Medication>[];
+} {
+  const groups = { Patient: [] as Of<'Patient'>[], Medication: [] as Entry<Medication>[] };
+  for (const entry of entries) {
+    if (entry.resource.resourceType === 'Patient') groups.Patient.push(entry as Of<'Patient'>);
+    if (entry.resource.resourceType === 'Medication') groups.Medication.push(entry as Entry<Medication>);
+  }
+  return groups;
+}
+
+function factsOf(reading: Reading): Facts {
+  const facts: Facts = {};
+  for (const [id, value] of reading.values) facts[id] = value;
+  for (const element of elementsOfKind(
+    reading.info,
+    'lab',
+    'test',
+    'condition',
+    'medication',
+    'procedure',
+    'allergy',
+  )) {
+    const records = reading.records.get(element.id);
+    if (records !== undefined) facts[element.id] = records as Facts[string];
+    else if (element.closedWorld && element.kind !== 'lab' && element.kind !== 'test') facts[element.id] = [];
+  }
+  return facts;
+}
