@@ -14,6 +14,8 @@ export type * from './screen/types';
 export { Source } from './source';
 
 // -- syntax: parse, print, visit
+export type { ParseResult } from './parse';
+export { parse, parseExpression } from './parse';
 
 // -- checks and diagnostics
 

@@ -1,0 +1,552 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import languageReference from '../../../docs/language.md?raw';
+import type { Expr, Protocol } from './ast';
+import { parse, parseExpression } from './parse';
+import { Source } from './source';
+import { withoutSpans as stripSpans } from './visitor';
+
+/** The first example of the language reference: a protocol in brief. */
+const DOCS_EXAMPLE = /```eligo\n([\s\S]*?)```/.exec(languageReference)![1]!;
+
+const header = 'trial T "Test"\n';
+
+/** Parses `met if …` inside a one-criterion protocol and returns the rule. */
+function rule(text: string): Expr {
+  const { ast, diagnostics } = parse(`${header}inclusion\n  C-1\n    met if ${text}\n`);
+  expect(diagnostics).toEqual([]);
+  const expr = ast?.sections[0]?.criteria[0]?.rule;
+  if (!expr) throw new Error('no rule');
+  return stripSpans(expr);
+}
+
+function declaration(text: string) {
+  const { ast, diagnostics } = parse(`${header}${text}\n`);
+  expect(diagnostics).toEqual([]);
+  return stripSpans(ast!.declarations[0]!);
+}
+
+/** The first diagnostic, located: what an author sees. */
+function error(text: string) {
+  const { ast, diagnostics } = parse(text);
+  expect(ast).toBeUndefined();
+  expect(diagnostics).toHaveLength(1);
+  const d = diagnostics[0]!;
+  return { code: d.code, message: d.message, ...new Source(text).locate(d.span!.start) };
+}
+
+const ref = (name: string) => ({ kind: 'Ref', name, window: undefined });
+const qty = (value: number, unit?: string) => ({
+  kind: 'Quantity',
+  value,
+  unit: unit ? { kind: 'UnitRef', code: unit } : undefined,
+});
+const days = (amount: number, unit = 'day') => ({ kind: 'Duration', amount, unit });
+
+describe('expressions', () => {
+  test('and is left-associative and binds tighter than or', () => {
+    expect(rule('a and b and c or d')).toEqual({
+      kind: 'Binary',
+      op: 'or',
+      left: {
+        kind: 'Binary',
+        op: 'and',
+        left: { kind: 'Binary', op: 'and', left: ref('a'), right: ref('b') },
+        right: ref('c'),
+      },
+      right: ref('d'),
+    });
+  });
+
+  test('if/then/else with limit multiples', () => {
+    expect(
+      rule('if gilbert_syndrome then bilirubin_total <= 3.0 x ULN else bilirubin_total <= 1.5 x ULN'),
+    ).toEqual({
+      kind: 'If',
+      condition: ref('gilbert_syndrome'),
+      // biome-ignore lint/suspicious/noThenProperty: the AST names the branches of `if` after the keywords.
+      then: {
+        kind: 'Compare',
+        op: '<=',
+        left: ref('bilirubin_total'),
+        right: { kind: 'LimitMultiple', factor: 3, limit: 'ULN' },
+      },
+      else: {
+        kind: 'Compare',
+        op: '<=',
+        left: ref('bilirubin_total'),
+        right: { kind: 'LimitMultiple', factor: 1.5, limit: 'ULN' },
+      },
+    });
+  });
+
+  test('a medication window anchored on a lab, under not', () => {
+    expect(
+      rule('neutrophils >= 1 10*9/L and not colony_stimulating_factor within 14 days before neutrophils'),
+    ).toEqual({
+      kind: 'Binary',
+      op: 'and',
+      left: { kind: 'Compare', op: '>=', left: ref('neutrophils'), right: qty(1, '10*9/L') },
+      right: {
+        kind: 'Not',
+        operand: {
+          kind: 'MedicationTest',
+          subject: ref('colony_stimulating_factor'),
+          qualifier: 'within',
+          duration: days(14),
+          anchor: ref('neutrophils'),
+        },
+      },
+    });
+    expect(rule('gcsf within 2 weeks before screening')).toMatchObject({
+      anchor: 'screening',
+      duration: days(2, 'week'),
+    });
+  });
+
+  test('a lab window before is', () => {
+    expect(rule('serum_hcg within 7 days is negative')).toEqual({
+      kind: 'Is',
+      subject: { kind: 'Ref', name: 'serum_hcg', window: days(7) },
+      negated: false,
+      value: { kind: 'Identifier', value: 'negative' },
+    });
+    expect(rule('sex is not female')).toMatchObject({
+      kind: 'Is',
+      negated: true,
+      value: { value: 'female' },
+    });
+  });
+
+  test('condition qualifiers and parentheses', () => {
+    expect(
+      rule(
+        'malignant_neoplasm ever or (in_situ_neoplasm ever and not in_situ_neoplasm resolved more than 5 years ago)',
+      ),
+    ).toEqual({
+      kind: 'Binary',
+      op: 'or',
+      left: {
+        kind: 'ConditionTest',
+        subject: ref('malignant_neoplasm'),
+        qualifier: 'ever',
+        duration: undefined,
+      },
+      right: {
+        kind: 'Binary',
+        op: 'and',
+        left: {
+          kind: 'ConditionTest',
+          subject: ref('in_situ_neoplasm'),
+          qualifier: 'ever',
+          duration: undefined,
+        },
+        right: {
+          kind: 'Not',
+          operand: {
+            kind: 'ConditionTest',
+            subject: ref('in_situ_neoplasm'),
+            qualifier: 'resolvedMoreThan',
+            duration: days(5, 'year'),
+          },
+        },
+      },
+    });
+    expect(rule('active_infection suspected')).toMatchObject({
+      kind: 'ConditionTest',
+      qualifier: 'suspected',
+    });
+  });
+
+  test('trend, quantifiers, severe, between, medication spans', () => {
+    expect(rule('egfr fell by at least 50 % within 3 months')).toEqual({
+      kind: 'Trend',
+      subject: ref('egfr'),
+      percent: 50,
+      duration: days(3, 'month'),
+    });
+    expect(rule('at least 2 of (a, b, c)')).toEqual({
+      kind: 'Quantifier',
+      quantifier: 'atLeast',
+      count: 2,
+      operands: [ref('a'), ref('b'), ref('c')],
+    });
+    expect(rule('any of (a, b)')).toMatchObject({ quantifier: 'any', count: undefined });
+    expect(rule('all of (a)')).toMatchObject({ quantifier: 'all', operands: [ref('a')] });
+    expect(rule('any_allergy severe')).toEqual({ kind: 'SevereTest', subject: ref('any_allergy') });
+    expect(rule('age_years between 18 and 70')).toEqual({
+      kind: 'Between',
+      value: ref('age_years'),
+      low: qty(18),
+      high: qty(70),
+    });
+    expect(rule('acei_arb for at least 3 months')).toMatchObject({
+      qualifier: 'forAtLeast',
+      duration: days(3, 'month'),
+      anchor: undefined,
+    });
+    expect(rule('immunosuppressive_therapy for more than 6 months')).toMatchObject({
+      qualifier: 'forMoreThan',
+    });
+  });
+
+  test('units: annotations, parenthesized groups, percent, powers of ten', () => {
+    expect(rule('egfr >= 45 mL/min/{1.73_m2}')).toMatchObject({ right: qty(45, 'mL/min/{1.73_m2}') });
+    expect(rule('wbc >= 3 10*9/L')).toMatchObject({ right: qty(3, '10*9/L') });
+    expect(rule('lvef >= 55 %')).toMatchObject({ right: qty(55, '%') });
+    expect(rule('urine_protein_24h >= 1.0 g/(24.h) unless x')).toEqual({
+      kind: 'Unless',
+      expr: { kind: 'Compare', op: '>=', left: ref('urine_protein_24h'), right: qty(1, 'g/(24.h)') },
+      exception: ref('x'),
+    });
+    // An unbalanced `)` ends the unit and closes the group.
+    expect(rule('(a >= 1.0 g/(24.h))')).toMatchObject({ right: qty(1, 'g/(24.h)') });
+  });
+
+  test('a unit never takes a keyword or the next line', () => {
+    expect(rule('a >= 3 and b')).toMatchObject({ kind: 'Binary', left: { right: qty(3) } });
+    expect(rule('if a >= 3 then b else c')).toMatchObject({ kind: 'If', condition: { right: qty(3) } });
+  });
+
+  test('calls and latest of', () => {
+    expect(
+      rule('latest of (egfr_observation, ckd_epi_2021(serum_creatinine, sex, birth_date)) >= 30'),
+    ).toEqual({
+      kind: 'Compare',
+      op: '>=',
+      left: {
+        kind: 'Latest',
+        alternatives: [
+          ref('egfr_observation'),
+          {
+            kind: 'Call',
+            callee: { kind: 'Identifier', value: 'ckd_epi_2021' },
+            args: [ref('serum_creatinine'), ref('sex'), ref('birth_date')],
+          },
+        ],
+      },
+      right: qty(30),
+    });
+  });
+
+  test('parseExpression parses one expression with offsets into its text', () => {
+    const { ast, diagnostics } = parseExpression('  a and b');
+    expect(diagnostics).toEqual([]);
+    expect(ast).toMatchObject({
+      kind: 'Binary',
+      span: { start: 2, end: 9 },
+      left: { span: { start: 2, end: 3 } },
+    });
+  });
+
+  test('not binds tighter than and; unless lower than or', () => {
+    expect(rule('not a and b')).toMatchObject({ kind: 'Binary', left: { kind: 'Not' } });
+    expect(rule('a or b unless c')).toMatchObject({ kind: 'Unless', expr: { kind: 'Binary', op: 'or' } });
+  });
+});
+
+describe('declarations', () => {
+  test('lab with a molar mass and two LOINC codes', () => {
+    expect(
+      declaration(
+        'lab bilirubin_total "Total bilirubin" in umol/L from loinc 14631-6, 1975-2 molar mass 584.66 g/mol',
+      ),
+    ).toEqual({
+      kind: 'LabDecl',
+      name: { kind: 'Identifier', value: 'bilirubin_total' },
+      label: 'Total bilirubin',
+      unit: { kind: 'UnitRef', code: 'umol/L' },
+      binding: {
+        kind: 'Binding',
+        any: false,
+        codes: [
+          { kind: 'CodePattern', system: 'loinc', code: '14631-6', match: 'exact', to: undefined },
+          { kind: 'CodePattern', system: 'loinc', code: '1975-2', match: 'exact', to: undefined },
+        ],
+        except: [],
+      },
+      molarMass: qty(584.66, 'g/mol'),
+      positiveAbove: undefined,
+    });
+  });
+
+  test('positive above a limit or a quantity', () => {
+    expect(declaration('lab cd19 "CD19" in % from loinc 8117-4 positive above 0 %')).toMatchObject({
+      positiveAbove: qty(0, '%'),
+    });
+    expect(declaration('test anca_mpo "MPO-ANCA" from loinc 46266-3 positive above ULN')).toMatchObject({
+      kind: 'TestDecl',
+      positiveAbove: { kind: 'LimitRef', limit: 'ULN' },
+      values: undefined,
+    });
+    expect(declaration('test hbsag "HBsAg" from loinc 5196-1 values positive, negative')).toMatchObject({
+      values: [{ value: 'positive' }, { value: 'negative' }],
+    });
+  });
+
+  test('ranges, prefixes, exceptions and several systems', () => {
+    expect(
+      declaration('condition malignant_neoplasm "Malignant neoplasm" from icd10 C00 to C97 except C44*'),
+    ).toMatchObject({
+      kind: 'RecordDecl',
+      record: 'condition',
+      binding: {
+        codes: [{ system: 'icd10', code: 'C00', match: 'range', to: 'C97' }],
+        except: [{ system: 'icd10', code: 'C44', match: 'prefix', to: undefined }],
+      },
+    });
+    expect(declaration('condition gilbert "Gilbert" from icd10 E80.4, snomed 27503000')).toMatchObject({
+      binding: {
+        codes: [
+          { system: 'icd10', code: 'E80.4' },
+          { system: 'snomed', code: '27503000' },
+        ],
+      },
+    });
+    expect(declaration('allergy any_allergy "Any allergy" from any')).toMatchObject({
+      record: 'allergy',
+      binding: { any: true, codes: [], except: [] },
+    });
+  });
+
+  test('questions', () => {
+    expect(
+      declaration('question prior_therapy_response "Response": one of refractory, relapsed, responding'),
+    ).toMatchObject({
+      answer: {
+        type: 'code',
+        values: [{ value: 'refractory' }, { value: 'relapsed' }, { value: 'responding' }],
+      },
+    });
+    expect(declaration('question bvas_total "BVAS": score 0 to 63')).toMatchObject({
+      answer: { type: 'score', min: 0, max: 63 },
+    });
+    expect(declaration('question consent "Consent?": yes/no')).toMatchObject({ answer: { type: 'boolean' } });
+    expect(declaration('question weight "Weight": number in kg')).toMatchObject({
+      answer: { type: 'number', unit: { code: 'kg' } },
+    });
+    expect(declaration('question n "N": count')).toMatchObject({ answer: { type: 'count' } });
+    expect(declaration('question d "D": date')).toMatchObject({ answer: { type: 'date' } });
+  });
+
+  test('define with and without a label', () => {
+    expect(
+      declaration(
+        'define egfr "eGFR" = latest of (egfr_observation, ckd_epi_2021(serum_creatinine, sex, birth_date))',
+      ),
+    ).toMatchObject({
+      kind: 'DefineDecl',
+      label: 'eGFR',
+      expr: { kind: 'Latest' },
+    });
+    expect(declaration('define adult = age_years >= 18')).toMatchObject({
+      label: undefined,
+      expr: { kind: 'Compare' },
+    });
+  });
+
+  test('strings keep any Unicode and unescape \\" and \\\\', () => {
+    expect(declaration('patient sex "Sex \\"≥\\" × 10⁹ \\\\" from gender')).toMatchObject({
+      label: 'Sex "≥" × 10⁹ \\',
+      field: 'gender',
+    });
+  });
+});
+
+describe('protocols', () => {
+  test('the language reference example, spans included', () => {
+    const { ast, diagnostics } = parse(DOCS_EXAMPLE);
+    expect(diagnostics).toEqual([]);
+    const p = ast as Protocol;
+    expect(p.id).toEqual({ kind: 'Identifier', value: 'NCT06469190', span: { start: 6, end: 17 } });
+    expect(p.version).toBe('1');
+    expect(p.complete).toEqual(['condition', 'medication', 'procedure', 'allergy']);
+    expect(p.declarations.map((d) => d.name.value)).toEqual([
+      'birth_date',
+      'sex',
+      'age_years',
+      'wbc',
+      'alt',
+      'creatinine',
+      'hbsag',
+      'gilbert',
+      'malignancy',
+      'gcsf',
+      'consent',
+    ]);
+    expect(p.sections.map((s) => [s.list, s.criteria.map((c) => c.id.value)])).toEqual([
+      ['inclusion', ['C-IN-1']],
+    ]);
+    const cohort = p.cohorts[0]!;
+    expect(cohort.id.value).toBe('PMN');
+    expect(cohort.sections[0]!.criteria[0]).toMatchObject({
+      id: { value: 'PMN-IN-4' },
+      title: 'eGFR ≥ 45',
+      rule: { kind: 'Compare', right: { unit: { code: 'mL/min/{1.73_m2}' } } },
+    });
+    const wbc = p.declarations[3]!;
+    expect(DOCS_EXAMPLE.slice(wbc.span.start, wbc.span.end)).toBe(
+      'lab wbc "White blood cell count" in 10*9/L from loinc 6690-2, 26464-8',
+    );
+  });
+
+  test('headings, comments and ids with dots and dashes', () => {
+    const { ast, diagnostics } = parse(`${header}# a comment
+inclusion # another
+  C-IN-3 "Organ function"
+    source "The functions:"
+    decided by sub-criteria
+  C-IN-3.1.a "WBC" met if wbc >= 3 10*9/L # trailing
+cohort IgAN
+  exclusion
+    IgAN-EX-1 met if x
+`);
+    expect(diagnostics).toEqual([]);
+    expect(ast!.sections[0]!.criteria.map((c) => [c.id.value, c.rule === null])).toEqual([
+      ['C-IN-3', true],
+      ['C-IN-3.1.a', false],
+    ]);
+    expect(ast!.cohorts[0]).toMatchObject({
+      id: { value: 'IgAN' },
+      label: undefined,
+      sections: [{ list: 'exclusion' }],
+    });
+  });
+
+  test('records complete for every record kind', () => {
+    expect(
+      parse(`${header}records complete for condition, medication, procedure, allergy\n`).ast?.complete,
+    ).toHaveLength(4);
+  });
+});
+
+describe('syntax errors in human words, with line and column', () => {
+  const c1 = `${header}inclusion\n  C-IN-1 "Age"\n`;
+
+  test('missing met if', () => {
+    expect(error(`${c1}    source "Age ≥ 18"\n  C-IN-2 "Sex"\n    met if sex is female\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected 'met if' or 'decided by sub-criteria', found 'C-IN-2'",
+      line: 5,
+      column: 3,
+    });
+  });
+
+  test('unit on the next line', () => {
+    expect(error(`${c1}    met if wbc >= 3\n      10*9/L\n`)).toEqual({
+      code: 'E0002',
+      message: 'syntax error: a unit must stand on the same line as its number',
+      line: 5,
+      column: 7,
+    });
+  });
+
+  test('unterminated string', () => {
+    expect(error(`${header}inclusion\n  C-IN-1 "Age\n    met if age >= 18\n`)).toEqual({
+      code: 'E0001',
+      message: 'syntax error: expected a closing quote, found a line break',
+      line: 3,
+      column: 14,
+    });
+  });
+
+  test('>= without a right side', () => {
+    expect(error(`${c1}    met if age >=\n  C-IN-2 met if b\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected a value, found 'C-IN-2'",
+      line: 5,
+      column: 3,
+    });
+  });
+
+  test('stray )', () => {
+    expect(error(`${c1}    met if (a and b))\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected end of input, found ')'",
+      line: 4,
+      column: 21,
+    });
+  });
+
+  test('unclosed quantifier list', () => {
+    expect(error(`${c1}    met if at least 2 of (a, b\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected ')', ',' or an operator, found end of input",
+      line: 5,
+      column: 1,
+    });
+  });
+
+  test('missing at least in a trend', () => {
+    expect(error(`${c1}    met if egfr fell by 50 % within 3 months\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected 'at least', found '50'",
+      line: 4,
+      column: 25,
+    });
+  });
+
+  test('a lab without its binding', () => {
+    expect(error(`${header}lab wbc "WBC" in 10*9/L\ninclusion\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected 'from', found 'inclusion'",
+      line: 3,
+      column: 1,
+    });
+  });
+
+  test('a keyword running into letters', () => {
+    expect(error(`${header}records completex for condition\n`)).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected a space after 'complete', found 'completex'",
+      line: 2,
+      column: 9,
+    });
+  });
+
+  test('a clause given twice', () => {
+    const text = `${header}lab a "A" in g/L from loinc 1-2 molar mass 1 g/mol molar mass 2 g/mol\n`;
+    const { ast, diagnostics } = parse(text);
+    expect(ast).toBeDefined();
+    expect(diagnostics.map((d) => [d.code, d.message, new Source(text).locate(d.span!.start)])).toEqual([
+      ['E0003', "syntax error: 'molar mass' is given twice", { line: 2, column: 52 }],
+    ]);
+  });
+
+  test('empty input', () => {
+    expect(error('')).toEqual({
+      code: 'E0001',
+      message: "syntax error: expected 'trial', found end of input",
+      line: 1,
+      column: 1,
+    });
+  });
+});
+
+describe('never throws', () => {
+  test('arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        const { ast, diagnostics } = parse(text);
+        expect(ast === undefined ? diagnostics.length : 0).toBeGreaterThanOrEqual(ast === undefined ? 1 : 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('mutations of a valid protocol', () => {
+    fc.assert(
+      fc.property(fc.nat(DOCS_EXAMPLE.length), fc.nat(20), fc.string({ maxLength: 8 }), (at, cut, insert) => {
+        const text = DOCS_EXAMPLE.slice(0, at) + insert + DOCS_EXAMPLE.slice(at + cut);
+        const { ast, diagnostics } = parse(text);
+        if (ast === undefined) expect(diagnostics[0]?.code).toMatch(/^E000\d$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('deep nesting', () => {
+    const deep = `${'('.repeat(5000)}a${')'.repeat(5000)}`;
+    expect(() => parseExpression(deep)).not.toThrow();
+  });
+});

@@ -1,0 +1,698 @@
+import type { MatchResult, Node as OhmNode } from 'ohm-js';
+import type {
+  AnswerType,
+  Binding,
+  CodePattern,
+  CodeSystemName,
+  Cohort,
+  CompareOp,
+  Criterion,
+  Declaration,
+  Duration,
+  Expr,
+  Identifier,
+  LimitRef,
+  Protocol,
+  QuantityLit,
+  RecordKind,
+  Ref,
+  Section,
+  Span,
+  UnitRef,
+  Value,
+} from './ast';
+import { duplicateClause, syntaxError, unitOnNextLine } from './diagnostics/catalog';
+import type { Diagnostic } from './diagnostics/diagnostic';
+import grammar from './grammar/eligo.ohm-bundle.js';
+import { type Source, toSource } from './source';
+
+export interface ParseResult<T> {
+  readonly ast: T | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses a protocol. Never throws: a text that does not match yields one syntax error. */
+export function parse(source: string | Source): ParseResult<Protocol> {
+  return run(toSource(source).body, 'Protocol');
+}
+
+/** Parses a single expression (`age_years between 18 and 70`), for tests and editors. */
+export function parseExpression(text: string): ParseResult<Expr> {
+  return run(text, 'Expr');
+}
+
+function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
+  let match: MatchResult;
+  try {
+    match = grammar.match(text, startRule);
+  } catch {
+    // A grammar engine failure (e.g. stack exhaustion on pathological nesting) is still a
+    // syntax error at the start, never an exception for the caller.
+    return {
+      ast: undefined,
+      diagnostics: [syntaxError({ start: 0, end: 0 }, 'a shorter text', describeFound(text, 0))],
+    };
+  }
+  if (match.failed()) return { ast: undefined, diagnostics: [failureDiagnostic(text, match)] };
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const ast = semantics(match).ast(diagnostics) as T;
+    return { ast, diagnostics };
+  } catch {
+    return {
+      ast: undefined,
+      diagnostics: [syntaxError({ start: 0, end: 0 }, 'a shorter text', describeFound(text, 0))],
+    };
+  }
+}
+
+// ---------------------------------------------------------------- syntax errors
+
+/** The part of ohm's failure record that its type declarations leave out. */
+interface OhmFailures {
+  getRightmostFailurePosition(): number;
+  getRightmostFailures(): {
+    getText(): string;
+    isFluffy(): boolean;
+    isDescription(): boolean;
+    isStringTerminal(): boolean;
+  }[];
+}
+
+function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
+  const match = result as unknown as OhmFailures;
+  let pos = match.getRightmostFailurePosition();
+  const failures = match.getRightmostFailures().filter((f) => !f.isFluffy());
+  const expected: string[] = [];
+  for (const f of failures) {
+    const t = f.getText();
+    // Failures of negative lookaheads (`not an idChar`) say nothing useful to an author.
+    if (f.isDescription() && t.startsWith('not ')) continue;
+    const words = f.isStringTerminal() ? `'${t}'` : t;
+    if (!expected.includes(words)) expected.push(words);
+  }
+  if (expected.length === 0) {
+    // Only a keyword running into more letters (`andx`) fails this way: point at the whole word.
+    const wordStart = startOfWord(text, pos);
+    const keyword = text.slice(wordStart, pos);
+    pos = wordStart;
+    return syntaxError(spanAt(text, pos), `a space after '${keyword}'`, describeFound(text, pos));
+  }
+  if (looksLikeUnitOnNextLine(text, pos)) return unitOnNextLine(spanAt(text, pos));
+  return syntaxError(spanAt(text, pos), joinOr(collapseOperators(expected)), describeFound(text, pos));
+}
+
+/** Words that could continue an expression that is already complete. */
+const OPERATORS = new Set([
+  "'and'",
+  "'or'",
+  "'unless'",
+  "'is'",
+  "'between'",
+  "'within'",
+  "'fell'",
+  "'for'",
+  "'severe'",
+  "'ever'",
+  "'suspected'",
+  "'resolved'",
+  "'x'",
+  "'('",
+  'a comparison operator: >=, >, <=, <, = or !=',
+]);
+
+/**
+ * After a complete expression every operator could follow; listing a dozen of them buries what
+ * was actually missing (`')'`), so they read as one item.
+ */
+function collapseOperators(expected: string[]): string[] {
+  const operators = expected.filter((e) => OPERATORS.has(e));
+  if (operators.length < 3) return expected;
+  return [...expected.filter((e) => !OPERATORS.has(e)), 'an operator'];
+}
+
+function joinOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+const WORD = /[\p{L}\p{N}_.-]/u;
+
+function startOfWord(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && /[A-Za-z0-9_]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function tokenAt(text: string, pos: number): string {
+  const first = String.fromCodePoint(text.codePointAt(pos)!);
+  if (!WORD.test(first)) return first;
+  let end = pos + first.length;
+  while (end < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(end)!);
+    if (!WORD.test(ch)) break;
+    end += ch.length;
+  }
+  return text.slice(pos, end);
+}
+
+/** What the author wrote at `pos`, in words: `end of input`, `a line break`, `'foo'`. */
+function describeFound(text: string, pos: number): string {
+  if (pos >= text.length) return 'end of input';
+  const ch = text[pos]!;
+  if (ch === '\n' || ch === '\r') return 'a line break';
+  if (ch === '"') return 'a quoted string';
+  return `'${tokenAt(text, pos)}'`;
+}
+
+function spanAt(text: string, pos: number): Span {
+  if (pos >= text.length || text[pos] === '\n' || text[pos] === '\r') return { start: pos, end: pos };
+  return { start: pos, end: pos + tokenAt(text, pos).length };
+}
+
+/** `3` at the end of one line and `10*9/L` at the start of the next: a unit that lost its number. */
+function looksLikeUnitOnNextLine(text: string, pos: number): boolean {
+  let i = pos;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (i === 0 || text[i - 1] !== '\n') return false;
+  const before = text.slice(0, i).replace(/(#[^\n]*)?\s*$/, '');
+  if (!/\d$/.test(before)) return false;
+  const word = text.slice(pos).match(/^\S+/)?.[0] ?? '';
+  return word !== '' && grammar.match(word, 'unit').succeeded();
+}
+
+// ---------------------------------------------------------------- CST → AST
+
+function span(node: OhmNode): Span {
+  return { start: node.source.startIdx, end: node.source.endIdx };
+}
+
+function identifier(node: OhmNode): Identifier {
+  return { kind: 'Identifier', value: node.sourceString, span: span(node) };
+}
+
+function optional<T>(iter: OhmNode, f: (node: OhmNode) => T): T | undefined {
+  const child = iter.children[0];
+  return child === undefined ? undefined : f(child);
+}
+
+function listOf<T>(list: OhmNode, f: (node: OhmNode) => T): T[] {
+  return list.asIteration().children.map(f);
+}
+
+function stringValue(node: OhmNode): string {
+  return node.sourceString.slice(1, -1).replace(/\\(["\\])/g, '$1');
+}
+
+function str(node: OhmNode): string {
+  return stringValue(node);
+}
+
+function num(node: OhmNode): number {
+  return Number(node.sourceString);
+}
+
+function ast<T>(node: OhmNode, diagnostics: Diagnostic[]): T {
+  return node.ast(diagnostics) as T;
+}
+
+function expr(node: OhmNode, d: Diagnostic[]): Expr {
+  return ast<Expr>(node, d);
+}
+
+function value(node: OhmNode, d: Diagnostic[]): Value {
+  return ast<Value>(node, d);
+}
+
+function duration(node: OhmNode): Duration {
+  const [amount, , unit] = node.children as [OhmNode, OhmNode, OhmNode];
+  const word = unit.sourceString.replace(/s$/, '') as Duration['unit'];
+  return { kind: 'Duration', amount: num(amount), unit: word, span: span(node) };
+}
+
+function ref(node: OhmNode, window?: OhmNode, whole: OhmNode = node): Ref {
+  return {
+    kind: 'Ref',
+    name: node.sourceString,
+    window: window ? duration(window) : undefined,
+    span: span(whole),
+  };
+}
+
+function unitRef(node: OhmNode): UnitRef {
+  return { kind: 'UnitRef', code: node.sourceString, span: span(node) };
+}
+
+function quantity(node: OhmNode): QuantityLit {
+  const [n, , unit] = node.children as [OhmNode, OhmNode, OhmNode];
+  return { kind: 'Quantity', value: num(n), unit: optional(unit, unitRef), span: span(node) };
+}
+
+function limitRef(node: OhmNode): LimitRef {
+  return { kind: 'LimitRef', limit: node.sourceString as LimitRef['limit'], span: span(node) };
+}
+
+function threshold(node: OhmNode): LimitRef | QuantityLit {
+  const alt = node.children[0]!;
+  return alt.ctorName === 'Threshold_limit' ? limitRef(alt) : quantity(alt.children[0]!);
+}
+
+interface CodeItem {
+  readonly system: CodeSystemName | undefined;
+  readonly spec: OhmNode;
+}
+
+function codeItem(node: OhmNode): CodeItem {
+  // CodeItem_system → CodeGroup, or CodeItem_same → CodeSpec; CodeGroup itself is accepted too.
+  const inner = node.ctorName === 'CodeItem' ? node.children[0]! : node;
+  const target =
+    inner.ctorName === 'CodeItem_system' || inner.ctorName === 'CodeItem_same' ? inner.children[0]! : inner;
+  if (target.ctorName === 'CodeGroup') {
+    const [system, spec] = target.children as [OhmNode, OhmNode];
+    return { system: system.sourceString as CodeSystemName, spec };
+  }
+  return { system: undefined, spec: target };
+}
+
+function codePattern(item: CodeItem, system: CodeSystemName): CodePattern {
+  const alt = item.spec.children[0]!;
+  const s = span(item.spec);
+  switch (alt.ctorName) {
+    case 'CodeSpec_range': {
+      const [from, , to] = alt.children as [OhmNode, OhmNode, OhmNode];
+      return {
+        kind: 'CodePattern',
+        system,
+        code: from.sourceString,
+        match: 'range',
+        to: to.sourceString,
+        span: s,
+      };
+    }
+    case 'CodeSpec_prefix':
+      return {
+        kind: 'CodePattern',
+        system,
+        code: alt.children[0]!.children[0]!.sourceString,
+        match: 'prefix',
+        to: undefined,
+        span: s,
+      };
+    default:
+      return { kind: 'CodePattern', system, code: alt.sourceString, match: 'exact', to: undefined, span: s };
+  }
+}
+
+function answerType(node: OhmNode): AnswerType {
+  const body = node.children[1]!;
+  const alt = body.children[0]!;
+  const base = {
+    kind: 'AnswerType',
+    min: undefined,
+    max: undefined,
+    unit: undefined,
+    values: undefined,
+    span: span(node),
+  } as const;
+  switch (alt.ctorName) {
+    case 'AnswerTypeBody_boolean':
+      return { ...base, type: 'boolean' };
+    case 'AnswerTypeBody_count':
+      return { ...base, type: 'count' };
+    case 'AnswerTypeBody_score':
+      return { ...base, type: 'score', min: num(alt.children[1]!), max: num(alt.children[3]!) };
+    case 'AnswerTypeBody_number':
+      return { ...base, type: 'number', unit: unitRef(alt.children[2]!) };
+    case 'AnswerTypeBody_date':
+      return { ...base, type: 'date' };
+    default:
+      return { ...base, type: 'code', values: listOf(alt.children[2]!, identifier) };
+  }
+}
+
+type Modifiers = {
+  molarMass?: QuantityLit;
+  positiveAbove?: LimitRef | QuantityLit;
+  values?: Identifier[];
+};
+
+function modifiers(iter: OhmNode, d: Diagnostic[]): Modifiers {
+  const out: Modifiers = {};
+  for (const wrapper of iter.children) {
+    const m = wrapper.children[0]!;
+    const key =
+      m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
+    if (out[key] !== undefined) {
+      d.push(
+        duplicateClause(
+          span(m),
+          m.children[0]!.sourceString === 'molar' ? 'molar mass' : m.children[0]!.sourceString,
+        ),
+      );
+      continue;
+    }
+    if (m.ctorName === 'MolarMass') out.molarMass = quantity(m.children[2]!);
+    else if (m.ctorName === 'PositiveAbove') out.positiveAbove = threshold(m.children[2]!);
+    else out.values = listOf(m.children[1]!, identifier);
+  }
+  return out;
+}
+
+function sections(iter: OhmNode, d: Diagnostic[]): Section[] {
+  return iter.children.map((n) => ast<Section>(n, d));
+}
+
+const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnostics)', {
+  Protocol(header, declarations, secs, cohorts) {
+    const d = this.args.diagnostics as Diagnostic[];
+    const [, id, title, version, complete] = header.children as [OhmNode, OhmNode, OhmNode, OhmNode, OhmNode];
+    const kinds =
+      optional(complete, (c) => listOf(c.children[3]!, (k) => k.sourceString as RecordKind)) ?? [];
+    const protocol: Protocol = {
+      kind: 'Protocol',
+      id: identifier(id),
+      title: optional(title, str),
+      version: optional(version, (v) => str(v.children[1]!)),
+      complete: kinds,
+      declarations: declarations.children.map((n) => ast<Declaration>(n, d)),
+      sections: sections(secs, d),
+      cohorts: cohorts.children.map((n) => ast<Cohort>(n, d)),
+      span: { start: 0, end: this.source.sourceString.length },
+    };
+    return protocol;
+  },
+  Cohort(_kw, id, label, secs): Cohort {
+    return {
+      kind: 'Cohort',
+      id: identifier(id),
+      label: optional(label, str),
+      sections: sections(secs, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  Section(kind, criteria): Section {
+    return {
+      kind: 'Section',
+      list: kind.sourceString as Section['list'],
+      criteria: criteria.children.map((n) => ast<Criterion>(n, this.args.diagnostics)),
+      span: span(this),
+    };
+  },
+  Criterion(id, title, source, rule): Criterion {
+    const alt = rule.children[0]!;
+    return {
+      kind: 'Criterion',
+      id: identifier(id),
+      title: optional(title, str),
+      source: optional(source, (s) => str(s.children[1]!)),
+      rule: alt.ctorName === 'Rule_met' ? expr(alt.children[1]!, this.args.diagnostics) : null,
+      span: span(this),
+    };
+  },
+  Declaration(_look, body) {
+    return ast(body.children[0]!, this.args.diagnostics);
+  },
+  PatientDecl(_kw, name, label, _from, field) {
+    return {
+      kind: 'PatientDecl',
+      name: identifier(name),
+      label: str(label),
+      field: field.sourceString,
+      span: span(this),
+    };
+  },
+  LabDecl(_kw, name, label, _in, unit, binding, mods) {
+    const m = modifiers(mods, this.args.diagnostics);
+    return {
+      kind: 'LabDecl',
+      name: identifier(name),
+      label: str(label),
+      unit: unitRef(unit),
+      binding: ast<Binding>(binding, this.args.diagnostics),
+      molarMass: m.molarMass,
+      positiveAbove: m.positiveAbove,
+      span: span(this),
+    };
+  },
+  TestDecl(_kw, name, label, binding, mods) {
+    const m = modifiers(mods, this.args.diagnostics);
+    return {
+      kind: 'TestDecl',
+      name: identifier(name),
+      label: str(label),
+      binding: ast<Binding>(binding, this.args.diagnostics),
+      values: m.values,
+      positiveAbove: m.positiveAbove,
+      span: span(this),
+    };
+  },
+  RecordDecl(kind, name, label, binding) {
+    return {
+      kind: 'RecordDecl',
+      record: kind.sourceString as RecordKind,
+      name: identifier(name),
+      label: str(label),
+      binding: ast<Binding>(binding, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  QuestionDecl(_kw, name, label, _colon, answer) {
+    return {
+      kind: 'QuestionDecl',
+      name: identifier(name),
+      label: str(label),
+      answer: answerType(answer),
+      span: span(this),
+    };
+  },
+  DefineDecl(_kw, name, label, _eq, body) {
+    return {
+      kind: 'DefineDecl',
+      name: identifier(name),
+      label: optional(label, str),
+      expr: expr(body, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  Binding_any(_from, _any): Binding {
+    return { kind: 'Binding', any: true, codes: [], except: [], span: span(this) };
+  },
+  Binding_codes(_from, first, _commas, rest, except): Binding {
+    let system: CodeSystemName = 'loinc';
+    const resolve = (item: CodeItem): CodePattern => {
+      if (item.system) system = item.system;
+      return codePattern(item, system);
+    };
+    const codes = [first, ...rest.children].map((n) => resolve(codeItem(n)));
+    const excluded = optional(except, (e) => listOf(e.children[1]!, (n) => resolve(codeItem(n)))) ?? [];
+    return { kind: 'Binding', any: false, codes, except: excluded, span: span(this) };
+  },
+
+  // -------------------------------------------------------------- expressions
+
+  Expr(_look, body) {
+    return ast(body, this.args.diagnostics);
+  },
+  ExprBody(inner) {
+    return ast(inner, this.args.diagnostics);
+  },
+  IfExpr(_if, c, _then, t, _else, e) {
+    const d = this.args.diagnostics;
+    // biome-ignore lint/suspicious/noThenProperty: the AST names the branches of `if` after the keywords.
+    return { kind: 'If', condition: expr(c, d), then: expr(t, d), else: expr(e, d), span: span(this) };
+  },
+  UnlessExpr_unless(left, _kw, right) {
+    const d = this.args.diagnostics;
+    return { kind: 'Unless', expr: expr(left, d), exception: expr(right, d), span: span(this) };
+  },
+  OrExpr_or(left, _kw, right) {
+    const d = this.args.diagnostics;
+    return { kind: 'Binary', op: 'or', left: expr(left, d), right: expr(right, d), span: span(this) };
+  },
+  AndExpr_and(left, _kw, right) {
+    const d = this.args.diagnostics;
+    return { kind: 'Binary', op: 'and', left: expr(left, d), right: expr(right, d), span: span(this) };
+  },
+  NotExpr(_look, body) {
+    return ast(body, this.args.diagnostics);
+  },
+  NotExprBody_not(_kw, operand) {
+    return { kind: 'Not', operand: expr(operand, this.args.diagnostics), span: span(this) };
+  },
+  Predicate_paren(_open, inner, _close) {
+    return ast(inner, this.args.diagnostics);
+  },
+  Predicate_suspected(name, _kw) {
+    return {
+      kind: 'ConditionTest',
+      subject: ref(name),
+      qualifier: 'suspected',
+      duration: undefined,
+      span: span(this),
+    };
+  },
+  Predicate_ever(name, _kw) {
+    return {
+      kind: 'ConditionTest',
+      subject: ref(name),
+      qualifier: 'ever',
+      duration: undefined,
+      span: span(this),
+    };
+  },
+  Predicate_resolved(name, _resolved, _moreThan, d, _ago) {
+    return {
+      kind: 'ConditionTest',
+      subject: ref(name),
+      qualifier: 'resolvedMoreThan',
+      duration: duration(d),
+      span: span(this),
+    };
+  },
+  Predicate_forAtLeast(name, _for, _atLeast, d) {
+    return {
+      kind: 'MedicationTest',
+      subject: ref(name),
+      qualifier: 'forAtLeast',
+      duration: duration(d),
+      anchor: undefined,
+      span: span(this),
+    };
+  },
+  Predicate_forMoreThan(name, _for, _moreThan, d) {
+    return {
+      kind: 'MedicationTest',
+      subject: ref(name),
+      qualifier: 'forMoreThan',
+      duration: duration(d),
+      anchor: undefined,
+      span: span(this),
+    };
+  },
+  Predicate_within(name, _within, d, _before, anchor) {
+    const alt = anchor.children[0]!;
+    return {
+      kind: 'MedicationTest',
+      subject: ref(name),
+      qualifier: 'within',
+      duration: duration(d),
+      anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
+      span: span(this),
+    };
+  },
+  Predicate_severe(name, _kw) {
+    return { kind: 'SevereTest', subject: ref(name), span: span(this) };
+  },
+  Predicate_trend(subject, _fell, _by, _atLeast, pct, _within, d) {
+    return {
+      kind: 'Trend',
+      subject: value(subject, this.args.diagnostics),
+      percent: num(pct.children[0]!),
+      duration: duration(d),
+      span: span(this),
+    };
+  },
+  Predicate_between(v, _kw, low, _and, high) {
+    const d = this.args.diagnostics;
+    return {
+      kind: 'Between',
+      value: value(v, d),
+      low: value(low, d),
+      high: value(high, d),
+      span: span(this),
+    };
+  },
+  Predicate_compare(left, op, right) {
+    const d = this.args.diagnostics;
+    return {
+      kind: 'Compare',
+      op: op.sourceString as CompareOp,
+      left: value(left, d),
+      right: value(right, d),
+      span: span(this),
+    };
+  },
+  Predicate_isNot(subject, _is, _not, v) {
+    return {
+      kind: 'Is',
+      subject: value(subject, this.args.diagnostics),
+      negated: true,
+      value: identifier(v),
+      span: span(this),
+    };
+  },
+  Predicate_is(subject, _is, v) {
+    return {
+      kind: 'Is',
+      subject: value(subject, this.args.diagnostics),
+      negated: false,
+      value: identifier(v),
+      span: span(this),
+    };
+  },
+  Quantifier_any(_any, _of, operands) {
+    return {
+      kind: 'Quantifier',
+      quantifier: 'any',
+      count: undefined,
+      operands: ast(operands, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  Quantifier_all(_all, _of, operands) {
+    return {
+      kind: 'Quantifier',
+      quantifier: 'all',
+      count: undefined,
+      operands: ast(operands, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  Quantifier_atLeast(_atLeast, n, _of, operands) {
+    return {
+      kind: 'Quantifier',
+      quantifier: 'atLeast',
+      count: num(n),
+      operands: ast(operands, this.args.diagnostics),
+      span: span(this),
+    };
+  },
+  Operands(_open, list, _close) {
+    return listOf(list, (n) => expr(n, this.args.diagnostics));
+  },
+  Value(_look, body) {
+    return ast(body, this.args.diagnostics);
+  },
+  ValueBody_latest(_latest, _of, _open, list, _close) {
+    return {
+      kind: 'Latest',
+      alternatives: listOf(list, (n) => value(n, this.args.diagnostics)),
+      span: span(this),
+    };
+  },
+  ValueBody_call(callee, _open, args, _close) {
+    return {
+      kind: 'Call',
+      callee: identifier(callee),
+      args: listOf(args, (n) => value(n, this.args.diagnostics)),
+      span: span(this),
+    };
+  },
+  ValueBody_limit(n, _x, limit) {
+    return {
+      kind: 'LimitMultiple',
+      factor: num(n),
+      limit: limit.sourceString as LimitRef['limit'],
+      span: span(this),
+    };
+  },
+  ValueBody_quantity(q) {
+    return quantity(q);
+  },
+  ValueBody_window(name, _within, d) {
+    return ref(name, d, this);
+  },
+  ValueBody_ref(name) {
+    return ref(name);
+  },
+});
