@@ -1,0 +1,92 @@
+import type { AppType } from '@eligo/api';
+import { hc } from 'hono/client';
+import type { ScreeningRequest } from './request';
+
+/** A failed API call, with a message written for the person at the screen. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The typed API client (Hono's `hc` over the API's own route types). The app is served by the API,
+ * so requests go to the page's own origin; during `vite dev` the dev server proxies `/v1`.
+ */
+export function createApi(
+  token: string,
+  origin: string = globalThis.location?.origin ?? 'http://127.0.0.1:8787',
+) {
+  const client = hc<AppType>(origin, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    async protocols() {
+      return body(await call(() => client.v1.protocols.$get()));
+    },
+    async protocol(id: string) {
+      return body(await call(() => client.v1.protocols[':id'].$get({ param: { id } })));
+    },
+    async recordScreening(id: string, request: ScreeningRequest) {
+      return body(
+        await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
+      );
+    },
+    async check(text: string, name: string) {
+      return body(await call(() => client.v1.check.$post({ json: { text, name } })));
+    },
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+async function call<R>(request: () => Promise<R>): Promise<R> {
+  try {
+    return await request();
+  } catch {
+    throw new ApiError(0, 'The Eligo API could not be reached. Check the connection and try again.');
+  }
+}
+
+interface Reply {
+  readonly ok: boolean;
+  readonly status: number;
+  json(): Promise<unknown>;
+}
+
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+async function body<R extends Reply>(res: R): Promise<Success<R>> {
+  const payload = await res.json().catch(() => undefined);
+  if (res.ok) return payload as Success<R>;
+  throw apiError(res.status, payload);
+}
+
+/** The API's error body (`{ error: { code, message, issues } }`) as a message for people. */
+export function apiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { message?: unknown; issues?: unknown } } | undefined)?.error;
+  const detail = typeof error?.message === 'string' ? error.message : undefined;
+  const issues = Array.isArray(error?.issues) ? (error.issues as { path: string; message: string }[]) : [];
+  switch (status) {
+    case 401:
+      return new ApiError(
+        status,
+        'The API did not accept this token; it may have been revoked. Sign in again.',
+      );
+    case 403:
+      return new ApiError(status, `Your token's role does not allow this${detail ? `: ${detail}` : '.'}`);
+    case 404:
+      return new ApiError(status, detail ?? 'Not found.');
+    case 429:
+      return new ApiError(status, 'Too many requests from this token; wait a moment and try again.');
+    default:
+      return new ApiError(status, detail ?? `The API answered with status ${status}.`, issues);
+  }
+}
+
+export type ProtocolSummary = Awaited<ReturnType<Api['protocols']>>['protocols'][number];
+export type ProtocolDetail = Awaited<ReturnType<Api['protocol']>>;
+export type RecordedScreening = Awaited<ReturnType<Api['recordScreening']>>;
+export type CheckResult = Awaited<ReturnType<Api['check']>>;

@@ -1,0 +1,96 @@
+import type { Answers } from '@eligo/core';
+
+/**
+ * A patient's record as the user imported it: a FHIR R4 Bundle or native facts, possibly wrapped
+ * in a whole screening input (`{ asOf, bundle | facts, answers }`, the CLI's and the API's shape),
+ * whose date and answers then prefill the form.
+ */
+export type PatientRecord =
+  | { readonly kind: 'bundle'; readonly bundle: Readonly<Record<string, unknown>>; readonly entries: number }
+  | { readonly kind: 'facts'; readonly facts: Readonly<Record<string, unknown>>; readonly elements: number };
+
+export interface ImportedInput {
+  readonly record: PatientRecord;
+  readonly asOf: string | undefined;
+  readonly answers: Answers | undefined;
+}
+
+export type ImportResult =
+  | { readonly ok: true; readonly input: ImportedInput }
+  | { readonly ok: false; readonly error: string };
+
+export function readPatientJson(text: string): ImportResult {
+  if (text.trim() === '') return { ok: false, error: 'The file or pasted text is empty.' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `This is not valid JSON: ${(error as Error).message}` };
+  }
+  if (!isObject(value)) {
+    return { ok: false, error: 'Expected a JSON object: a FHIR Bundle, facts, or a screening input.' };
+  }
+  if (value.resourceType !== undefined) {
+    if (value.resourceType !== 'Bundle') {
+      return {
+        ok: false,
+        error: `Expected a FHIR Bundle, got a ${String(value.resourceType)} resource; wrap it in a Bundle.`,
+      };
+    }
+    return { ok: true, input: { record: bundleRecord(value), asOf: undefined, answers: undefined } };
+  }
+  const wrapped = 'bundle' in value || 'facts' in value || 'asOf' in value || 'answers' in value;
+  if (!wrapped)
+    return { ok: true, input: { record: factsRecord(value), asOf: undefined, answers: undefined } };
+
+  if ('bundle' in value && 'facts' in value) {
+    return { ok: false, error: 'A screening input has either "bundle" or "facts", not both.' };
+  }
+  let record: PatientRecord;
+  if ('bundle' in value) {
+    if (!isObject(value.bundle) || value.bundle.resourceType !== 'Bundle') {
+      return {
+        ok: false,
+        error: '"bundle" must be a FHIR Bundle (an object with "resourceType": "Bundle").',
+      };
+    }
+    record = bundleRecord(value.bundle);
+  } else {
+    const facts = value.facts ?? {};
+    if (!isObject(facts)) return { ok: false, error: '"facts" must be an object keyed by data element id.' };
+    record = factsRecord(facts);
+  }
+  if (value.asOf !== undefined && typeof value.asOf !== 'string') {
+    return { ok: false, error: '"asOf" must be a date YYYY-MM-DD.' };
+  }
+  if (value.answers !== undefined && !isObject(value.answers)) {
+    return { ok: false, error: '"answers" must be an object keyed by question id.' };
+  }
+  return {
+    ok: true,
+    input: { record, asOf: value.asOf, answers: value.answers as Answers | undefined },
+  };
+}
+
+/** "FHIR Bundle, 23 entries" — what the user sees after importing. */
+export function describeRecord(record: PatientRecord): string {
+  if (record.kind === 'bundle') return `FHIR Bundle, ${plural(record.entries, 'entry', 'entries')}`;
+  return `Facts for ${plural(record.elements, 'data element', 'data elements')}`;
+}
+
+function bundleRecord(bundle: Record<string, unknown>): PatientRecord {
+  const entries = Array.isArray(bundle.entry) ? bundle.entry.length : 0;
+  return { kind: 'bundle', bundle, entries };
+}
+
+function factsRecord(facts: Record<string, unknown>): PatientRecord {
+  return { kind: 'facts', facts, elements: Object.keys(facts).length };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
