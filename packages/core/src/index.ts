@@ -18,6 +18,18 @@ export type { ParseResult } from './parse';
 export { parse, parseExpression } from './parse';
 
 // -- checks and diagnostics
+export type { CalculatorSignature, Parameter } from './check/calculators';
+export { CALCULATORS } from './check/calculators';
+export type { CheckOptions, CheckResult } from './check/check';
+export { check, MAX_DIAGNOSTICS } from './check/check';
+export type { CheckContext, Rule, Visitor } from './check/context';
+export { specifiedRules } from './check/rules';
+export type { SymbolInfo, SymbolKind } from './check/symbols';
+export { describeSymbol, SymbolTable } from './check/symbols';
+export type { ValueType } from './check/types';
+export { describeType } from './check/types';
+export { renderDiagnostic, renderDiagnostics } from './diagnostics/codeFrame';
+export { didYouMean, editDistance, suggest } from './diagnostics/suggest';
 
 // -- units, dates, intervals, calculators
 

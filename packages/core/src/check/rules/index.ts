@@ -1,0 +1,59 @@
+import type { Rule } from '../context';
+import { AlwaysTrueRangeRule } from './AlwaysTrueRangeRule';
+import { AtLeastCountRule } from './AtLeastCountRule';
+import { BooleanOperandRule } from './BooleanOperandRule';
+import { CalculatorCallRule } from './CalculatorCallRule';
+import { ConditionQualifierRule } from './ConditionQualifierRule';
+import { ContradictoryRangeRule } from './ContradictoryRangeRule';
+import { CriterionSourceRule } from './CriterionSourceRule';
+import { DefineCycleRule } from './DefineCycleRule';
+import { KnownFunctionRule } from './KnownFunctionRule';
+import { KnownNameRule } from './KnownNameRule';
+import { KnownValueRule } from './KnownValueRule';
+import { LimitMultipleRule } from './LimitMultipleRule';
+import { MedicationQualifierRule } from './MedicationQualifierRule';
+import { ObservationWindowRule } from './ObservationWindowRule';
+import { ReservedNameRule } from './ReservedNameRule';
+import { SevereAllergyRule } from './SevereAllergyRule';
+import { SubCriteriaRule } from './SubCriteriaRule';
+import { TrendSubjectRule } from './TrendSubjectRule';
+import { UniqueCohortIdRule } from './UniqueCohortIdRule';
+import { UniqueCompleteRecordRule } from './UniqueCompleteRecordRule';
+import { UniqueCriterionIdRule } from './UniqueCriterionIdRule';
+import { UniqueDeclarationNameRule } from './UniqueDeclarationNameRule';
+import { UnitDimensionRule } from './UnitDimensionRule';
+import { UnusedDeclarationRule } from './UnusedDeclarationRule';
+import { ValidUnitRule } from './ValidUnitRule';
+
+/** Every check `check()` runs, in the order of the diagnostic codes they report. */
+export const specifiedRules: readonly Rule[] = [
+  // names (E01xx)
+  KnownNameRule,
+  KnownFunctionRule,
+  UniqueDeclarationNameRule,
+  UniqueCriterionIdRule,
+  UniqueCohortIdRule,
+  ReservedNameRule,
+  // types and units (E02xx)
+  ValidUnitRule,
+  UnitDimensionRule,
+  LimitMultipleRule,
+  KnownValueRule,
+  ConditionQualifierRule,
+  MedicationQualifierRule,
+  SevereAllergyRule,
+  BooleanOperandRule,
+  CalculatorCallRule,
+  ObservationWindowRule,
+  AtLeastCountRule,
+  TrendSubjectRule,
+  // structure (E03xx)
+  SubCriteriaRule,
+  DefineCycleRule,
+  UniqueCompleteRecordRule,
+  // warnings and notes (W0xxx)
+  ContradictoryRangeRule,
+  AlwaysTrueRangeRule,
+  UnusedDeclarationRule,
+  CriterionSourceRule,
+];
