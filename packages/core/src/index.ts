@@ -32,6 +32,40 @@ export { renderDiagnostic, renderDiagnostics } from './diagnostics/codeFrame';
 export { didYouMean, editDistance, suggest } from './diagnostics/suggest';
 
 // -- units, dates, intervals, calculators
+export { bmi } from './calculators/bmi';
+export { type CalculatorSex, ckdEpi2009, ckdEpi2021 } from './calculators/ckdEpi';
+export {
+  addDays,
+  addDuration,
+  addMonths,
+  addYears,
+  ageInYears,
+  ageRange,
+  type DateRange,
+  type DayNumber,
+  dayFromIso,
+  formatDay,
+  parseDate,
+} from './time/dates';
+export { compareNumbers, round12 } from './units/exact';
+export {
+  commensurable,
+  conversionFactor,
+  convert,
+  describeUnit,
+  isValidUnit,
+  suggestUnits,
+  unitDimension,
+} from './units/ucum';
+export {
+  compareIntervals,
+  fromComparator,
+  type Interval,
+  type IntervalOp,
+  point,
+  scale,
+  type Truth,
+} from './values/interval';
 
 // -- facts schema and emitted types
 

@@ -101,3 +101,45 @@ describe('prepareScreeningInput', () => {
     expect(prepare('x')).toEqual({ ok: false, errors: [{ path: '', message: 'expected an object' }] });
   });
 });
+
+describe('prepareScreeningInput on junk', () => {
+  const junk: unknown[] = [
+    { resourceType: 'Bundle', entry: [1, null, 'x', [], { resource: null }, { resource: 5 }] },
+    { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Observation', code: { coding: 'x' } } }] },
+    {
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'Observation', code: {}, valueQuantity: [] } }],
+    },
+    {
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'Condition', code: { coding: [null] } } }],
+    },
+    {
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'MedicationStatement', medicationReference: 'x' } }],
+    },
+    { resourceType: 'Bundle', entry: [{ resource: { resourceType: 7 } }] },
+    { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', birthDate: 19900101 } }] },
+  ];
+
+  it('answers every malformed bundle with errors, never an exception', () => {
+    for (const raw of junk) {
+      const result = prepareScreeningInput(testProtocol, { asOf: '2025-03-15', bundle: raw });
+      expect(result.ok, JSON.stringify(raw)).toBe(false);
+      if (!result.ok) expect(result.errors.every((e) => e.path.startsWith('bundle'))).toBe(true);
+    }
+  });
+
+  it('reads a well-formed but empty Observation as no data', () => {
+    const raw = { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Observation', code: {} } }] };
+    const result = prepareScreeningInput(testProtocol, { asOf: '2025-03-15', bundle: raw });
+    expect(result.ok && result.warnings).toEqual([
+      {
+        code: 'W-FHIR-UNMAPPED',
+        message:
+          'an Observation coded (no system)|(no code) matches no data element of the protocol; ignored',
+        path: 'bundle.entry[0].resource.code',
+      },
+    ]);
+  });
+});

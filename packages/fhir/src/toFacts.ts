@@ -30,7 +30,19 @@ type Of<T extends ReadResource['resourceType']> = Entry<Extract<ReadResource, { 
  * be read (an unknown unit, an unmapped code) gives warnings and reads as missing. Never throws.
  */
 export function bundleToFacts(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsResult {
-  if (!isDay(asOf))
+  try {
+    return read(info, bundle, asOf);
+  } catch {
+    // A defect here must not take a server down; the bundle is refused instead, without internals.
+    return {
+      ok: false,
+      errors: [{ path: 'bundle', message: 'the bundle could not be read (internal error)' }],
+    };
+  }
+}
+
+function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsResult {
+  if (typeof asOf !== 'string' || !isDay(asOf))
     return { ok: false, errors: [{ path: 'asOf', message: 'expected a full date YYYY-MM-DD' }] };
   const parsed = parseBundle(bundle);
   if (!parsed.ok) return parsed;

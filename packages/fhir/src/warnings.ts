@@ -7,10 +7,11 @@ import type { InputWarning } from '@eligo/core';
 
 /** W-FHIR-UNMAPPED: Observations whose code no data element of the protocol binds. */
 export function unmapped(system: string, code: string, count: number, path: string): InputWarning {
-  const what = count === 1 ? 'an Observation' : `${count} Observations`;
+  const what = count === 1 ? 'an Observation coded' : `${count} Observations coded`;
+  const verb = count === 1 ? 'matches' : 'match';
   return {
     code: 'W-FHIR-UNMAPPED',
-    message: `${what} coded ${system}|${code} match no data element of the protocol; ignored`,
+    message: `${what} ${system}|${code} ${verb} no data element of the protocol; ignored`,
     path,
   };
 }

@@ -310,7 +310,7 @@ describe('unmapped Observations', () => {
       {
         code: 'W-FHIR-UNMAPPED',
         message:
-          'an Observation coded http://loinc.org|29463-7 match no data element of the protocol; ignored',
+          'an Observation coded http://loinc.org|29463-7 matches no data element of the protocol; ignored',
         path: 'bundle.entry[3].resource.code',
       },
     ]);

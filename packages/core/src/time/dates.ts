@@ -1,0 +1,152 @@
+/**
+ * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), computed with integer
+ * arithmetic rather than `Date`, so no local time zone or daylight-saving shift can move a day.
+ * The conversions follow H. Hinnant's `days_from_civil` / `civil_from_days`.
+ */
+
+export type DayNumber = number;
+
+/** A date known to some precision: `1990` is every day of 1990. */
+export interface DateRange {
+  readonly earliest: DayNumber;
+  readonly latest: DayNumber;
+  readonly precision: 'year' | 'month' | 'day';
+}
+
+interface Civil {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+function fromCivil(y: number, m: number, d: number): DayNumber {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function toCivil(day: DayNumber): Civil {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d };
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ]([0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?))?)?)?$/;
+
+/**
+ * `1990`, `1990-05`, `1990-05-17`, or a date-time, which counts as the calendar day written in it
+ * (`2025-03-12T23:30:00+08:00` is 12 March, whatever the offset). Undefined for anything else,
+ * including impossible dates such as `2023-02-29`.
+ */
+export function parseDate(text: string): DateRange | undefined {
+  const match = DATE.exec(text);
+  if (!match) return undefined;
+  const y = Number(match[1]);
+  if (match[2] === undefined) {
+    return { earliest: fromCivil(y, 1, 1), latest: fromCivil(y, 12, 31), precision: 'year' };
+  }
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return undefined;
+  if (match[3] === undefined) {
+    return { earliest: fromCivil(y, m, 1), latest: fromCivil(y, m, daysInMonth(y, m)), precision: 'month' };
+  }
+  const d = Number(match[3]);
+  if (d < 1 || d > daysInMonth(y, m)) return undefined;
+  const day = fromCivil(y, m, d);
+  return { earliest: day, latest: day, precision: 'day' };
+}
+
+/** The day of a full `YYYY-MM-DD` date; NaN for anything else. */
+export function dayFromIso(text: string): DayNumber {
+  const range = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDate(text) : undefined;
+  return range ? range.earliest : Number.NaN;
+}
+
+/** `YYYY-MM-DD`. */
+export function formatDay(day: DayNumber): string {
+  const { y, m, d } = toCivil(day);
+  const year = y < 0 ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0');
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function addDays(day: DayNumber, n: number): DayNumber {
+  return day + n;
+}
+
+/**
+ * Calendar months; a day that does not exist in the target month becomes its last day
+ * (31 January + 1 month = 28 or 29 February).
+ */
+export function addMonths(day: DayNumber, n: number): DayNumber {
+  const { y, m, d } = toCivil(day);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return fromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** Calendar years; 29 February becomes 28 February in a common year. */
+export function addYears(day: DayNumber, n: number): DayNumber {
+  return addMonths(day, n * 12);
+}
+
+/** Mean length of a Gregorian month, for the fractional part of a duration in months. */
+const MEAN_MONTH_DAYS = 365.2425 / 12;
+
+/**
+ * A duration in the language's units. Whole months and years move along the calendar; a
+ * fractional remainder (`1.5 months`) is added as days of a mean month, rounded to a whole day.
+ */
+export function addDuration(
+  day: DayNumber,
+  amount: number,
+  unit: 'day' | 'week' | 'month' | 'year',
+): DayNumber {
+  switch (unit) {
+    case 'day':
+      return day + Math.round(amount);
+    case 'week':
+      return day + Math.round(amount * 7);
+    case 'month':
+    case 'year': {
+      const months = unit === 'year' ? amount * 12 : amount;
+      const whole = Math.trunc(months);
+      return addMonths(day, whole) + Math.round((months - whole) * MEAN_MONTH_DAYS);
+    }
+  }
+}
+
+/**
+ * Completed years on `on`: the age goes up on the birthday itself, and someone born on
+ * 29 February turns a year older on 1 March in common years.
+ */
+export function ageInYears(birth: DayNumber, on: DayNumber): number {
+  const b = toCivil(birth);
+  const o = toCivil(on);
+  const beforeBirthday = o.m < b.m || (o.m === b.m && o.d < b.d);
+  return o.y - b.y - (beforeBirthday ? 1 : 0);
+}
+
+/** The ages a partially known birth date allows on `on`: born late in the range is youngest. */
+export function ageRange(birth: DateRange, on: DayNumber): { min: number; max: number } {
+  return { min: ageInYears(birth.latest, on), max: ageInYears(birth.earliest, on) };
+}
