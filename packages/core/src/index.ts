@@ -70,8 +70,6 @@ export {
 // -- facts schema and emitted types
 
 // -- compile, screen, fast path
-
-// -- code bindings
 export type { CompileResult, CompiledCohort, CompiledCriterion, CompiledProtocol } from './compile';
 export { compile, hashOf } from './compile';
 export type { FastResult } from './fast/verdicts';
@@ -80,4 +78,6 @@ export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';
 export { parseScreeningInput } from './screen/input';
 export { screen, verdictOf } from './screen/screen';
+
+// -- code bindings
 export { CODE_SYSTEM_ALIASES, canonicalSystem, matchesBinding, matchesCode } from './codes/match';

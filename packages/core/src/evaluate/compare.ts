@@ -12,7 +12,7 @@ export function compare(a: Interval, op: CompareOp, b: Interval): Tri {
   if (a.lo === a.hi && b.lo === b.hi && !a.loOpen && !b.loOpen) {
     const x = a.lo;
     const y = b.lo;
-    const scale = Math.abs(x) > Math.abs(y) ? Math.abs(x) : Math.abs(y);
+    const scale = Math.max(Math.abs(x), Math.abs(y));
     if (Math.abs(x - y) > scale * 1e-6) {
       const lt = x < y;
       switch (op) {

@@ -28,7 +28,7 @@ import {
   trendTruth,
 } from './leaves';
 import type { Patient } from './patient';
-import { type RawMeasurement, resultsOf } from './read';
+import type { RawMeasurement } from './read';
 import { allergyTruth, conditionTruth, decidingRecord, recordsOf } from './records';
 import { readVal } from './values';
 
@@ -182,7 +182,11 @@ export function explain(b: Bool, p: Patient): Explained {
         if (b.anchor) {
           const anchor = readVal(b.anchor, p);
           text += ` within ${duration(b.duration!)} before ${anchor.state === OK ? dateOf(anchor) : `${nameOf(b.anchor)} (no date)`}`;
-          if (anchor.state !== OK) missing.unshift(...missingOf(b.anchor, p));
+          if (anchor.state !== OK) {
+            // The exposures are on record; what is missing is the date they are measured against.
+            if (b.el.closedWorld) missing.pop();
+            missing.unshift(...missingOf(b.anchor, p));
+          }
         } else text += ` within ${duration(b.duration!)} before ${p.asOf}`;
       }
       return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
@@ -235,7 +239,9 @@ const SYMBOL: Record<CompareOp, string> = { '>=': '≥', '>': '>', '<=': '≤', 
 
 function explainCompare(l: Val, op: CompareOp, r: Val, p: Patient): Explained {
   const t = compareTruth(l, op, r, p);
-  const text = `${valueText(l, p, r)} ${SYMBOL[op]} ${valueText(r, p, l)}`;
+  // A side with nothing to compare says so on its own: "White blood cell count: no result on or before …".
+  const open = [l, r].find((v) => v.k !== 'qty' && v.k !== 'limit' && readVal(v, p).state !== OK);
+  const text = open ? valueText(open, p) : `${valueText(l, p, r)} ${SYMBOL[op]} ${valueText(r, p, l)}`;
   return result(t, text, union(missingOf(l, p), missingOf(r, p)), undefined, extras(l.k === 'limit' ? r : l));
 }
 
@@ -315,8 +321,14 @@ export function depsOfVal(v: Val): Set<string> {
 export function num(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   const abs = Math.abs(x);
-  const digits = abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  const rounded = abs >= 1 || abs === 0 ? Number(x.toFixed(digits)) : Number(x.toPrecision(digits));
+  const rounded =
+    abs >= 10
+      ? Number(x.toFixed(1))
+      : abs >= 1
+        ? Number(x.toFixed(3))
+        : abs === 0
+          ? 0
+          : Number(x.toPrecision(4));
   return String(rounded);
 }
 
@@ -410,6 +422,9 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
       return `${v.el.name} ${value} (${labSource(v.el, r)})`;
     case 'age':
       return `age ${r.lo === r.hi ? num(r.lo) : `${num(r.lo)} to ${num(r.hi)}`}`;
+    case 'define':
+      if (v.body.k === 'age') return `${nameOf(v)} ${valueText(v.body, p).slice(4)}`;
+      return `${nameOf(v)} ${value} (${derivation(v, p)})`;
     case 'answer':
       return `${v.el.label} ${value}`;
     default:
@@ -455,10 +470,11 @@ function derivation(v: Val, p: Patient): string {
 }
 
 function describeOpen(v: Val, p: Patient): string {
+  if (v.k === 'define') return describeOpen(v.body, p);
+  if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;
   if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';
-  if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'latest') {
     const chosen = v.alts[r.chosen];
     return chosen ? describeOpen(chosen, p) : 'not known';
@@ -498,9 +514,4 @@ function describeRecord(r: Record<string, unknown>): string {
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
   return parts.length > 0 ? parts.join(' ') : 'on record';
-}
-
-/** Used by `resultsOf` consumers that list a lab's results; kept here so traces stay in one module. */
-export function resultCount(p: Patient, el: Element): number {
-  return resultsOf(p, el).length;
 }

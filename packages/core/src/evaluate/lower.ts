@@ -192,7 +192,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
   };
 
   const convertQty = (q: Extract<Val, { k: 'qty' }>, to: Val, span: Ast.Span): Val => {
-    const value = convert(q.value, q.unit, to.unit!, molarMassOf(to));
+    const value = convert(q.value, q.unit ?? DIMENSIONLESS, to.unit!, molarMassOf(to));
     if (value === undefined) {
       diagnostics.push(incomparable(span, q.written, to.unit!));
       return qty(Number.NaN, to.unit!, q.written);

@@ -1,6 +1,6 @@
 import { conversionFactor } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
-import { AMBIGUOUS, BAD_UNIT, type Element, NONE, OK, type Reading } from './ir';
+import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
 import type { Patient } from './patient';
 
 /**
@@ -34,6 +34,10 @@ export function pickLatest(
   asOf: string,
   from: string | undefined,
 ): number {
+  if (results.length === 1) {
+    const place = placeOf(results[0], asOf, from);
+    return place === INSIDE ? 0 : place === STRADDLES ? -2 : -1;
+  }
   let best = -1;
   let bestLo = '';
   let straddles = false;

@@ -1,3 +1,4 @@
+import { bmi } from '../calculators/bmi';
 import { ckdEpi2009, ckdEpi2021 } from '../calculators/ckdEpi';
 import { ageRange, dayFromIso, parseDate } from '../time/dates';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
@@ -9,6 +10,8 @@ import { readResult } from './read';
  * the date of the result they come from, so `latest of` can choose between them.
  */
 export function readVal(node: Val, patient: Patient): Reading {
+  // A define shares its body's reading (and its once-per-patient cache).
+  if (node.k === 'define') return readVal(node.body, patient);
   const out = node.out;
   if (out.epoch === patient.epoch) return out;
   out.epoch = patient.epoch;
@@ -18,11 +21,6 @@ export function readVal(node: Val, patient: Patient): Reading {
       break;
     case 'lab':
       readResult(patient, node.el, node.window ? patient.windowStart(node.window) : undefined, out);
-      break;
-    case 'define':
-      // The node shares its body's reading.
-      readVal(node.body, patient);
-      out.epoch = patient.epoch;
       break;
     case 'age':
       readAge(patient, node.birth.id, out);
@@ -71,12 +69,42 @@ function readAnswer(patient: Patient, id: string, out: Reading): void {
   out.state = OK;
 }
 
-/** Age in completed years on a day; a partial birth date gives the range of possible ages. */
+const ageScratch = { min: 0, max: 0 };
+
+/**
+ * Age in completed years on a day; a partial birth date gives the range of possible ages. Full
+ * dates take a string shortcut (the year difference, less one before the birthday; a 29 February
+ * birthday falls after 28 February, so it comes on 1 March in common years, as in `ageInYears`),
+ * which spares the batch path a date parse per patient. The returned object is reused.
+ */
 function ageOn(birth: unknown, day: string): { min: number; max: number } | undefined {
   if (typeof birth !== 'string') return undefined;
+  if (birth.length === 10 && day.length === 10 && birth.charCodeAt(4) === 45 && birth.charCodeAt(7) === 45) {
+    const years = digits(day, 0, 4) - digits(birth, 0, 4);
+    const age =
+      digits(day, 5, 7) * 100 + digits(day, 8, 10) < digits(birth, 5, 7) * 100 + digits(birth, 8, 10)
+        ? years - 1
+        : years;
+    if (age >= 0 && Number.isInteger(age)) {
+      ageScratch.min = age;
+      ageScratch.max = age;
+      return ageScratch;
+    }
+  }
   const range = parseDate(birth);
   if (!range) return undefined;
   return ageRange(range, dayFromIso(day));
+}
+
+/** The number written by the digits of text[from, to); NaN when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function readAge(patient: Patient, birthId: string, out: Reading): void {
@@ -116,20 +144,35 @@ export function ckdOf(
   const sex = patient.facts[node.sex.id];
   const birth = patient.facts[node.birth.id];
   const early = ageOn(birth, scr.date);
-  const late = scr.dateHi === scr.date ? early : ageOn(birth, scr.dateHi);
-  if ((sex !== 'male' && sex !== 'female') || !early || !late) {
+  if ((sex !== 'male' && sex !== 'female') || !early) {
     out.state = UNDECIDED;
     return out;
   }
-  out.ageLo = early.min;
-  out.ageHi = late.max;
-  const egfr = (mgdl: number, age: number) =>
-    node.version === '2021' ? ckdEpi2021(mgdl, sex, age) : ckdEpi2009(mgdl, sex, age);
+  const youngest = early.min;
+  const late = scr.dateHi === scr.date ? early : ageOn(birth, scr.dateHi);
+  if (!late) {
+    out.state = UNDECIDED;
+    return out;
+  }
+  const oldest = late.max;
+  out.ageLo = youngest;
+  out.ageHi = oldest;
   // eGFR falls as creatinine and age rise.
   const scrLo = scr.lo * node.toMgDl;
   const scrHi = scr.hi * node.toMgDl;
-  out.lo = scrHi === Number.POSITIVE_INFINITY ? 0 : egfr(scrHi, late.max);
-  out.hi = scrLo <= 0 ? Number.POSITIVE_INFINITY : egfr(scrLo, early.min);
+  const v2021 = node.version === '2021';
+  out.lo =
+    scrHi === Number.POSITIVE_INFINITY
+      ? 0
+      : v2021
+        ? ckdEpi2021(scrHi, sex, oldest)
+        : ckdEpi2009(scrHi, sex, oldest);
+  out.hi =
+    scrLo <= 0
+      ? Number.POSITIVE_INFINITY
+      : v2021
+        ? ckdEpi2021(scrLo, sex, youngest)
+        : ckdEpi2009(scrLo, sex, youngest);
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = node.unit;
@@ -141,16 +184,18 @@ function readBmi(node: Extract<Val, { k: 'bmi' }>, patient: Patient, out: Readin
   out.reset();
   const w = readVal(node.weight, patient);
   const h = readVal(node.height, patient);
-  out.date = w.date > h.date ? w.date : h.date;
-  out.dateHi = w.dateHi > h.dateHi ? w.dateHi : h.dateHi;
+  // ISO days: the later of the two compares as the greater string.
+  out.date = [w.date, h.date].sort()[1]!;
+  out.dateHi = [w.dateHi, h.dateHi].sort()[1]!;
   if (w.state !== OK || h.state !== OK || w.code !== undefined || h.code !== undefined) {
     out.state = w.state === NONE || h.state === NONE ? NONE : UNDECIDED;
     return;
   }
   const hLo = h.lo * node.toM;
   const hHi = h.hi * node.toM;
-  out.lo = hHi === Number.POSITIVE_INFINITY ? 0 : (w.lo * node.toKg) / (hHi * hHi);
-  out.hi = hLo <= 0 ? Number.POSITIVE_INFINITY : (w.hi * node.toKg) / (hLo * hLo);
+  // BMI rises with weight and falls with height.
+  out.lo = hHi === Number.POSITIVE_INFINITY ? 0 : bmi(w.lo * node.toKg, hHi);
+  out.hi = hLo <= 0 ? Number.POSITIVE_INFINITY : bmi(w.hi * node.toKg, hLo);
   out.loOpen = w.loOpen || h.hiOpen;
   out.hiOpen = w.hiOpen || h.loOpen;
   out.unit = node.unit;

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../compile';
+import { createFunnel } from './funnel';
+import { screen } from './screen';
+
+const TEXT = `trial T-2 "Screening"
+records complete for medication
+patient birth_date "Date of birth" from birthDate
+patient sex "Sex" from gender
+lab wbc "White blood cell count" in 10*9/L from loinc 6690-2
+lab alt "ALT" in U/L from loinc 1742-6
+lab anc "Neutrophils" in 10*9/L from loinc 751-8
+lab creatinine "Serum creatinine" in mg/dL from loinc 2160-0 molar mass 113.12 g/mol
+define egfr "eGFR" = ckd_epi_2021(creatinine, sex, birth_date)
+medication gcsf "colony-stimulating factor" from atc L03AA*
+question consent "Has the patient signed the informed consent?": yes/no
+inclusion
+  IN-1 met if wbc >= 3 10*9/L
+  IN-2 met if alt <= 3 x ULN
+  IN-3 met if not gcsf within 14 days before anc
+  IN-4 met if egfr >= 30 mL/min/{1.73_m2}
+  IN-5 met if consent
+`;
+
+function protocol() {
+  const { protocol, diagnostics } = compile(TEXT);
+  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return protocol!;
+}
+
+const facts = {
+  birth_date: '1990-09-20',
+  sex: 'female',
+  alt: [{ value: 95, unit: 'U/L', date: '2025-03-12', referenceRange: { high: 40 } }],
+  anc: [{ value: 3.4, unit: '10*9/L', date: '2025-03-12' }],
+  creatinine: [{ value: 1.05, unit: 'mg/dL', date: '2025-03-12' }],
+};
+
+describe('screen', () => {
+  it('explains each criterion in one line', () => {
+    const s = screen(protocol(), { asOf: '2025-03-15', facts, answers: {} });
+    expect(s.cohorts[0]!.criteria.map((c) => c.explanation)).toEqual([
+      'White blood cell count: no result on or before 2025-03-15: unknown',
+      'ALT 95 U/L (2025-03-12) ≤ 3 × ULN (ULN 40 U/L → 120 U/L): met',
+      'no colony-stimulating factor within 14 days before 2025-03-12 (no record): met',
+      'eGFR 71.5 mL/min/{1.73_m2} (CKD-EPI 2021 from serum creatinine 1.05 mg/dL on 2025-03-12, age 34) ≥ 30 mL/min/{1.73_m2}: met',
+      'Has the patient signed the informed consent? not answered: unknown',
+    ]);
+  });
+
+  it('lists what is missing and the questions to ask', () => {
+    const s = screen(protocol(), { asOf: '2025-03-15', facts, answers: {} });
+    const cohort = s.cohorts[0]!;
+    expect(cohort.id).toBe('T-2');
+    expect(cohort.verdict).toBe('undetermined');
+    expect(cohort.missing).toEqual(['wbc', 'consent']);
+    expect(cohort.questions).toEqual([
+      { id: 'consent', text: 'Has the patient signed the informed consent?' },
+    ]);
+    expect(s.protocol.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('warns about a unit that does not convert and treats the value as missing', () => {
+    const s = screen(protocol(), {
+      asOf: '2025-03-15',
+      facts: { ...facts, wbc: [{ value: 5, unit: 'g/L', date: '2025-03-01' }] },
+      answers: { consent: true },
+    });
+    expect(s.cohorts[0]!.criteria[0]!.status).toBe('unknown');
+    expect(s.warnings).toEqual([
+      {
+        code: 'unit-not-convertible',
+        message:
+          "White blood cell count: the unit 'g/L' does not convert to 10*9/L; the result is treated as missing",
+        path: 'facts.wbc.0.unit',
+        element: 'wbc',
+      },
+    ]);
+  });
+});
+
+describe('funnel', () => {
+  it('counts how many each criterion excludes and how many remain', () => {
+    const p = protocol();
+    const funnel = createFunnel(p.info);
+    const patients = [
+      {
+        asOf: '2025-03-15',
+        facts: { ...facts, wbc: [{ value: 5, unit: '10*9/L' }] },
+        answers: { consent: true },
+      },
+      {
+        asOf: '2025-03-15',
+        facts: { ...facts, wbc: [{ value: 2, unit: '10*9/L' }] },
+        answers: { consent: true },
+      },
+      {
+        asOf: '2025-03-15',
+        facts: { ...facts, wbc: [{ value: 2, unit: '10*9/L' }] },
+        answers: { consent: false },
+      },
+    ];
+    patients.forEach((input, i) => {
+      funnel.add(i === 0 ? screen(p, input) : p.evaluate(input));
+    });
+    const cohort = funnel.result().cohorts[0]!;
+    expect({ total: cohort.total, eligible: cohort.eligible, ineligible: cohort.ineligible }).toEqual({
+      total: 3,
+      eligible: 1,
+      ineligible: 2,
+    });
+    expect(cohort.criteria.map((c) => [c.id, c.excludes, c.remaining])).toEqual([
+      ['IN-1', 2, 1],
+      ['IN-2', 0, 1],
+      ['IN-3', 0, 1],
+      ['IN-4', 0, 1],
+      ['IN-5', 1, 1],
+    ]);
+  });
+});
