@@ -77,6 +77,7 @@ describe('NCT06469190 encoding is faithful to criteria.md', () => {
     acei_arb_at_least_3_months: '`acei_arb for at least 3 months` (IgAN-IN-2)',
     aav_conventional_treatment: 'glucocorticoid, cyclophosphamide and aav_immunomodulator (AAV-IN-6)',
     trial_drug_allergy: 'trial_drug_allergy, any_allergy severe and anaphylaxis_history ever (C-EX-1)',
+    malignancy: 'malignant_neoplasm (C00-C97 but C44, any status) and in_situ_carcinoma (D05, D06, D09.0) (C-EX-6)',
   };
 
   it('declares every other dictionary element under its own id, with its type and unit', () => {
