@@ -123,8 +123,8 @@ describe('eligo screen', () => {
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out[1].cohorts[0].verdict).toBe('ineligible');
-    const igan = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
-    expect([igan.total, igan.eligible, igan.ineligible]).toEqual([3, 2, 1]);
+    const summary = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
+    expect([summary.total, summary.eligible, summary.ineligible]).toEqual([3, 2, 1]);
   });
 });
 
