@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Agreement, describeDisagreement } from './agree';
+import type { Screener } from './engines/engine';
+import { ENGINES } from './engines/index';
+import { PatientGenerator } from './generate';
+import type { BenchPatient, Verdict } from './patient';
+import { AS_OF, benchProtocolText } from './phases/protocol';
+
+const patients = new PatientGenerator({ seed: 7, asOf: AS_OF }).chunk(300);
+
+describe('every engine gives Eligo’s verdict', async () => {
+  const text = benchProtocolText();
+  const reference = await ENGINES.find((e) => e.key === 'eligo-fast')!.engine.prepare(text);
+  const expected = reference.run(patients) as Verdict[];
+
+  it('on a population that has every verdict', () => {
+    expect(new Set(expected)).toEqual(new Set(['eligible', 'ineligible', 'undetermined']));
+  });
+
+  for (const { key, engine } of ENGINES.filter((e) => e.key !== 'eligo-fast')) {
+    it(`${key} agrees on 300 patients`, async () => {
+      const screener = await engine.prepare(text);
+      const agreement = new Agreement(reference, screener);
+      await agreement.compare(patients, expected, await screener.run(patients));
+      expect(agreement.examples.map((d) => describeDisagreement(engine.name, d))).toEqual([]);
+      expect(agreement.checked).toBe(300);
+    });
+  }
+});
+
+describe('the agreement checker', () => {
+  it('names the patient and the criteria where an engine differs', async () => {
+    const wrong: Screener = {
+      run: (batch: readonly BenchPatient[]) => batch.map(() => 'eligible' as const),
+      criteria: () => ({ 'C-IN-1': 'met' }),
+    };
+    const right: Screener = {
+      run: (batch: readonly BenchPatient[]) => batch.map(() => 'ineligible' as const),
+      criteria: () => ({ 'C-IN-1': 'not_met' }),
+    };
+    const agreement = new Agreement(right, wrong);
+    const batch = patients.slice(0, 2);
+    await agreement.compare(batch, await right.run(batch), await wrong.run(batch));
+    expect(agreement.agrees).toBe(false);
+    expect(agreement.disagreements).toBe(2);
+    expect(describeDisagreement('wrong', agreement.examples[0]!)).toBe(
+      'wrong: patient 0: eligo ineligible, wrong eligible (C-IN-1: not_met vs met)',
+    );
+  });
+});

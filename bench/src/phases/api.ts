@@ -1,0 +1,176 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { realisticDocument } from '../fixtures/bundle';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const API_MAIN = join(ROOT, 'apps/api/src/main.ts');
+
+export type ApiResult =
+  | { readonly skipped: string }
+  | {
+      readonly connections: number;
+      readonly durationS: number;
+      readonly requests: number;
+      readonly screeningsPerSecond: number;
+      readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number };
+      readonly non2xx: number;
+      readonly errors: number;
+      readonly bodyBytes: number;
+      readonly verdicts: Record<string, string>;
+    };
+
+/**
+ * Screenings per second against the real server: `apps/api` started as a child process on a free
+ * loopback port with an empty temporary database, loaded by autocannon from a second process with
+ * the ~60-resource FHIR document, for a bounded duration. The per-token rate limit is turned off
+ * (ELIGO_RATE_LIMIT=0): it would measure the limit, not the service. Request logs stay on, as in
+ * production, and go to /dev/null.
+ */
+export async function apiPhase(options: { durationS: number; connections: number }): Promise<ApiResult> {
+  if (!existsSync(API_MAIN)) return { skipped: `no API yet (${API_MAIN} is missing)` };
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-api-'));
+  const token = `eligo_bench_${randomBytes(18).toString('hex')}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', API_MAIN], {
+    cwd: join(ROOT, 'apps/api'),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ELIGO_DATA_DIR: dataDir,
+      ELIGO_ADMIN_TOKEN: token,
+      ELIGO_RATE_LIMIT: '0',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const up = await waitForHealth(`${base}/healthz`, server, 60_000);
+    if (!up)
+      return {
+        skipped: `the API did not become healthy: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      };
+
+    const url = `${base}/v1/protocols/NCT06469190/screenings`;
+    const body = JSON.stringify(realisticDocument());
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const first = await fetch(url, { method: 'POST', headers, body });
+    if (!first.ok)
+      return {
+        skipped: `a screening request failed: HTTP ${first.status} ${(await first.text()).slice(0, 200)}`,
+      };
+    const screening = (await first.json()) as { cohorts?: { id: string; verdict: string }[] };
+    const verdicts = Object.fromEntries((screening.cohorts ?? []).map((c) => [c.id, c.verdict]));
+
+    const bodyFile = join(dataDir, 'body.json');
+    writeFileSync(bodyFile, body);
+    const report = await autocannon([
+      '--json',
+      '-c',
+      String(options.connections),
+      '-d',
+      String(options.durationS),
+      '-m',
+      'POST',
+      '-H',
+      `authorization=Bearer ${token}`,
+      '-H',
+      'content-type=application/json',
+      '-i',
+      bodyFile,
+      url,
+    ]);
+    return {
+      connections: options.connections,
+      durationS: options.durationS,
+      requests: report.requests.total,
+      screeningsPerSecond: report.requests.total / report.duration,
+      latencyMs: { p50: report.latency.p50, p99: report.latency.p99, max: report.latency.max },
+      non2xx: report.non2xx,
+      errors: report.errors,
+      bodyBytes: body.length,
+      verdicts,
+    };
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface AutocannonReport {
+  duration: number;
+  requests: { total: number; average: number };
+  latency: { p50: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon's CLI in its own process, so the load does not share an event loop with anything. */
+function autocannon(args: string[]): Promise<AutocannonReport> {
+  const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      try {
+        resolve(JSON.parse(out) as AutocannonReport);
+      } catch {
+        reject(new Error('autocannon printed no JSON report'));
+      }
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) return false;
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+function stop(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    const force = setTimeout(() => server.kill('SIGKILL'), 15_000);
+    server.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.kill('SIGTERM');
+  });
+}

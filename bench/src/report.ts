@@ -1,0 +1,174 @@
+import type { Machine } from './machine';
+import type { ApiResult } from './phases/api';
+import type { CompileResult } from './phases/compile';
+import type { EngineResult } from './phases/engines';
+import type { PopulationResult } from './phases/population';
+import type { ScreeningResult } from './phases/screening';
+import { round } from './stats';
+
+export interface Results {
+  readonly date: string;
+  readonly machine: Machine;
+  compile?: CompileResult;
+  screening?: ScreeningResult;
+  population?: PopulationResult;
+  engines?: EngineResult[];
+  api?: ApiResult;
+  targets?: Target[];
+}
+
+export interface Target {
+  readonly target: string;
+  readonly measured: string;
+  /** undefined: not measured in this run. */
+  readonly met: boolean | undefined;
+}
+
+/** The targets of the benchmarks issue, judged on this run's numbers. */
+export function judge(r: Results): Target[] {
+  const out: Target[] = [];
+  const engine = (key: string) => r.engines?.find((e) => e.key === key);
+  const counts = (e: EngineResult | undefined) => e !== undefined && e.agreement.disagreements === 0;
+  const fast = engine('eligo-fast');
+  const hand = engine('handwritten');
+  const explain = engine('eligo-explain');
+  const jl = engine('json-logic');
+  const cq = engine('cql');
+  const ratio = (a: EngineResult | undefined, b: EngineResult | undefined) =>
+    a && b ? a.patientsPerSecond / b.patientsPerSecond : Number.NaN;
+  const add = (target: string, value: number, ok: (v: number) => boolean, shown: string, valid = true) =>
+    out.push({
+      target,
+      measured: Number.isFinite(value) ? shown : 'not measured',
+      met: Number.isFinite(value) ? valid && ok(value) : undefined,
+    });
+
+  const fh = ratio(fast, hand);
+  add(
+    'fast path ≥ 0.5 × hand-written throughput',
+    fh,
+    (v) => v >= 0.5,
+    `${round(fh, 2)} ×`,
+    counts(fast) && counts(hand),
+  );
+  const fj = ratio(fast, jl);
+  add('fast path ≥ 50 × json-logic-js', fj, (v) => v >= 50, `${round(fj, 1)} ×`, counts(jl));
+  const fc = ratio(fast, cq);
+  add('fast path ≥ 500 × cql-execution', fc, (v) => v >= 500, `${round(fc, 0)} ×`, counts(cq));
+  const he = ratio(hand, explain);
+  add(
+    'explaining path within 10 × of hand-written',
+    he,
+    (v) => v <= 10,
+    `${round(he, 1)} × slower`,
+    counts(explain),
+  );
+  const pop = r.population?.screeningMs ?? Number.NaN;
+  add(
+    '1,000,000 patients on one core < 2 s',
+    pop,
+    (v) => v < 2000 && (r.population?.patients ?? 0) >= 1_000_000,
+    `${round(pop / 1000, 2)} s screening (${round((r.population?.wallMs ?? Number.NaN) / 1000, 2)} s with generation)`,
+  );
+  const compile = r.compile?.warm.median ?? Number.NaN;
+  add(
+    'compile < 20 ms',
+    compile,
+    (v) => v < 20,
+    `${round(compile, 2)} ms warm median, ${round(r.compile?.cold.median ?? Number.NaN, 1)} ms cold`,
+  );
+  const bundle = r.screening?.fromBundle.median ?? Number.NaN;
+  add('one screening from a FHIR bundle < 1 ms median', bundle, (v) => v < 1, `${round(bundle, 3)} ms`);
+  const api = r.api && 'screeningsPerSecond' in r.api ? r.api : undefined;
+  add(
+    'API ≥ 2,000 screenings/s',
+    api?.screeningsPerSecond ?? Number.NaN,
+    (v) => v >= 2000,
+    `${round(api?.screeningsPerSecond ?? 0, 0)} /s`,
+    (api?.non2xx ?? 1) === 0 && (api?.errors ?? 1) === 0,
+  );
+  add('API p99 < 50 ms', api?.latencyMs.p99 ?? Number.NaN, (v) => v < 50, `${api?.latencyMs.p99} ms`);
+  return out;
+}
+
+const fmt = (x: number, digits = 0) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—';
+
+/** The human-readable report printed at the end of a run. */
+export function renderReport(r: Results): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Eligo benchmarks, ${r.date}`);
+  lines.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`, '');
+  if (r.compile) {
+    const c = r.compile;
+    lines.push(`compile ${c.protocol} (${c.lines} lines), parse + check + compile:`);
+    lines.push(
+      `  warm: median ${fmt(c.warm.median, 2)} ms, p95 ${fmt(c.warm.p95, 2)} ms (${c.warm.n} repeats)`,
+    );
+    lines.push(
+      `  cold: median ${fmt(c.cold.median, 1)} ms, p95 ${fmt(c.cold.p95, 1)} ms (first compile in ${c.cold.n} fresh processes; loading the modules ${fmt(c.importMs.median, 0)} ms more)`,
+      '',
+    );
+  }
+  if (r.screening) {
+    const s = r.screening;
+    lines.push(
+      `one screening with explanations, NCT06469190 (${s.resources}-resource bundle; verdicts ${JSON.stringify(s.verdicts)}):`,
+    );
+    lines.push(`  from facts:  median ${fmt(s.fromFacts.median, 3)} ms, p99 ${fmt(s.fromFacts.p99, 3)} ms`);
+    lines.push(
+      `  from bundle: median ${fmt(s.fromBundle.median, 3)} ms, p99 ${fmt(s.fromBundle.p99, 3)} ms (bundle → facts alone: median ${fmt(s.bundleToFacts.median, 3)} ms)`,
+      '',
+    );
+  }
+  if (r.population) {
+    const p = r.population;
+    lines.push(`population: ${fmt(p.patients)} synthetic patients through the fast path, one process:`);
+    lines.push(
+      `  ${fmt(p.patientsPerSecond)} patients/s; screening ${fmt(p.screeningMs / 1000, 2)} s, wall ${fmt(p.wallMs / 1000, 2)} s including ${fmt(p.generationMs / 1000, 2)} s generating; peak RSS ${fmt(p.peakRssMiB)} MiB`,
+    );
+    lines.push(
+      `  verdicts: ${fmt(p.verdicts.eligible)} eligible, ${fmt(p.verdicts.ineligible)} ineligible, ${fmt(p.verdicts.undetermined)} undetermined`,
+      '',
+    );
+  }
+  if (r.engines) {
+    lines.push('engines side by side (same patients, same eleven criteria):');
+    lines.push(
+      `  ${'engine'.padEnd(24)}${'patients'.padStart(11)}${'patients/s'.padStart(14)}${'time vs hand'.padStart(16)}  agreement with Eligo`,
+    );
+    for (const e of r.engines) {
+      const agree =
+        e.agreement.disagreements === 0
+          ? `all ${fmt(e.agreement.checked)} agree`
+          : `${fmt(e.agreement.disagreements)} of ${fmt(e.agreement.checked)} DISAGREE: numbers do not count`;
+      lines.push(
+        `  ${e.name.padEnd(24)}${fmt(e.patients).padStart(11)}${fmt(e.patientsPerSecond).padStart(14)}${`${fmt(e.slowerThanHandwritten, e.slowerThanHandwritten < 10 ? 2 : 0)} ×`.padStart(16)}  ${agree}${e.extrapolated ? ' (rate from a prefix of the stream)' : ''}`,
+      );
+      for (const ex of e.agreement.examples) lines.push(`    ${ex}`);
+    }
+    lines.push('');
+  }
+  if (r.api) {
+    if ('skipped' in r.api) lines.push(`API: skipped: ${r.api.skipped}`, '');
+    else {
+      const a = r.api;
+      lines.push(
+        `API (POST /v1/protocols/NCT06469190/screenings, ${fmt(a.bodyBytes / 1024)} KiB FHIR document, ${a.connections} connections, ${a.durationS} s):`,
+      );
+      lines.push(
+        `  ${fmt(a.screeningsPerSecond)} screenings/s, p50 ${a.latencyMs.p50} ms, p99 ${a.latencyMs.p99} ms, max ${a.latencyMs.max} ms; ${a.non2xx} non-2xx, ${a.errors} errors`,
+        '',
+      );
+    }
+  }
+  if (r.targets) {
+    lines.push('targets:');
+    for (const t of r.targets) {
+      const mark = t.met === undefined ? 'not run' : t.met ? 'met' : 'MISSED';
+      lines.push(`  ${mark.padEnd(8)} ${t.target}: ${t.measured}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { describeMachine } from './machine';
+import { apiPhase } from './phases/api';
+import { compileColdWorker, compilePhase } from './phases/compile';
+import { enginesPhase } from './phases/engines';
+import { populationPhase, populationWorker } from './phases/population';
+import { screeningPhase } from './phases/screening';
+import { judge, type Results, renderReport } from './report';
+
+const USAGE = `usage: pnpm bench [-- options]
+
+  --only <phases>     comma-separated subset of: compile, screening, population, engines, api
+  --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
+                      handwritten, eligo-explain, json-logic, cql
+  --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
+  --api-seconds <n>   duration of the API load (default 10)
+  --no-write          do not write bench/results/latest.json
+`;
+
+const PHASES = ['compile', 'screening', 'population', 'engines', 'api'] as const;
+
+async function main(): Promise<void> {
+  // `pnpm bench -- --only x` passes the `--` through.
+  const argv = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
+    options: {
+      only: { type: 'string' },
+      engines: { type: 'string' },
+      scale: { type: 'string', default: '1' },
+      'api-seconds': { type: 'string', default: '10' },
+      'no-write': { type: 'boolean', default: false },
+      worker: { type: 'string' },
+      patients: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.worker === 'compile-cold') return print(await compileColdWorker());
+  if (values.worker === 'population') return print(await populationWorker(Number(values.patients)));
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  const only = values.only?.split(',').map((s) => s.trim());
+  const unknown = only?.filter((p) => !(PHASES as readonly string[]).includes(p)) ?? [];
+  if (unknown.length > 0) throw new Error(`unknown phase ${unknown.join(', ')}\n${USAGE}`);
+  const runs = (phase: (typeof PHASES)[number]) => !only || only.includes(phase);
+  const scale = Number(values.scale);
+  const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+  const results: Results = { date: new Date().toISOString(), machine: describeMachine() };
+  if (runs('compile')) {
+    progress('compile');
+    results.compile = await compilePhase({ repeats: 200, coldProcesses: 7 });
+  }
+  if (runs('screening')) {
+    progress('one screening');
+    results.screening = screeningPhase({ repeats: 5000 });
+  }
+  if (runs('population')) {
+    progress(`population of ${Math.round(1_000_000 * scale).toLocaleString('en-US')}`);
+    results.population = await populationPhase({ patients: Math.round(1_000_000 * scale) });
+  }
+  if (runs('engines')) {
+    progress('engines side by side');
+    results.engines = await enginesPhase({
+      scale,
+      ...(values.engines ? { only: values.engines.split(',') } : {}),
+    });
+  }
+  if (runs('api')) {
+    progress('API under load');
+    results.api = await apiPhase({ durationS: Number(values['api-seconds']), connections: 32 });
+  }
+  results.targets = judge(results);
+  process.stdout.write(renderReport(results));
+  if (!values['no-write']) {
+    const dir = new URL('../results/', import.meta.url);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(new URL('latest.json', dir), `${JSON.stringify(results, null, 2)}\n`);
+  }
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
