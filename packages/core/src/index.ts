@@ -16,6 +16,10 @@ export { Source } from './source';
 // -- syntax: parse, print, visit
 export type { ParseResult } from './parse';
 export { parse, parseExpression } from './parse';
+export type { FormatResult } from './print';
+export { format, print, printExpression } from './print';
+export type { EnterLeave, VisitFn, Visitor as NodeVisitor } from './visitor';
+export { CHILD_KEYS, children, visit, withoutSpans } from './visitor';
 
 // -- checks and diagnostics
 export type { CalculatorSignature, Parameter } from './check/calculators';

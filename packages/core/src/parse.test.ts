@@ -530,7 +530,7 @@ describe('never throws', () => {
         const { ast, diagnostics } = parse(text);
         expect(ast === undefined ? diagnostics.length : 0).toBeGreaterThanOrEqual(ast === undefined ? 1 : 0);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -541,7 +541,7 @@ describe('never throws', () => {
         const { ast, diagnostics } = parse(text);
         if (ast === undefined) expect(diagnostics[0]?.code).toMatch(/^E000\d$/);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
