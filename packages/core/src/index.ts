@@ -72,6 +72,15 @@ export {
 } from './values/interval';
 
 // -- facts schema and emitted types
+export { emitTypes, typeNameOf } from './facts/emitTypes';
+export {
+  answersSchema,
+  describeElement,
+  factsSchema,
+  inputJsonSchema,
+  isFactElement,
+  screeningInputSchema,
+} from './facts/schema';
 
 // -- compile, screen, fast path
 export type { CompileResult, CompiledCohort, CompiledCriterion, CompiledProtocol } from './compile';
