@@ -2,7 +2,7 @@ import { readProtocolSource } from '@eligo/protocols';
 import type { Logger } from 'pino';
 import { isWellFormedToken } from './auth/tokens';
 import type { Store } from './db/store';
-import { compileText } from './screening/cache';
+import { compileText, type ProtocolCache } from './screening/cache';
 
 export class BootstrapError extends Error {}
 
@@ -14,10 +14,10 @@ export class BootstrapError extends Error {}
 export async function bootstrap(
   store: Store,
   logger: Logger,
-  options: { adminToken: string | undefined; print: (line: string) => void },
+  options: { adminToken: string | undefined; print: (line: string) => void; cache?: ProtocolCache },
 ): Promise<void> {
   await ensureAdmin(store, logger, options);
-  if ((await store.protocols.count()) === 0) await publishBundled(store, logger);
+  if ((await store.protocols.count()) === 0) await publishBundled(store, logger, options.cache);
 }
 
 async function ensureAdmin(
@@ -55,7 +55,7 @@ async function ensureAdmin(
   options.print(secret);
 }
 
-async function publishBundled(store: Store, logger: Logger) {
+async function publishBundled(store: Store, logger: Logger, cache: ProtocolCache | undefined) {
   const { name, text } = readProtocolSource('NCT06469190');
   const compiled = compileText(text, name);
   if (!compiled.ok) {
@@ -74,5 +74,6 @@ async function publishBundled(store: Store, logger: Logger) {
     text,
     publishedBy: null,
   });
+  cache?.remember(version, compiled.protocol);
   logger.info({ protocol: info.id, version: version.number }, 'published the bundled protocol');
 }

@@ -115,15 +115,35 @@ describe.skipIf(!coreReady)('the real server', () => {
         };
         expect(versions.versions).toHaveLength(1);
 
-        // SIGTERM lets an in-flight request finish before the process exits 0.
-        const inFlight = fetch(`${second.base}/v1/protocols/NCT06469190/screenings`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: input,
+        // SIGTERM lets an in-flight request finish: a batch whose body is still arriving when the
+        // signal comes gets its remaining lines screened and its summary before the process exits.
+        const encoder = new TextEncoder();
+        let sendRest: () => void = () => {};
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(encoder.encode(`${input.replace(/\n/g, '')}\n`));
+            sendRest = () => {
+              controller.enqueue(encoder.encode(`${input.replace(/\n/g, '')}\n`));
+              controller.close();
+            };
+          },
         });
-        await new Promise((r) => setTimeout(r, 5));
+        const batch = await fetch(`${second.base}/v1/protocols/NCT06469190/screenings/batch`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/x-ndjson' },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        const reader = batch.body!.pipeThrough(new TextDecoderStream()).getReader();
+        let received = (await reader.read()).value ?? '';
         second.child.kill('SIGTERM');
-        expect((await inFlight).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(second.child.exitCode).toBeNull();
+        sendRest();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) received += r.value;
+        expect(JSON.parse(received.trimEnd().split('\n').at(-1)!)).toMatchObject({
+          batch: { screened: 2, failed: 0 },
+        });
         expect(await second.exited).toBe(0);
         expect(second.stdout()).toContain('"msg":"stopped"');
       } finally {

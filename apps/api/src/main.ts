@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './config';
 import { databaseTarget, openDatabase } from './db/connect';
 import { createStore } from './db/store';
 import { createLogger } from './logger';
+import { createProtocolCache } from './screening/cache';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -18,12 +19,14 @@ async function main() {
     'database ready',
   );
   const store = createStore(db);
+  const cache = createProtocolCache();
   await bootstrap(store, logger, {
     adminToken: config.adminToken,
     print: (line) => process.stdout.write(`${line}\n`),
+    cache,
   });
 
-  const app = createApp({ store, logger, config });
+  const app = createApp({ store, logger, config, cache });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       { port: info.port, web: config.webDir !== undefined, docs: config.docsDir !== undefined },

@@ -21,9 +21,18 @@ export function compileText(text: string, name: string): Compiled {
  */
 export function createProtocolCache(capacity = 64) {
   const entries = new Map<string, CompiledProtocol>();
+  const keyOf = (version: { hash: string; name: string }) => `${version.hash}:${version.name}`;
+  function remember(key: string, protocol: CompiledProtocol) {
+    entries.set(key, protocol);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+  }
   return {
+    /** Keeps a protocol just compiled for publishing, so its first screening need not compile it again. */
+    remember(version: { hash: string; name: string }, protocol: CompiledProtocol): void {
+      remember(keyOf(version), protocol);
+    },
     get(version: { hash: string; name: string; text: string }): CompiledProtocol {
-      const key = `${version.hash}:${version.name}`;
+      const key = keyOf(version);
       const hit = entries.get(key);
       if (hit) {
         entries.delete(key);
@@ -33,8 +42,7 @@ export function createProtocolCache(capacity = 64) {
       const compiled = compileText(version.text, version.name);
       // A published version compiled when it was published; failing now means the compiler changed.
       if (!compiled.ok) throw new Error(`published protocol ${key} no longer compiles`);
-      entries.set(key, compiled.protocol);
-      if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      remember(key, compiled.protocol);
       return compiled.protocol;
     },
   };

@@ -5,8 +5,12 @@ import type { Role } from '../auth/roles';
 import { type Db, openDatabase } from '../db/connect';
 import { createStore, type Store } from '../db/store';
 import type { Deps } from '../http/env';
+import { createProtocolCache } from '../screening/cache';
 
 export const silent = pino({ level: 'silent' });
+
+/** Compiling the bundled trial takes a while; apps in one test file share their compiled protocols. */
+const sharedCache = createProtocolCache();
 
 /** Whether the compiler has landed in @eligo/core; screening tests need it. */
 export const coreReady = typeof (core as Record<string, unknown>).compile === 'function';
@@ -37,6 +41,7 @@ export async function testApp(config: Partial<Deps['config']> = {}, db?: Db): Pr
   }
   const app = createApp({
     store,
+    cache: sharedCache,
     logger: silent,
     config: {
       bodyLimit: 64 * 1024,
