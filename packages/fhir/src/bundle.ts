@@ -68,6 +68,7 @@ export const Condition = z.looseObject({
   onsetPeriod: Period.optional(),
   abatementDateTime: DateTime.optional(),
   abatementPeriod: Period.optional(),
+  recordedDate: DateTime.optional(),
 });
 
 export const Medication = z.looseObject({
@@ -116,6 +117,7 @@ export const MedicationStatement = z
     ...medicationFields,
     effectiveDateTime: DateTime.optional(),
     effectivePeriod: Period.optional(),
+    dateAsserted: DateTime.optional(),
   })
   .superRefine(requireMedication);
 

@@ -126,3 +126,23 @@ describe('Conditions', () => {
     ]);
   });
 });
+
+describe('Conditions recorded after the screening date', () => {
+  it('ignores an undated diagnosis recorded after the screening date, but not one with an earlier onset', () => {
+    const { facts } = read(
+      condition(ICD10, 'E11.9', { recordedDate: '2025-04-01' }),
+      condition(ICD10, 'E10.9', { recordedDate: '2025-04-01', onsetDateTime: '2020' }),
+      condition(ICD10, 'E11.2', { recordedDate: '2025-03-01' }),
+    );
+    expect(facts.diabetes).toEqual([
+      {
+        system: ICD10,
+        code: 'E10.9',
+        clinicalStatus: 'active',
+        verificationStatus: 'confirmed',
+        onset: '2020',
+      },
+      { system: ICD10, code: 'E11.2', clinicalStatus: 'active', verificationStatus: 'confirmed' },
+    ]);
+  });
+});

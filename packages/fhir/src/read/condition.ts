@@ -25,7 +25,8 @@ const VERIFICATION: readonly VerificationStatus[] = [
 /**
  * A Condition as a record of every condition element whose binding takes its code.
  * - Refuted and entered-in-error diagnoses never count; an onset after the screening date
- *   means the condition did not exist yet, so it is ignored.
+ *   means the condition did not exist yet, so it is ignored, and so is one without an onset
+ *   that was recorded only after that date.
  * - A missing clinical or verification status is left to the facts' defaults (active,
  *   confirmed); a status code outside R4's value set is reported and the record ignored.
  * - An abatement after the screening date means the condition was still going on at that
@@ -41,6 +42,12 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
   const onsetRaw = c.onsetDateTime ?? c.onsetPeriod?.start;
   const onset = onsetRaw === undefined ? undefined : toPartialDate(onsetRaw);
   if (onset !== undefined && isAfter(onset, reading.asOf)) return;
+  if (
+    onset === undefined &&
+    c.recordedDate !== undefined &&
+    isAfter(toPartialDate(c.recordedDate), reading.asOf)
+  )
+    return;
 
   let clinical = statusCode(c.clinicalStatus, CLINICAL);
   if (clinical === 'unrecognised' || verification === 'unrecognised') {

@@ -62,6 +62,14 @@ describe('MedicationStatement', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('ignores an undated statement asserted after the screening date', () => {
+    const { facts } = read(
+      statement('C09CA01', { dateAsserted: '2025-03-20' }),
+      statement('C09CA02', { dateAsserted: '2025-03-01' }),
+    );
+    expect(facts.arb).toEqual([{ system: ATC, code: 'C09CA02' }]);
+  });
+
   it('resolves a medicationReference to a contained or bundled Medication', () => {
     const contained = statement('X', {
       medicationCodeableConcept: undefined,

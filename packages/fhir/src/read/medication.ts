@@ -75,10 +75,20 @@ function period(r: MedicationUse): { start?: string; end?: string; endAssumed?: 
   return {};
 }
 
+/** When a record without a start date became known: a statement's dateAsserted. */
+function assertedAfter(r: MedicationUse, asOf: string): boolean {
+  return (
+    r.resourceType === 'MedicationStatement' &&
+    r.dateAsserted !== undefined &&
+    isAfter(toPartialDate(r.dateAsserted), asOf)
+  );
+}
+
 /**
  * A MedicationStatement, MedicationRequest or MedicationAdministration as an exposure of every
  * medication element whose binding takes its code. One starting after the screening date is
- * ignored; one ending after it is kept whole (the evaluator cuts exposures at that date).
+ * ignored (as is an undated statement asserted after it); one ending after it is kept whole
+ * (the evaluator cuts exposures at that date).
  */
 export function readMedication(
   reading: Reading,
@@ -99,6 +109,7 @@ export function readMedication(
   if (first === undefined) return;
   const { start, end, endAssumed } = period(r);
   if (start !== undefined && isAfter(toPartialDate(start), reading.asOf)) return;
+  if (start === undefined && assertedAfter(r, reading.asOf)) return;
   if (endAssumed && start !== undefined)
     reading.warn(endUnknown(first.element.id, entry.path, toPartialDate(start)));
   for (const { element, system, code } of matches) {
