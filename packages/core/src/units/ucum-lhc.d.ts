@@ -51,6 +51,7 @@ declare module '@lhncbc/ucum-lhc/source-cjs/ucumPkg.js' {
     ): UcumConversion;
   }
 
-  const ucum: { readonly UcumLhcUtils: { getInstance(): UcumLhcUtils } };
+  export const UcumLhcUtils: { getInstance(): UcumLhcUtils } | undefined;
+  const ucum: { readonly UcumLhcUtils: { getInstance(): UcumLhcUtils } } | undefined;
   export default ucum;
 }

@@ -1,5 +1,7 @@
 /// <reference path="./ucum-lhc.d.ts" />
-import ucumPkg, { type UcumUnit } from '@lhncbc/ucum-lhc/source-cjs/ucumPkg.js';
+
+import type { UcumUnit } from '@lhncbc/ucum-lhc/source-cjs/ucumPkg.js';
+import * as ucumModule from '@lhncbc/ucum-lhc/source-cjs/ucumPkg.js';
 import { round12 } from './exact';
 
 /**
@@ -13,7 +15,12 @@ import { round12 } from './exact';
  * powers of mole and equivalent, and bridging mass and substance needs a molar mass.
  */
 
-const utils = ucumPkg.UcumLhcUtils.getInstance();
+// The package is CommonJS marked `__esModule`: bundlers and Node's ESM loader expose its exports
+// by name, while loaders that honour the marker leave `default` empty; either way one of the
+// two holds the library.
+const UcumLhcUtils = ucumModule.UcumLhcUtils ?? ucumModule.default?.UcumLhcUtils;
+if (!UcumLhcUtils) throw new Error('@lhncbc/ucum-lhc did not load');
+const utils = UcumLhcUtils.getInstance();
 
 const parsed = new Map<string, UcumUnit | null>();
 
