@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
 /** What the numbers were measured on. */
 export interface Machine {
@@ -8,6 +8,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly node: string;
   readonly platform: string;
+  /** 1-minute load average when the run started: other work on the machine skews every number. */
+  readonly loadAverage: number;
 }
 
 export function describeMachine(): Machine {
@@ -26,5 +28,6 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: Math.round(loadavg()[0]! * 100) / 100,
   };
 }

@@ -99,7 +99,10 @@ export function renderReport(r: Results): string {
   const lines: string[] = [];
   const m = r.machine;
   lines.push(`Eligo benchmarks, ${r.date}`);
-  lines.push(`machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}`, '');
+  lines.push(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverage} at start`,
+    '',
+  );
   if (r.compile) {
     const c = r.compile;
     lines.push(`compile ${c.protocol} (${c.lines} lines), parse + check + compile:`);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine';
 import { apiPhase } from './phases/api';
-import { compileColdWorker, compilePhase } from './phases/compile';
+import { compilePhase } from './phases/compile';
 import { enginesPhase } from './phases/engines';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
@@ -36,7 +36,6 @@ async function main(): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.worker === 'compile-cold') return print(await compileColdWorker());
   if (values.worker === 'population') return print(await populationWorker(Number(values.patients)));
   if (values.help) {
     process.stdout.write(USAGE);

@@ -8,9 +8,9 @@ const RUN = fileURLToPath(new URL('../run.ts', import.meta.url));
  * last: cold starts need a cold process, and peak memory is only meaningful for a process that did
  * nothing else.
  */
-export function runWorker<T>(worker: string, args: readonly string[] = []): Promise<T> {
+export function runWorker<T>(worker: string, args: readonly string[] = [], entry = RUN): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, RUN, '--worker', worker, ...args], {
+    const child = spawn(process.execPath, [...process.execArgv, entry, '--worker', worker, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

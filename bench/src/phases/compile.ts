@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { readProtocolSource } from '@eligo/protocols';
 import { compileOrThrow } from '../engines/eligo';
 import { type Summary, sample, summarize } from '../stats';
 import { runWorker } from './child';
+
+/** An entry that imports nothing before it starts the clock. */
+const COLD_ENTRY = fileURLToPath(new URL('./compile-cold.ts', import.meta.url));
 
 export interface CompileResult {
   readonly protocol: string;
@@ -22,7 +26,7 @@ export async function compilePhase(options: {
   const cold: number[] = [];
   const imports: number[] = [];
   for (let i = 0; i < options.coldProcesses; i++) {
-    const r = await runWorker<{ ms: number; importMs: number }>('compile-cold');
+    const r = await runWorker<{ ms: number; importMs: number }>('compile-cold', [], COLD_ENTRY);
     cold.push(r.ms);
     imports.push(r.importMs);
   }
@@ -34,18 +38,4 @@ export async function compilePhase(options: {
     importMs: summarize(imports),
     warm: summarize(warm),
   };
-}
-
-/** The worker side: import, then time one compile. */
-export async function compileColdWorker(): Promise<{ ms: number; importMs: number }> {
-  const t0 = performance.now();
-  const core = await import('@eligo/core');
-  const protocols = await import('@eligo/protocols');
-  const importMs = performance.now() - t0;
-  const { name, text } = protocols.readProtocolSource('NCT06469190');
-  const t1 = performance.now();
-  const { protocol } = core.compile(text, { name });
-  const ms = performance.now() - t1;
-  if (!protocol) throw new Error('NCT06469190 does not compile');
-  return { ms, importMs };
 }
