@@ -18,7 +18,8 @@ export function renderScreening(screening: Screening): string {
     for (const c of cohort.criteria) {
       const kind = c.kind === 'inclusion' ? 'in' : 'ex';
       out += `  ${c.id.padEnd(width)}  ${kind}  ${STATUS[c.status].padEnd(7)}  ${c.explanation}\n`;
-      if (c.status === 'unknown' && c.missing.length > 0) out += `  ${''.padEnd(width)}              missing: ${c.missing.join(', ')}\n`;
+      if (c.status === 'unknown' && c.missing.length > 0)
+        out += `  ${''.padEnd(width)}              missing: ${c.missing.join(', ')}\n`;
     }
     if (cohort.questions.length > 0) {
       out += '  questions that would help decide:\n';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { examplePath, bundledProtocols } from '@eligo/protocols';
+import { bundledProtocols, examplePath } from '@eligo/protocols';
 import { describe, expect, it } from 'vitest';
 import type { Io } from './io';
 import { run } from './run';
@@ -13,10 +13,16 @@ async function cli(args: string[], files: Record<string, string> = {}) {
   const written: Record<string, string> = {};
   const read = async (path: string) => files[path] ?? (await readFile(path, 'utf8'));
   const io: Io = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     readFile: read,
-    writeFile: async (path, text) => void (written[path] = text),
+    writeFile: async (path, text) => {
+      written[path] = text;
+    },
     readLines: async function* (path) {
       yield* (await read(path)).split('\n');
     },
@@ -33,7 +39,8 @@ describe('eligo check', () => {
   });
 
   it('exits 1 with a code frame for an error', async () => {
-    const text = 'trial T "t"\nlab wbc "WBC" in 10*9/L from loinc 6690-2\ninclusion\n  IN-1 "w"\n    met if wbc >= 3 g/L\n';
+    const text =
+      'trial T "t"\nlab wbc "WBC" in 10*9/L from loinc 6690-2\ninclusion\n  IN-1 "w"\n    met if wbc >= 3 g/L\n';
     const r = await cli(['check', 'bad.elig'], { 'bad.elig': text });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('bad.elig:5:');
@@ -42,7 +49,9 @@ describe('eligo check', () => {
   });
 
   it('reports a syntax error with line and column and exits 1', async () => {
-    const r = await cli(['check', 'bad.elig'], { 'bad.elig': 'trial T "t"\ninclusion\n  IN-1 "w"\n    met if >= 3\n' });
+    const r = await cli(['check', 'bad.elig'], {
+      'bad.elig': 'trial T "t"\ninclusion\n  IN-1 "w"\n    met if >= 3\n',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^bad\.elig:4:12 error E0001 /);
   });
@@ -74,7 +83,9 @@ describe('eligo screen', () => {
       ['AAV', 'ineligible'],
     ]);
     const criterion = out.cohorts[1].criteria[0];
-    expect(Object.keys(criterion)).toEqual(expect.arrayContaining(['id', 'kind', 'status', 'explanation', 'missing']));
+    expect(Object.keys(criterion)).toEqual(
+      expect.arrayContaining(['id', 'kind', 'status', 'explanation', 'missing']),
+    );
     expect(out.cohorts[1]).toHaveProperty('questions');
   });
 
@@ -118,9 +129,14 @@ describe('eligo screen', () => {
     const a = await readFile(igan, 'utf8');
     const b = await readFile(examplePath('NCT06469190', 'ineligible-pmn.json'), 'utf8');
     const lines = [a, b, a].map((t) => JSON.stringify(JSON.parse(t))).join('\n');
-    const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', '--summary'], { 'p.ndjson': lines });
+    const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', '--summary'], {
+      'p.ndjson': lines,
+    });
     expect(r.code).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out[1].cohorts[0].verdict).toBe('ineligible');
     const summary = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');

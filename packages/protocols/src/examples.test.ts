@@ -13,7 +13,9 @@ describe('NCT06469190 worked examples', () => {
       ['AAV', 'ineligible'],
     ]);
     const igan = cohort(s, 'IgAN');
-    expect(igan.criteria.filter((c) => c.status !== (c.kind === 'inclusion' ? 'met' : 'not_met'))).toEqual([]);
+    expect(igan.criteria.filter((c) => c.status !== (c.kind === 'inclusion' ? 'met' : 'not_met'))).toEqual(
+      [],
+    );
     expect(igan.missing).toEqual([]);
     expect(criterion(s, 'PMN', 'PMN-IN-1').status).toBe('not_met');
     expect(criterion(s, 'PMN', 'PMN-IN-2').status).toBe('not_met');

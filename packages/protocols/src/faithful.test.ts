@@ -70,14 +70,16 @@ describe('NCT06469190 encoding is faithful to criteria.md', () => {
 
   // Dictionary elements that the language expresses inline instead of as a named element, and where.
   const inline: Record<string, string> = {
-    csf_in_14_days_before_neutrophils: '`colony_stimulating_factor within 14 days before neutrophils` (C-IN-3.1.b)',
+    csf_in_14_days_before_neutrophils:
+      '`colony_stimulating_factor within 14 days before neutrophils` (C-IN-3.1.b)',
     egfr_rapid_decline: '`egfr fell by at least 50 % within 3 months` (IgAN-IN-3)',
     other_glomerular_disease: 'two bindings, other_glomerular_disease_pmn and other_glomerular_disease_igan',
     immunosuppressive_therapy_over_6_months: '`immunosuppressive_therapy for more than 6 months`',
     acei_arb_at_least_3_months: '`acei_arb for at least 3 months` (IgAN-IN-2)',
     aav_conventional_treatment: 'glucocorticoid, cyclophosphamide and aav_immunomodulator (AAV-IN-6)',
     trial_drug_allergy: 'trial_drug_allergy, any_allergy severe and anaphylaxis_history ever (C-EX-1)',
-    malignancy: 'malignant_neoplasm (C00-C97 but C44, any status) and in_situ_carcinoma (D05, D06, D09.0) (C-EX-6)',
+    malignancy:
+      'malignant_neoplasm (C00-C97 but C44, any status) and in_situ_carcinoma (D05, D06, D09.0) (C-EX-6)',
   };
 
   it('declares every other dictionary element under its own id, with its type and unit', () => {

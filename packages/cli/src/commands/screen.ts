@@ -18,7 +18,9 @@ interface ScreenOptions {
   summary?: boolean;
 }
 
-type Outcome = { ok: true; screening: Screening } | { ok: false; errors: { path: string; message: string }[] };
+type Outcome =
+  | { ok: true; screening: Screening }
+  | { ok: false; errors: { path: string; message: string }[] };
 
 /** One input document (`{asOf, bundle | facts, answers}`) to a screening, or the input's errors with their paths. */
 export function screenDocument(protocol: CompiledProtocol, raw: unknown): Outcome {
@@ -46,12 +48,19 @@ export async function screenCommand(io: Io, file: string, options: ScreenOptions
     io.stderr(`eligo screen: invalid input in ${options.input}:\n${formatErrors(outcome.errors)}`);
     return 2;
   }
-  io.stdout(options.json ? `${JSON.stringify(outcome.screening, null, 2)}\n` : renderScreening(outcome.screening));
+  io.stdout(
+    options.json ? `${JSON.stringify(outcome.screening, null, 2)}\n` : renderScreening(outcome.screening),
+  );
   return 0;
 }
 
 /** Streams a population, one input per line, in memory bounded by one patient plus the funnel's counters. */
-async function screenMany(io: Io, protocol: CompiledProtocol, input: string, options: ScreenOptions): Promise<number> {
+async function screenMany(
+  io: Io,
+  protocol: CompiledProtocol,
+  input: string,
+  options: ScreenOptions,
+): Promise<number> {
   const funnel = createFunnel(protocol.info);
   let failures = 0;
   let line = 0;

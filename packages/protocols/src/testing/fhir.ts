@@ -20,14 +20,23 @@ const ATC = 'http://www.whocc.no/atc';
 
 const coded = (system: string, code: string) => ({ coding: [{ system, code }] });
 
-export function quantity(loinc: string, value: number, unit: string, date: string, high?: number, comparator?: string) {
+export function quantity(
+  loinc: string,
+  value: number,
+  unit: string,
+  date: string,
+  high?: number,
+  comparator?: string,
+) {
   return {
     resourceType: 'Observation',
     status: 'final',
     code: coded(LOINC, loinc),
     effectiveDateTime: date,
     valueQuantity: { value, unit, system: UCUM, code: unit, ...(comparator ? { comparator } : {}) },
-    ...(high === undefined ? {} : { referenceRange: [{ high: { value: high, unit, system: UCUM, code: unit } }] }),
+    ...(high === undefined
+      ? {}
+      : { referenceRange: [{ high: { value: high, unit, system: UCUM, code: unit } }] }),
   };
 }
 
@@ -47,7 +56,10 @@ export function condition(
 ) {
   return {
     resourceType: 'Condition',
-    clinicalStatus: coded('http://terminology.hl7.org/CodeSystem/condition-clinical', options.clinical ?? 'active'),
+    clinicalStatus: coded(
+      'http://terminology.hl7.org/CodeSystem/condition-clinical',
+      options.clinical ?? 'active',
+    ),
     verificationStatus: coded(
       'http://terminology.hl7.org/CodeSystem/condition-ver-status',
       options.verification ?? 'confirmed',
@@ -76,7 +88,9 @@ export function clone<T>(value: T): T {
 }
 
 function hasCode(resource: Resource, code: string): boolean {
-  const concept = (resource.code ?? resource.medicationCodeableConcept) as { coding?: { code?: string }[] } | undefined;
+  const concept = (resource.code ?? resource.medicationCodeableConcept) as
+    | { coding?: { code?: string }[] }
+    | undefined;
   return concept?.coding?.some((c) => c.code === code) ?? false;
 }
 
@@ -98,7 +112,12 @@ export function adding(doc: ScreeningDocument, ...resources: Record<string, unkn
 }
 
 /** Replaces the valueQuantity (value and unit) of every observation with this code. */
-export function withValue(doc: ScreeningDocument, code: string, value: number, unit?: string): ScreeningDocument {
+export function withValue(
+  doc: ScreeningDocument,
+  code: string,
+  value: number,
+  unit?: string,
+): ScreeningDocument {
   const next = clone(doc);
   for (const r of entriesWithCode(next, code)) {
     const q = r.valueQuantity as { value: number; unit: string; code: string };

@@ -11,7 +11,9 @@ export function nct06469190(): CompiledProtocol {
   const { name, text } = readProtocolSource('NCT06469190');
   const result = compile(text, { name });
   if (!result.protocol) {
-    throw new Error(`NCT06469190.elig does not compile:\n${result.diagnostics.map((d) => d.message).join('\n')}`);
+    throw new Error(
+      `NCT06469190.elig does not compile:\n${result.diagnostics.map((d) => d.message).join('\n')}`,
+    );
   }
   compiled = result.protocol;
   return compiled;
