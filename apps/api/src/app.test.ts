@@ -314,6 +314,10 @@ describe('operations', async () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    const api = await t.request('GET', '/v1/tokens/me', { role: 'viewer' });
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    const denied = await t.request('GET', '/v1/tokens/me');
+    expect(denied.headers.get('cache-control')).toBe('no-store');
   });
 
   it('allows CORS only from the configured web origin', async () => {

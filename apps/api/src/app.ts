@@ -102,6 +102,11 @@ export function createApp(deps: Deps) {
         maxAge: 600,
       }),
     )
+    .use('/v1/*', async function noStore(c, next) {
+      // Responses can carry patient data: no browser or proxy may keep them.
+      c.header('Cache-Control', 'no-store');
+      await next();
+    })
     .use('/v1/*', async function limitBody(c, next) {
       if (BATCH_PATH.test(c.req.path)) return next();
       return limit(c, next);
