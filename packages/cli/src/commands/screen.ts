@@ -1,12 +1,5 @@
-import {
-  type CompiledProtocol,
-  createFunnel,
-  type FunnelResult,
-  parseScreeningInput,
-  type Screening,
-  screen,
-} from '@eligo/core';
-import { prepareScreeningInput } from '@eligo/fhir';
+import { type CompiledProtocol, createFunnel, type FunnelResult } from '@eligo/core';
+import { type ScreenDocumentResult, screenDocument } from '@eligo/fhir';
 import { type Io, UsageError } from '../io';
 import { renderFunnel, renderScreening } from '../render';
 import { loadProtocol } from './load';
@@ -16,20 +9,6 @@ interface ScreenOptions {
   json?: boolean;
   ndjson?: boolean;
   summary?: boolean;
-}
-
-type Outcome =
-  | { ok: true; screening: Screening }
-  | { ok: false; errors: { path: string; message: string }[] };
-
-/** One input document (`{asOf, bundle | facts, answers}`) to a screening, or the input's errors with their paths. */
-export function screenDocument(protocol: CompiledProtocol, raw: unknown): Outcome {
-  const prepared = prepareScreeningInput(protocol.info, raw);
-  if (!prepared.ok) return { ok: false, errors: prepared.errors };
-  const parsed = parseScreeningInput(protocol, prepared.input);
-  if (!parsed.ok) return { ok: false, errors: parsed.issues };
-  const screening = screen(protocol, parsed.input);
-  return { ok: true, screening: { ...screening, warnings: [...prepared.warnings, ...screening.warnings] } };
 }
 
 export async function screenCommand(io: Io, file: string, options: ScreenOptions): Promise<number> {
@@ -68,7 +47,7 @@ async function screenMany(
     line++;
     if (text.trim() === '') continue;
     const raw = parseJson(text);
-    const outcome: Outcome = raw.ok
+    const outcome: ScreenDocumentResult = raw.ok
       ? screenDocument(protocol, raw.value)
       : { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] };
     if (!outcome.ok) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type CompiledProtocol, compile, parseScreeningInput, type Screening, screen } from '@eligo/core';
-import { prepareScreeningInput } from '@eligo/fhir';
+import { type CompiledProtocol, compile, type Screening } from '@eligo/core';
+import { screenDocument } from '@eligo/fhir';
 import { examplePath, readProtocolSource } from '../index';
 import type { ScreeningDocument } from './fhir';
 
@@ -24,12 +24,9 @@ export function example(file: 'eligible-igan.json' | 'ineligible-pmn.json'): Scr
 }
 
 export function screenDoc(doc: unknown): Screening {
-  const protocol = nct06469190();
-  const prepared = prepareScreeningInput(protocol.info, doc);
-  if (!prepared.ok) throw new Error(`bad input: ${JSON.stringify(prepared.errors)}`);
-  const parsed = parseScreeningInput(protocol, prepared.input);
-  if (!parsed.ok) throw new Error(`bad facts: ${JSON.stringify(parsed.issues)}`);
-  return screen(protocol, parsed.input);
+  const result = screenDocument(nct06469190(), doc);
+  if (!result.ok) throw new Error(`bad input: ${JSON.stringify(result.errors)}`);
+  return result.screening;
 }
 
 export function cohort(screening: Screening, id: string) {
