@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BootstrapError, bootstrap } from './bootstrap';
 import { createStore } from './db/store';
-import { coreReady, memoryDb, silent } from './testing/support';
+import { memoryDb, silent } from './testing/support';
 
 async function fresh() {
   return createStore(await memoryDb());
@@ -39,7 +39,7 @@ describe('first start', () => {
     );
   });
 
-  it.skipIf(!coreReady)('publishes the bundled NCT06469190 into an empty database, once', async () => {
+  it('publishes the bundled NCT06469190 into an empty database, once', async () => {
     const store = await fresh();
     await bootstrap(store, silent, { adminToken: undefined, print: () => {} });
     await bootstrap(store, silent, { adminToken: undefined, print: () => {} });

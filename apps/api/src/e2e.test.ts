@@ -6,9 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examplePath } from '@eligo/protocols';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coreReady } from './testing/support';
-
-if (!coreReady) console.warn('[skip] end-to-end test: @eligo/core does not export compile() yet');
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -68,7 +65,7 @@ async function start(dataDir: string): Promise<Running> {
   return { child, base: `http://127.0.0.1:${port}`, stdout: () => out, exited };
 }
 
-describe.skipIf(!coreReady)('the real server', () => {
+describe('the real server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-e2e-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

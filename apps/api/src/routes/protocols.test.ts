@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { small } from '../testing/small';
-import { coreReady, testApp } from '../testing/support';
+import { testApp } from '../testing/support';
 
-if (!coreReady) console.warn('[skip] protocol route tests: @eligo/core does not export compile() yet');
-
-describe.skipIf(!coreReady)('POST /v1/check', async () => {
+describe('POST /v1/check', async () => {
   const t = await testApp();
 
   it('returns ok with the protocol id for text that compiles', async () => {
@@ -42,7 +40,7 @@ describe.skipIf(!coreReady)('POST /v1/check', async () => {
   });
 });
 
-describe.skipIf(!coreReady)('drafts and publishing', async () => {
+describe('drafts and publishing', async () => {
   const t = await testApp();
 
   it('422 with the diagnostics list when a draft does not compile', async () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { example, nct } from '../testing/nct';
-import { coreReady, type TestApp, testApp } from '../testing/support';
-
-if (!coreReady) console.warn('[skip] screening route tests: @eligo/core does not export compile() yet');
+import { type TestApp, testApp } from '../testing/support';
 
 type Screening = {
   id: string;
@@ -30,7 +28,7 @@ async function published(): Promise<TestApp> {
 
 const verdicts = (s: Screening) => Object.fromEntries(s.cohorts.map((c) => [c.id, c.verdict]));
 
-describe.skipIf(!coreReady)('POST /v1/protocols/{id}/screenings', async () => {
+describe('POST /v1/protocols/{id}/screenings', async () => {
   const t = await published();
 
   it('screens the worked example: IgAN eligible, PMN and AAV ineligible, in the CLI contract shape', async () => {
@@ -143,7 +141,7 @@ describe.skipIf(!coreReady)('POST /v1/protocols/{id}/screenings', async () => {
   });
 });
 
-describe.skipIf(!coreReady)('POST /v1/protocols/{id}/screenings/batch', async () => {
+describe('POST /v1/protocols/{id}/screenings/batch', async () => {
   const t = await published();
   const line = (file: 'eligible-igan.json' | 'ineligible-pmn.json') => JSON.stringify(example(file));
 

@@ -1,4 +1,3 @@
-import * as core from '@eligo/core';
 import { pino } from 'pino';
 import { createApp } from '../app';
 import type { Role } from '../auth/roles';
@@ -11,9 +10,6 @@ export const silent = pino({ level: 'silent' });
 
 /** Compiling the bundled trial takes a while; apps in one test file share their compiled protocols. */
 const sharedCache = createProtocolCache();
-
-/** Whether the compiler has landed in @eligo/core; screening tests need it. */
-export const coreReady = typeof (core as Record<string, unknown>).compile === 'function';
 
 export async function memoryDb(): Promise<Db> {
   return openDatabase({ kind: 'sqlite', file: ':memory:' });
