@@ -1,21 +1,7 @@
-import { type CompiledProtocol, parseScreeningInput, type Screening, screen } from '@eligo/core';
-import { prepareScreeningInput } from '@eligo/fhir';
-import type { Issue } from '../http/errors';
+import type { Screening } from '@eligo/core';
 
-export type Outcome = { ok: true; screening: Screening } | { ok: false; errors: Issue[] };
-
-/**
- * One screening document (`{asOf, bundle | facts, answers}`) to the same Screening the CLI's
- * `screen --json` prints, or the input's problems with their paths.
- */
-export function screenDocument(protocol: CompiledProtocol, raw: unknown): Outcome {
-  const prepared = prepareScreeningInput(protocol.info, raw);
-  if (!prepared.ok) return { ok: false, errors: [...prepared.errors] };
-  const parsed = parseScreeningInput(protocol, prepared.input);
-  if (!parsed.ok) return { ok: false, errors: [...parsed.issues] };
-  const screening = screen(protocol, parsed.input);
-  return { ok: true, screening: { ...screening, warnings: [...prepared.warnings, ...screening.warnings] } };
-}
+/** One screening document to a Screening: the same function the CLI and the web app call. */
+export { screenDocument } from '@eligo/fhir';
 
 export function verdicts(screening: Screening): Record<string, Screening['cohorts'][number]['verdict']> {
   return Object.fromEntries(screening.cohorts.map((c) => [c.id, c.verdict]));

@@ -1,12 +1,5 @@
-import {
-  type CompiledProtocol,
-  compile,
-  type LocatedDiagnostic,
-  parseScreeningInput,
-  type Screening,
-  screen,
-} from '@eligo/core';
-import { prepareScreeningInput } from '@eligo/fhir';
+import { type CompiledProtocol, compile, type LocatedDiagnostic, type Screening } from '@eligo/core';
+import { screenDocument } from '@eligo/fhir';
 import type { ScreeningRequest } from './request';
 
 export type Compiled =
@@ -37,10 +30,6 @@ export type LocalScreening =
  * protocol's bindings, validate, screen), so what the form shows is what the server will record.
  */
 export function screenLocally(protocol: CompiledProtocol, request: ScreeningRequest): LocalScreening {
-  const prepared = prepareScreeningInput(protocol.info, request);
-  if (!prepared.ok) return { ok: false, problems: prepared.errors };
-  const parsed = parseScreeningInput(protocol, prepared.input);
-  if (!parsed.ok) return { ok: false, problems: parsed.issues };
-  const screening = screen(protocol, parsed.input);
-  return { ok: true, screening: { ...screening, warnings: [...prepared.warnings, ...screening.warnings] } };
+  const result = screenDocument(protocol, request);
+  return result.ok ? result : { ok: false, problems: result.errors };
 }
