@@ -40,6 +40,11 @@ import { readVal } from './values';
 export interface Explained {
   readonly t: Tri;
   readonly trace: Trace;
+  /**
+   * The one-line reason: the leaves that decided the result (for `a and b` not met, only the
+   * parts not met), so an explanation names what matters rather than the whole rule.
+   */
+  readonly reason: string;
   /** Element ids, when unknown. */
   readonly missing: ReadonlySet<string>;
 }
@@ -60,6 +65,7 @@ function result(
   missing: Iterable<string>,
   children?: Explained[],
   extra?: Partial<Trace>,
+  reason: string = text,
 ): Explained {
   const trace: Trace = {
     text,
@@ -67,7 +73,7 @@ function result(
     ...extra,
     ...(children && children.length > 0 ? { children: children.map((c) => c.trace) } : {}),
   };
-  return { t, trace, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
+  return { t, trace, reason, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
 }
 
 function line(e: Explained): string {
@@ -77,6 +83,12 @@ function line(e: Explained): string {
 function wrapped(e: Explained, b: Bool): string {
   const composite = b.k === 'and' || b.k === 'or' || b.k === 'unless' || b.k === 'if' || b.k === 'quant';
   return composite ? `(${line(e)})` : line(e);
+}
+
+/** The reasons of the parts whose status is the whole's: those are the ones that decided it. */
+function decisive(t: Tri, parts: readonly { t: Tri; reason: string }[]): string {
+  const chosen = parts.filter((p) => p.t === t);
+  return [...new Set((chosen.length > 0 ? chosen : parts).map((p) => p.reason))].join('; ');
 }
 
 function union(...sets: ReadonlySet<string>[]): Set<string> {
@@ -92,19 +104,29 @@ export function explain(b: Bool, p: Patient): Explained {
       const a = explain(b.a, p);
       const c = explain(b.b, p);
       const t = b.k === 'and' ? and3(a.t, c.t) : or3(a.t, c.t);
-      return result(t, `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}`, unknownsOf([a, c]), [a, c]);
+      const text = `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}`;
+      return result(t, text, unknownsOf([a, c]), [a, c], undefined, decisive(t, [a, c]));
     }
     case 'unless': {
       const a = explain(b.a, p);
       const c = explain(b.b, p);
       const t = and3(a.t, not3(c.t));
-      return result(t, `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`, unknownsOf([a, c]), [a, c]);
+      const exception = { t: not3(c.t), reason: `unless ${c.reason}` };
+      const reason = decisive(t, [a, exception]);
+      return result(
+        t,
+        `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`,
+        unknownsOf([a, c]),
+        [a, c],
+        undefined,
+        reason,
+      );
     }
     case 'not': {
       const a = explain(b.a, p);
       const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
       const text = record ? `no ${a.trace.text}` : `not (${line(a)})`;
-      return result(not3(a.t), text, a.missing, [a]);
+      return result(not3(a.t), text, a.missing, [a], undefined, record ? text : a.reason);
     }
     case 'if': {
       const c = explain(b.c, p);
@@ -113,7 +135,8 @@ export function explain(b: Bool, p: Patient): Explained {
       const t = if3(c.t, th.t, el.t);
       const taken = c.t === TRUE ? [th] : c.t === FALSE ? [el] : [c, th, el];
       const text = `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}`;
-      return result(t, text, unknownsOf(taken), [c, th, el]);
+      const reason = [...new Set([c, ...taken.filter((e) => e !== c)].map((e) => e.reason))].join('; ');
+      return result(t, text, unknownsOf(taken), [c, th, el], undefined, reason);
     }
     case 'quant': {
       const ops = b.ops.map((o) => explain(o, p));
@@ -126,7 +149,7 @@ export function explain(b: Bool, p: Patient): Explained {
       const t = count3(trues, unknowns, b.n);
       const head = b.q === 'any' ? 'any of' : b.q === 'all' ? 'all of' : `at least ${b.n} of`;
       const text = `${head} (${ops.map((o, i) => wrapped(o, b.ops[i]!)).join(', ')})`;
-      return result(t, text, unknownsOf(ops), ops);
+      return result(t, text, unknownsOf(ops), ops, undefined, decisive(t, ops));
     }
     case 'cmp':
       return explainCompare(b.l, b.op, b.r, p);
@@ -219,7 +242,7 @@ export function explain(b: Bool, p: Patient): Explained {
     }
     case 'define': {
       const inner = explain(b.d.body, p);
-      return result(inner.t, `${b.d.label}: ${line(inner)}`, inner.missing, [inner]);
+      return result(inner.t, `${b.d.label}: ${line(inner)}`, inner.missing, [inner], undefined, inner.reason);
     }
     case 'trend': {
       const t = trendTruth(b, p);

@@ -27,7 +27,7 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
       const e = explained[i];
       if (e) {
         const missing = e.t === UNKNOWN ? sorted(e.missing) : [];
-        return criterionResult(c.info, e.t, e.trace, missing);
+        return criterionResult(c.info, e.t, e.trace, e.reason, missing);
       }
       // A heading: all of its sub-criteria for inclusion, any of them for exclusion.
       const subs = cohort.subCriteria.get(i) ?? [];
@@ -43,6 +43,7 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
         c.info,
         t,
         { text, status: statusOf(t), children: subs.map((s) => explained[s]!.trace) },
+        text,
         missing,
       );
     });
@@ -68,6 +69,7 @@ function criterionResult(
   info: CompiledProtocol['criteria'][number]['info'],
   t: Tri,
   trace: CriterionResult['trace'],
+  reason: string,
   missing: string[],
 ): CriterionResult {
   return {
@@ -76,7 +78,7 @@ function criterionResult(
     title: info.title,
     source: info.source,
     status: statusOf(t),
-    explanation: `${trace.text}: ${statusWord(statusOf(t))}`,
+    explanation: `${reason}: ${statusWord(statusOf(t))}`,
     trace,
     missing,
   };
