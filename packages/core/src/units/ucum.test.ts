@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   commensurable,
   conversionFactor,
@@ -171,5 +171,16 @@ describe('conversionFactor and convert', () => {
   it('treats a dimensionless annotation as the number itself', () => {
     expect(conversionFactor('{score}', '1')).toBe(1);
     expect(conversionFactor('%', '1')).toBe(0.01);
+  });
+});
+
+describe('units with blanks', () => {
+  it('are invalid, print nothing, and suggest the code without blanks', () => {
+    const log = vi.spyOn(console, 'log');
+    expect(isValidUnit('mg per dL')).toBe(false);
+    expect(convert(1, 'mg per dL', 'g/L')).toBeUndefined();
+    expect(suggestUnits('mg / dL')).toEqual(['mg/dL']);
+    expect(log).not.toHaveBeenCalled();
+    log.mockRestore();
   });
 });

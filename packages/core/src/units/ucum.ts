@@ -29,7 +29,9 @@ function unitOf(code: string): UcumUnit | null {
   let unit = parsed.get(code);
   if (unit === undefined) {
     unit = null;
-    if (code !== '' && code.trim() === code) {
+    // UCUM has no blanks; the library also prints to stdout when handed one, which would corrupt a
+    // command's JSON output, so such strings never reach it.
+    if (code !== '' && !/\s/.test(code)) {
       const validation = utils.validateUnitString(code, false);
       if (validation.status === 'valid') unit = utils.getSpecifiedUnit(code, 'validate', false).unit;
     }
@@ -50,6 +52,10 @@ export function isValidUnit(code: string): boolean {
  */
 export function suggestUnits(code: string): string[] {
   if (code.trim() === '' || isValidUnit(code)) return [];
+  if (/\s/.test(code)) {
+    const joined = code.replace(/\s+/g, '');
+    return isValidUnit(joined) ? [joined] : [];
+  }
   const validation = utils.validateUnitString(code, true);
   const simple: string[] = [];
   const compound: string[] = [];
