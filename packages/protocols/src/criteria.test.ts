@@ -13,7 +13,7 @@ import {
   withoutCode,
   withValue,
 } from './testing/fhir';
-import { cohort, criterion, example, screenDoc } from './testing/screen';
+import { cohort, criterion, example, fastVerdicts, screenDoc } from './testing/screen';
 
 /**
  * For every criterion, at least one patient whom that criterion alone decides: start from a
@@ -913,5 +913,6 @@ describe('NCT06469190: each criterion decides alone', () => {
     expect(cohort(s, c.cohort).verdict).toBe(c.verdict);
     if (c.missing) expect([...result.missing].sort()).toEqual(c.missing);
     if (c.status !== 'unknown') expect(result.missing).toEqual([]);
+    expect(fastVerdicts(c.doc)).toEqual(s.cohorts.map((k) => k.verdict));
   });
 });

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type CompiledProtocol, compile, type Screening } from '@eligo/core';
-import { screenDocument } from '@eligo/fhir';
+import {
+  type CompiledProtocol,
+  compile,
+  parseScreeningInput,
+  type Screening,
+  type Verdict,
+} from '@eligo/core';
+import { prepareScreeningInput, screenDocument } from '@eligo/fhir';
 import { examplePath, readProtocolSource } from '../index';
 import type { ScreeningDocument } from './fhir';
 
@@ -39,4 +45,14 @@ export function criterion(screening: Screening, cohortId: string, criterionId: s
   const found = cohort(screening, cohortId).criteria.find((c) => c.id === criterionId);
   if (!found) throw new Error(`no criterion ${criterionId} in ${cohortId}`);
   return found;
+}
+
+/** The verdict-only fast path on the same document, for checking it against the explaining path. */
+export function fastVerdicts(doc: unknown): Verdict[] {
+  const protocol = nct06469190();
+  const prepared = prepareScreeningInput(protocol.info, doc);
+  if (!prepared.ok) throw new Error(`bad input: ${JSON.stringify(prepared.errors)}`);
+  const parsed = parseScreeningInput(protocol, prepared.input);
+  if (!parsed.ok) throw new Error(`bad facts: ${JSON.stringify(parsed.issues)}`);
+  return protocol.verdicts(parsed.input);
 }
