@@ -1,6 +1,6 @@
 import { bmi } from '../calculators/bmi';
 import { ckdEpi2009, ckdEpi2021 } from '../calculators/ckdEpi';
-import { ageRange, dayFromIso, parseDate } from '../time/dates';
+import { ageRange, completedYears, dayFromIso, parseDate } from '../time/dates';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
 import { readResult } from './read';
@@ -73,18 +73,20 @@ const ageScratch = { min: 0, max: 0 };
 
 /**
  * Age in completed years on a day; a partial birth date gives the range of possible ages. Full
- * dates take a string shortcut (the year difference, less one before the birthday; a 29 February
- * birthday falls after 28 February, so it comes on 1 March in common years, as in `ageInYears`),
- * which spares the batch path a date parse per patient. The returned object is reused.
+ * dates are read field by field, which spares the batch path a date parse per patient. The
+ * returned object is reused.
  */
 function ageOn(birth: unknown, day: string): { min: number; max: number } | undefined {
   if (typeof birth !== 'string') return undefined;
   if (birth.length === 10 && day.length === 10 && birth.charCodeAt(4) === 45 && birth.charCodeAt(7) === 45) {
-    const years = digits(day, 0, 4) - digits(birth, 0, 4);
-    const age =
-      digits(day, 5, 7) * 100 + digits(day, 8, 10) < digits(birth, 5, 7) * 100 + digits(birth, 8, 10)
-        ? years - 1
-        : years;
+    const age = completedYears(
+      digits(birth, 0, 4),
+      digits(birth, 5, 7),
+      digits(birth, 8, 10),
+      digits(day, 0, 4),
+      digits(day, 5, 7),
+      digits(day, 8, 10),
+    );
     if (age >= 0 && Number.isInteger(age)) {
       ageScratch.min = age;
       ageScratch.max = age;

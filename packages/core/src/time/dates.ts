@@ -142,8 +142,16 @@ export function addDuration(
 export function ageInYears(birth: DayNumber, on: DayNumber): number {
   const b = toCivil(birth);
   const o = toCivil(on);
-  const beforeBirthday = o.m < b.m || (o.m === b.m && o.d < b.d);
-  return o.y - b.y - (beforeBirthday ? 1 : 0);
+  return completedYears(b.y, b.m, b.d, o.y, o.m, o.d);
+}
+
+/**
+ * Completed years from a birth date to a day, from their calendar fields. Comparing (month, day)
+ * puts a 29 February birthday after 28 February, so in common years it comes on 1 March.
+ */
+export function completedYears(by: number, bm: number, bd: number, y: number, m: number, d: number): number {
+  const beforeBirthday = m < bm || (m === bm && d < bd);
+  return y - by - (beforeBirthday ? 1 : 0);
 }
 
 /** The ages a partially known birth date allows on `on`: born late in the range is youngest. */
