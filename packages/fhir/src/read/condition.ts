@@ -1,26 +1,18 @@
-import type { ClinicalStatus, ConditionRecord, VerificationStatus } from '@eligo/core';
+import {
+  type ClinicalStatus,
+  ClinicalStatus as ClinicalStatusSchema,
+  type ConditionRecord,
+  type VerificationStatus,
+  VerificationStatus as VerificationStatusSchema,
+} from '@eligo/core';
 import type { Condition, Entry } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
 import { matchConcepts } from '../elements';
 import { statusProblem } from '../warnings';
 import { type Reading, statusCode } from './context';
 
-const CLINICAL: readonly ClinicalStatus[] = [
-  'active',
-  'recurrence',
-  'relapse',
-  'inactive',
-  'remission',
-  'resolved',
-];
-const VERIFICATION: readonly VerificationStatus[] = [
-  'confirmed',
-  'provisional',
-  'differential',
-  'unconfirmed',
-  'refuted',
-  'entered-in-error',
-];
+const CLINICAL: readonly ClinicalStatus[] = ClinicalStatusSchema.options;
+const VERIFICATION: readonly VerificationStatus[] = VerificationStatusSchema.options;
 
 /**
  * A Condition as a record of every condition element whose binding takes its code.
