@@ -37,7 +37,10 @@ export async function apiPhase(options: { durationS: number; connections: number
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-api-'));
   const token = `eligo_bench_${randomBytes(18).toString('hex')}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', API_MAIN], {
+  // ELIGO_BENCH_API_PROFILE=<dir> writes a CPU profile of the server, to see what bounds it.
+  const profile = process.env.ELIGO_BENCH_API_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const server = spawn(process.execPath, [...flags, '--import', 'tsx', API_MAIN], {
     cwd: join(ROOT, 'apps/api'),
     env: {
       ...process.env,
