@@ -335,6 +335,27 @@ describe('operations', async () => {
       'https://eligo.example',
     );
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await preflight('https://eligo.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-methods')).toBe('GET,POST,PUT,DELETE');
+    expect(allowed.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type');
+    expect(allowed.headers.get('access-control-max-age')).toBe('600');
+
+    const get = (origin: string) =>
+      t.request('GET', '/v1/tokens/me', { role: 'viewer', headers: { origin } });
+    const fromWeb = await get('https://eligo.example');
+    expect(fromWeb.status).toBe(200);
+    expect(fromWeb.headers.get('access-control-allow-origin')).toBe('https://eligo.example');
+    expect(fromWeb.headers.get('access-control-expose-headers')).toBe('X-Request-Id,Retry-After');
+    expect(fromWeb.headers.get('vary')).toBe('Origin');
+    expect(fromWeb.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    expect(fromWeb.headers.get('cache-control')).toBe('no-store');
+    const fromElsewhere = await get('https://evil.example');
+    expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    expect(fromElsewhere.headers.get('vary')).toBe('Origin');
+    const refused = await t.request('GET', '/v1/tokens/me', { headers: { origin: 'https://eligo.example' } });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('https://eligo.example');
   });
 
   it('rate-limits per token with Retry-After', async () => {

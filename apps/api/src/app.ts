@@ -1,15 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware';
+import { cors } from './http/cors';
 import type { AppEnv, Deps } from './http/env';
 import { ApiError, errorHandler, notFound } from './http/errors';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
-import { fileResponse, safeStat, staticFile } from './http/static';
+import { fileParts, safeStat, staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
 import { checkRoutes } from './routes/check';
 import { healthRoutes } from './routes/health';
@@ -65,11 +65,16 @@ export function createApp(deps: Deps) {
       withDefaultFonts: false,
     }),
   );
-  v1.get('/docs/scalar.js', () => {
+  v1.get('/docs/scalar.js', (c) => {
     const path = scalarBundle();
     const stat = path && safeStat(path);
     if (!path || !stat) throw notFound('The API reference script');
-    return fileResponse(path, stat.size);
+    // Through c.body, so the headers the middleware prepared (request id, no-store) are kept.
+    const { body, headers } = fileParts(path, stat.size);
+    return c.body(body, 200, {
+      'content-type': headers['content-type'],
+      'content-length': headers['content-length'],
+    });
   });
 
   const app = new OpenAPIHono<AppEnv>()
@@ -95,11 +100,11 @@ export function createApp(deps: Deps) {
     .use(
       '/v1/*',
       cors({
-        origin: (origin) => (deps.config.webOrigins.includes(origin) ? origin : null),
+        origins: deps.config.webOrigins,
         allowHeaders: ['Authorization', 'Content-Type'],
         allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
         exposeHeaders: ['X-Request-Id', 'Retry-After'],
-        maxAge: 600,
+        maxAgeS: 600,
       }),
     )
     .use('/v1/*', async function noStore(c, next) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,18 @@ export type ApiResult =
       readonly non2xx: number;
       readonly errors: number;
       readonly bodyBytes: number;
+      readonly responseBytes: number;
       readonly verdicts: Record<string, string>;
+      /**
+       * CPU used during the load, in cores (1 = one core busy all the time) and in CPU milliseconds
+       * per screening: the server's cost per request, which other load on the machine changes less
+       * than throughput. Absent where `/proc` is not readable.
+       */
+      readonly cpu?: {
+        readonly serverCores: number;
+        readonly serverMsPerScreening: number;
+        readonly loadGeneratorCores: number;
+      };
     };
 
 /**
@@ -73,12 +84,13 @@ export async function apiPhase(options: { durationS: number; connections: number
       return {
         skipped: `a screening request failed: HTTP ${first.status} ${(await first.text()).slice(0, 200)}`,
       };
-    const screening = (await first.json()) as { cohorts?: { id: string; verdict: string }[] };
+    const text = await first.text();
+    const screening = JSON.parse(text) as { cohorts?: { id: string; verdict: string }[] };
     const verdicts = Object.fromEntries((screening.cohorts ?? []).map((c) => [c.id, c.verdict]));
 
     const bodyFile = join(dataDir, 'body.json');
     writeFileSync(bodyFile, body);
-    const report = await autocannon([
+    const report = await autocannon(server.pid, [
       '--json',
       '-c',
       String(options.connections),
@@ -94,6 +106,11 @@ export async function apiPhase(options: { durationS: number; connections: number
       bodyFile,
       url,
     ]);
+    const cpu = report.cpu?.(report.requests.total);
+    if (cpu)
+      process.stderr.write(
+        `bench: API CPU: server ${cpu.serverCores} cores, ${cpu.serverMsPerScreening} ms per screening; autocannon ${cpu.loadGeneratorCores} cores; response ${Buffer.byteLength(text)} bytes\n`,
+      );
     return {
       connections: options.connections,
       durationS: options.durationS,
@@ -103,7 +120,9 @@ export async function apiPhase(options: { durationS: number; connections: number
       non2xx: report.non2xx,
       errors: report.errors,
       bodyBytes: body.length,
+      responseBytes: Buffer.byteLength(text),
       verdicts,
+      ...(cpu ? { cpu } : {}),
     };
   } finally {
     await stop(server);
@@ -119,25 +138,77 @@ interface AutocannonReport {
   errors: number;
 }
 
-/** autocannon's CLI in its own process, so the load does not share an event loop with anything. */
-function autocannon(args: string[]): Promise<AutocannonReport> {
+type CpuReader = (requests: number) => NonNullable<Extract<ApiResult, { cpu?: unknown }>['cpu']>;
+
+/**
+ * autocannon's CLI in its own process, so the load does not share an event loop with anything.
+ * The server's and autocannon's CPU time are read from `/proc` while it runs: autocannon's last
+ * reading is taken when it prints its report, before it exits.
+ */
+function autocannon(
+  serverPid: number | undefined,
+  args: string[],
+): Promise<AutocannonReport & { cpu?: CpuReader }> {
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const serverStart = cpuSeconds(serverPid);
+    let clientLast = cpuSeconds(child.pid);
+    let serverEnd: number | undefined;
+    let elapsed = 0;
+    // Sampled every 100 ms: the last sample before exit stands for autocannon's total.
+    const sampler = setInterval(() => {
+      clientLast = cpuSeconds(child.pid) ?? clientLast;
+    }, 100);
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
+      if (serverEnd === undefined) {
+        serverEnd = cpuSeconds(serverPid);
+        elapsed = (performance.now() - started) / 1000;
+      }
       out += d.toString();
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      clearInterval(sampler);
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
+      let report: AutocannonReport;
       try {
-        resolve(JSON.parse(out) as AutocannonReport);
+        report = JSON.parse(out) as AutocannonReport;
       } catch {
-        reject(new Error('autocannon printed no JSON report'));
+        return reject(new Error('autocannon printed no JSON report'));
       }
+      if (serverStart === undefined || serverEnd === undefined || clientLast === undefined || elapsed === 0)
+        return resolve(report);
+      const server = serverEnd - serverStart;
+      const client = clientLast;
+      resolve({
+        ...report,
+        cpu: (requests) => ({
+          serverCores: round(server / elapsed),
+          serverMsPerScreening: round((server * 1000) / Math.max(1, requests)),
+          loadGeneratorCores: round(client / elapsed),
+        }),
+      });
     });
   });
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+/** User + system CPU seconds of a process (all its threads), from /proc; undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function freePort(): Promise<number> {

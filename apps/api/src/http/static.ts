@@ -42,16 +42,22 @@ export function staticFile(root: string, urlPath: string): Response | undefined 
 }
 
 export function fileResponse(path: string, size: number): Response {
+  const { body, headers } = fileParts(path, size);
+  return new Response(body, { headers });
+}
+
+/** A file's body stream and headers, for a handler that answers through `c.body`. */
+export function fileParts(path: string, size: number) {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   const immutable = /[-.][A-Za-z0-9_-]{8,}\.(js|css|woff2?)$/.test(path);
-  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
-  return new Response(body, {
+  return {
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
     headers: {
       'content-type': type,
       'content-length': String(size),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     },
-  });
+  };
 }
 
 export function safeStat(path: string) {
