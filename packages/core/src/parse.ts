@@ -42,6 +42,38 @@ export function parseExpression(text: string): ParseResult<Expr> {
 }
 
 function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
+  const short = shorten(text);
+  if (short !== undefined) {
+    const parsed = convertShort<T>(short, startRule);
+    if (parsed !== undefined) return parsed;
+  }
+  return convert(text, startRule);
+}
+
+/**
+ * The parse of the shortened text, or undefined when it fails in any way: errors are always
+ * reported from the full text, so that their positions and wording are the grammar's own.
+ */
+function convertShort<T>(short: Shortened, startRule: 'Protocol' | 'Expr'): ParseResult<T> | undefined {
+  let match: MatchResult;
+  try {
+    match = grammar.match(short.text, startRule);
+  } catch {
+    return undefined;
+  }
+  if (match.failed()) return undefined;
+  const diagnostics: Diagnostic[] = [];
+  layout = short;
+  try {
+    return { ast: semantics(match).ast(diagnostics) as T, diagnostics };
+  } catch {
+    return undefined;
+  } finally {
+    layout = FULL;
+  }
+}
+
+function convert<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
   let match: MatchResult;
   try {
     match = grammar.match(text, startRule);
@@ -55,6 +87,7 @@ function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
   }
   if (match.failed()) return { ast: undefined, diagnostics: [failureDiagnostic(text, match)] };
   const diagnostics: Diagnostic[] = [];
+  layout = { original: text, toOriginal: (offset) => offset };
   try {
     const ast = semantics(match).ast(diagnostics) as T;
     return { ast, diagnostics };
@@ -63,8 +96,134 @@ function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
       ast: undefined,
       diagnostics: [syntaxError({ start: 0, end: 0 }, 'a shorter text', describeFound(text, 0))],
     };
+  } finally {
+    layout = FULL;
   }
 }
+
+// ---------------------------------------------------------------- shortened text
+
+/**
+ * How offsets in the text ohm matched map to the text the author wrote. Semantic actions get no
+ * context beyond their arguments, so the conversion in progress sets this and resets it after.
+ */
+interface Layout {
+  readonly original: string;
+  toOriginal(offset: number): number;
+}
+
+const FULL: Layout = { original: '', toOriginal: (offset) => offset };
+
+let layout: Layout = FULL;
+
+interface Shortened extends Layout {
+  readonly text: string;
+}
+
+/**
+ * The text with what the grammar never looks inside cut short: the characters of each quoted
+ * string and comment dropped (`""`, `#`), and each run of blanks cut to its first character and
+ * its first line break. Ohm spends a few rule steps on every character, and quoted sources and
+ * comments are most of a protocol's characters. The grammar gives `"`, `#` and blanks no other
+ * meaning outside strings, comments and unit annotations (`{…}`, kept whole), so the short text
+ * matches exactly when the full one does, with the same tree. Undefined when a string or an
+ * annotation is not closed on its line: the full text then reports the error.
+ */
+function shorten(text: string): Shortened | undefined {
+  const kept: string[] = [];
+  // Offsets in the short text from which `removed[i]` more characters were dropped before them.
+  const cutAt: number[] = [];
+  const removedBefore: number[] = [];
+  let removed = 0;
+  let copiedTo = 0;
+  const drop = (from: number, to: number) => {
+    if (to <= from) return;
+    kept.push(text.slice(copiedTo, from));
+    removed += to - from;
+    cutAt.push(to - removed);
+    removedBefore.push(removed);
+    copiedTo = to;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return undefined;
+        const d = text.charCodeAt(j);
+        if (d === QUOTE) break;
+        if (d === LF || d === CR) return undefined;
+        if (d === BACKSLASH) {
+          const e = text.charCodeAt(j + 1);
+          if (e !== QUOTE && e !== BACKSLASH) return undefined;
+          j++;
+        }
+        j++;
+      }
+      drop(i + 1, j);
+      i = j + 1;
+    } else if (c === HASH) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) !== LF && text.charCodeAt(j) !== CR) j++;
+      drop(i + 1, j);
+      i = j;
+    } else if (c === OPEN_BRACE) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return undefined;
+        const d = text.charCodeAt(j);
+        if (d === CLOSE_BRACE) break;
+        if (d === LF || d === CR) return undefined;
+        j++;
+      }
+      i = j + 1;
+    } else if (c <= SPACE) {
+      // `hspace` (space and tab) is the only place blanks differ: `3 mg` is a quantity, and
+      // `3` with `mg` on the next line is not. So a run keeps its first character and, when that
+      // is a space or tab, its first other blank.
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) <= SPACE) j++;
+      if (c === SPACE || c === TAB) {
+        let k = i + 1;
+        while (k < j && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+        if (k < j) {
+          drop(i + 1, k);
+          drop(k + 1, j);
+        } else drop(i + 1, j);
+      } else drop(i + 1, j);
+      i = j;
+    } else i++;
+  }
+  if (removed === 0) return { text, original: text, toOriginal: (offset) => offset };
+  kept.push(text.slice(copiedTo));
+  return {
+    text: kept.join(''),
+    original: text,
+    toOriginal(offset) {
+      // The last cut at or before `offset`: everything dropped there lies before it.
+      let lo = 0;
+      let hi = cutAt.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cutAt[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? offset : offset + removedBefore[lo - 1]!;
+    },
+  };
+}
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const HASH = 35;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
 
 // ---------------------------------------------------------------- syntax errors
 
@@ -184,7 +343,7 @@ function looksLikeUnitOnNextLine(text: string, pos: number): boolean {
 // ---------------------------------------------------------------- CST → AST
 
 function span(node: OhmNode): Span {
-  return { start: node.source.startIdx, end: node.source.endIdx };
+  return { start: layout.toOriginal(node.source.startIdx), end: layout.toOriginal(node.source.endIdx) };
 }
 
 function identifier(node: OhmNode): Identifier {
@@ -200,8 +359,10 @@ function listOf<T>(list: OhmNode, f: (node: OhmNode) => T): T[] {
   return list.asIteration().children.map(f);
 }
 
+/** A string's value, read from the text the author wrote: the matched text may have lost it. */
 function stringValue(node: OhmNode): string {
-  return node.sourceString.slice(1, -1).replace(/\\(["\\])/g, '$1');
+  const { start, end } = span(node);
+  return layout.original.slice(start + 1, end - 1).replace(/\\(["\\])/g, '$1');
 }
 
 function str(node: OhmNode): string {
@@ -377,7 +538,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       declarations: declarations.children.map((n) => ast<Declaration>(n, d)),
       sections: sections(secs, d),
       cohorts: cohorts.children.map((n) => ast<Cohort>(n, d)),
-      span: { start: 0, end: this.source.sourceString.length },
+      span: { start: 0, end: layout.toOriginal(this.source.sourceString.length) },
     };
     return protocol;
   },
