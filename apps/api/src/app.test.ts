@@ -282,6 +282,12 @@ describe('operations', async () => {
       components: { securitySchemes: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
+    const schemas = (doc as unknown as { components: { schemas: Record<string, SchemaDoc> } }).components
+      .schemas;
+    expect(schemas.ScreeningRequest?.properties?.trace).toMatchObject({
+      type: 'boolean',
+      description: expect.stringContaining('Off by default'),
+    });
     const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );
@@ -454,3 +460,7 @@ describe('web app and docs from the same port', async () => {
     expect(res.headers.get('content-type')).toContain('application/json');
   });
 });
+
+interface SchemaDoc {
+  properties?: Record<string, { type?: string; description?: string }>;
+}

@@ -197,6 +197,10 @@ export const ScreeningRequestSchema = z
     answers: z.record(z.string(), z.unknown()).optional(),
     version: z.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
     store: z.boolean().optional().openapi({ description: 'Keep the patient input in the audit record' }),
+    trace: z.boolean().optional().openapi({
+      description:
+        "Include each criterion's full `trace` tree (every step of the reasoning, with dates and element ids). Off by default: `explanation` and `missing` are always there.",
+    }),
   })
   .openapi('ScreeningRequest');
 
@@ -224,8 +228,11 @@ export const ScreeningSchema = z
             title: z.string().optional(),
             source: z.string().optional(),
             status: Status,
-            explanation: z.string(),
-            trace: z.unknown(),
+            explanation: z.string().openapi({ description: 'One line a person can read' }),
+            trace: z.unknown().optional().openapi({
+              description:
+                'The full reasoning as a tree of steps `{text, status, elements?, date?, children?}`; only when the request asks for it (`"trace": true`, or `?trace=true` for a batch)',
+            }),
             missing: z.array(z.string()),
           }),
         ),
@@ -250,6 +257,10 @@ export const BatchQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'Keep each patient input in its audit record' }),
+  trace: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: "Include each criterion's full `trace` tree in every screening line" }),
 });
 
 export const AuditQuerySchema = z.object({

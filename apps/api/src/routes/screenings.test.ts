@@ -1,3 +1,5 @@
+import { compile } from '@eligo/core';
+import { screenDocument } from '@eligo/fhir';
 import { describe, expect, it } from 'vitest';
 import { example, nct } from '../testing/nct';
 import { type TestApp, testApp } from '../testing/support';
@@ -9,7 +11,14 @@ type Screening = {
   cohorts: {
     id: string;
     verdict: string;
-    criteria: { id: string; kind: string; status: string; explanation: string; missing: string[] }[];
+    criteria: {
+      id: string;
+      kind: string;
+      status: string;
+      explanation: string;
+      missing: string[];
+      trace?: { text: string; status: string; children?: unknown[] };
+    }[];
     missing: string[];
     questions: unknown[];
   }[];
@@ -85,6 +94,53 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
     expect(list.entries.map((e) => e.id)).toEqual([kept.id, plain.id]);
     expect(list.next).toBe(plain.id);
     expect((await t.request('GET', '/v1/audit/scr_missing', { role: 'admin' })).status).toBe(404);
+  });
+
+  it('returns what the CLI contract prints, without trace trees unless asked', async () => {
+    const screen = (body: Record<string, unknown>) =>
+      t.request('POST', '/v1/protocols/NCT06469190/screenings', { role: 'screener', body });
+    const plain = (await (await screen(example('eligible-igan.json'))).json()) as Screening;
+    const criteria = plain.cohorts.flatMap((c) => c.criteria);
+    expect(criteria.length).toBeGreaterThan(20);
+    for (const criterion of criteria) {
+      expect(criterion).not.toHaveProperty('trace');
+      expect(criterion.explanation).toMatch(/\S/);
+      expect(Array.isArray(criterion.missing)).toBe(true);
+    }
+
+    const traced = (await (
+      await screen({ ...example('eligible-igan.json'), trace: true })
+    ).json()) as Screening;
+    const tracedCriteria = traced.cohorts.flatMap((c) => c.criteria);
+    for (const criterion of tracedCriteria) {
+      expect(criterion.trace).toMatchObject({ status: criterion.status, text: expect.any(String) });
+    }
+
+    // The same document through the CLI's own path gives the same screening, field for field.
+    const { protocol } = compile(nct.text, { name: nct.name });
+    const cli = screenDocument(protocol!, example('eligible-igan.json'));
+    if (!cli.ok) throw new Error('the worked example does not screen');
+    const { id: _, ...rest } = traced;
+    expect(JSON.parse(JSON.stringify(rest))).toEqual({
+      ...JSON.parse(JSON.stringify(cli.screening)),
+      protocol: { ...cli.screening.protocol, published: plain.protocol.published },
+    });
+    const { id: __, ...restPlain } = plain;
+    expect(restPlain).toEqual({
+      ...rest,
+      cohorts: rest.cohorts.map((c) => ({ ...c, criteria: c.criteria.map(({ trace: ___, ...k }) => k) })),
+    });
+  });
+
+  it('400 with the path when trace is not a boolean', async () => {
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+      role: 'screener',
+      body: { ...example('eligible-igan.json'), trace: 'yes' },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { issues: { path: string }[] } }).error.issues).toEqual([
+      { path: 'trace', message: 'Invalid input: expected boolean, received string' },
+    ]);
   });
 
   it('pins a version when given, and 404s for one that does not exist', async () => {
@@ -170,6 +226,26 @@ describe('POST /v1/protocols/{id}/screenings/batch', async () => {
     expect(((await t.store.screenings.get(audit[0]!.id)) as { input: unknown }).input).toEqual(
       example('ineligible-pmn.json'),
     );
+  });
+
+  it('leaves trace trees out of batch lines unless ?trace=true', async () => {
+    const batch = async (query: string) => {
+      const res = await t.request('POST', `/v1/protocols/NCT06469190/screenings/batch${query}`, {
+        role: 'screener',
+        body: `${line('eligible-igan.json')}\n`,
+        headers: { 'content-type': 'application/x-ndjson' },
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const criteriaOf = (text: string) =>
+      (JSON.parse(text.split('\n')[0]!) as Screening).cohorts.flatMap((c) => c.criteria);
+    const plain = await batch('');
+    expect(criteriaOf(plain.text).every((k) => !('trace' in k) && k.explanation.length > 0)).toBe(true);
+    const traced = await batch('?trace=true');
+    expect(criteriaOf(traced.text).every((k) => k.trace?.status === k.status)).toBe(true);
+    const wrong = await batch('?trace=yes');
+    expect(wrong.status).toBe(400);
+    expect(JSON.parse(wrong.text).error.issues[0].path).toBe('query.trace');
   });
 
   it('answers the first line before the client has sent the rest', async () => {

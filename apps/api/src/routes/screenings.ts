@@ -15,6 +15,7 @@ import {
 } from '../http/schemas';
 import { screenBatch } from '../screening/batch';
 import { pullStream } from '../screening/ndjson';
+import { withTraces } from '../screening/response';
 import { screenDocument, verdicts } from '../screening/run';
 
 const single = createRoute({
@@ -22,7 +23,7 @@ const single = createRoute({
   path: '/{id}/screenings',
   summary: 'Screen one patient (FHIR Bundle or native facts); recorded in the audit log',
   description:
-    'The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`.',
+    'The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`. Each criterion\'s full `trace` tree is included only when the request has `"trace": true`.',
   tags: ['screenings'],
   security: bearer,
   middleware: [requireRole('screener')] as const,
@@ -38,7 +39,7 @@ const batch = createRoute({
   path: '/{id}/screenings/batch',
   summary: 'Screen a population: NDJSON in (one screening input per line), NDJSON out',
   description:
-    'Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line.',
+    'Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line. Criteria carry their full `trace` tree only with `?trace=true`.',
   tags: ['screenings'],
   security: bearer,
   middleware: [requireRole('screener')] as const,
@@ -72,7 +73,7 @@ async function publishedVersion(c: Context<AppEnv>, id: string, number: number |
 export const screeningRoutes = router()
   .openapi(single, async (c) => {
     const { id } = c.req.valid('param');
-    const { version: pin, store: keep, ...document } = c.req.valid('json');
+    const { version: pin, store: keep, trace, ...document } = c.req.valid('json');
     const { version, protocol } = await publishedVersion(c, id, pin);
     const outcome = screenDocument(protocol, document);
     if (!outcome.ok) throw invalid(outcome.errors, 'The screening input is invalid');
@@ -93,11 +94,12 @@ export const screeningRoutes = router()
         batch_id: null,
       },
     ]);
+    const shown = withTraces(screening, trace === true);
     return c.json(
       {
         id: auditId,
-        ...screening,
-        protocol: { ...screening.protocol, published: version.number },
+        ...shown,
+        protocol: { ...shown.protocol, published: version.number },
       } as z.infer<typeof ScreeningSchema>,
       200,
     );
@@ -115,6 +117,7 @@ export const screeningRoutes = router()
       principal: c.var.principal!,
       store: c.var.deps.store,
       keepInput: query.store === 'true',
+      trace: query.trace === 'true',
       maxLineBytes: c.var.deps.config.bodyLimit,
     });
     // Typed as never: the OpenAPI typing knows JSON and text responses only, not a stream.

@@ -4,6 +4,7 @@ import type { ScreeningTable } from '../db/schema';
 import type { Store } from '../db/store';
 import type { TokenRecord } from '../db/tokens';
 import { readLines } from './ndjson';
+import { withTraces } from './response';
 import { screenDocument, verdicts } from './run';
 
 const FLUSH_EVERY = 200;
@@ -15,6 +16,8 @@ export interface BatchRequest {
   readonly principal: TokenRecord;
   readonly store: Store;
   readonly keepInput: boolean;
+  /** Keep each criterion's full trace tree in the output lines. */
+  readonly trace: boolean;
   readonly maxLineBytes: number;
 }
 
@@ -67,7 +70,7 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
       await store.screenings.record(pending);
       pending = [];
     }
-    yield json(outcome.screening);
+    yield json(withTraces(outcome.screening, request.trace));
   }
   await store.screenings.record(pending);
   yield json({ summary: funnel.result(), batch: { id: batchId, screened, failed } });

@@ -1,0 +1,25 @@
+import type { CriterionResult, Screening } from '@eligo/core';
+
+/** A criterion as the API returns it: the CLI contract's fields, with the full trace only on request. */
+export type CriterionOut = Omit<CriterionResult, 'trace'> & { readonly trace?: CriterionResult['trace'] };
+export type ScreeningOut = Omit<Screening, 'cohorts'> & {
+  readonly cohorts: readonly (Omit<Screening['cohorts'][number], 'criteria'> & {
+    readonly criteria: readonly CriterionOut[];
+  })[];
+};
+
+/**
+ * The screening without each criterion's `trace` tree unless `trace` is asked for. Every criterion
+ * keeps its one-line `explanation` and its `missing` list; the trees are about four fifths of a
+ * response's bytes and of the time spent writing it, and most integrations read only the verdicts.
+ */
+export function withTraces(screening: Screening, trace: boolean): ScreeningOut {
+  if (trace) return screening;
+  return {
+    ...screening,
+    cohorts: screening.cohorts.map((cohort) => ({
+      ...cohort,
+      criteria: cohort.criteria.map(({ trace: _, ...criterion }) => criterion),
+    })),
+  };
+}
