@@ -10,8 +10,8 @@ export type ScreeningOut = Omit<Screening, 'cohorts'> & {
 
 /**
  * The screening without each criterion's `trace` tree unless `trace` is asked for. Every criterion
- * keeps its one-line `explanation` and its `missing` list; the trees are about four fifths of a
- * response's bytes and of the time spent writing it, and most integrations read only the verdicts.
+ * keeps its one-line `explanation` and its `missing` list. For NCT06469190 the trees are 60 % of a
+ * response's bytes (107 KB with them, 42 KB without), and most integrations read only the verdicts.
  */
 export function withTraces(screening: Screening, trace: boolean): ScreeningOut {
   if (trace) return screening;
