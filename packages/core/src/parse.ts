@@ -683,7 +683,10 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
   Predicate_paren(_open, inner, _close) {
     return ast(inner, this.args.diagnostics);
   },
-  Predicate_suspected(name, _kw) {
+  Predicate_record(_name, _word, test) {
+    return ast(test, this.args.diagnostics);
+  },
+  RecordTest_suspected(name, _kw) {
     return {
       kind: 'ConditionTest',
       subject: ref(name),
@@ -692,7 +695,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_ever(name, _kw) {
+  RecordTest_ever(name, _kw) {
     return {
       kind: 'ConditionTest',
       subject: ref(name),
@@ -701,7 +704,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_resolved(name, _resolved, _moreThan, d, _ago) {
+  RecordTest_resolved(name, _resolved, _moreThan, d, _ago) {
     return {
       kind: 'ConditionTest',
       subject: ref(name),
@@ -710,7 +713,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_forAtLeast(name, _for, _atLeast, d) {
+  RecordTest_forAtLeast(name, _for, _atLeast, d) {
     return {
       kind: 'MedicationTest',
       subject: ref(name),
@@ -720,7 +723,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_forMoreThan(name, _for, _moreThan, d) {
+  RecordTest_forMoreThan(name, _for, _moreThan, d) {
     return {
       kind: 'MedicationTest',
       subject: ref(name),
@@ -730,7 +733,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_within(name, _within, d, _before, anchor) {
+  RecordTest_within(name, _within, d, _before, anchor) {
     const alt = anchor.children[0]!;
     return {
       kind: 'MedicationTest',
@@ -741,7 +744,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       span: span(this),
     };
   },
-  Predicate_severe(name, _kw) {
+  RecordTest_severe(name, _kw) {
     return { kind: 'SevereTest', subject: ref(name), span: span(this) };
   },
   Predicate_trend(subject, _fell, _by, _atLeast, pct, _within, d) {
