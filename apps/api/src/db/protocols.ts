@@ -136,6 +136,21 @@ export function protocolStore(db: Db) {
       return row && toVersion(row);
     },
 
+    /** The number, hash and file name of the latest (or the given) version: what finds it in a cache. */
+    async versionKey(
+      id: string,
+      number?: number,
+    ): Promise<Pick<VersionRecord, 'number' | 'hash' | 'name'> | undefined> {
+      let query = k
+        .selectFrom('protocol_versions')
+        .select(['number', 'hash', 'name'])
+        .where('protocol_id', '=', id);
+      query =
+        number === undefined ? query.orderBy('number', 'desc').limit(1) : query.where('number', '=', number);
+      const row = await query.executeTakeFirst();
+      return row && { number: Number(row.number), hash: row.hash, name: row.name };
+    },
+
     async versions(id: string): Promise<Omit<VersionRecord, 'text'>[]> {
       const rows = await k
         .selectFrom('protocol_versions')

@@ -1,7 +1,8 @@
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresTarget } from '../testing/postgres';
 import type { Db } from './connect';
-import { openDatabase } from './connect';
+import { openDatabase, preparedOnce } from './connect';
 import { createStore, type Store } from './store';
 
 const pgTarget = await postgresTarget();
@@ -114,6 +115,21 @@ describe.each(targets)('storage on $name', ({ open, skip }) => {
     expect(list.find((p) => p.id === 'P-SEQ')?.latest?.number).toBe(3);
   });
 
+  it.skipIf(skip)('finds the key of the latest or a given version without its text', async () => {
+    expect(await store.protocols.versionKey('P-SEQ')).toEqual({
+      number: 3,
+      hash: 'hash-3',
+      name: 'P-SEQ.elig',
+    });
+    expect(await store.protocols.versionKey('P-SEQ', 2)).toEqual({
+      number: 2,
+      hash: 'hash-2',
+      name: 'P-SEQ.elig',
+    });
+    expect(await store.protocols.versionKey('P-SEQ', 9)).toBeUndefined();
+    expect(await store.protocols.versionKey('P-DRAFT')).toBeUndefined();
+  });
+
   it.skipIf(skip)('lists audit entries newest first with filters and a cursor', async () => {
     const row = (i: number, protocol: string, token: string) => ({
       id: `scr_${String(i).padStart(4, '0')}`,
@@ -159,5 +175,28 @@ describe.each(targets)('storage on $name', ({ open, skip }) => {
     expect(withInput).toMatchObject({ verdicts: { IgAN: 'eligible' }, input: { asOf: '2025-03-15' } });
     expect((await store.screenings.get('scr_0001')) ?? {}).not.toHaveProperty('input');
     expect(page1[0]).not.toHaveProperty('input');
+  });
+});
+
+describe('SQLite statements', () => {
+  it('are prepared once per SQL text, but never handed out while still iterating', () => {
+    const sqlite = new SQLite(':memory:');
+    sqlite.exec('create table t (n integer); insert into t values (1), (2), (3)');
+    const db = preparedOnce(sqlite, 2);
+    const sql = 'select n from t order by n';
+    const first = db.prepare(sql);
+    expect(db.prepare(sql)).toBe(first);
+    const seen: unknown[] = [];
+    for (const row of first.iterate([])) {
+      const again = db.prepare(sql);
+      expect(again).not.toBe(first);
+      seen.push((row as { n: number }).n, again.all([]).length);
+    }
+    expect(seen).toEqual([1, 3, 2, 3, 3, 3]);
+    expect(db.prepare(sql)).toBe(first);
+    db.prepare('select 1');
+    db.prepare('select 2');
+    expect(db.prepare(sql)).not.toBe(first);
+    db.close();
   });
 });

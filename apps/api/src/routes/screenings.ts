@@ -62,11 +62,21 @@ const batch = createRoute({
   },
 });
 
+/**
+ * The published version to screen against and its compiled form. The database is asked which
+ * version that is on every request (another instance may have published since), but its text is
+ * read only when the compiled protocol is not cached yet.
+ */
 async function publishedVersion(c: Context<AppEnv>, id: string, number: number | undefined) {
   const { store, cache } = c.var.deps;
-  const found = await store.protocols.version(id, number);
-  if (!found)
-    throw notFound(number === undefined ? `Protocol '${id}'` : `Version ${number} of protocol '${id}'`);
+  const missing = () =>
+    notFound(number === undefined ? `Protocol '${id}'` : `Version ${number} of protocol '${id}'`);
+  const key = await store.protocols.versionKey(id, number);
+  if (!key) throw missing();
+  const cached = cache.peek(key);
+  if (cached) return { version: key, protocol: cached };
+  const found = await store.protocols.version(id, key.number);
+  if (!found) throw missing();
   return { version: found, protocol: cache.get(found) };
 }
 

@@ -31,14 +31,20 @@ export function createProtocolCache(capacity = 64) {
     remember(version: { hash: string; name: string }, protocol: CompiledProtocol): void {
       remember(keyOf(version), protocol);
     },
-    get(version: { hash: string; name: string; text: string }): CompiledProtocol {
+    /** The compiled protocol if it is cached, without reading or compiling its text. */
+    peek(version: { hash: string; name: string }): CompiledProtocol | undefined {
       const key = keyOf(version);
       const hit = entries.get(key);
       if (hit) {
         entries.delete(key);
         entries.set(key, hit);
-        return hit;
       }
+      return hit;
+    },
+    get(version: { hash: string; name: string; text: string }): CompiledProtocol {
+      const hit = this.peek(version);
+      if (hit) return hit;
+      const key = keyOf(version);
       const compiled = compileText(version.text, version.name);
       // A published version compiled when it was published; failing now means the compiler changed.
       if (!compiled.ok) throw new Error(`published protocol ${key} no longer compiles`);
