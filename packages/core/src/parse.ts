@@ -62,14 +62,10 @@ function convertShort<T>(short: Shortened, startRule: 'Protocol' | 'Expr'): Pars
     return undefined;
   }
   if (match.failed()) return undefined;
-  const diagnostics: Diagnostic[] = [];
-  layout = short;
   try {
-    return { ast: semantics(match).ast(diagnostics) as T, diagnostics };
+    return toAst<T>(match, short);
   } catch {
     return undefined;
-  } finally {
-    layout = FULL;
   }
 }
 
@@ -86,35 +82,46 @@ function convert<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T
     };
   }
   if (match.failed()) return { ast: undefined, diagnostics: [failureDiagnostic(text, match)] };
-  const diagnostics: Diagnostic[] = [];
-  layout = { original: text, toOriginal: (offset) => offset };
   try {
-    const ast = semantics(match).ast(diagnostics) as T;
-    return { ast, diagnostics };
+    return toAst<T>(match, { original: text, toOriginal: (offset) => offset });
   } catch {
     return {
       ast: undefined,
       diagnostics: [syntaxError({ start: 0, end: 0 }, 'a shorter text', describeFound(text, 0))],
     };
+  }
+}
+
+function toAst<T>(match: MatchResult, layout: Layout): ParseResult<T> {
+  const diagnostics: Diagnostic[] = [];
+  conversion = { original: layout.original, toOriginal: layout.toOriginal, diagnostics };
+  try {
+    return { ast: semantics(match).ast() as T, diagnostics };
   } finally {
-    layout = FULL;
+    conversion = IDLE;
   }
 }
 
 // ---------------------------------------------------------------- shortened text
 
-/**
- * How offsets in the text ohm matched map to the text the author wrote. Semantic actions get no
- * context beyond their arguments, so the conversion in progress sets this and resets it after.
- */
+/** How offsets in the text ohm matched map to the text the author wrote. */
 interface Layout {
   readonly original: string;
   toOriginal(offset: number): number;
 }
 
-const FULL: Layout = { original: '', toOriginal: (offset) => offset };
+/**
+ * The conversion in progress: its layout and where its diagnostics go. Semantic actions get no
+ * context of their own (and an operation with arguments costs ohm an arguments object per node),
+ * so toAst() sets this and resets it after.
+ */
+interface Conversion extends Layout {
+  readonly diagnostics: Diagnostic[];
+}
 
-let layout: Layout = FULL;
+const IDLE: Conversion = { original: '', toOriginal: (offset) => offset, diagnostics: [] };
+
+let conversion: Conversion = IDLE;
 
 interface Shortened extends Layout {
   readonly text: string;
@@ -343,7 +350,10 @@ function looksLikeUnitOnNextLine(text: string, pos: number): boolean {
 // ---------------------------------------------------------------- CST → AST
 
 function span(node: OhmNode): Span {
-  return { start: layout.toOriginal(node.source.startIdx), end: layout.toOriginal(node.source.endIdx) };
+  return {
+    start: conversion.toOriginal(node.source.startIdx),
+    end: conversion.toOriginal(node.source.endIdx),
+  };
 }
 
 function identifier(node: OhmNode): Identifier {
@@ -362,7 +372,7 @@ function listOf<T>(list: OhmNode, f: (node: OhmNode) => T): T[] {
 /** A string's value, read from the text the author wrote: the matched text may have lost it. */
 function stringValue(node: OhmNode): string {
   const { start, end } = span(node);
-  return layout.original.slice(start + 1, end - 1).replace(/\\(["\\])/g, '$1');
+  return conversion.original.slice(start + 1, end - 1).replace(/\\(["\\])/g, '$1');
 }
 
 function str(node: OhmNode): string {
@@ -373,16 +383,16 @@ function num(node: OhmNode): number {
   return Number(node.sourceString);
 }
 
-function ast<T>(node: OhmNode, diagnostics: Diagnostic[]): T {
-  return node.ast(diagnostics) as T;
+function ast<T>(node: OhmNode): T {
+  return node.ast() as T;
 }
 
-function expr(node: OhmNode, d: Diagnostic[]): Expr {
-  return ast<Expr>(node, d);
+function expr(node: OhmNode): Expr {
+  return ast<Expr>(node);
 }
 
-function value(node: OhmNode, d: Diagnostic[]): Value {
-  return ast<Value>(node, d);
+function value(node: OhmNode): Value {
+  return ast<Value>(node);
 }
 
 function duration(node: OhmNode): Duration {
@@ -497,14 +507,14 @@ type Modifiers = {
   values?: Identifier[];
 };
 
-function modifiers(iter: OhmNode, d: Diagnostic[]): Modifiers {
+function modifiers(iter: OhmNode): Modifiers {
   const out: Modifiers = {};
   for (const wrapper of iter.children) {
     const m = wrapper.children[0]!;
     const key =
       m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
     if (out[key] !== undefined) {
-      d.push(
+      conversion.diagnostics.push(
         duplicateClause(
           span(m),
           m.children[0]!.sourceString === 'molar' ? 'molar mass' : m.children[0]!.sourceString,
@@ -519,13 +529,12 @@ function modifiers(iter: OhmNode, d: Diagnostic[]): Modifiers {
   return out;
 }
 
-function sections(iter: OhmNode, d: Diagnostic[]): Section[] {
-  return iter.children.map((n) => ast<Section>(n, d));
+function sections(iter: OhmNode): Section[] {
+  return iter.children.map((n) => ast<Section>(n));
 }
 
-const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnostics)', {
+const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   Protocol(header, declarations, secs, cohorts) {
-    const d = this.args.diagnostics as Diagnostic[];
     const [, id, title, version, complete] = header.children as [OhmNode, OhmNode, OhmNode, OhmNode, OhmNode];
     const kinds =
       optional(complete, (c) => listOf(c.children[3]!, (k) => k.sourceString as RecordKind)) ?? [];
@@ -535,10 +544,10 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       title: optional(title, str),
       version: optional(version, (v) => str(v.children[1]!)),
       complete: kinds,
-      declarations: declarations.children.map((n) => ast<Declaration>(n, d)),
-      sections: sections(secs, d),
-      cohorts: cohorts.children.map((n) => ast<Cohort>(n, d)),
-      span: { start: 0, end: layout.toOriginal(this.source.sourceString.length) },
+      declarations: declarations.children.map((n) => ast<Declaration>(n)),
+      sections: sections(secs),
+      cohorts: cohorts.children.map((n) => ast<Cohort>(n)),
+      span: { start: 0, end: conversion.toOriginal(this.source.sourceString.length) },
     };
     return protocol;
   },
@@ -547,7 +556,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       kind: 'Cohort',
       id: identifier(id),
       label: optional(label, str),
-      sections: sections(secs, this.args.diagnostics),
+      sections: sections(secs),
       span: span(this),
     };
   },
@@ -555,7 +564,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
     return {
       kind: 'Section',
       list: kind.sourceString as Section['list'],
-      criteria: criteria.children.map((n) => ast<Criterion>(n, this.args.diagnostics)),
+      criteria: criteria.children.map((n) => ast<Criterion>(n)),
       span: span(this),
     };
   },
@@ -566,12 +575,12 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       id: identifier(id),
       title: optional(title, str),
       source: optional(source, (s) => str(s.children[1]!)),
-      rule: alt.ctorName === 'Rule_met' ? expr(alt.children[1]!, this.args.diagnostics) : null,
+      rule: alt.ctorName === 'Rule_met' ? expr(alt.children[1]!) : null,
       span: span(this),
     };
   },
   Declaration(_look, body) {
-    return ast(body.children[0]!, this.args.diagnostics);
+    return ast(body.children[0]!);
   },
   PatientDecl(_kw, name, label, _from, field) {
     return {
@@ -583,25 +592,25 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
     };
   },
   LabDecl(_kw, name, label, _in, unit, binding, mods) {
-    const m = modifiers(mods, this.args.diagnostics);
+    const m = modifiers(mods);
     return {
       kind: 'LabDecl',
       name: identifier(name),
       label: str(label),
       unit: unitRef(unit),
-      binding: ast<Binding>(binding, this.args.diagnostics),
+      binding: ast<Binding>(binding),
       molarMass: m.molarMass,
       positiveAbove: m.positiveAbove,
       span: span(this),
     };
   },
   TestDecl(_kw, name, label, binding, mods) {
-    const m = modifiers(mods, this.args.diagnostics);
+    const m = modifiers(mods);
     return {
       kind: 'TestDecl',
       name: identifier(name),
       label: str(label),
-      binding: ast<Binding>(binding, this.args.diagnostics),
+      binding: ast<Binding>(binding),
       values: m.values,
       positiveAbove: m.positiveAbove,
       span: span(this),
@@ -613,7 +622,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       record: kind.sourceString as RecordKind,
       name: identifier(name),
       label: str(label),
-      binding: ast<Binding>(binding, this.args.diagnostics),
+      binding: ast<Binding>(binding),
       span: span(this),
     };
   },
@@ -631,7 +640,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       kind: 'DefineDecl',
       name: identifier(name),
       label: optional(label, str),
-      expr: expr(body, this.args.diagnostics),
+      expr: expr(body),
       span: span(this),
     };
   },
@@ -652,39 +661,35 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
   // -------------------------------------------------------------- expressions
 
   Expr(_look, body) {
-    return ast(body, this.args.diagnostics);
+    return ast(body);
   },
   ExprBody(inner) {
-    return ast(inner, this.args.diagnostics);
+    return ast(inner);
   },
   IfExpr(_if, c, _then, t, _else, e) {
-    const d = this.args.diagnostics;
     // biome-ignore lint/suspicious/noThenProperty: the AST names the branches of `if` after the keywords.
-    return { kind: 'If', condition: expr(c, d), then: expr(t, d), else: expr(e, d), span: span(this) };
+    return { kind: 'If', condition: expr(c), then: expr(t), else: expr(e), span: span(this) };
   },
   UnlessExpr_unless(left, _kw, right) {
-    const d = this.args.diagnostics;
-    return { kind: 'Unless', expr: expr(left, d), exception: expr(right, d), span: span(this) };
+    return { kind: 'Unless', expr: expr(left), exception: expr(right), span: span(this) };
   },
   OrExpr_or(left, _kw, right) {
-    const d = this.args.diagnostics;
-    return { kind: 'Binary', op: 'or', left: expr(left, d), right: expr(right, d), span: span(this) };
+    return { kind: 'Binary', op: 'or', left: expr(left), right: expr(right), span: span(this) };
   },
   AndExpr_and(left, _kw, right) {
-    const d = this.args.diagnostics;
-    return { kind: 'Binary', op: 'and', left: expr(left, d), right: expr(right, d), span: span(this) };
+    return { kind: 'Binary', op: 'and', left: expr(left), right: expr(right), span: span(this) };
   },
   NotExpr(_look, body) {
-    return ast(body, this.args.diagnostics);
+    return ast(body);
   },
   NotExprBody_not(_kw, operand) {
-    return { kind: 'Not', operand: expr(operand, this.args.diagnostics), span: span(this) };
+    return { kind: 'Not', operand: expr(operand), span: span(this) };
   },
   Predicate_paren(_open, inner, _close) {
-    return ast(inner, this.args.diagnostics);
+    return ast(inner);
   },
   Predicate_record(_name, _word, test) {
-    return ast(test, this.args.diagnostics);
+    return ast(test);
   },
   RecordTest_suspected(name, _kw) {
     return {
@@ -750,36 +755,34 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
   Predicate_trend(subject, _fell, _by, _atLeast, pct, _within, d) {
     return {
       kind: 'Trend',
-      subject: value(subject, this.args.diagnostics),
+      subject: value(subject),
       percent: num(pct.children[0]!),
       duration: duration(d),
       span: span(this),
     };
   },
   Predicate_between(v, _kw, low, _and, high) {
-    const d = this.args.diagnostics;
     return {
       kind: 'Between',
-      value: value(v, d),
-      low: value(low, d),
-      high: value(high, d),
+      value: value(v),
+      low: value(low),
+      high: value(high),
       span: span(this),
     };
   },
   Predicate_compare(left, op, right) {
-    const d = this.args.diagnostics;
     return {
       kind: 'Compare',
       op: op.sourceString as CompareOp,
-      left: value(left, d),
-      right: value(right, d),
+      left: value(left),
+      right: value(right),
       span: span(this),
     };
   },
   Predicate_isNot(subject, _is, _not, v) {
     return {
       kind: 'Is',
-      subject: value(subject, this.args.diagnostics),
+      subject: value(subject),
       negated: true,
       value: identifier(v),
       span: span(this),
@@ -788,7 +791,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
   Predicate_is(subject, _is, v) {
     return {
       kind: 'Is',
-      subject: value(subject, this.args.diagnostics),
+      subject: value(subject),
       negated: false,
       value: identifier(v),
       span: span(this),
@@ -799,7 +802,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       kind: 'Quantifier',
       quantifier: 'any',
       count: undefined,
-      operands: ast(operands, this.args.diagnostics),
+      operands: ast(operands),
       span: span(this),
     };
   },
@@ -808,7 +811,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       kind: 'Quantifier',
       quantifier: 'all',
       count: undefined,
-      operands: ast(operands, this.args.diagnostics),
+      operands: ast(operands),
       span: span(this),
     };
   },
@@ -817,20 +820,20 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
       kind: 'Quantifier',
       quantifier: 'atLeast',
       count: num(n),
-      operands: ast(operands, this.args.diagnostics),
+      operands: ast(operands),
       span: span(this),
     };
   },
   Operands(_open, list, _close) {
-    return listOf(list, (n) => expr(n, this.args.diagnostics));
+    return listOf(list, expr);
   },
   Value(_look, body) {
-    return ast(body, this.args.diagnostics);
+    return ast(body);
   },
   ValueBody_latest(_latest, _of, _open, list, _close) {
     return {
       kind: 'Latest',
-      alternatives: listOf(list, (n) => value(n, this.args.diagnostics)),
+      alternatives: listOf(list, value),
       span: span(this),
     };
   },
@@ -838,7 +841,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast(diagnosti
     return {
       kind: 'Call',
       callee: identifier(callee),
-      args: listOf(args, (n) => value(n, this.args.diagnostics)),
+      args: listOf(args, value),
       span: span(this),
     };
   },
