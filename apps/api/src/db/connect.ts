@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { type AuditWriter, startAuditWriter } from './audit-writer';
 import { migrate } from './migrations';
 import type { Database } from './schema';
 
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Where audit rows go when not through `kysely` on this thread: a SQLite file's writer thread. */
+  readonly writeScreenings?: AuditWriter['write'];
   close(): Promise<void>;
 }
 
@@ -33,18 +36,35 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
     await db.close();
     throw error;
   }
+  if (target.kind === 'sqlite' && target.file !== ':memory:') {
+    // Started after the migrations, so the writer never sees a table that is not there yet.
+    const writer = startAuditWriter(target.file);
+    return {
+      ...db,
+      writeScreenings: writer.write,
+      close: async () => {
+        await writer.close();
+        await db.close();
+      },
+    };
+  }
   return db;
 }
 
 function openSqlite(file: string): Db {
+  const kysely = openSqliteKysely(file);
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/** One connection to a SQLite file, set up the same way for the request thread and the audit writer. */
+export function openSqliteKysely(file: string): Kysely<Database> {
   const sqlite = new SQLite(file);
   // WAL with synchronous=FULL: a commit is on disk before the response that acknowledges it.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
 }
 
 /**

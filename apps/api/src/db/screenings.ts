@@ -1,6 +1,7 @@
 import type { Verdict } from '@eligo/core';
 import type { Db } from './connect';
 import { groupCommit } from './group-commit';
+import { insertScreenings } from './insert-screenings';
 import type { ScreeningTable } from './schema';
 
 /** One audit entry: who screened, when, against which published version, with what verdicts. */
@@ -30,20 +31,7 @@ export interface AuditFilter {
 
 export function screeningStore(db: Db) {
   const k = db.kysely;
-  // 10 columns a row: 90 rows stay under SQLite's older limit of 999 bound parameters.
-  const record = groupCommit<ScreeningTable>(async (rows) => {
-    if (rows.length <= 90) {
-      await k.insertInto('screenings').values(rows).execute();
-      return;
-    }
-    await k.transaction().execute(async (trx) => {
-      for (let i = 0; i < rows.length; i += 90)
-        await trx
-          .insertInto('screenings')
-          .values(rows.slice(i, i + 90))
-          .execute();
-    });
-  });
+  const record = groupCommit<ScreeningTable>(db.writeScreenings ?? ((rows) => insertScreenings(k, rows)));
   return {
     /** Resolves once the rows are committed. */
     record,
