@@ -138,7 +138,7 @@ interface Shortened extends Layout {
  */
 function shorten(text: string): Shortened | undefined {
   const kept: string[] = [];
-  // Offsets in the short text from which `removed[i]` more characters were dropped before them.
+  // cutAt[i] is an offset in the short text, and removedBefore[i] all that was dropped before it.
   const cutAt: number[] = [];
   const removedBefore: number[] = [];
   let removed = 0;
