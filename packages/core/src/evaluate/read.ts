@@ -41,6 +41,7 @@ export function pickLatest(
   let best = -1;
   let bestLo = '';
   let straddles = false;
+  let allDays = true;
   for (let i = 0; i < results.length; i++) {
     const place = placeOf(results[i], asOf, from);
     if (place === OUTSIDE) continue;
@@ -48,6 +49,7 @@ export function pickLatest(
       straddles = true;
       continue;
     }
+    if (lo !== hi_) allDays = false;
     // Same day: the later-listed result wins (records are appended as they arrive).
     if (best < 0 || lo >= bestLo) {
       best = i;
@@ -55,6 +57,9 @@ export function pickLatest(
     }
   }
   if (best < 0) return straddles ? -2 : -1;
+  // When every candidate is dated to a day, the latest (later-listed on a tie) is certain: the
+  // second pass below could only confirm it, so the common case of full dates skips it.
+  if (allDays && !straddles) return best;
   const bestHi = hi(results[best], asOf);
   for (let i = 0; i < results.length; i++) {
     if (i === best) continue;
@@ -77,8 +82,18 @@ let hi_ = '';
 
 function placeOf(m: RawMeasurement | undefined, asOf: string, from: string | undefined): number {
   if (typeof m !== 'object' || m === null) return OUTSIDE;
-  lo = m.date === undefined ? asOf : earliestDay(m.date);
-  hi_ = m.date === undefined ? asOf : latestDay(m.date);
+  const date = m.date;
+  if (date === undefined) {
+    lo = asOf;
+    hi_ = asOf;
+  } else if (typeof date === 'string' && date.length === 10) {
+    // A full day, the common case: no parsing.
+    lo = date;
+    hi_ = date;
+  } else {
+    lo = earliestDay(date);
+    hi_ = latestDay(date);
+  }
   if (lo === '' || lo > asOf) return OUTSIDE;
   if (from !== undefined && hi_ < from) return OUTSIDE;
   if (hi_ > asOf || (from !== undefined && lo < from)) return STRADDLES;
