@@ -145,6 +145,66 @@ export type Val =
   | (ValBase & { readonly k: 'date'; readonly el: Element })
   | (ValBase & { readonly k: 'define'; readonly name: string; readonly label: string; readonly body: Val });
 
+/**
+ * Every value node gets the same fields in the same order (absent ones undefined), so the engine
+ * sees one object shape wherever nodes are read: reads of `k` and `out` in the evaluators stay
+ * monomorphic instead of going through a lookup per read.
+ */
+export function valNode<V extends Val>(v: V): V {
+  const f = v as unknown as Partial<Record<ValField, unknown>>;
+  const node: Record<ValField, unknown> = {
+    k: f.k,
+    out: f.out,
+    unit: f.unit,
+    el: f.el,
+    window: f.window,
+    value: f.value,
+    written: f.written,
+    factor: f.factor,
+    limit: f.limit,
+    birth: f.birth,
+    version: f.version,
+    creatinine: f.creatinine,
+    toMgDl: f.toMgDl,
+    sex: f.sex,
+    weight: f.weight,
+    height: f.height,
+    toKg: f.toKg,
+    toM: f.toM,
+    alts: f.alts,
+    factors: f.factors,
+    name: f.name,
+    label: f.label,
+    body: f.body,
+  };
+  return node as unknown as V;
+}
+
+type ValField =
+  | 'k'
+  | 'out'
+  | 'unit'
+  | 'el'
+  | 'window'
+  | 'value'
+  | 'written'
+  | 'factor'
+  | 'limit'
+  | 'birth'
+  | 'version'
+  | 'creatinine'
+  | 'toMgDl'
+  | 'sex'
+  | 'weight'
+  | 'height'
+  | 'toKg'
+  | 'toM'
+  | 'alts'
+  | 'factors'
+  | 'name'
+  | 'label'
+  | 'body';
+
 export interface BoolDefine {
   readonly name: string;
   readonly label: string;

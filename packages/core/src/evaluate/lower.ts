@@ -11,6 +11,7 @@ import {
   Reading,
   UNKNOWN,
   type Val,
+  valNode,
   type Window,
 } from './ir';
 
@@ -54,7 +55,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     out.state = OK;
     out.unit = unit;
     out.epoch = Number.POSITIVE_INFINITY;
-    return { k: 'qty', value, unit, written, out };
+    return valNode({ k: 'qty', value, unit, written, out });
   };
 
   const lowerVal = (v: Ast.Value | Ast.Expr): Val => {
@@ -62,14 +63,14 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'Quantity':
         return qty(v.value, v.unit?.code ?? DIMENSIONLESS, `${v.value}${v.unit ? ` ${v.unit.code}` : ''}`);
       case 'LimitMultiple':
-        return { k: 'limit', factor: v.factor, limit: v.limit, unit: undefined, out: new Reading() };
+        return valNode({ k: 'limit', factor: v.factor, limit: v.limit, unit: undefined, out: new Reading() });
       case 'Ref':
         return lowerRefVal(v);
       case 'Latest': {
         const alts = v.alternatives.map(lowerVal);
         const unit = alts.find((a) => a.unit !== undefined)?.unit;
         const factors = alts.map((a) => factorBetween(a, unit));
-        return { k: 'latest', alts, factors, unit, out: new Reading() };
+        return valNode({ k: 'latest', alts, factors, unit, out: new Reading() });
       }
       case 'Call':
         return lowerCall(v);
@@ -93,14 +94,14 @@ export function lowering(ast: Ast.Protocol): Lowering {
       let node = defineVals.get(ref.name);
       if (!node) {
         const body = lowerVal(decl.expr);
-        node = {
+        node = valNode({
           k: 'define',
           name: decl.name.value,
           label: decl.label ?? decl.name.value,
           body,
           unit: body.unit,
           out: body.out,
-        };
+        });
         defineVals.set(ref.name, node);
       }
       return node;
@@ -113,15 +114,15 @@ export function lowering(ast: Ast.Protocol): Lowering {
       const key = `${el.id}|${window ? `${window.amount} ${window.unit}` : ''}`;
       let node = labNodes.get(key);
       if (!node) {
-        node = { k: 'lab', el, window, unit: el.unit, out: new Reading() };
+        node = valNode({ k: 'lab', el, window, unit: el.unit, out: new Reading() });
         labNodes.set(key, node);
       }
       return node;
     }
     if (el.kind === 'patient') {
       return el.unit === 'date'
-        ? { k: 'date', el, unit: undefined, out: new Reading() }
-        : { k: 'sex', el, unit: undefined, out: new Reading() };
+        ? valNode({ k: 'date', el, unit: undefined, out: new Reading() })
+        : valNode({ k: 'sex', el, unit: undefined, out: new Reading() });
     }
     if (el.kind === 'question') {
       const a = el.answer;
@@ -131,7 +132,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
           : a?.type === 'count' || a?.type === 'score'
             ? DIMENSIONLESS
             : undefined;
-      return { k: 'answer', el, unit, out: new Reading() };
+      return valNode({ k: 'answer', el, unit, out: new Reading() });
     }
     return qty(Number.NaN, DIMENSIONLESS, ref.name);
   };
@@ -144,7 +145,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     const [a, b, c] = call.args;
     if (name === 'age') {
       const birth = argElement(a);
-      if (birth) return { k: 'age', birth, unit: DIMENSIONLESS, out: new Reading() };
+      if (birth) return valNode({ k: 'age', birth, unit: DIMENSIONLESS, out: new Reading() });
     }
     if ((name === 'ckd_epi_2021' || name === 'ckd_epi_2009') && a && b && c) {
       const creatinine = lowerVal(a);
@@ -152,7 +153,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       const birth = argElement(c);
       if (sex && birth) {
         const toMgDl = factorBetween(creatinine, 'mg/dL');
-        return {
+        return valNode({
           k: 'ckd',
           version: name === 'ckd_epi_2021' ? '2021' : '2009',
           creatinine,
@@ -161,13 +162,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
           birth,
           unit: EGFR_UNIT,
           out: new Reading(),
-        };
+        });
       }
     }
     if (name === 'bmi' && a && b) {
       const weight = lowerVal(a);
       const height = lowerVal(b);
-      return {
+      return valNode({
         k: 'bmi',
         weight,
         height,
@@ -175,7 +176,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
         toM: factorBetween(height, 'm'),
         unit: 'kg/m2',
         out: new Reading(),
-      };
+      });
     }
     return qty(Number.NaN, DIMENSIONLESS, name);
   };
@@ -188,7 +189,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     if (l.k === 'qty' && r.k !== 'qty') return [convertQty(l, r, span), r];
     const factor = factorBetween(r, l.unit);
     if (Number.isNaN(factor)) diagnostics.push(incomparable(span, l.unit, r.unit));
-    return [l, { k: 'latest', alts: [r], factors: [factor], unit: l.unit, out: new Reading() }];
+    return [l, valNode({ k: 'latest', alts: [r], factors: [factor], unit: l.unit, out: new Reading() })];
   };
 
   const convertQty = (q: Extract<Val, { k: 'qty' }>, to: Val, span: Ast.Span): Val => {
