@@ -18,6 +18,8 @@ export interface Config {
   readonly webDir: string | undefined;
   readonly docsDir: string | undefined;
   readonly logLevel: string;
+  /** Server processes sharing the port; more than one uses more cores. */
+  readonly workers: number;
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     webDir: existsSync(`${webDir}/index.html`) ? webDir : undefined,
     docsDir: existsSync(docsDir) ? docsDir : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    workers: Math.max(1, integer(env, 'ELIGO_WORKERS', 1)),
   };
 }
 

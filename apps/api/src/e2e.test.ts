@@ -28,7 +28,7 @@ interface Running {
 }
 
 /** Starts the server with the package's start script command (what `npm start` ends in), on a free port. */
-async function start(dataDir: string): Promise<Running> {
+async function start(dataDir: string, env: Record<string, string> = {}, listeners = 1): Promise<Running> {
   const port = await freePort();
   const script = (
     JSON.parse(readFileSync(join(apiDir, 'package.json'), 'utf8')) as { scripts: { start: string } }
@@ -44,6 +44,7 @@ async function start(dataDir: string): Promise<Running> {
       ELIGO_DATA_DIR: dataDir,
       DATABASE_URL: '',
       ELIGO_ADMIN_TOKEN: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,7 +58,7 @@ async function start(dataDir: string): Promise<Running> {
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 15_000;
-  while (!out.includes('"msg":"listening')) {
+  while (out.split('"msg":"listening').length - 1 < listeners) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`server did not start:\n${out}\n${err}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -148,6 +149,38 @@ describe('the real server', () => {
       }
     } finally {
       first.child.kill('SIGKILL');
+    }
+  }, 40_000);
+
+  it('runs ELIGO_WORKERS server processes on one port: one token printed, every screening audited, all stop on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eligo-e2e-workers-'));
+    const server = await start(dir, { ELIGO_WORKERS: '2' }, 2);
+    try {
+      const tokens = server.stdout().match(/^eligo_[\w-]+$/gm) ?? [];
+      expect(tokens).toHaveLength(1);
+      const headers = { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' };
+      const body = readFileSync(examplePath('NCT06469190', 'eligible-igan.json'), 'utf8');
+      const statuses = await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const res = await fetch(`${server.base}/v1/protocols/NCT06469190/screenings`, {
+            method: 'POST',
+            headers,
+            body,
+          });
+          return res.status;
+        }),
+      );
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      const audit = (await (await fetch(`${server.base}/v1/audit?limit=50`, { headers })).json()) as {
+        entries: unknown[];
+      };
+      expect(audit.entries).toHaveLength(6);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(server.stdout().split('"msg":"stopped"').length - 1).toBe(3);
+    } finally {
+      server.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 40_000);
 });

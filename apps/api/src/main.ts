@@ -1,35 +1,51 @@
+import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
 import { createApp } from './app';
 import { BootstrapError, bootstrap } from './bootstrap';
-import { ConfigError, readConfig } from './config';
+import { type Config, ConfigError, readConfig } from './config';
 import { databaseTarget, openDatabase } from './db/connect';
-import { createStore } from './db/store';
+import { createStore, type Store } from './db/store';
 import { createLogger } from './logger';
-import { createProtocolCache } from './screening/cache';
+import { createProtocolCache, type ProtocolCache } from './screening/cache';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) return primary(config, logger);
+  const worker = cluster.isWorker;
   const target = databaseTarget(config);
   const db = await openDatabase(target);
-  logger.info(
-    { database: target.kind, ...(target.kind === 'sqlite' ? { file: target.file } : {}) },
-    'database ready',
-  );
+  if (!worker)
+    logger.info(
+      { database: target.kind, ...(target.kind === 'sqlite' ? { file: target.file } : {}) },
+      'database ready',
+    );
   const store = createStore(db);
   const cache = createProtocolCache();
-  await bootstrap(store, logger, {
-    adminToken: config.adminToken,
-    print: (line) => process.stdout.write(`${line}\n`),
-    cache,
-  });
+  // With several processes the primary has bootstrapped already; each one compiles what is published.
+  if (worker) await warm(store, cache);
+  else
+    await bootstrap(store, logger, {
+      adminToken: config.adminToken,
+      print: (line) => process.stdout.write(`${line}\n`),
+      cache,
+    });
 
-  const app = createApp({ store, logger, config, cache });
+  // Each process counts requests on its own and the primary hands connections out in turn, so
+  // each gets its share of the per-token rate.
+  const rateLimit = config.rateLimit === 0 ? 0 : Math.max(1, Math.round(config.rateLimit / config.workers));
+  const app = createApp({ store, logger, config: { ...config, rateLimit }, cache });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
-      { port: info.port, web: config.webDir !== undefined, docs: config.docsDir !== undefined },
+      {
+        port: info.port,
+        web: config.webDir !== undefined,
+        docs: config.docsDir !== undefined,
+        ...(worker ? { worker: cluster.worker?.id } : {}),
+      },
       `listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
     );
   });
@@ -54,6 +70,77 @@ async function main() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * ELIGO_WORKERS > 1: this process migrates and bootstraps the database once (so the first-start
+ * token is printed once), then runs that many server processes on the same port and passes
+ * SIGTERM on to them. A process that dies is replaced; one that dies before it listens stops all.
+ */
+async function primary(config: Config, logger: Logger) {
+  const target = databaseTarget(config);
+  const db = await openDatabase(target);
+  logger.info(
+    {
+      database: target.kind,
+      ...(target.kind === 'sqlite' ? { file: target.file } : {}),
+      workers: config.workers,
+    },
+    'database ready',
+  );
+  await bootstrap(createStore(db), logger, {
+    adminToken: config.adminToken,
+    print: (line) => process.stdout.write(`${line}\n`),
+  });
+  await db.close();
+
+  let stopping = false;
+  let failed = false;
+  const alive = new Map<number, { listening: boolean; kill: (signal: NodeJS.Signals) => void }>();
+  const fork = () => {
+    const w = cluster.fork();
+    const entry = { listening: false, kill: (signal: NodeJS.Signals) => w.process.kill(signal) };
+    alive.set(w.id, entry);
+    w.on('listening', () => {
+      entry.listening = true;
+    });
+  };
+  const stopAll = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const w of alive.values()) w.kill(signal);
+  };
+  cluster.on('exit', (w, code, signal) => {
+    const wasListening = alive.get(w.id)?.listening ?? false;
+    alive.delete(w.id);
+    if (!stopping) {
+      logger.error({ worker: w.id, code, signal }, 'server process exited');
+      if (wasListening) return fork();
+      failed = true;
+      stopAll('SIGTERM');
+    }
+    if (alive.size === 0) {
+      logger.info('stopped');
+      process.exit(failed ? 1 : 0);
+    }
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    stopAll(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Compiles the latest version of every protocol, so the first screenings do not wait for it. */
+async function warm(store: Store, cache: ProtocolCache) {
+  for (const protocol of await store.protocols.list()) {
+    if (!protocol.latest) continue;
+    const version = await store.protocols.version(protocol.id, protocol.latest.number);
+    if (version) cache.get(version);
+  }
 }
 
 main().catch((error: unknown) => {

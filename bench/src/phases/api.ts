@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { realisticDocument } from '../fixtures/bundle';
@@ -15,6 +15,8 @@ export type ApiResult =
   | { readonly skipped: string }
   | {
       readonly connections: number;
+      /** Server processes (ELIGO_WORKERS). */
+      readonly workers: number;
       readonly durationS: number;
       readonly requests: number;
       readonly screeningsPerSecond: number;
@@ -41,12 +43,16 @@ export type ApiResult =
  * loopback port with an empty temporary database, loaded by autocannon from a second process with
  * the ~60-resource FHIR document, for a bounded duration. The per-token rate limit is turned off
  * (ELIGO_RATE_LIMIT=0): it would measure the limit, not the service. Request logs stay on, as in
- * production, and go to /dev/null.
+ * production, and go to /dev/null. The server runs as many processes as the machine has cores
+ * (ELIGO_WORKERS; ELIGO_BENCH_API_WORKERS overrides it), which is how a site would run it on a
+ * machine of its own. Screenings ask for no trace trees, like an integration reading verdicts.
  */
 export async function apiPhase(options: { durationS: number; connections: number }): Promise<ApiResult> {
   if (!existsSync(API_MAIN)) return { skipped: `no API yet (${API_MAIN} is missing)` };
   const port = await freePort();
+  const workers = Number(process.env.ELIGO_BENCH_API_WORKERS ?? availableParallelism());
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-api-'));
+  const logFile = join(dataDir, 'server.log');
   const token = `eligo_bench_${randomBytes(18).toString('hex')}`;
   // ELIGO_BENCH_API_PROFILE=<dir> writes a CPU profile of the server, to see what bounds it.
   const profile = process.env.ELIGO_BENCH_API_PROFILE;
@@ -60,9 +66,11 @@ export async function apiPhase(options: { durationS: number; connections: number
       ELIGO_DATA_DIR: dataDir,
       ELIGO_ADMIN_TOKEN: token,
       ELIGO_RATE_LIMIT: '0',
+      ELIGO_WORKERS: String(workers),
       DATABASE_URL: '',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // The request log goes to a file, as a site's would; its start lines tell when every process listens.
+    stdio: ['ignore', openSync(logFile, 'w'), 'pipe'],
   });
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => {
@@ -70,10 +78,10 @@ export async function apiPhase(options: { durationS: number; connections: number
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    const up = await waitForHealth(`${base}/healthz`, server, 60_000);
+    const up = await waitForListening(logFile, workers, server, 60_000);
     if (!up)
       return {
-        skipped: `the API did not become healthy: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        skipped: `the API did not start listening: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
       };
 
     const url = `${base}/v1/protocols/NCT06469190/screenings`;
@@ -113,6 +121,7 @@ export async function apiPhase(options: { durationS: number; connections: number
       );
     return {
       connections: options.connections,
+      workers,
       durationS: options.durationS,
       requests: report.requests.total,
       screeningsPerSecond: report.requests.total / report.duration,
@@ -197,15 +206,31 @@ function autocannon(
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-/** User + system CPU seconds of a process (all its threads), from /proc; undefined elsewhere. */
+/**
+ * User + system CPU seconds of a process (all its threads) and of its child processes (the server
+ * processes under ELIGO_WORKERS), from /proc; undefined elsewhere.
+ */
 function cpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
+  const own = procStat(pid);
+  if (!own) return undefined;
+  let ticks = own.ticks;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === pid) continue;
+    const child = procStat(Number(entry));
+    if (child?.parent === pid) ticks += child.ticks;
+  }
+  // Clock ticks are USER_HZ, 100 on Linux.
+  return ticks / 100;
+}
+
+function procStat(pid: number): { parent: number; ticks: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may contain spaces.
+    // Fields after the command name, which is in parentheses and may contain spaces: the parent
+    // is the line's 4th field, utime and stime its 14th and 15th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, in clock ticks (USER_HZ, 100 on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined;
   }
@@ -223,15 +248,18 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<boolean> {
+/** Until every server process has logged that it listens (each compiles the protocol first). */
+async function waitForListening(
+  logFile: string,
+  processes: number,
+  server: ChildProcess,
+  timeoutMs: number,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) return false;
-    try {
-      if ((await fetch(url)).ok) return true;
-    } catch {
-      // Not listening yet.
-    }
+    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+    if (log.split('"msg":"listening').length - 1 >= processes) return true;
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
