@@ -17,7 +17,7 @@ import type {
   Section,
   Value,
 } from './ast';
-import grammarText from './grammar/eligo.ohm?raw';
+import grammar from './grammar/eligo.ohm-bundle.js';
 import { parse, parseExpression } from './parse';
 import { format, print, printExpression, printNumber } from './print';
 import { withoutSpans } from './visitor';
@@ -25,13 +25,11 @@ import { withoutSpans } from './visitor';
 const span = { start: 0, end: 0 };
 
 /** Words the grammar reserves (its `keyword` rule), which no generated name may be. */
-const KEYWORDS = new Set(
-  [...grammarText.slice(grammarText.indexOf('  keyword\n')).matchAll(/kw<"(\w+)">/g)].map((m) => m[1]!),
-);
+const isKeyword = (word: string) => grammar.match(word, 'keyword').succeeded();
 
 // ---------------------------------------------------------------- arbitraries
 
-const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/).filter((s) => !KEYWORDS.has(s));
+const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/).filter((s) => !isKeyword(s));
 const identifier: fc.Arbitrary<Identifier> = name.map((value) => ({ kind: 'Identifier', value, span }));
 const number = fc.oneof(
   fc.integer({ min: -5, max: 100_000 }),
@@ -207,7 +205,7 @@ const system = fc.constantFrom(
 );
 const code = fc
   .stringMatching(/^([0-9]{1,6}-[0-9]|[A-Z][0-9]{2}(\.[0-9]{1,2})?|[A-Z][0-9]{2}[A-Z]{0,2}[0-9]{0,2})$/)
-  .filter((c) => !KEYWORDS.has(c));
+  .filter((c) => !isKeyword(c));
 const codePattern: fc.Arbitrary<CodePattern> = fc.oneof(
   fc.record({
     kind: fc.constant('CodePattern' as const),
@@ -332,7 +330,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
 );
 const criterionId = fc
   .stringMatching(/^[A-Z][A-Za-z0-9]{0,3}(-[A-Z0-9]{1,3}){0,3}(\.[a-z0-9]){0,2}$/)
-  .filter((c) => !KEYWORDS.has(c))
+  .filter((c) => !isKeyword(c))
   .map((value) => ({ kind: 'Identifier' as const, value, span }));
 const criterion: fc.Arbitrary<Criterion> = fc.record({
   kind: fc.constant('Criterion' as const),
@@ -352,7 +350,7 @@ const cohort: fc.Arbitrary<Cohort> = fc.record({
   kind: fc.constant('Cohort' as const),
   id: fc
     .stringMatching(/^[A-Z][A-Za-z0-9_]{0,5}$/)
-    .filter((c) => !KEYWORDS.has(c))
+    .filter((c) => !isKeyword(c))
     .map((value) => ({ kind: 'Identifier' as const, value, span })),
   label: fc.option(label, { nil: undefined }),
   sections: fc.array(section, { maxLength: 2 }),
