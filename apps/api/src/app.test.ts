@@ -200,6 +200,18 @@ describe('bad input is a 4xx, never a 500', async () => {
       duplex: 'half',
     } as RequestInit);
     expect(streamed.status).toBe(413);
+    const declared = (text: string) =>
+      t.app.request('/v1/tokens', {
+        method: 'POST',
+        body: text,
+        headers: {
+          authorization: `Bearer ${t.tokens.admin}`,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(text)),
+        },
+      });
+    expect((await declared(JSON.stringify(big))).status).toBe(413);
+    expect((await declared(JSON.stringify({ name: 'ward 7', role: 'viewer' }))).status).toBe(201);
   });
 
   it('404 as JSON for unknown API paths', async () => {

@@ -24,14 +24,12 @@ const BATCH_PATH = /^\/v1\/protocols\/[^/]+\/screenings\/batch$/;
 export function createApp(deps: Deps) {
   const auth = authenticate(deps.store.tokens);
   const full = { ...deps, cache: deps.cache ?? createProtocolCache(), forgetTokens: auth.forget };
+  const tooLarge = () =>
+    new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.bodyLimit} bytes`);
   const limit = bodyLimit({
     maxSize: deps.config.bodyLimit,
     onError: () => {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The request body is larger than ${deps.config.bodyLimit} bytes`,
-      );
+      throw tooLarge();
     },
   });
 
@@ -113,7 +111,15 @@ export function createApp(deps: Deps) {
       await next();
     })
     .use('/v1/*', async function limitBody(c, next) {
-      if (BATCH_PATH.test(c.req.path)) return next();
+      if (BATCH_PATH.test(c.req.path) || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+      // A declared length decides without reading: hono's bodyLimit looks at the raw body first,
+      // which makes @hono/node-server wrap the socket in a full fetch Request and read the body
+      // through web streams instead of straight from the socket.
+      const length = c.req.header('content-length');
+      if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+        if (Number.parseInt(length, 10) > deps.config.bodyLimit) throw tooLarge();
+        return next();
+      }
       return limit(c, next);
     })
     .use('/v1/*', auth)

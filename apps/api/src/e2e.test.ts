@@ -175,6 +175,12 @@ describe('the real server', () => {
         entries: unknown[];
       };
       expect(audit.entries).toHaveLength(6);
+      const oversize = await fetch(`${server.base}/v1/protocols/NCT06469190/screenings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ asOf: '2025-03-15', facts: { pad: 'x'.repeat(1024 * 1024) } }),
+      });
+      expect(oversize.status).toBe(413);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       expect(server.stdout().split('"msg":"stopped"').length - 1).toBe(3);
