@@ -20,6 +20,19 @@ export { describeType } from './check/types';
 export { CODE_SYSTEM_ALIASES, canonicalSystem, matchesBinding, matchesCode } from './codes/match';
 export type { CompiledCohort, CompiledCriterion, CompiledProtocol, CompileResult } from './compile';
 export { compile, hashOf } from './compile';
+export {
+  CohortResultSchema,
+  CriterionInfoSchema,
+  CriterionResultSchema,
+  DiagnosticSchema,
+  ElementInfoSchema,
+  InputWarningSchema,
+  ProtocolInfoSchema,
+  ScreeningSchema,
+  StatusSchema,
+  TraceSchema,
+  VerdictSchema,
+} from './contracts';
 export { renderDiagnostic, renderDiagnostics } from './diagnostics/codeFrame';
 export type * from './diagnostics/diagnostic';
 export { hasErrors, locate } from './diagnostics/diagnostic';

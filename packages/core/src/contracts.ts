@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { LocatedDiagnostic } from './diagnostics/diagnostic';
+import type { ProtocolInfo } from './protocol';
+import type { Screening, Trace } from './screen/types';
+
+/**
+ * zod schemas of what core hands across a boundary (the API's responses, the CLI's JSON, the web
+ * app's state): a screening, a protocol's description and its diagnostics. Inputs have theirs in
+ * facts/shapes.ts and facts/schema.ts. `contracts.test.ts` keeps them in step with the types.
+ */
+
+export const StatusSchema = z.enum(['met', 'not_met', 'unknown']);
+export const VerdictSchema = z.enum(['eligible', 'ineligible', 'undetermined']);
+
+export const TraceSchema: z.ZodType<Trace> = z.lazy(() =>
+  z.object({
+    text: z.string(),
+    status: StatusSchema,
+    elements: z.array(z.string()).optional(),
+    date: z.string().optional(),
+    children: z.array(TraceSchema).optional(),
+  }),
+);
+
+export const InputWarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  element: z.string().optional(),
+});
+
+export const CriterionResultSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['inclusion', 'exclusion']),
+  title: z.string().optional(),
+  source: z.string().optional().describe("The protocol's verbatim sentence"),
+  status: StatusSchema,
+  explanation: z.string().describe('One line a person can read: what decided the status'),
+  /** Omitted where a consumer asked for explanations only (the API's default). */
+  trace: TraceSchema.optional().describe('Every step of the reasoning'),
+  missing: z.array(z.string()).describe('When unknown: the data elements that would decide it'),
+});
+
+export const CohortResultSchema = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  verdict: VerdictSchema,
+  criteria: z.array(CriterionResultSchema),
+  missing: z.array(z.string()),
+  questions: z.array(z.object({ id: z.string(), text: z.string() })),
+});
+
+export const ScreeningSchema = z.object({
+  protocol: z.object({ id: z.string(), version: z.string().optional(), hash: z.string() }),
+  asOf: z.string(),
+  cohorts: z.array(CohortResultSchema),
+  warnings: z.array(InputWarningSchema),
+});
+
+const LocationSchema = z.object({ line: z.number().int(), column: z.number().int() });
+const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const DiagnosticSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  source: z.string(),
+  start: LocationSchema.optional(),
+  end: LocationSchema.optional(),
+  span: SpanSchema.optional().describe('UTF-16 offsets into the text'),
+  label: z.string().optional(),
+  hint: z.string().optional(),
+  related: z.array(z.object({ message: z.string(), span: SpanSchema })).optional(),
+});
+
+const CodePatternSchema = z.object({
+  system: z.string(),
+  code: z.string(),
+  match: z.enum(['exact', 'prefix', 'range']),
+  to: z.string().optional(),
+});
+
+export const ElementInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum([
+    'patient',
+    'lab',
+    'test',
+    'condition',
+    'medication',
+    'procedure',
+    'allergy',
+    'question',
+    'define',
+  ]),
+  patientField: z.enum(['birthDate', 'gender']).optional(),
+  unit: z.string().optional(),
+  molarMass: z.number().optional(),
+  values: z.array(z.string()).optional(),
+  binding: z
+    .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
+    .optional(),
+  answer: z
+    .object({
+      type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      unit: z.string().optional(),
+      values: z.array(z.string()).optional(),
+    })
+    .optional(),
+  closedWorld: z.boolean(),
+  usedBy: z.array(z.string()),
+});
+
+export const CriterionInfoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['inclusion', 'exclusion']),
+  title: z.string().optional(),
+  source: z.string().optional(),
+  heading: z.boolean().describe('Decided by its sub-criteria'),
+  elements: z.array(z.string()).describe('Data elements and questions it depends on'),
+});
+
+export const ProtocolInfoSchema = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  version: z.string().optional(),
+  hash: z.string(),
+  complete: z.array(z.enum(['condition', 'medication', 'procedure', 'allergy'])),
+  elements: z.array(ElementInfoSchema),
+  cohorts: z.array(
+    z.object({ id: z.string(), label: z.string().optional(), criteria: z.array(CriterionInfoSchema) }),
+  ),
+});
+
+// Compile-time: every value of the TypeScript types is accepted by its schema.
+type Mutable<T> = T extends Trace
+  ? T
+  : T extends readonly (infer U)[]
+    ? Mutable<U>[]
+    : T extends object
+      ? { -readonly [K in keyof T]: Mutable<T[K]> }
+      : T;
+type Accepts<S extends z.ZodType, T> = Mutable<T> extends z.input<S> ? true : never;
+export const contractsMatchTypes: [
+  Accepts<typeof ScreeningSchema, Screening>,
+  Accepts<typeof ProtocolInfoSchema, ProtocolInfo>,
+  Accepts<typeof DiagnosticSchema, LocatedDiagnostic>,
+] = [true, true, true];
