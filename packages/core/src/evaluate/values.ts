@@ -72,6 +72,20 @@ function readAnswer(patient: Patient, id: string, out: Reading): void {
 const ageScratch = { min: 0, max: 0 };
 
 /**
+ * The calendar fields of the last birth date and the last day read (NaN where a character is not
+ * a digit): a patient's age is taken on the screening date and again on the creatinine's date,
+ * and the screening date is usually the same for every patient, so each is split into fields once.
+ */
+let birthText = '';
+let birthY = Number.NaN;
+let birthM = Number.NaN;
+let birthD = Number.NaN;
+let dayText = '';
+let dayY = Number.NaN;
+let dayM = Number.NaN;
+let dayD = Number.NaN;
+
+/**
  * Age in completed years on a day; a partial birth date gives the range of possible ages. Full
  * dates are read field by field, which spares the batch path a date parse per patient. The
  * returned object is reused.
@@ -79,14 +93,19 @@ const ageScratch = { min: 0, max: 0 };
 function ageOn(birth: unknown, day: string): { min: number; max: number } | undefined {
   if (typeof birth !== 'string') return undefined;
   if (birth.length === 10 && day.length === 10 && birth.charCodeAt(4) === 45 && birth.charCodeAt(7) === 45) {
-    const age = completedYears(
-      digits(birth, 0, 4),
-      digits(birth, 5, 7),
-      digits(birth, 8, 10),
-      digits(day, 0, 4),
-      digits(day, 5, 7),
-      digits(day, 8, 10),
-    );
+    if (birth !== birthText) {
+      birthText = birth;
+      birthY = digits(birth, 0, 4);
+      birthM = digits(birth, 5, 7);
+      birthD = digits(birth, 8, 10);
+    }
+    if (day !== dayText) {
+      dayText = day;
+      dayY = digits(day, 0, 4);
+      dayM = digits(day, 5, 7);
+      dayD = digits(day, 8, 10);
+    }
+    const age = completedYears(birthY, birthM, birthD, dayY, dayM, dayD);
     if (age >= 0 && Number.isInteger(age)) {
       ageScratch.min = age;
       ageScratch.max = age;
@@ -163,18 +182,25 @@ export function ckdOf(
   const scrLo = scr.lo * node.toMgDl;
   const scrHi = scr.hi * node.toMgDl;
   const v2021 = node.version === '2021';
-  out.lo =
-    scrHi === Number.POSITIVE_INFINITY
-      ? 0
-      : v2021
-        ? ckdEpi2021(scrHi, sex, oldest)
-        : ckdEpi2009(scrHi, sex, oldest);
-  out.hi =
-    scrLo <= 0
-      ? Number.POSITIVE_INFINITY
-      : v2021
-        ? ckdEpi2021(scrLo, sex, youngest)
-        : ckdEpi2009(scrLo, sex, youngest);
+  if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
+    // One creatinine value and one age, the common case: both ends are the same estimate.
+    const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
+    out.lo = egfr;
+    out.hi = egfr;
+  } else {
+    out.lo =
+      scrHi === Number.POSITIVE_INFINITY
+        ? 0
+        : v2021
+          ? ckdEpi2021(scrHi, sex, oldest)
+          : ckdEpi2009(scrHi, sex, oldest);
+    out.hi =
+      scrLo <= 0
+        ? Number.POSITIVE_INFINITY
+        : v2021
+          ? ckdEpi2021(scrLo, sex, youngest)
+          : ckdEpi2009(scrLo, sex, youngest);
+  }
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = node.unit;
