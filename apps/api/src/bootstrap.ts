@@ -50,7 +50,7 @@ async function ensureAdmin(
     createdBy: null,
   });
   logger.warn(
-    'first start: created an admin token; it is printed once, on the next line, and stored only hashed',
+    'first start: created an admin token; it is printed once, alone on its own line, and stored only hashed',
   );
   options.print(secret);
 }
