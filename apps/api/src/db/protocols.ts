@@ -94,6 +94,17 @@ export function protocolStore(db: Db) {
       for (let attempt = 1; ; attempt++) {
         try {
           return await k.transaction().execute(async (trx) => {
+            await ensureProtocol(p.protocolId, trx);
+            // PostgreSQL: publishers of one protocol queue on its row instead of racing for the
+            // next number and retrying (twenty at once could run out of attempts). SQLite runs one
+            // write transaction at a time anyway.
+            if (db.dialect === 'postgres')
+              await trx
+                .selectFrom('protocols')
+                .select('id')
+                .where('id', '=', p.protocolId)
+                .forUpdate()
+                .execute();
             const existing = await trx
               .selectFrom('protocol_versions')
               .selectAll()
@@ -101,7 +112,6 @@ export function protocolStore(db: Db) {
               .where('hash', '=', p.hash)
               .executeTakeFirst();
             if (existing) return { version: toVersion(existing), created: false };
-            await ensureProtocol(p.protocolId, trx);
             const { max } = await trx
               .selectFrom('protocol_versions')
               .select((eb) => eb.fn.max('number').as('max'))
