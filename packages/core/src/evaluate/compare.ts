@@ -12,6 +12,20 @@ export function compare(a: Interval, op: CompareOp, b: Interval): Tri {
   if (a.lo === a.hi && b.lo === b.hi && !a.loOpen && !b.loOpen) {
     const x = a.lo;
     const y = b.lo;
+    if (x === y && !a.hiOpen && !b.hiOpen) {
+      // Equal points stay equal after rounding (an age of exactly 18 against `between 18 and 70`):
+      // decided without the costly rounding.
+      switch (op) {
+        case '<':
+        case '>':
+        case '!=':
+          return FALSE;
+        case '<=':
+        case '>=':
+        case '=':
+          return TRUE;
+      }
+    }
     const scale = Math.max(Math.abs(x), Math.abs(y));
     if (Math.abs(x - y) > scale * 1e-6) {
       const lt = x < y;
