@@ -1,3 +1,11 @@
+import {
+  CohortResultSchema,
+  DiagnosticSchema as CoreDiagnosticSchema,
+  ScreeningSchema as CoreScreeningSchema,
+  CriterionInfoSchema,
+  CriterionResultSchema,
+  ElementInfoSchema,
+} from '@eligo/core';
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../auth/roles';
 
@@ -15,24 +23,9 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-const Location = z.object({ line: z.number().int(), column: z.number().int() });
-
-export const DiagnosticSchema = z
-  .object({
-    code: z.string().openapi({ example: 'E0203' }),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    source: z.string(),
-    start: Location.optional(),
-    end: Location.optional(),
-    span: z
-      .object({ start: z.number().int(), end: z.number().int() })
-      .optional()
-      .openapi({ description: 'UTF-16 offsets into the text' }),
-    label: z.string().optional(),
-    hint: z.string().optional(),
-  })
-  .openapi('Diagnostic');
+// Core's schemas are wrapped in this module's `z`, whose objects carry OpenAPI names: core's own
+// instances may be created before @hono/zod-openapi extends zod.
+export const DiagnosticSchema = z.object(CoreDiagnosticSchema.shape).openapi('Diagnostic');
 
 export const CriteriaTextSchema = z
   .object({
@@ -111,59 +104,9 @@ export const ProtocolListSchema = z
   })
   .openapi('ProtocolList');
 
-const CriterionSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['inclusion', 'exclusion']),
-    title: z.string().optional(),
-    source: z.string().optional().openapi({ description: "The protocol's verbatim sentence" }),
-    heading: z.boolean().openapi({ description: 'Decided by its sub-criteria' }),
-    elements: z.array(z.string()).openapi({ description: 'Data elements and questions it depends on' }),
-  })
-  .openapi('Criterion');
+const CriterionSchema = z.object(CriterionInfoSchema.shape).openapi('Criterion');
 
-const CodePatternSchema = z.object({
-  system: z.string(),
-  code: z.string(),
-  match: z.enum(['exact', 'prefix', 'range']),
-  to: z.string().optional(),
-});
-
-const ElementSchema = z
-  .object({
-    id: z.string(),
-    label: z.string(),
-    kind: z.enum([
-      'patient',
-      'lab',
-      'test',
-      'condition',
-      'medication',
-      'procedure',
-      'allergy',
-      'question',
-      'define',
-    ]),
-    patientField: z.enum(['birthDate', 'gender']).optional(),
-    unit: z.string().optional(),
-    molarMass: z.number().optional(),
-    values: z.array(z.string()).optional(),
-    binding: z
-      .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
-      .optional(),
-    answer: z
-      .object({
-        type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),
-        min: z.number().optional(),
-        max: z.number().optional(),
-        unit: z.string().optional(),
-        values: z.array(z.string()).optional(),
-      })
-      .optional(),
-    closedWorld: z.boolean(),
-    usedBy: z.array(z.string()),
-  })
-  .openapi('Element');
+const ElementSchema = z.object(ElementInfoSchema.shape).openapi('Element');
 
 export const ProtocolDetailSchema = VersionSummarySchema.extend({
   trialVersion: z.string().nullable(),
@@ -204,48 +147,27 @@ export const ScreeningRequestSchema = z
   })
   .openapi('ScreeningRequest');
 
-const Status = z.enum(['met', 'not_met', 'unknown']);
-
+/** Core's screening, plus the audit record's id and the published version screened against. */
 export const ScreeningSchema = z
   .object({
+    ...CoreScreeningSchema.shape,
     id: z.string().openapi({ description: 'Audit record id' }),
     protocol: z.object({
-      id: z.string(),
-      version: z.string().optional(),
-      hash: z.string(),
+      ...CoreScreeningSchema.shape.protocol.shape,
       published: z.number().int().openapi({ description: 'Published version screened against' }),
     }),
-    asOf: z.string(),
     cohorts: z.array(
       z.object({
-        id: z.string(),
-        label: z.string().optional(),
-        verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
+        ...CohortResultSchema.shape,
         criteria: z.array(
           z.object({
-            id: z.string(),
-            kind: z.enum(['inclusion', 'exclusion']),
-            title: z.string().optional(),
-            source: z.string().optional(),
-            status: Status,
-            explanation: z.string().openapi({ description: 'One line a person can read' }),
+            ...CriterionResultSchema.shape,
             trace: z.unknown().optional().openapi({
               description:
                 'The full reasoning as a tree of steps `{text, status, elements?, date?, children?}`; only when the request asks for it (`"trace": true`, or `?trace=true` for a batch)',
             }),
-            missing: z.array(z.string()),
           }),
         ),
-        missing: z.array(z.string()),
-        questions: z.array(z.object({ id: z.string(), text: z.string() })),
-      }),
-    ),
-    warnings: z.array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        path: z.string().optional(),
-        element: z.string().optional(),
       }),
     ),
   })
