@@ -344,6 +344,11 @@ export function depsOfVal(v: Val): Set<string> {
 export function num(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
   const abs = Math.abs(x);
+  // Most values are written as reported (7, 5.7, 0.64): when the shortest form already has no more
+  // digits than the rounding below keeps, rounding gives the same number back, so that form is the
+  // answer, without toFixed/toPrecision and a parse.
+  const plain = String(x);
+  if (fitsRounding(plain, abs)) return plain;
   const rounded =
     abs >= 10
       ? Number(x.toFixed(1))
@@ -353,6 +358,24 @@ export function num(x: number): string {
           ? 0
           : Number(x.toPrecision(4));
   return String(rounded);
+}
+
+/**
+ * Whether `text` (the shortest decimal form of a finite number of magnitude `abs`) has at most as
+ * many digits as `num` keeps: one decimal from 10 up, three from 1, four significant digits below.
+ * Such a number is within a fraction of its last place of that decimal, which therefore is what
+ * the rounding produces.
+ */
+function fitsRounding(text: string, abs: number): boolean {
+  const dot = text.indexOf('.');
+  if (dot < 0) return text.indexOf('e') < 0;
+  if (text.indexOf('e') >= 0) return false;
+  const decimals = text.length - dot - 1;
+  if (abs >= 10) return decimals <= 1;
+  if (abs >= 1) return decimals <= 3;
+  let first = dot + 1;
+  while (first < text.length && text.charCodeAt(first) === 48) first++;
+  return text.length - first <= 4;
 }
 
 function duration(d: { amount: number; unit: string }): string {
