@@ -59,6 +59,10 @@ export function statusWord(s: Status): string {
   return s === 'not_met' ? 'not met' : s;
 }
 
+/** A trace under construction; its keys are set in the order the published shape lists them. */
+type MutableTrace = { -readonly [K in keyof Trace]: Trace[K] };
+
+/** `missing` is read only for an unknown result; callers that compute it pass NO_MISSING otherwise. */
 function result(
   t: Tri,
   text: string,
@@ -67,14 +71,17 @@ function result(
   extra?: Partial<Trace>,
   reason: string = text,
 ): Explained {
-  const trace: Trace = {
-    text,
-    status: statusOf(t),
-    ...extra,
-    ...(children && children.length > 0 ? { children: children.map((c) => c.trace) } : {}),
-  };
+  const trace: MutableTrace = { text, status: statusOf(t) };
+  if (extra !== undefined) {
+    if (extra.elements !== undefined) trace.elements = extra.elements;
+    if (extra.date !== undefined) trace.date = extra.date;
+  }
+  if (children && children.length > 0) trace.children = children.map((c) => c.trace);
   return { t, trace, reason, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
 }
+
+/** Missing elements of a result that is not unknown: never read. */
+const NO_MISSING: readonly string[] = [];
 
 function line(e: Explained): string {
   return `${e.trace.text}: ${statusWord(e.trace.status)}`;
@@ -87,8 +94,17 @@ function wrapped(e: Explained, b: Bool): string {
 
 /** The reasons of the parts whose status is the whole's: those are the ones that decided it. */
 function decisive(t: Tri, parts: readonly { t: Tri; reason: string }[]): string {
-  const chosen = parts.filter((p) => p.t === t);
-  return [...new Set((chosen.length > 0 ? chosen : parts).map((p) => p.reason))].join('; ');
+  const some = parts.some((p) => p.t === t);
+  const reasons: string[] = [];
+  for (const p of parts) if ((!some || p.t === t) && !reasons.includes(p.reason)) reasons.push(p.reason);
+  return reasons.join('; ');
+}
+
+/** Each reason once, in order. */
+function distinct(reasons: readonly string[]): string {
+  const out: string[] = [];
+  for (const r of reasons) if (!out.includes(r)) out.push(r);
+  return out.join('; ');
 }
 
 function union(...sets: ReadonlySet<string>[]): Set<string> {
@@ -105,7 +121,8 @@ export function explain(b: Bool, p: Patient): Explained {
       const c = explain(b.b, p);
       const t = b.k === 'and' ? and3(a.t, c.t) : or3(a.t, c.t);
       const text = `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}`;
-      return result(t, text, unknownsOf([a, c]), [a, c], undefined, decisive(t, [a, c]));
+      const missing = t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING;
+      return result(t, text, missing, [a, c], undefined, decisive(t, [a, c]));
     }
     case 'unless': {
       const a = explain(b.a, p);
@@ -116,7 +133,7 @@ export function explain(b: Bool, p: Patient): Explained {
       return result(
         t,
         `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`,
-        unknownsOf([a, c]),
+        t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING,
         [a, c],
         undefined,
         reason,
@@ -135,8 +152,8 @@ export function explain(b: Bool, p: Patient): Explained {
       const t = if3(c.t, th.t, el.t);
       const taken = c.t === TRUE ? [th] : c.t === FALSE ? [el] : [c, th, el];
       const text = `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}`;
-      const reason = [...new Set([c, ...taken.filter((e) => e !== c)].map((e) => e.reason))].join('; ');
-      return result(t, text, unknownsOf(taken), [c, th, el], undefined, reason);
+      const reason = distinct([c, ...taken.filter((e) => e !== c)].map((e) => e.reason));
+      return result(t, text, t === UNKNOWN ? unknownsOf(taken) : NO_MISSING, [c, th, el], undefined, reason);
     }
     case 'quant': {
       const ops = b.ops.map((o) => explain(o, p));
@@ -149,7 +166,7 @@ export function explain(b: Bool, p: Patient): Explained {
       const t = count3(trues, unknowns, b.n);
       const head = b.q === 'any' ? 'any of' : b.q === 'all' ? 'all of' : `at least ${b.n} of`;
       const text = `${head} (${ops.map((o, i) => wrapped(o, b.ops[i]!)).join(', ')})`;
-      return result(t, text, unknownsOf(ops), ops, undefined, decisive(t, ops));
+      return result(t, text, t === UNKNOWN ? unknownsOf(ops) : NO_MISSING, ops, undefined, decisive(t, ops));
     }
     case 'cmp':
       return explainCompare(b.l, b.op, b.r, p);
@@ -159,7 +176,7 @@ export function explain(b: Bool, p: Patient): Explained {
       return result(
         t,
         text,
-        union(missingOf(b.v, p), missingOf(b.lo, p), missingOf(b.hi, p)),
+        t === UNKNOWN ? union(missingOf(b.v, p), missingOf(b.lo, p), missingOf(b.hi, p)) : NO_MISSING,
         undefined,
         extras(b.v),
       );
@@ -179,7 +196,7 @@ export function explain(b: Bool, p: Patient): Explained {
       }
       const value = valueText(b.s, p);
       const text = `${value}${detail ? ` (${detail.slice(2)})` : ''} is ${b.negated ? 'not ' : ''}${b.value}`;
-      return result(t, text, missingOf(b.s, p), undefined, extras(b.s));
+      return result(t, text, t === UNKNOWN ? missingOf(b.s, p) : NO_MISSING, undefined, extras(b.s));
     }
     case 'cond': {
       const t = conditionTruth(p, b.el, b.mode, b.years);
@@ -254,7 +271,7 @@ export function explain(b: Bool, p: Patient): Explained {
   }
 }
 
-function unknownsOf(es: Explained[]): Set<string> {
+function unknownsOf(es: Explained[]): ReadonlySet<string> {
   return union(...es.filter((e) => e.t === UNKNOWN).map((e) => e.missing));
 }
 
@@ -263,22 +280,27 @@ const SYMBOL: Record<CompareOp, string> = { '>=': '≥', '>': '>', '<=': '≤', 
 function explainCompare(l: Val, op: CompareOp, r: Val, p: Patient): Explained {
   const t = compareTruth(l, op, r, p);
   // A side with nothing to compare says so on its own: "White blood cell count: no result on or before …".
-  const open = [l, r].find((v) => v.k !== 'qty' && v.k !== 'limit' && readVal(v, p).state !== OK);
+  const open = isOpen(l, p) ? l : isOpen(r, p) ? r : undefined;
   const text = open ? valueText(open, p) : `${valueText(l, p, r)} ${SYMBOL[op]} ${valueText(r, p, l)}`;
-  return result(t, text, union(missingOf(l, p), missingOf(r, p)), undefined, extras(l.k === 'limit' ? r : l));
+  const missing = t === UNKNOWN ? union(missingOf(l, p), missingOf(r, p)) : NO_MISSING;
+  return result(t, text, missing, undefined, extras(l.k === 'limit' ? r : l));
+}
+
+function isOpen(v: Val, p: Patient): boolean {
+  return v.k !== 'qty' && v.k !== 'limit' && readVal(v, p).state !== OK;
 }
 
 function extras(v: Val): Partial<Trace> {
   const r = v.out;
-  const elements = [...depsOfVal(v)];
-  return {
-    ...(elements.length > 0 ? { elements } : {}),
-    ...(r.state === OK && r.date !== '' && r.record !== undefined ? { date: r.date } : {}),
-  };
+  const deps = depsOfVal(v);
+  const extra: MutableTrace = {} as MutableTrace;
+  if (deps.size > 0) extra.elements = [...deps];
+  if (r.state === OK && r.date !== '' && r.record !== undefined) extra.date = r.date;
+  return extra;
 }
 
 /** Elements whose data would decide a value that is not usable (or all it reads, when it is usable but undecided). */
-export function missingOf(v: Val, p: Patient): Set<string> {
+export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
   const r = readVal(v, p);
   switch (v.k) {
     case 'qty':
@@ -315,7 +337,19 @@ export function missingOf(v: Val, p: Patient): Set<string> {
   }
 }
 
-export function depsOfVal(v: Val): Set<string> {
+/** What each value node reads never changes, so it is worked out once per node (and never modified). */
+const depsCache = new WeakMap<Val, ReadonlySet<string>>();
+
+export function depsOfVal(v: Val): ReadonlySet<string> {
+  let deps = depsCache.get(v);
+  if (deps === undefined) {
+    deps = depsOfValUncached(v);
+    depsCache.set(v, deps);
+  }
+  return deps;
+}
+
+function depsOfValUncached(v: Val): ReadonlySet<string> {
   switch (v.k) {
     case 'qty':
     case 'limit':
