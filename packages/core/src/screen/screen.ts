@@ -13,7 +13,7 @@ import type { CohortResult, CriterionResult, InputWarning, Screening, Verdict } 
 export function screen(protocol: CompiledProtocol, input: ScreeningInput): Screening {
   const warnings: InputWarning[] = [];
   const patient = new Patient(input.facts ?? {}, input.answers ?? {}, input.asOf, warnings);
-  const order = new Map(protocol.elements.map((e) => [e.id, e.index]));
+  const order = elementOrder(protocol);
   const sorted = (ids: Iterable<string>) =>
     [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 
@@ -63,6 +63,18 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
     cohorts,
     warnings,
   };
+}
+
+const orders = new WeakMap<CompiledProtocol, ReadonlyMap<string, number>>();
+
+/** Each element's position in the protocol, by id: lists of elements are reported in that order. */
+function elementOrder(protocol: CompiledProtocol): ReadonlyMap<string, number> {
+  let order = orders.get(protocol);
+  if (order === undefined) {
+    order = new Map(protocol.elements.map((e) => [e.id, e.index]));
+    orders.set(protocol, order);
+  }
+  return order;
 }
 
 function criterionResult(
