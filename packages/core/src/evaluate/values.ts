@@ -71,41 +71,44 @@ function readAnswer(patient: Patient, id: string, out: Reading): void {
 
 const ageScratch = { min: 0, max: 0 };
 
+/** The calendar fields of the last `YYYY-MM-DD` text read into it (NaN where a character is not a digit). */
+class DayFields {
+  text = '';
+  y = Number.NaN;
+  m = Number.NaN;
+  d = Number.NaN;
+
+  read(text: string): this {
+    if (text !== this.text) {
+      this.text = text;
+      this.y = digits(text, 0, 4);
+      this.m = digits(text, 5, 7);
+      this.d = digits(text, 8, 10);
+    }
+    return this;
+  }
+}
+
 /**
- * The calendar fields of the last birth date and the last day read (NaN where a character is not
- * a digit): a patient's age is taken on the screening date and again on the creatinine's date,
- * and the screening date is usually the same for every patient, so each is split into fields once.
+ * A patient's age is taken on the screening date (usually the same for every patient) and on the
+ * creatinine's date, from one birth date: each kind of day keeps its own last fields, so each text
+ * is split into fields once.
  */
-let birthText = '';
-let birthY = Number.NaN;
-let birthM = Number.NaN;
-let birthD = Number.NaN;
-let dayText = '';
-let dayY = Number.NaN;
-let dayM = Number.NaN;
-let dayD = Number.NaN;
+const birthFields = new DayFields();
+const screeningDayFields = new DayFields();
+const recordDayFields = new DayFields();
 
 /**
  * Age in completed years on a day; a partial birth date gives the range of possible ages. Full
  * dates are read field by field, which spares the batch path a date parse per patient. The
  * returned object is reused.
  */
-function ageOn(birth: unknown, day: string): { min: number; max: number } | undefined {
+function ageOn(birth: unknown, day: string, dayFields: DayFields): { min: number; max: number } | undefined {
   if (typeof birth !== 'string') return undefined;
   if (birth.length === 10 && day.length === 10 && birth.charCodeAt(4) === 45 && birth.charCodeAt(7) === 45) {
-    if (birth !== birthText) {
-      birthText = birth;
-      birthY = digits(birth, 0, 4);
-      birthM = digits(birth, 5, 7);
-      birthD = digits(birth, 8, 10);
-    }
-    if (day !== dayText) {
-      dayText = day;
-      dayY = digits(day, 0, 4);
-      dayM = digits(day, 5, 7);
-      dayD = digits(day, 8, 10);
-    }
-    const age = completedYears(birthY, birthM, birthD, dayY, dayM, dayD);
+    const b = birthFields.read(birth);
+    const on = dayFields.read(day);
+    const age = completedYears(b.y, b.m, b.d, on.y, on.m, on.d);
     if (age >= 0 && Number.isInteger(age)) {
       ageScratch.min = age;
       ageScratch.max = age;
@@ -130,7 +133,7 @@ function digits(text: string, from: number, to: number): number {
 
 function readAge(patient: Patient, birthId: string, out: Reading): void {
   out.reset();
-  const age = ageOn(patient.facts[birthId], patient.asOf);
+  const age = ageOn(patient.facts[birthId], patient.asOf, screeningDayFields);
   if (!age) return;
   out.lo = age.min;
   out.hi = age.max;
@@ -164,13 +167,13 @@ export function ckdOf(
   }
   const sex = patient.facts[node.sex.id];
   const birth = patient.facts[node.birth.id];
-  const early = ageOn(birth, scr.date);
+  const early = ageOn(birth, scr.date, recordDayFields);
   if ((sex !== 'male' && sex !== 'female') || !early) {
     out.state = UNDECIDED;
     return out;
   }
   const youngest = early.min;
-  const late = scr.dateHi === scr.date ? early : ageOn(birth, scr.dateHi);
+  const late = scr.dateHi === scr.date ? early : ageOn(birth, scr.dateHi, recordDayFields);
   if (!late) {
     out.state = UNDECIDED;
     return out;
