@@ -1,5 +1,5 @@
-import { and3, count3, if3, not3, or3 } from '../evaluate/compare';
-import { type Bool, FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
+import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
+import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   answerTruth,
   betweenTruth,
@@ -11,6 +11,7 @@ import {
 } from '../evaluate/leaves';
 import type { Patient } from '../evaluate/patient';
 import { allergyTruth, conditionTruth } from '../evaluate/records';
+import { readVal } from '../evaluate/values';
 
 /** A rule compiled to a closure returning a small-integer truth: no traces, strings or allocation. */
 export type Rule = (p: Patient) => Tri;
@@ -70,10 +71,28 @@ export function toClosure(b: Bool): Rule {
     }
     case 'cmp': {
       const { l, op, r } = b;
+      if (r.k === 'qty' && l.k !== 'qty' && l.k !== 'limit') {
+        // Against a literal (already in the left side's unit), the common case: compareTruth's
+        // answer without reading the literal or asking which kinds the sides are.
+        const threshold = r.out;
+        return (p) => {
+          const left = readVal(l, p);
+          return left.state !== OK || left.code !== undefined ? UNKNOWN : compare(left, op, threshold);
+        };
+      }
       return (p) => compareTruth(l, op, r, p);
     }
     case 'between': {
       const { v, lo, hi } = b;
+      if (lo.k === 'qty' && hi.k === 'qty' && v.k !== 'qty' && v.k !== 'limit') {
+        const low = lo.out;
+        const high = hi.out;
+        return (p) => {
+          const value = readVal(v, p);
+          if (value.state !== OK || value.code !== undefined) return UNKNOWN;
+          return and3(compare(value, '>=', low), compare(value, '<=', high));
+        };
+      }
       return (p) => betweenTruth(v, lo, hi, p);
     }
     case 'is': {
