@@ -1,8 +1,9 @@
+import { compile } from '@eligo/core';
 import { readProtocolSource } from '@eligo/protocols';
 import type { Logger } from 'pino';
 import { isWellFormedToken } from './auth/tokens';
 import type { Store } from './db/store';
-import { compileText, type ProtocolCache } from './screening/cache';
+import type { ProtocolCache } from './screening/cache';
 
 export class BootstrapError extends Error {}
 
@@ -57,7 +58,7 @@ async function ensureAdmin(
 
 async function publishBundled(store: Store, logger: Logger, cache: ProtocolCache | undefined) {
   const { name, text } = readProtocolSource('NCT06469190');
-  const compiled = compileText(text, name);
+  const compiled = compile(text, { name });
   if (!compiled.ok) {
     logger.error(
       { diagnostics: compiled.diagnostics.length },

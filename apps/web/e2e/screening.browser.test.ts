@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compile } from '@eligo/core';
 import { type Browser, chromium, type Page, type Route } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCriteria, screenLocally } from '../src/lib/screening';
+import { screenLocally } from '../src/lib/screening';
 
 /**
  * The built app in Debian's Chromium, served by `vite preview`, with the API answered here from the
@@ -70,7 +71,7 @@ describe.skipIf(!hasChromium)('the web app in a browser', () => {
         json: { error: { code: 'unauthorized', message: 'Invalid token' } },
       });
     }
-    const compiled = compileCriteria(sourceText, 'NCT06469190.elig');
+    const compiled = compile(sourceText, { name: 'NCT06469190.elig' });
     if (!compiled.ok) throw new Error('the bundled protocol does not compile');
     const info = compiled.protocol.info;
     if (path === '/v1/protocols') {

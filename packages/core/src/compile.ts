@@ -52,10 +52,10 @@ export interface CompiledProtocol {
   evaluate(input: ScreeningInput): FastResult;
 }
 
-export interface CompileResult {
-  readonly protocol: CompiledProtocol | undefined;
-  readonly diagnostics: LocatedDiagnostic[];
-}
+/** `ok` exactly when there is a protocol, which is exactly when there is no error. */
+export type CompileResult =
+  | { readonly ok: true; readonly protocol: CompiledProtocol; readonly diagnostics: LocatedDiagnostic[] }
+  | { readonly ok: false; readonly protocol: undefined; readonly diagnostics: LocatedDiagnostic[] };
 
 /**
  * Parses, checks and compiles criteria text. Never throws: problems come back as diagnostics, and
@@ -73,7 +73,7 @@ export function compile(input: string | Source, options: { name?: string } = {})
       message: `internal error while compiling: ${(error as Error).message}`,
       span: undefined,
     };
-    return { protocol: undefined, diagnostics: [locate(diagnostic, source)] };
+    return { ok: false, protocol: undefined, diagnostics: [locate(diagnostic, source)] };
   }
 }
 
@@ -169,7 +169,10 @@ function done(
   diagnostics: Diagnostic[],
   source: Source,
 ): CompileResult {
-  return { protocol, diagnostics: diagnostics.map((d) => locate(d, source)) };
+  const located = diagnostics.map((d) => locate(d, source));
+  return protocol && !hasErrors(located)
+    ? { ok: true, protocol, diagnostics: located }
+    : { ok: false, protocol: undefined, diagnostics: located };
 }
 
 /** SHA-256 of the source text, hex: the same text always has the same hash, in a browser too. */

@@ -1,9 +1,9 @@
+import { compile } from '@eligo/core';
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware';
 import { diagnosticsJson } from '../http/diagnostics';
 import { bearer, router } from '../http/router';
 import { CheckResultSchema, CriteriaTextSchema, errorResponses, json } from '../http/schemas';
-import { compileText } from '../screening/cache';
 
 const check = createRoute({
   method: 'post',
@@ -21,7 +21,7 @@ const check = createRoute({
 
 export const checkRoutes = router().openapi(check, (c) => {
   const { text, name } = c.req.valid('json');
-  const compiled = compileText(text, name ?? 'criteria.elig');
+  const compiled = compile(text, { name: name ?? 'criteria.elig' });
   const info = compiled.ok ? compiled.protocol.info : undefined;
   return c.json(
     {

@@ -1,3 +1,4 @@
+import { compile } from '@eligo/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
@@ -18,7 +19,6 @@ import {
   VersionListSchema,
   VersionParam,
 } from '../http/schemas';
-import { compileText } from '../screening/cache';
 import { protocolDetail, versionSummary } from './protocol-view';
 
 const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -119,7 +119,7 @@ const version = createRoute({
 
 /** Compiles for storage: 422 with the diagnostics unless it compiles, 400 if it declares another trial. */
 function compileFor(expectedId: string | undefined, text: string, name: string | undefined) {
-  const compiled = compileText(text, name ?? (expectedId ? `${expectedId}.elig` : 'criteria.elig'));
+  const compiled = compile(text, { name: name ?? (expectedId ? `${expectedId}.elig` : 'criteria.elig') });
   if (!compiled.ok) throw notCompiled(compiled.diagnostics);
   const id = compiled.protocol.info.id;
   if (expectedId !== undefined && id !== expectedId) {
@@ -172,7 +172,7 @@ export const protocolRoutes = router()
     const { id } = c.req.valid('param');
     const draft = await c.var.deps.store.protocols.draft(id);
     if (!draft) throw notFound(`Draft of protocol '${id}'`);
-    const compiled = compileText(draft.text, draft.name);
+    const compiled = compile(draft.text, { name: draft.name });
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
   .openapi(publish, async (c) => {

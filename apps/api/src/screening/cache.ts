@@ -1,19 +1,4 @@
-import { type CompiledProtocol, compile, hasErrors, type LocatedDiagnostic } from '@eligo/core';
-
-export type Compiled =
-  | {
-      readonly ok: true;
-      readonly protocol: CompiledProtocol;
-      readonly diagnostics: readonly LocatedDiagnostic[];
-    }
-  | { readonly ok: false; readonly diagnostics: readonly LocatedDiagnostic[] };
-
-/** Compiles criteria text; `ok` only when there is a protocol and no error. Never throws. */
-export function compileText(text: string, name: string): Compiled {
-  const { protocol, diagnostics } = compile(text, { name });
-  if (!protocol || hasErrors(diagnostics)) return { ok: false, diagnostics };
-  return { ok: true, protocol, diagnostics };
-}
+import { type CompiledProtocol, compile } from '@eligo/core';
 
 /**
  * Published versions are immutable, so their compiled form is cached by content hash. The cache is
@@ -45,7 +30,7 @@ export function createProtocolCache(capacity = 64) {
       const hit = this.peek(version);
       if (hit) return hit;
       const key = keyOf(version);
-      const compiled = compileText(version.text, version.name);
+      const compiled = compile(version.text, { name: version.name });
       // A published version compiled when it was published; failing now means the compiler changed.
       if (!compiled.ok) throw new Error(`published protocol ${key} no longer compiles`);
       remember(key, compiled.protocol);

@@ -1,20 +1,9 @@
-import { type CompiledProtocol, compile, type LocatedDiagnostic, type Screening } from '@eligo/core';
+import type { CompiledProtocol, CompileResult, Screening } from '@eligo/core';
 import { screenDocument } from '@eligo/fhir';
 import type { ScreeningRequest } from './request';
 
-export type Compiled =
-  | {
-      readonly ok: true;
-      readonly protocol: CompiledProtocol;
-      readonly diagnostics: readonly LocatedDiagnostic[];
-    }
-  | { readonly ok: false; readonly diagnostics: readonly LocatedDiagnostic[] };
-
-export function compileCriteria(text: string, name: string): Compiled {
-  const { protocol, diagnostics } = compile(text, { name });
-  if (!protocol || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics };
-  return { ok: true, protocol, diagnostics };
-}
+/** A protocol compiled in the browser: core's result, `ok` exactly when there is no error. */
+export type Compiled = CompileResult;
 
 export interface InputProblem {
   readonly path: string;
