@@ -9,9 +9,10 @@ const SEVERITY = ['mild', 'moderate', 'severe'] as const;
 /**
  * An AllergyIntolerance as a record of every allergy element whose binding takes its code or
  * a reaction's substance (`from any` takes them all), with its criticality and the most severe
- * reaction. Refuted and entered-in-error allergies never count; inactive and resolved ones are
- * no longer allergies; one whose onset (or, lacking it, recording) is after the screening
- * date is ignored.
+ * reaction. Refuted and entered-in-error allergies never count. Inactive and resolved ones
+ * still do: criteria speak of a history of allergic reactions (NCT06469190's C-EX-1 reads "any
+ * clinical status"). One whose onset (or, lacking it, recording) is after the screening date is
+ * ignored.
  */
 export function readAllergy(reading: Reading, entry: Entry<AllergyIntolerance>): void {
   const a = entry.resource;
@@ -22,8 +23,6 @@ export function readAllergy(reading: Reading, entry: Entry<AllergyIntolerance>):
     'entered-in-error',
   ]);
   if (verification === 'refuted' || verification === 'entered-in-error') return;
-  const clinical = statusCode(a.clinicalStatus, ['active', 'inactive', 'resolved']);
-  if (clinical === 'inactive' || clinical === 'resolved') return;
   const dated = a.onsetDateTime ?? a.recordedDate;
   if (dated !== undefined && isAfter(toPartialDate(dated), reading.asOf)) return;
 

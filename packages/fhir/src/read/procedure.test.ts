@@ -64,7 +64,7 @@ describe('AllergyIntolerance', () => {
     ]);
   });
 
-  it('never counts refuted, entered-in-error, inactive or resolved allergies, nor later ones', () => {
+  it('never counts refuted or entered-in-error allergies, nor later ones', () => {
     const status = (system: string, code: string) =>
       concept(`http://terminology.hl7.org/CodeSystem/${system}`, code);
     const { facts } = read(
@@ -74,11 +74,23 @@ describe('AllergyIntolerance', () => {
       allergy(concept(ATC, 'L01AA01'), {
         verificationStatus: status('allergyintolerance-verification', 'entered-in-error'),
       }),
-      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('allergyintolerance-clinical', 'resolved') }),
-      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('allergyintolerance-clinical', 'inactive') }),
       allergy(concept(ATC, 'L01AA01'), { recordedDate: '2025-04-01' }),
     );
     expect(facts.drug_allergy).toEqual([]);
     expect(facts.any_allergy).toEqual([]);
+  });
+
+  it('keeps inactive and resolved allergies: a history of allergic reactions counts', () => {
+    const status = (code: string) =>
+      concept('http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code);
+    const { facts } = read(
+      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('resolved'), criticality: 'high' }),
+      allergy(concept(ATC, 'L01AA01'), { clinicalStatus: status('inactive') }),
+    );
+    expect(facts.drug_allergy).toHaveLength(2);
+    expect(facts.any_allergy).toEqual([
+      { system: ATC, code: 'L01AA01', criticality: 'high' },
+      { system: ATC, code: 'L01AA01' },
+    ]);
   });
 });
