@@ -79,8 +79,20 @@ export function medication(atc: string, start: string, end?: string) {
   };
 }
 
-export function allergy(atc: string) {
-  return { resourceType: 'AllergyIntolerance', code: coded(ATC, atc), criticality: 'low' };
+export function allergy(atc: string, options: { criticality?: string; clinical?: string } = {}) {
+  return {
+    resourceType: 'AllergyIntolerance',
+    code: coded(ATC, atc),
+    criticality: options.criticality ?? 'low',
+    ...(options.clinical
+      ? {
+          clinicalStatus: coded(
+            'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+            options.clinical,
+          ),
+        }
+      : {}),
+  };
 }
 
 export function clone<T>(value: T): T {
