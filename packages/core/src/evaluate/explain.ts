@@ -44,7 +44,7 @@ export interface Explained {
    * The one-line reason: the leaves that decided the result (for `a and b` not met, only the
    * parts not met), so an explanation names what matters rather than the whole rule.
    */
-  readonly reason: string;
+  readonly reasons: readonly string[];
   /** Element ids, when unknown. */
   readonly missing: ReadonlySet<string>;
 }
@@ -69,7 +69,7 @@ function result(
   missing: Iterable<string>,
   children?: Explained[],
   extra?: Partial<Trace>,
-  reason: string = text,
+  reasons: readonly string[] = [text],
 ): Explained {
   const trace: MutableTrace = { text, status: statusOf(t) };
   if (extra !== undefined) {
@@ -77,7 +77,7 @@ function result(
     if (extra.date !== undefined) trace.date = extra.date;
   }
   if (children && children.length > 0) trace.children = children.map((c) => c.trace);
-  return { t, trace, reason, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
+  return { t, trace, reasons, missing: t === UNKNOWN ? new Set(missing) : NOTHING };
 }
 
 /** Missing elements of a result that is not unknown: never read. */
@@ -93,18 +93,16 @@ function wrapped(e: Explained, b: Bool): string {
 }
 
 /** The reasons of the parts whose status is the whole's: those are the ones that decided it. */
-function decisive(t: Tri, parts: readonly { t: Tri; reason: string }[]): string {
+function decisive(t: Tri, parts: readonly { t: Tri; reasons: readonly string[] }[]): string[] {
   const some = parts.some((p) => p.t === t);
-  const reasons: string[] = [];
-  for (const p of parts) if ((!some || p.t === t) && !reasons.includes(p.reason)) reasons.push(p.reason);
-  return reasons.join('; ');
+  return distinct(parts.filter((p) => !some || p.t === t).map((p) => p.reasons));
 }
 
-/** Each reason once, in order. */
-function distinct(reasons: readonly string[]): string {
+/** Each reason once, in order: the same leaf may decide two branches. */
+function distinct(groups: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
-  for (const r of reasons) if (!out.includes(r)) out.push(r);
-  return out.join('; ');
+  for (const group of groups) for (const r of group) if (!out.includes(r)) out.push(r);
+  return out;
 }
 
 function union(...sets: ReadonlySet<string>[]): Set<string> {
@@ -128,22 +126,22 @@ export function explain(b: Bool, p: Patient): Explained {
       const a = explain(b.a, p);
       const c = explain(b.b, p);
       const t = and3(a.t, not3(c.t));
-      const exception = { t: not3(c.t), reason: `unless ${c.reason}` };
-      const reason = decisive(t, [a, exception]);
+      const exception = { t: not3(c.t), reasons: c.reasons.map((r) => `unless ${r}`) };
+      const reasons = decisive(t, [a, exception]);
       return result(
         t,
         `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`,
         t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING,
         [a, c],
         undefined,
-        reason,
+        reasons,
       );
     }
     case 'not': {
       const a = explain(b.a, p);
       const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
       const text = record ? `no ${a.trace.text}` : `not (${line(a)})`;
-      return result(not3(a.t), text, a.missing, [a], undefined, record ? text : a.reason);
+      return result(not3(a.t), text, a.missing, [a], undefined, record ? [text] : a.reasons);
     }
     case 'if': {
       const c = explain(b.c, p);
@@ -152,8 +150,8 @@ export function explain(b: Bool, p: Patient): Explained {
       const t = if3(c.t, th.t, el.t);
       const taken = c.t === TRUE ? [th] : c.t === FALSE ? [el] : [c, th, el];
       const text = `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}`;
-      const reason = distinct([c, ...taken.filter((e) => e !== c)].map((e) => e.reason));
-      return result(t, text, t === UNKNOWN ? unknownsOf(taken) : NO_MISSING, [c, th, el], undefined, reason);
+      const reasons = distinct([c, ...taken.filter((e) => e !== c)].map((e) => e.reasons));
+      return result(t, text, t === UNKNOWN ? unknownsOf(taken) : NO_MISSING, [c, th, el], undefined, reasons);
     }
     case 'quant': {
       const ops = b.ops.map((o) => explain(o, p));
@@ -259,7 +257,14 @@ export function explain(b: Bool, p: Patient): Explained {
     }
     case 'define': {
       const inner = explain(b.d.body, p);
-      return result(inner.t, `${b.d.label}: ${line(inner)}`, inner.missing, [inner], undefined, inner.reason);
+      return result(
+        inner.t,
+        `${b.d.label}: ${line(inner)}`,
+        inner.missing,
+        [inner],
+        undefined,
+        inner.reasons,
+      );
     }
     case 'trend': {
       const t = trendTruth(b, p);

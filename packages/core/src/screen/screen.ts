@@ -27,7 +27,7 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
       const e = explained[i];
       if (e) {
         const missing = e.t === UNKNOWN ? sorted(e.missing) : [];
-        return criterionResult(c.info, e.t, e.trace, e.reason, missing);
+        return criterionResult(c.info, e.t, e.trace, e.reasons.join('; '), missing);
       }
       // A heading: all of its sub-criteria for inclusion, any of them for exclusion.
       const subs = cohort.subCriteria.get(i) ?? [];
