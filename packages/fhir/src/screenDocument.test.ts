@@ -48,4 +48,14 @@ describe('screenDocument', () => {
     expect(r.ok && r.screening.cohorts[0]!.verdict).toBe('undetermined');
     expect(r.ok && r.screening.warnings.length).toBeGreaterThan(0);
   });
+
+  it('passes the trace option to the screening', () => {
+    const doc = { asOf: '2025-03-15', bundle: observation('10*9/L') };
+    const full = screenDocument(protocol, doc);
+    const lean = screenDocument(protocol, doc, { trace: false });
+    const criterion = (r: typeof full) => (r.ok ? r.screening.cohorts[0]!.criteria[0]! : undefined);
+    expect(criterion(lean)?.trace).toEqual({ text: '', status: 'met' });
+    expect(criterion(lean)?.explanation).toBe(criterion(full)?.explanation);
+    expect(criterion(full)?.trace.text).toBe('White blood cell count 4 10*9/L (2025-03-01) ≥ 3 10*9/L');
+  });
 });

@@ -85,7 +85,7 @@ export const screeningRoutes = router()
     const { id } = c.req.valid('param');
     const { version: pin, store: keep, trace, ...document } = c.req.valid('json');
     const { version, protocol } = await publishedVersion(c, id, pin);
-    const outcome = screenDocument(protocol, document);
+    const outcome = screenDocument(protocol, document, { trace: trace === true });
     if (!outcome.ok) throw invalid(outcome.errors, 'The screening input is invalid');
     const principal = c.var.principal!;
     const screening = outcome.screening;

@@ -45,7 +45,7 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
     if (item.text.trim() === '') continue;
     const raw = parse(item.text);
     const outcome = raw.ok
-      ? screenDocument(protocol, raw.value)
+      ? screenDocument(protocol, raw.value, { trace: request.trace })
       : { ok: false as const, errors: [raw.error] };
     if (!outcome.ok) {
       failed++;

@@ -111,50 +111,63 @@ function union(...sets: ReadonlySet<string>[]): Set<string> {
   return out;
 }
 
-export function explain(b: Bool, p: Patient): Explained {
+/**
+ * `traced` false skips what only the trace tree reads: composite nodes get an empty text and no
+ * children. Statuses, reasons and missing elements are the same either way (reasons come from the
+ * leaves, whose texts are always built).
+ */
+export function explain(b: Bool, p: Patient, traced = true): Explained {
+  const kids = (es: Explained[]) => (traced ? es : undefined);
   switch (b.k) {
     case 'and':
     case 'or': {
-      const a = explain(b.a, p);
-      const c = explain(b.b, p);
+      const a = explain(b.a, p, traced);
+      const c = explain(b.b, p, traced);
       const t = b.k === 'and' ? and3(a.t, c.t) : or3(a.t, c.t);
-      const text = `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}`;
+      const text = traced ? `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}` : '';
       const missing = t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING;
-      return result(t, text, missing, [a, c], undefined, decisive(t, [a, c]));
+      return result(t, text, missing, kids([a, c]), undefined, decisive(t, [a, c]));
     }
     case 'unless': {
-      const a = explain(b.a, p);
-      const c = explain(b.b, p);
+      const a = explain(b.a, p, traced);
+      const c = explain(b.b, p, traced);
       const t = and3(a.t, not3(c.t));
       const exception = { t: not3(c.t), reasons: c.reasons.map((r) => `unless ${r}`) };
       const reasons = decisive(t, [a, exception]);
       return result(
         t,
-        `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}`,
+        traced ? `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}` : '',
         t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING,
-        [a, c],
+        kids([a, c]),
         undefined,
         reasons,
       );
     }
     case 'not': {
-      const a = explain(b.a, p);
+      const a = explain(b.a, p, traced);
       const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
-      const text = record ? `no ${a.trace.text}` : `not (${line(a)})`;
-      return result(not3(a.t), text, a.missing, [a], undefined, record ? [text] : a.reasons);
+      const text = record ? `no ${a.trace.text}` : traced ? `not (${line(a)})` : '';
+      return result(not3(a.t), text, a.missing, kids([a]), undefined, record ? [text] : a.reasons);
     }
     case 'if': {
-      const c = explain(b.c, p);
-      const th = explain(b.t, p);
-      const el = explain(b.e, p);
+      const c = explain(b.c, p, traced);
+      const th = explain(b.t, p, traced);
+      const el = explain(b.e, p, traced);
       const t = if3(c.t, th.t, el.t);
       const taken = c.t === TRUE ? [th] : c.t === FALSE ? [el] : [c, th, el];
-      const text = `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}`;
+      const text = traced ? `if ${wrapped(c, b.c)} then ${wrapped(th, b.t)} else ${wrapped(el, b.e)}` : '';
       const reasons = distinct([c, ...taken.filter((e) => e !== c)].map((e) => e.reasons));
-      return result(t, text, t === UNKNOWN ? unknownsOf(taken) : NO_MISSING, [c, th, el], undefined, reasons);
+      return result(
+        t,
+        text,
+        t === UNKNOWN ? unknownsOf(taken) : NO_MISSING,
+        kids([c, th, el]),
+        undefined,
+        reasons,
+      );
     }
     case 'quant': {
-      const ops = b.ops.map((o) => explain(o, p));
+      const ops = b.ops.map((o) => explain(o, p, traced));
       let trues = 0;
       let unknowns = 0;
       for (const o of ops) {
@@ -163,8 +176,15 @@ export function explain(b: Bool, p: Patient): Explained {
       }
       const t = count3(trues, unknowns, b.n);
       const head = b.q === 'any' ? 'any of' : b.q === 'all' ? 'all of' : `at least ${b.n} of`;
-      const text = `${head} (${ops.map((o, i) => wrapped(o, b.ops[i]!)).join(', ')})`;
-      return result(t, text, t === UNKNOWN ? unknownsOf(ops) : NO_MISSING, ops, undefined, decisive(t, ops));
+      const text = traced ? `${head} (${ops.map((o, i) => wrapped(o, b.ops[i]!)).join(', ')})` : '';
+      return result(
+        t,
+        text,
+        t === UNKNOWN ? unknownsOf(ops) : NO_MISSING,
+        kids(ops),
+        undefined,
+        decisive(t, ops),
+      );
     }
     case 'cmp':
       return explainCompare(b.l, b.op, b.r, p);
@@ -256,12 +276,12 @@ export function explain(b: Bool, p: Patient): Explained {
       return result(t, `${b.el.label} ${said}`, [b.el.id], undefined, { elements: [b.el.id] });
     }
     case 'define': {
-      const inner = explain(b.d.body, p);
+      const inner = explain(b.d.body, p, traced);
       return result(
         inner.t,
-        `${b.d.label}: ${line(inner)}`,
+        traced ? `${b.d.label}: ${line(inner)}` : '',
         inner.missing,
-        [inner],
+        kids([inner]),
         undefined,
         inner.reasons,
       );

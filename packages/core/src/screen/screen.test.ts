@@ -118,3 +118,33 @@ describe('funnel', () => {
     ]);
   });
 });
+
+describe('screen without trace trees', () => {
+  const composite = `${TEXT}  IN-6 met if (wbc >= 3 10*9/L or alt <= 3 x ULN) and not (consent or egfr < 30 mL/min/{1.73_m2})
+`;
+
+  it('gives the same explanations, missing elements, statuses and verdicts, with root-only traces', () => {
+    const { protocol: p, diagnostics } = compile(composite);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const answers of [{}, { consent: true }, { consent: false }]) {
+      const input = { asOf: '2025-03-15', facts, answers };
+      const full = screen(p!, input);
+      const lean = screen(p!, input, { trace: false });
+      const strip = (s: typeof full) =>
+        JSON.stringify({
+          ...s,
+          cohorts: s.cohorts.map((c) => ({
+            ...c,
+            criteria: c.criteria.map(({ trace: _, ...rest }) => rest),
+          })),
+        });
+      expect(strip(lean)).toBe(strip(full));
+      expect(lean.cohorts[0]!.criteria.map((c) => c.trace)).toEqual(
+        full.cohorts[0]!.criteria.map((c) => ({ text: '', status: c.status })),
+      );
+    }
+    const six = screen(p!, { asOf: '2025-03-15', facts, answers: {} }, { trace: false }).cohorts[0]!
+      .criteria[5]!;
+    expect(six.explanation).toBe('Has the patient signed the informed consent? not answered: unknown');
+  });
+});

@@ -5,12 +5,26 @@ import { Patient } from '../evaluate/patient';
 import type { ScreeningInput } from '../facts/shapes';
 import type { CohortResult, CriterionResult, InputWarning, Screening, Verdict } from './types';
 
+export interface ScreenOptions {
+  /**
+   * Build each criterion's `trace` tree (default true). With false, each criterion's `trace` is
+   * only its root step, `{ text: '', status }`, which saves the work of the tree for callers that
+   * drop it; `explanation`, `missing`, statuses, verdicts and warnings are the same either way.
+   */
+  readonly trace?: boolean | undefined;
+}
+
 /**
  * Screens one patient with explanations: every criterion once, then per cohort its criteria in
  * order (headings reported from their sub-criteria but not counted), the verdict, and what is
  * missing to decide the undecided ones.
  */
-export function screen(protocol: CompiledProtocol, input: ScreeningInput): Screening {
+export function screen(
+  protocol: CompiledProtocol,
+  input: ScreeningInput,
+  options?: ScreenOptions,
+): Screening {
+  const traced = options?.trace ?? true;
   const warnings: InputWarning[] = [];
   const patient = new Patient(input.facts ?? {}, input.answers ?? {}, input.asOf, warnings);
   const order = elementOrder(protocol);
@@ -18,7 +32,7 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
     [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 
   const explained: (Explained | undefined)[] = protocol.criteria.map((c) =>
-    c.rule ? explain(c.rule, patient) : undefined,
+    c.rule ? explain(c.rule, patient, traced) : undefined,
   );
 
   const cohorts: CohortResult[] = protocol.cohorts.map((cohort) => {
@@ -27,7 +41,8 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
       const e = explained[i];
       if (e) {
         const missing = e.t === UNKNOWN ? sorted(e.missing) : [];
-        return criterionResult(c.info, e.t, e.trace, e.reasons.join('; '), missing);
+        const trace = traced ? e.trace : { text: '', status: statusOf(e.t) };
+        return criterionResult(c.info, e.t, trace, e.reasons.join('; '), missing);
       }
       // A heading: all of its sub-criteria for inclusion, any of them for exclusion.
       const subs = cohort.subCriteria.get(i) ?? [];
@@ -42,7 +57,9 @@ export function screen(protocol: CompiledProtocol, input: ScreeningInput): Scree
       return criterionResult(
         c.info,
         t,
-        { text, status: statusOf(t), children: subs.map((s) => explained[s]!.trace) },
+        traced
+          ? { text, status: statusOf(t), children: subs.map((s) => explained[s]!.trace) }
+          : { text: '', status: statusOf(t) },
         text,
         missing,
       );
