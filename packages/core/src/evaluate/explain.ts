@@ -116,8 +116,12 @@ function union(...sets: ReadonlySet<string>[]): Set<string> {
  * children. Statuses, reasons and missing elements are the same either way (reasons come from the
  * leaves, whose texts are always built).
  */
+/** A composite's children for its trace, when there is one (a module function: no closure per call). */
+function childrenIf(traced: boolean, es: Explained[]): Explained[] | undefined {
+  return traced ? es : undefined;
+}
+
 export function explain(b: Bool, p: Patient, traced = true): Explained {
-  const kids = (es: Explained[]) => (traced ? es : undefined);
   switch (b.k) {
     case 'and':
     case 'or': {
@@ -126,7 +130,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const t = b.k === 'and' ? and3(a.t, c.t) : or3(a.t, c.t);
       const text = traced ? `${wrapped(a, b.a)} ${b.k} ${wrapped(c, b.b)}` : '';
       const missing = t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING;
-      return result(t, text, missing, kids([a, c]), undefined, decisive(t, [a, c]));
+      return result(t, text, missing, childrenIf(traced, [a, c]), undefined, decisive(t, [a, c]));
     }
     case 'unless': {
       const a = explain(b.a, p, traced);
@@ -138,7 +142,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
         t,
         traced ? `${wrapped(a, b.a)} unless ${wrapped(c, b.b)}` : '',
         t === UNKNOWN ? unknownsOf([a, c]) : NO_MISSING,
-        kids([a, c]),
+        childrenIf(traced, [a, c]),
         undefined,
         reasons,
       );
@@ -147,7 +151,14 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const a = explain(b.a, p, traced);
       const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
       const text = record ? `no ${a.trace.text}` : traced ? `not (${line(a)})` : '';
-      return result(not3(a.t), text, a.missing, kids([a]), undefined, record ? [text] : a.reasons);
+      return result(
+        not3(a.t),
+        text,
+        a.missing,
+        childrenIf(traced, [a]),
+        undefined,
+        record ? [text] : a.reasons,
+      );
     }
     case 'if': {
       const c = explain(b.c, p, traced);
@@ -161,7 +172,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
         t,
         text,
         t === UNKNOWN ? unknownsOf(taken) : NO_MISSING,
-        kids([c, th, el]),
+        childrenIf(traced, [c, th, el]),
         undefined,
         reasons,
       );
@@ -181,7 +192,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
         t,
         text,
         t === UNKNOWN ? unknownsOf(ops) : NO_MISSING,
-        kids(ops),
+        childrenIf(traced, ops),
         undefined,
         decisive(t, ops),
       );
@@ -281,7 +292,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
         inner.t,
         traced ? `${b.d.label}: ${line(inner)}` : '',
         inner.missing,
-        kids([inner]),
+        childrenIf(traced, [inner]),
         undefined,
         inner.reasons,
       );
