@@ -58,7 +58,7 @@ export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult 
 export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';
 export { parseScreeningInput } from './screen/input';
-export { screen, verdictOf } from './screen/screen';
+export { type ScreenOptions, screen, verdictOf } from './screen/screen';
 export type * from './screen/types';
 export { Source } from './source';
 export {

@@ -1,4 +1,10 @@
-import { type CompiledProtocol, parseScreeningInput, type Screening, screen } from '@eligo/core';
+import {
+  type CompiledProtocol,
+  parseScreeningInput,
+  type Screening,
+  type ScreenOptions,
+  screen,
+} from '@eligo/core';
 import type { InputError } from './issues';
 import { prepareScreeningInput } from './prepare';
 
@@ -16,7 +22,7 @@ export type ScreenDocumentResult =
 export function screenDocument(
   protocol: CompiledProtocol,
   raw: unknown,
-  options?: Parameters<typeof screen>[2],
+  options?: ScreenOptions,
 ): ScreenDocumentResult {
   const prepared = prepareScreeningInput(protocol.info, raw);
   if (!prepared.ok) return { ok: false, errors: prepared.errors };
