@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { CRITERIA, INCLUSIONS } from '../../patient';
 import { unitFactor } from '../shared/units';
 
 /**
@@ -167,17 +168,8 @@ const def = (name: string, expression: Elm): Elm => ({
 const gilbert = ref('Gilbert');
 const strict = ref('Bilirubin within 1.5 x ULN');
 const lenient = ref('Bilirubin within 3 x ULN');
-const inclusions = [
-  'C-IN-1',
-  'C-IN-3.1.a',
-  'C-IN-3.1.b',
-  'C-IN-3.1.c',
-  'C-IN-3.2.a',
-  'C-IN-3.2.b',
-  'C-IN-3.2.c',
-  'PMN-IN-4',
-];
-const exclusions = ['C-EX-2', 'C-EX-6', 'PMN-EX-2'];
+const inclusions = CRITERIA.slice(0, INCLUSIONS);
+const exclusions = CRITERIA.slice(INCLUSIONS);
 
 const statements: Elm[] = [
   def('Patient', unary('SingletonFrom', retrieve('Patient'))),
