@@ -28,8 +28,6 @@ export function screen(
   const warnings: InputWarning[] = [];
   const patient = new Patient(input.facts ?? {}, input.answers ?? {}, input.asOf, warnings);
   const order = elementOrder(protocol);
-  const sorted = (ids: Iterable<string>) =>
-    [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 
   const explained: (Explained | undefined)[] = protocol.criteria.map((c) =>
     c.rule ? explain(c.rule, patient, traced) : undefined,
@@ -40,7 +38,7 @@ export function screen(
       const c = protocol.criteria[i]!;
       const e = explained[i];
       if (e) {
-        const missing = e.t === UNKNOWN ? sorted(e.missing) : [];
+        const missing = e.t === UNKNOWN ? inOrder(e.missing, order) : [];
         const trace = traced ? e.trace : { text: '', status: statusOf(e.t) };
         return criterionResult(c.info, e.t, trace, e.reasons.join('; '), missing);
       }
@@ -50,7 +48,10 @@ export function screen(
       const t = headingTruth(truths, c.info.kind);
       const missing =
         t === UNKNOWN
-          ? sorted(subs.flatMap((s) => (explained[s]?.t === UNKNOWN ? [...explained[s]!.missing] : [])))
+          ? inOrder(
+              subs.flatMap((s) => (explained[s]?.t === UNKNOWN ? [...explained[s]!.missing] : [])),
+              order,
+            )
           : [];
       const counts = countOf(truths);
       const text = `${subs.length} sub-criteria: ${counts}`;
@@ -66,7 +67,10 @@ export function screen(
     });
     const counted = criteria.filter((_, j) => !protocol.criteria[cohort.members[j]!]!.info.heading);
     const verdict = verdictOf(counted);
-    const missing = sorted(counted.filter((c) => c.status === 'unknown').flatMap((c) => c.missing));
+    const missing = inOrder(
+      counted.filter((c) => c.status === 'unknown').flatMap((c) => c.missing),
+      order,
+    );
     const questions = missing
       .map((id) => protocol.elements[order.get(id)!]!)
       .filter((el) => el.kind === 'question')
@@ -135,4 +139,9 @@ export function verdictOf(criteria: readonly Pick<CriterionResult, 'kind' | 'sta
     if (c.status === 'unknown') open = true;
   }
   return open ? 'undetermined' : 'eligible';
+}
+
+/** Element ids once each, in the order the protocol declares them. */
+function inOrder(ids: Iterable<string>, order: ReadonlyMap<string, number>): string[] {
+  return [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
