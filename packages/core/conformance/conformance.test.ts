@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile';
+import { PopulationBuilder } from '../src/population/builder';
+import { VERDICT_CODES } from '../src/population/screen';
 import { parseScreeningInput } from '../src/screen/input';
 import { screen } from '../src/screen/screen';
 import type { Status, Verdict } from '../src/screen/types';
@@ -95,6 +97,43 @@ describe('fast path', () => {
         ),
       );
       expect(byId).toEqual(expected);
+    });
+  }
+});
+
+describe('population path', () => {
+  // Each case's patient sits between an empty patient and a copy of itself, so that a batch's
+  // offsets are exercised. A population has no answers: statuses must equal the fast path's on
+  // the same facts without answers, and the case's own expectations when it has none.
+  for (const c of cases) {
+    it.skipIf(c.skip?.fast !== undefined)(`${c.file}: ${c.name}`, () => {
+      const { protocol, input } = load(c);
+      const builder = new PopulationBuilder(protocol.info, input.asOf);
+      builder.add({});
+      builder.add(input.facts ?? {});
+      builder.add(input.facts ?? {});
+      const batch = builder.build();
+      expect(builder.problems).toEqual([]);
+      const result = protocol.population(batch, { statuses: true });
+      const unanswered = { ...input, answers: {} };
+      const expected = Array.from(protocol.evaluate(unanswered).statuses);
+      const n = protocol.criteria.length;
+      for (const i of [1, 2]) {
+        expect(Array.from(result.statuses!.slice(i * n, (i + 1) * n))).toEqual(expected);
+        const verdicts = Array.from(result.verdicts.slice(i * result.cohorts, (i + 1) * result.cohorts));
+        expect(verdicts.map((v) => VERDICT_CODES[v])).toEqual(protocol.verdicts(unanswered));
+      }
+      expect(Array.from(result.statuses!.slice(0, n))).toEqual(
+        Array.from(protocol.evaluate({ asOf: input.asOf }).statuses),
+      );
+      if (Object.keys(c.answers ?? {}).length === 0) {
+        const verdicts = Array.from(result.verdicts.slice(result.cohorts, 2 * result.cohorts)).map(
+          (v) => VERDICT_CODES[v],
+        );
+        expect(Object.fromEntries(protocol.info.cohorts.map((k, i) => [k.id, verdicts[i]]))).toEqual(
+          c.expect.verdicts,
+        );
+      }
     });
   }
 });

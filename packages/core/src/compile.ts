@@ -8,6 +8,8 @@ import { DIMENSIONLESS, lowering, molarMassInGPerMol } from './evaluate/lower';
 import type { ScreeningInput } from './facts/shapes';
 import { type FastResult, fastPath } from './fast/verdicts';
 import { parse } from './parse';
+import type { PopulationBatch } from './population/columns';
+import { type PopulationVerdicts, populationPath } from './population/screen';
 import {
   CODE_SYSTEMS,
   type CodeBindingInfo,
@@ -50,6 +52,11 @@ export interface CompiledProtocol {
    * `criteria`) for attrition funnels. The arrays are reused by the next call.
    */
   evaluate(input: ScreeningInput): FastResult;
+  /**
+   * Verdicts for a batch of patients laid out in columns (see `PopulationBuilder`): the
+   * feasibility path. Statuses per criterion on request, for attrition funnels.
+   */
+  population(batch: PopulationBatch, options?: { statuses?: boolean }): PopulationVerdicts;
 }
 
 /** `ok` exactly when there is a protocol, which is exactly when there is no error. */
@@ -160,6 +167,7 @@ function compileSource(source: Source): CompileResult {
     cohorts,
     verdicts: (input) => fast(input).verdicts.slice(),
     evaluate: fast,
+    population: populationPath(criteria, cohorts),
   };
   return done(protocol, diagnostics, source);
 }

@@ -50,6 +50,17 @@ export * from './facts/shapes';
 export type { FastResult } from './fast/verdicts';
 export type { ParseResult } from './parse';
 export { parse, parseExpression } from './parse';
+export {
+  CodeWriter,
+  DateWriter,
+  PopulationBuilder,
+  type PopulationProblem,
+  RecordWriter,
+  ResultWriter,
+} from './population/builder';
+export * from './population/columns';
+export { factsOf } from './population/materialize';
+export { type PopulationVerdicts, VERDICT_CODES } from './population/screen';
 export type { FormatResult } from './print';
 export { format, print, printExpression } from './print';
 export type * from './protocol';

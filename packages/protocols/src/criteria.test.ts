@@ -13,7 +13,14 @@ import {
   withoutCode,
   withValue,
 } from './testing/fhir';
-import { cohort, criterion, example, fastVerdicts, screenDoc } from './testing/screen';
+import {
+  cohort,
+  criterion,
+  example,
+  fastVerdicts,
+  populationAndFastStatuses,
+  screenDoc,
+} from './testing/screen';
 
 /**
  * For every criterion, at least one patient whom that criterion alone decides: start from a
@@ -932,5 +939,7 @@ describe('NCT06469190: each criterion decides alone', () => {
     if (c.missing) expect([...result.missing].sort()).toEqual(c.missing);
     if (c.status !== 'unknown') expect(result.missing).toEqual([]);
     expect(fastVerdicts(c.doc)).toEqual(s.cohorts.map((k) => k.verdict));
+    const { population, fast } = populationAndFastStatuses(c.doc);
+    expect(population).toEqual(fast);
   });
 });

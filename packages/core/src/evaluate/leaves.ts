@@ -72,7 +72,10 @@ function isPlain(s: Val, value: string, patient: Patient): Tri {
 const thresholdScratch = new Reading();
 
 /** A numeric result is positive above the element's rule: its ULN, or a fixed threshold. */
-export function positiveTruth(el: Element, r: Reading): Tri {
+export function positiveTruth(
+  el: Element,
+  r: Pick<Reading, 'lo' | 'hi' | 'loOpen' | 'hiOpen' | 'high' | 'low' | 'unit'>,
+): Tri {
   const rule = el.positive;
   if (!rule) return UNKNOWN;
   let threshold: number;

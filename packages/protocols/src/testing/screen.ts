@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   type CompiledProtocol,
   compile,
+  PopulationBuilder,
   parseScreeningInput,
   type Screening,
   type Verdict,
@@ -47,12 +48,29 @@ export function criterion(screening: Screening, cohortId: string, criterionId: s
   return found;
 }
 
-/** The verdict-only fast path on the same document, for checking it against the explaining path. */
-export function fastVerdicts(doc: unknown): Verdict[] {
+function inputOf(doc: unknown) {
   const protocol = nct06469190();
   const prepared = prepareScreeningInput(protocol.info, doc);
   if (!prepared.ok) throw new Error(`bad input: ${JSON.stringify(prepared.errors)}`);
   const parsed = parseScreeningInput(protocol, prepared.input);
   if (!parsed.ok) throw new Error(`bad facts: ${JSON.stringify(parsed.issues)}`);
-  return protocol.verdicts(parsed.input);
+  return parsed.input;
+}
+
+/** The verdict-only fast path on the same document, for checking it against the explaining path. */
+export function fastVerdicts(doc: unknown): Verdict[] {
+  return nct06469190().verdicts(inputOf(doc));
+}
+
+/**
+ * The population path and the fast path on the document's facts without answers (a population
+ * has none): each criterion's status code from both, to compare.
+ */
+export function populationAndFastStatuses(doc: unknown): { population: number[]; fast: number[] } {
+  const protocol = nct06469190();
+  const input = { ...inputOf(doc), answers: {} };
+  const builder = new PopulationBuilder(protocol.info, input.asOf);
+  builder.add(input.facts ?? {});
+  const result = protocol.population(builder.build(), { statuses: true });
+  return { population: Array.from(result.statuses!), fast: Array.from(protocol.evaluate(input).statuses) };
 }

@@ -1,0 +1,107 @@
+/**
+ * A population laid out column by column: each element's records for a batch of patients sit in
+ * typed arrays, as a data warehouse would export them. Screening a batch then reads numbers from
+ * contiguous memory instead of walking one object tree per patient.
+ *
+ * Records of one element are stored patient after patient; `offsets[i]` to `offsets[i + 1]` are
+ * patient i's. Dates are day numbers (days since 1970-01-01) given as the earliest and latest day
+ * they could be, so a partial date (`1990-05`) keeps its precision; `NO_DAY` is an undated record.
+ */
+
+/** An undated record, or a missing date. */
+export const NO_DAY = -2147483648;
+
+/** Comparator codes of a measurement (`<20` is every value below 20). */
+export const COMPARATORS = ['', '<', '<=', '>=', '>'] as const;
+
+export const CLINICAL_STATUSES = [
+  'active',
+  'recurrence',
+  'relapse',
+  'inactive',
+  'remission',
+  'resolved',
+] as const;
+export const VERIFICATION_STATUSES = [
+  'confirmed',
+  'provisional',
+  'differential',
+  'unconfirmed',
+  'refuted',
+  'entered-in-error',
+] as const;
+export const CRITICALITIES = ['', 'low', 'high', 'unable-to-assess'] as const;
+export const SEVERITIES = ['', 'mild', 'moderate', 'severe'] as const;
+
+/** Whether the input mentioned an element for a patient: not at all, with records, or as explicitly none. */
+export const NOT_GIVEN = 0;
+export const GIVEN = 1;
+export const NONE_GIVEN = 2;
+
+/** Lab and test results. */
+export interface ResultColumns {
+  readonly kind: 'results';
+  readonly offsets: Int32Array;
+  /** NaN for a coded result. */
+  readonly value: Float64Array;
+  /** Index into `units`; the unit the value and its reference range are written in. */
+  readonly unit: Uint16Array;
+  readonly units: readonly string[];
+  /** Index into COMPARATORS. */
+  readonly comparator: Uint8Array;
+  /** 0 for a numeric result, else 1 + index into `codes`. */
+  readonly code: Uint16Array;
+  readonly codes: readonly string[];
+  readonly dayLo: Int32Array;
+  readonly dayHi: Int32Array;
+  /** Reference limits in the result's own unit; NaN when absent. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+}
+
+/** Conditions, medications, procedures and allergies: one row per record. */
+export interface RecordColumns {
+  readonly kind: 'records';
+  readonly offsets: Int32Array;
+  /** Per patient: NOT_GIVEN, GIVEN or NONE_GIVEN. */
+  readonly given: Uint8Array;
+  /** Indices into CLINICAL_STATUSES and VERIFICATION_STATUSES. */
+  readonly clinical: Uint8Array;
+  readonly verification: Uint8Array;
+  /** Onset (conditions), start (medications) or date (procedures). */
+  readonly startLo: Int32Array;
+  readonly startHi: Int32Array;
+  /** Abatement (conditions) or end (medications). */
+  readonly endLo: Int32Array;
+  readonly endHi: Int32Array;
+  /** Indices into CRITICALITIES and SEVERITIES. */
+  readonly criticality: Uint8Array;
+  readonly severity: Uint8Array;
+}
+
+/** A date per patient, such as the birth date. */
+export interface DateColumns {
+  readonly kind: 'date';
+  readonly dayLo: Int32Array;
+  readonly dayHi: Int32Array;
+}
+
+/** A code per patient, such as sex: 0 for none, else 1 + index into `codes`. */
+export interface CodeColumns {
+  readonly kind: 'code';
+  readonly code: Uint16Array;
+  readonly codes: readonly string[];
+}
+
+export type ElementColumns = ResultColumns | RecordColumns | DateColumns | CodeColumns;
+
+/**
+ * A batch of patients screened on one date. Elements without columns are missing for every
+ * patient; questions are unanswered (a population has no one to ask).
+ */
+export interface PopulationBatch {
+  readonly size: number;
+  /** The screening date, YYYY-MM-DD. */
+  readonly asOf: string;
+  readonly elements: Readonly<Record<string, ElementColumns>>;
+}

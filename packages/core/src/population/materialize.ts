@@ -1,0 +1,93 @@
+import type { Facts } from '../facts/shapes';
+import { formatDay } from '../time/dates';
+import {
+  CLINICAL_STATUSES,
+  COMPARATORS,
+  CRITICALITIES,
+  type ElementColumns,
+  NO_DAY,
+  NONE_GIVEN,
+  NOT_GIVEN,
+  type PopulationBatch,
+  SEVERITIES,
+  VERIFICATION_STATUSES,
+} from './columns';
+
+/**
+ * One patient of a batch as the facts a single screening takes: the way back from the columns,
+ * for rules the column evaluator leaves to the object evaluator, and for explaining one patient.
+ */
+export function factsOf(batch: PopulationBatch, i: number): Facts {
+  const facts: Facts = {};
+  for (const [id, columns] of Object.entries(batch.elements)) {
+    const value = factOf(columns, i);
+    if (value !== undefined) facts[id] = value;
+  }
+  return facts;
+}
+
+function factOf(c: ElementColumns, i: number): Facts[string] {
+  switch (c.kind) {
+    case 'date':
+      return c.dayLo[i] === NO_DAY ? undefined : dateText(c.dayLo[i]!, c.dayHi[i]!);
+    case 'code':
+      return c.code[i] === 0 ? undefined : c.codes[c.code[i]! - 1];
+    case 'results': {
+      const from = c.offsets[i]!;
+      const to = c.offsets[i + 1]!;
+      if (from === to) return undefined;
+      const out = [];
+      for (let j = from; j < to; j++) {
+        const date = c.dayLo[j] === NO_DAY ? undefined : dateText(c.dayLo[j]!, c.dayHi[j]!);
+        if (c.code[j] !== 0) {
+          out.push({ code: c.codes[c.code[j]! - 1]!, ...(date && { date }) });
+          continue;
+        }
+        const unit = c.units[c.unit[j]!];
+        const low = c.low[j]!;
+        const high = c.high[j]!;
+        const comparator = COMPARATORS[c.comparator[j]!];
+        out.push({
+          ...(!Number.isNaN(c.value[j]!) && { value: c.value[j]! }),
+          ...(unit && { unit }),
+          ...(comparator && { comparator }),
+          ...(date && { date }),
+          ...((!Number.isNaN(low) || !Number.isNaN(high)) && {
+            referenceRange: { ...(!Number.isNaN(low) && { low }), ...(!Number.isNaN(high) && { high }) },
+          }),
+        });
+      }
+      return out;
+    }
+    case 'records': {
+      if (c.given[i] === NOT_GIVEN) return undefined;
+      if (c.given[i] === NONE_GIVEN) return false;
+      const out = [];
+      for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
+        const start = c.startLo[j] === NO_DAY ? undefined : dateText(c.startLo[j]!, c.startHi[j]!);
+        const end = c.endLo[j] === NO_DAY ? undefined : dateText(c.endLo[j]!, c.endHi[j]!);
+        const criticality = CRITICALITIES[c.criticality[j]!];
+        const severity = SEVERITIES[c.severity[j]!];
+        // One row serves every record kind: each reads the fields it knows.
+        out.push({
+          clinicalStatus: CLINICAL_STATUSES[c.clinical[j]!]!,
+          verificationStatus: VERIFICATION_STATUSES[c.verification[j]!]!,
+          ...(start && { onset: start, start, date: start }),
+          ...(end && { abatement: end, end }),
+          ...(criticality && { criticality }),
+          ...(severity && { severity }),
+        });
+      }
+      return out as Facts[string];
+    }
+  }
+}
+
+/** The text a day range was read from: a day, a month or a year. */
+function dateText(lo: number, hi: number): string {
+  const first = formatDay(lo);
+  if (lo === hi) return first;
+  const last = formatDay(hi);
+  if (first.slice(0, 7) === last.slice(0, 7)) return first.slice(0, 7);
+  return first.slice(0, 4);
+}
