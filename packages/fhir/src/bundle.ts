@@ -1,6 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isFhirDateTime } from './dates';
 import { type InputError, validate } from './issues';
+import {
+  array,
+  literal,
+  loose,
+  number,
+  oneOf,
+  optional,
+  refinedObject,
+  refinedString,
+  type Shape,
+  string,
+} from './shape';
 
 /**
  * The parts of FHIR R4 resources that Eligo reads, validated; everything else passes through
@@ -8,36 +20,37 @@ import { type InputError, validate } from './issues';
  * a typo is reported rather than silently read as "not counted".
  */
 
-const DateTime = z.string().refine(isFhirDateTime, {
-  message: 'expected a FHIR date or dateTime (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)',
+const DateTime = refinedString(
+  isFhirDateTime,
+  'expected a FHIR date or dateTime (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)',
+);
+
+const Coding = loose({
+  system: optional(string),
+  code: optional(string),
+  display: optional(string),
+});
+const CodeableConcept = loose({ coding: optional(array(Coding)), text: optional(string) });
+const Quantity = loose({
+  value: optional(number),
+  comparator: optional(oneOf(['<', '<=', '>=', '>'])),
+  unit: optional(string),
+  system: optional(string),
+  code: optional(string),
+});
+const Period = loose({ start: optional(DateTime), end: optional(DateTime) });
+const Reference = loose({ reference: optional(string) });
+
+export const Patient = loose({
+  resourceType: literal('Patient'),
+  birthDate: optional(DateTime),
+  gender: optional(oneOf(['male', 'female', 'other', 'unknown'])),
 });
 
-const Coding = z.looseObject({
-  system: z.string().optional(),
-  code: z.string().optional(),
-  display: z.string().optional(),
-});
-const CodeableConcept = z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() });
-const Quantity = z.looseObject({
-  value: z.number().optional(),
-  comparator: z.enum(['<', '<=', '>=', '>']).optional(),
-  unit: z.string().optional(),
-  system: z.string().optional(),
-  code: z.string().optional(),
-});
-const Period = z.looseObject({ start: DateTime.optional(), end: DateTime.optional() });
-const Reference = z.looseObject({ reference: z.string().optional() });
-
-export const Patient = z.looseObject({
-  resourceType: z.literal('Patient'),
-  birthDate: DateTime.optional(),
-  gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
-});
-
-export const Observation = z.looseObject({
-  resourceType: z.literal('Observation'),
-  status: z
-    .enum([
+export const Observation = loose({
+  resourceType: literal('Observation'),
+  status: optional(
+    oneOf([
       'registered',
       'preliminary',
       'final',
@@ -46,64 +59,64 @@ export const Observation = z.looseObject({
       'cancelled',
       'entered-in-error',
       'unknown',
-    ])
-    .optional(),
+    ]),
+  ),
   code: CodeableConcept,
-  effectiveDateTime: DateTime.optional(),
-  effectivePeriod: Period.optional(),
-  effectiveInstant: DateTime.optional(),
-  issued: DateTime.optional(),
-  valueQuantity: Quantity.optional(),
-  valueCodeableConcept: CodeableConcept.optional(),
-  valueString: z.string().optional(),
-  referenceRange: z.array(z.looseObject({ low: Quantity.optional(), high: Quantity.optional() })).optional(),
+  effectiveDateTime: optional(DateTime),
+  effectivePeriod: optional(Period),
+  effectiveInstant: optional(DateTime),
+  issued: optional(DateTime),
+  valueQuantity: optional(Quantity),
+  valueCodeableConcept: optional(CodeableConcept),
+  valueString: optional(string),
+  referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
 });
 
-export const Condition = z.looseObject({
-  resourceType: z.literal('Condition'),
-  clinicalStatus: CodeableConcept.optional(),
-  verificationStatus: CodeableConcept.optional(),
-  code: CodeableConcept.optional(),
-  onsetDateTime: DateTime.optional(),
-  onsetPeriod: Period.optional(),
-  abatementDateTime: DateTime.optional(),
-  abatementPeriod: Period.optional(),
-  recordedDate: DateTime.optional(),
+export const Condition = loose({
+  resourceType: literal('Condition'),
+  clinicalStatus: optional(CodeableConcept),
+  verificationStatus: optional(CodeableConcept),
+  code: optional(CodeableConcept),
+  onsetDateTime: optional(DateTime),
+  onsetPeriod: optional(Period),
+  abatementDateTime: optional(DateTime),
+  abatementPeriod: optional(Period),
+  recordedDate: optional(DateTime),
 });
 
-export const Medication = z.looseObject({
-  resourceType: z.literal('Medication'),
-  id: z.string().optional(),
-  code: CodeableConcept.optional(),
+export const Medication = loose({
+  resourceType: literal('Medication'),
+  id: optional(string),
+  code: optional(CodeableConcept),
 });
 
 /** Contained resources are read only when they are Medications; others pass unchecked. */
-const Contained = z.array(z.looseObject({ resourceType: z.string(), id: z.string().optional() })).optional();
+const Contained = optional(array(loose({ resourceType: string, id: optional(string) })));
 
 const medicationFields = {
-  medicationCodeableConcept: CodeableConcept.optional(),
-  medicationReference: Reference.optional(),
+  medicationCodeableConcept: optional(CodeableConcept),
+  medicationReference: optional(Reference),
   contained: Contained,
 };
 
-const requireMedication = (
-  r: { medicationCodeableConcept?: unknown; medicationReference?: unknown },
-  ctx: z.core.$RefinementCtx,
-) => {
-  if (r.medicationCodeableConcept === undefined && r.medicationReference === undefined) {
-    ctx.addIssue({
-      code: 'custom',
+const requiresMedication = <Z extends z.ZodType>(inner: Shape<Z>) =>
+  refinedObject(
+    inner,
+    (r) => {
+      const use = r as { medicationCodeableConcept?: unknown; medicationReference?: unknown };
+      return use.medicationCodeableConcept !== undefined || use.medicationReference !== undefined;
+    },
+    {
       path: ['medicationCodeableConcept'],
       message: 'required: a medicationCodeableConcept or a medicationReference',
-    });
-  }
-};
+    },
+  );
 
-export const MedicationStatement = z
-  .looseObject({
-    resourceType: z.literal('MedicationStatement'),
-    status: z
-      .enum([
+export const MedicationStatement = requiresMedication(
+  loose({
+    resourceType: literal('MedicationStatement'),
+    status: optional(
+      oneOf([
         'active',
         'completed',
         'entered-in-error',
@@ -112,20 +125,20 @@ export const MedicationStatement = z
         'on-hold',
         'unknown',
         'not-taken',
-      ])
-      .optional(),
+      ]),
+    ),
     ...medicationFields,
-    effectiveDateTime: DateTime.optional(),
-    effectivePeriod: Period.optional(),
-    dateAsserted: DateTime.optional(),
-  })
-  .superRefine(requireMedication);
+    effectiveDateTime: optional(DateTime),
+    effectivePeriod: optional(Period),
+    dateAsserted: optional(DateTime),
+  }),
+);
 
-export const MedicationRequest = z
-  .looseObject({
-    resourceType: z.literal('MedicationRequest'),
-    status: z
-      .enum([
+export const MedicationRequest = requiresMedication(
+  loose({
+    resourceType: literal('MedicationRequest'),
+    status: optional(
+      oneOf([
         'active',
         'on-hold',
         'cancelled',
@@ -134,30 +147,30 @@ export const MedicationRequest = z
         'stopped',
         'draft',
         'unknown',
-      ])
-      .optional(),
+      ]),
+    ),
     ...medicationFields,
-    authoredOn: DateTime.optional(),
-    dispenseRequest: z.looseObject({ validityPeriod: Period.optional() }).optional(),
-  })
-  .superRefine(requireMedication);
+    authoredOn: optional(DateTime),
+    dispenseRequest: optional(loose({ validityPeriod: optional(Period) })),
+  }),
+);
 
-export const MedicationAdministration = z
-  .looseObject({
-    resourceType: z.literal('MedicationAdministration'),
-    status: z
-      .enum(['in-progress', 'not-done', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'unknown'])
-      .optional(),
+export const MedicationAdministration = requiresMedication(
+  loose({
+    resourceType: literal('MedicationAdministration'),
+    status: optional(
+      oneOf(['in-progress', 'not-done', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'unknown']),
+    ),
     ...medicationFields,
-    effectiveDateTime: DateTime.optional(),
-    effectivePeriod: Period.optional(),
-  })
-  .superRefine(requireMedication);
+    effectiveDateTime: optional(DateTime),
+    effectivePeriod: optional(Period),
+  }),
+);
 
-export const Procedure = z.looseObject({
-  resourceType: z.literal('Procedure'),
-  status: z
-    .enum([
+export const Procedure = loose({
+  resourceType: literal('Procedure'),
+  status: optional(
+    oneOf([
       'preparation',
       'in-progress',
       'not-done',
@@ -166,29 +179,29 @@ export const Procedure = z.looseObject({
       'completed',
       'entered-in-error',
       'unknown',
-    ])
-    .optional(),
-  code: CodeableConcept.optional(),
-  performedDateTime: DateTime.optional(),
-  performedPeriod: Period.optional(),
+    ]),
+  ),
+  code: optional(CodeableConcept),
+  performedDateTime: optional(DateTime),
+  performedPeriod: optional(Period),
 });
 
-export const AllergyIntolerance = z.looseObject({
-  resourceType: z.literal('AllergyIntolerance'),
-  clinicalStatus: CodeableConcept.optional(),
-  verificationStatus: CodeableConcept.optional(),
-  code: CodeableConcept.optional(),
-  criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
-  onsetDateTime: DateTime.optional(),
-  recordedDate: DateTime.optional(),
-  reaction: z
-    .array(
-      z.looseObject({
-        substance: CodeableConcept.optional(),
-        severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+export const AllergyIntolerance = loose({
+  resourceType: literal('AllergyIntolerance'),
+  clinicalStatus: optional(CodeableConcept),
+  verificationStatus: optional(CodeableConcept),
+  code: optional(CodeableConcept),
+  criticality: optional(oneOf(['low', 'high', 'unable-to-assess'])),
+  onsetDateTime: optional(DateTime),
+  recordedDate: optional(DateTime),
+  reaction: optional(
+    array(
+      loose({
+        substance: optional(CodeableConcept),
+        severity: optional(oneOf(['mild', 'moderate', 'severe'])),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 const schemas = {
@@ -203,21 +216,22 @@ const schemas = {
   AllergyIntolerance,
 } as const;
 
-export type Coding = z.infer<typeof Coding>;
-export type CodeableConcept = z.infer<typeof CodeableConcept>;
-export type Quantity = z.infer<typeof Quantity>;
-export type Period = z.infer<typeof Period>;
-export type Patient = z.infer<typeof Patient>;
-export type Observation = z.infer<typeof Observation>;
-export type Condition = z.infer<typeof Condition>;
-export type Medication = z.infer<typeof Medication>;
-export type MedicationStatement = z.infer<typeof MedicationStatement>;
-export type MedicationRequest = z.infer<typeof MedicationRequest>;
-export type MedicationAdministration = z.infer<typeof MedicationAdministration>;
-export type Procedure = z.infer<typeof Procedure>;
-export type AllergyIntolerance = z.infer<typeof AllergyIntolerance>;
+type Of<S extends Shape> = z.infer<S['zod']>;
+export type Coding = Of<typeof Coding>;
+export type CodeableConcept = Of<typeof CodeableConcept>;
+export type Quantity = Of<typeof Quantity>;
+export type Period = Of<typeof Period>;
+export type Patient = Of<typeof Patient>;
+export type Observation = Of<typeof Observation>;
+export type Condition = Of<typeof Condition>;
+export type Medication = Of<typeof Medication>;
+export type MedicationStatement = Of<typeof MedicationStatement>;
+export type MedicationRequest = Of<typeof MedicationRequest>;
+export type MedicationAdministration = Of<typeof MedicationAdministration>;
+export type Procedure = Of<typeof Procedure>;
+export type AllergyIntolerance = Of<typeof AllergyIntolerance>;
 export type ReadResource = {
-  [K in keyof typeof schemas]: z.infer<(typeof schemas)[K]>;
+  [K in keyof typeof schemas]: Of<(typeof schemas)[K]>;
 }[keyof typeof schemas];
 
 /** One resource Eligo reads, with its place in the bundle for paths in errors and warnings. */
@@ -229,16 +243,16 @@ export interface Entry<R = ReadResource> {
   readonly resource: R;
 }
 
-const BundleShape = z.looseObject({
-  resourceType: z.literal('Bundle'),
-  entry: z
-    .array(
-      z.looseObject({
-        fullUrl: z.string().optional(),
-        resource: z.looseObject({ resourceType: z.string() }).optional(),
+const BundleShape = loose({
+  resourceType: literal('Bundle'),
+  entry: optional(
+    array(
+      loose({
+        fullUrl: optional(string),
+        resource: optional(loose({ resourceType: string })),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /**
@@ -257,7 +271,7 @@ export function parseBundle(
     const resource = entry.resource;
     if (resource === undefined || !Object.hasOwn(schemas, resource.resourceType)) continue;
     const path = `bundle.entry[${index}].resource`;
-    const schema = schemas[resource.resourceType as keyof typeof schemas];
+    const schema: Shape = schemas[resource.resourceType as keyof typeof schemas];
     const parsed = validate(schema, resource, path);
     if (parsed.ok)
       entries.push({ index, fullUrl: entry.fullUrl, path, resource: parsed.value as ReadResource });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Shape } from './shape';
 
 /** A problem with the shape of the input, with where it is: `bundle.entry[3].resource.valueQuantity.value`. */
 export interface InputError {
@@ -44,13 +45,18 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** Runs a schema and returns its issues as InputErrors under `prefix`; never throws. */
-export function validate<T extends z.ZodType>(
-  schema: T,
+/**
+ * Checks a value against a shape and returns its issues as InputErrors under `prefix`; never
+ * throws. A value the shape's predicate accepts is returned as it is (zod's copy of it would be
+ * equal); only a refused one is run through zod, for the issues.
+ */
+export function validate<Z extends z.ZodType>(
+  shape: Shape<Z>,
   value: unknown,
   prefix: string,
-): { ok: true; value: z.infer<T> } | { ok: false; errors: InputError[] } {
-  const result = schema.safeParse(value, { error: issueMessage });
+): { ok: true; value: z.infer<Z> } | { ok: false; errors: InputError[] } {
+  if (shape.accepts(value)) return { ok: true, value: value as z.infer<Z> };
+  const result = shape.zod.safeParse(value, { error: issueMessage });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
