@@ -12,12 +12,16 @@ function compiled(text: string, name: string): CompiledProtocol {
   return result.protocol;
 }
 
-/** Prepared facts must also pass the protocol's own input schema, which the caller applies next. */
+/**
+ * Facts read from a bundle must pass the protocol's own input schema unchanged (no default filled
+ * in): screenDocument screens them without running that schema again.
+ */
 function prepareAndParse(protocol: CompiledProtocol, doc: unknown) {
   const prepared = prepareScreeningInput(protocol.info, doc);
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
   const parsed = parseScreeningInput(protocol, prepared.input);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  expect(parsed.input).toEqual(prepared.input);
   return prepared;
 }
 

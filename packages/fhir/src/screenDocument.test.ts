@@ -5,6 +5,7 @@ import { screenDocument } from './screenDocument';
 const protocol = compile(
   `trial T "t"
 lab wbc "White blood cell count" in 10*9/L from loinc 6690-2
+question consent "Consented?": yes/no
 inclusion
   IN-1 "WBC" met if wbc >= 3 10*9/L
 `,
@@ -57,5 +58,30 @@ describe('screenDocument', () => {
     expect(criterion(lean)?.trace).toEqual({ text: '', status: 'met' });
     expect(criterion(lean)?.explanation).toBe(criterion(full)?.explanation);
     expect(criterion(full)?.trace.text).toBe('White blood cell count 4 10*9/L (2025-03-01) ≥ 3 10*9/L');
+  });
+
+  it('checks the answers given with a bundle as it checks those given with facts', () => {
+    const answers = { consent: 'yes', mood: true };
+    const withBundle = screenDocument(protocol, {
+      asOf: '2025-03-15',
+      bundle: observation('10*9/L'),
+      answers,
+    });
+    const withFacts = screenDocument(protocol, {
+      asOf: '2025-03-15',
+      facts: { wbc: { value: 4, unit: '10*9/L' } },
+      answers,
+    });
+    expect(withBundle.ok ? [] : withBundle.errors).toEqual([
+      { path: 'answers.consent', message: 'Invalid input: expected boolean, received string' },
+      { path: 'answers', message: 'Unrecognized key: "mood"' },
+    ]);
+    expect(withBundle).toEqual(withFacts);
+    const answered = screenDocument(protocol, {
+      asOf: '2025-03-15',
+      bundle: observation('10*9/L'),
+      answers: { consent: true },
+    });
+    expect(answered.ok && answered.screening.cohorts[0]!.verdict).toBe('eligible');
   });
 });

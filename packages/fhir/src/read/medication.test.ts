@@ -2,14 +2,13 @@ import type { MedicationRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import { ATC, concept, bundle as make, statement } from '../testing/fhir';
 import { testProtocol } from '../testing/protocol';
+import { readBundle } from '../testing/read';
 import { bundleToFacts } from '../toFacts';
 
 const ASOF = '2025-03-15';
 
 function read(...resources: Parameters<typeof make>) {
-  const result = bundleToFacts(testProtocol, make(...resources), ASOF);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result;
+  return readBundle(make(...resources), ASOF);
 }
 
 function request(atc: string, extra: Partial<MedicationRequest> = {}): MedicationRequest {

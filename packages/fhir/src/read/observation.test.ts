@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { coded, concept, LOINC, lab, bundle as make, patient, SNOMED, UCUM } from '../testing/fhir';
-import { testProtocol } from '../testing/protocol';
-import { bundleToFacts } from '../toFacts';
+import { readBundle } from '../testing/read';
 
 const ASOF = '2025-03-15';
 
 function read(...resources: Parameters<typeof make>) {
-  const result = bundleToFacts(testProtocol, make(...resources), ASOF);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result;
+  return readBundle(make(...resources), ASOF);
 }
 
 const positive = concept(SNOMED, '10828004', 'Positive');

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bundle as make, patient } from '../testing/fhir';
-import { testProtocol } from '../testing/protocol';
-import { bundleToFacts } from '../toFacts';
+import { readBundle } from '../testing/read';
 
 function read(...resources: Parameters<typeof make>) {
-  const result = bundleToFacts(testProtocol, make(...resources), '2025-03-15');
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result;
+  return readBundle(make(...resources), '2025-03-15');
 }
 
 describe('Patient', () => {
