@@ -41,6 +41,8 @@ export function prng(seed: number): () => number {
 }
 
 const MS_PER_DAY = 86_400_000;
+/** 10 ** decimals, looked up rather than computed per result. */
+const SCALES = [1, 10, 100, 1000];
 
 /** Dates as strings, computed once per day number: formatting dominates generation otherwise. */
 class DayTable {
@@ -196,6 +198,32 @@ const CODES = {
   colony_stimulating_factor: ['L03AA02', 'L03AA13', 'L03AA10'],
 } as const;
 
+type LabId = LabSpec['id'];
+type ConditionKind = Exclude<keyof typeof CODES, 'colony_stimulating_factor'>;
+
+/**
+ * Where generated patients go. Dates are given as days before the screening date (negative:
+ * after it), so each sink writes them in its own layout: date strings for facts objects, day
+ * numbers for columns. The generator draws the same random numbers whatever the sink, so a seed
+ * gives the same patients in every layout.
+ */
+export interface PatientSink {
+  birth(daysBefore: number): void;
+  sex(sex: 'female' | 'male' | 'other'): void;
+  /** The lab's results in the order they are listed; `high`/`low` are NaN without a reference range. */
+  result(lab: LabId, value: number, unit: string, daysBefore: number, low: number, high: number): void;
+  condition(
+    kind: ConditionKind,
+    code: string,
+    clinical: ConditionEntry['clinicalStatus'],
+    verification: ConditionEntry['verificationStatus'],
+    onsetDaysBefore: number,
+    abatementDaysBefore: number | undefined,
+  ): void;
+  exposure(code: string, startDaysBefore: number, endDaysBefore: number | undefined): void;
+  endPatient(): void;
+}
+
 export class PatientGenerator {
   private readonly random: () => number;
   private readonly days: DayTable;
@@ -206,121 +234,179 @@ export class PatientGenerator {
     this.days = new DayTable(options.asOf);
   }
 
-  /** The next `n` patients, in a fresh array. */
+  /** The next `n` patients as facts objects, in a fresh array. */
   chunk(n: number): BenchPatient[] {
-    const out: BenchPatient[] = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.patient();
-    return out;
+    const sink = new ObjectSink(this.days, this.nextId);
+    for (let i = 0; i < n; i++) this.patient(sink);
+    this.nextId += n;
+    return sink.patients;
   }
 
-  patient(): BenchPatient {
+  /** The next `n` patients written to a sink (for example as columns); returns the first patient's id. */
+  into(sink: PatientSink, n: number): number {
+    const first = this.nextId;
+    for (let i = 0; i < n; i++) this.patient(sink);
+    this.nextId += n;
+    return first;
+  }
+
+  private patient(sink: PatientSink): void {
     const r = this.random;
-    const facts: BenchFacts = {};
     if (r() > 0.01) {
       // Ages 12 to 88, birthdays on any day.
-      facts.birth_date = this.days.before(Math.floor((12 + r() * 76) * 365.25));
+      sink.birth(Math.floor((12 + r() * 76) * 365.25));
     }
     const s = r();
-    if (s < 0.49) facts.sex = 'female';
-    else if (s < 0.98) facts.sex = 'male';
-    else if (s < 0.99) facts.sex = 'other';
+    if (s < 0.49) sink.sex('female');
+    else if (s < 0.98) sink.sex('male');
+    else if (s < 0.99) sink.sex('other');
 
     const unwell = r() < 0.06;
     for (const lab of LABS) {
       if (r() < lab.missing) continue;
-      facts[lab.id] = this.results(lab, unwell) as never;
+      this.results(sink, lab, unwell);
     }
-    this.conditions(facts);
-    if (r() < 0.04) facts.colony_stimulating_factor = this.csf();
-    return { id: this.nextId++, input: { asOf: this.days.screeningDate, facts, answers: {} } };
+    this.conditions(sink);
+    if (r() < 0.04) this.csf(sink);
+    sink.endPatient();
   }
 
-  private results(lab: LabSpec, unwell: boolean): LabResult[] {
+  private results(sink: PatientSink, lab: LabSpec, unwell: boolean): void {
     const r = this.random;
     const latestAge = 1 + Math.floor(r() * 30);
-    const list: LabResult[] = [];
     const k = r();
-    if (k < 0.12) list.push(this.result(lab, unwell, latestAge + 20 + Math.floor(r() * 150)));
-    list.push(this.result(lab, unwell, latestAge));
+    if (k < 0.12) this.result(sink, lab, unwell, latestAge + 20 + Math.floor(r() * 150));
+    this.result(sink, lab, unwell, latestAge);
     // A result dated after the screening date, which every engine must ignore.
-    if (k > 0.97) list.push(this.result(lab, unwell, -1 - Math.floor(r() * 10)));
-    return list;
+    if (k > 0.97) this.result(sink, lab, unwell, -1 - Math.floor(r() * 10));
   }
 
-  private result(lab: LabSpec, unwell: boolean, daysBefore: number): LabResult {
+  private result(sink: PatientSink, lab: LabSpec, unwell: boolean, daysBefore: number): void {
     const r = this.random;
     // Log-normal around the median; unwell patients drift to the abnormal side.
     const z = gaussian(r);
     let value = lab.median * Math.exp(lab.sigma * z);
     if (unwell) value *= lab.id === 'hemoglobin' || lab.id === 'wbc' || lab.id === 'neutrophils' ? 0.45 : 3.5;
     let pick = r();
-    let u = lab.units[0]!;
-    for (const candidate of lab.units) {
-      u = candidate;
-      pick -= candidate.share;
+    const units = lab.units;
+    let u = units[0]!;
+    for (let i = 0; i < units.length; i++) {
+      u = units[i]!;
+      pick -= u.share;
       if (pick < 0) break;
     }
-    const scale = 10 ** u.decimals;
+    const scale = SCALES[u.decimals]!;
     const reported = Math.max(1 / scale, Math.round(value * u.factor * scale) / scale);
-    const result: LabResult = { value: reported, unit: u.unit, date: this.days.before(daysBefore) };
+    let low = Number.NaN;
+    let high = Number.NaN;
     if (r() >= lab.noRange) {
       const range = lab.ranges[Math.floor(r() * lab.ranges.length)]!;
-      result.referenceRange = {
-        low: Math.round(range.low * u.factor * scale) / scale,
-        high: Math.round(range.high * u.factor * scale) / scale,
-      };
+      low = Math.round(range.low * u.factor * scale) / scale;
+      high = Math.round(range.high * u.factor * scale) / scale;
     }
-    return result;
+    sink.result(lab.id, reported, u.unit, daysBefore, low, high);
   }
 
-  private conditions(facts: BenchFacts): void {
+  private conditions(sink: PatientSink): void {
     const r = this.random;
-    if (r() < 0.03) facts.gilbert_syndrome = [this.condition('gilbert_syndrome', 1, 0)];
-    if (r() < 0.14) facts.diabetes = [this.condition('diabetes', 0.9, 0.07)];
-    if (r() < 0.05) facts.malignant_neoplasm = [this.condition('malignant_neoplasm', 0.5, 0.1)];
+    if (r() < 0.03) this.condition(sink, 'gilbert_syndrome', 1, 0);
+    if (r() < 0.14) this.condition(sink, 'diabetes', 0.9, 0.07);
+    if (r() < 0.05) this.condition(sink, 'malignant_neoplasm', 0.5, 0.1);
     if (r() < 0.07) {
-      const list = [this.condition('active_infection', 0.6, 0.2)];
-      if (r() < 0.3) list.push(this.condition('active_infection', 0.2, 0.1));
-      facts.active_infection = list;
+      this.condition(sink, 'active_infection', 0.6, 0.2);
+      if (r() < 0.3) this.condition(sink, 'active_infection', 0.2, 0.1);
     }
   }
 
   /** One diagnosis: active with probability `active`, provisional with probability `provisional`. */
-  private condition(kind: keyof typeof CODES, active: number, provisional: number): ConditionEntry {
+  private condition(sink: PatientSink, kind: ConditionKind, active: number, provisional: number): void {
     const r = this.random;
     const codes = CODES[kind];
+    // A few onsets fall after the screening date: those records must not count.
     const onsetDays = Math.floor(r() * 3650) - 3;
-    const entry: ConditionEntry = {
-      code: codes[Math.floor(r() * codes.length)]!,
-      clinicalStatus: 'active',
-      verificationStatus: 'confirmed',
-      // A few onsets fall after the screening date: those records must not count.
-      onset: this.days.before(onsetDays),
-    };
+    const code = codes[Math.floor(r() * codes.length)]!;
+    let clinical: ConditionEntry['clinicalStatus'] = 'active';
+    let abatement: number | undefined;
     if (r() >= active) {
-      entry.clinicalStatus = r() < 0.5 ? 'resolved' : 'remission';
-      entry.abatement = this.days.before(Math.max(0, Math.floor(onsetDays * r())));
+      clinical = r() < 0.5 ? 'resolved' : 'remission';
+      abatement = Math.max(0, Math.floor(onsetDays * r()));
     }
+    let verification: ConditionEntry['verificationStatus'] = 'confirmed';
     const v = r();
-    if (v < provisional) entry.verificationStatus = v < provisional / 2 ? 'provisional' : 'differential';
-    else if (v > 0.99) entry.verificationStatus = 'refuted';
-    return entry;
+    if (v < provisional) verification = v < provisional / 2 ? 'provisional' : 'differential';
+    else if (v > 0.99) verification = 'refuted';
+    sink.condition(kind, code, clinical, verification, onsetDays, abatement);
   }
 
-  private csf(): ExposureEntry[] {
+  private csf(sink: PatientSink): void {
     const r = this.random;
-    const list: ExposureEntry[] = [];
     const n = r() < 0.8 ? 1 : 2;
     for (let i = 0; i < n; i++) {
       const start = 1 + Math.floor(r() * 70);
-      const entry: ExposureEntry = {
-        code: CODES.colony_stimulating_factor[Math.floor(r() * 3)]!,
-        start: this.days.before(start),
-      };
-      if (r() > 0.2) entry.end = this.days.before(Math.max(0, start - 1 - Math.floor(r() * 14)));
-      list.push(entry);
+      const code = CODES.colony_stimulating_factor[Math.floor(r() * 3)]!;
+      const end = r() > 0.2 ? Math.max(0, start - 1 - Math.floor(r() * 14)) : undefined;
+      sink.exposure(code, start, end);
     }
-    return list;
+  }
+}
+
+/** Patients as Eligo facts objects, the layout a single screening takes. */
+class ObjectSink implements PatientSink {
+  readonly patients: BenchPatient[] = [];
+  private facts: BenchFacts = {};
+
+  constructor(
+    private readonly days: DayTable,
+    private nextId: number,
+  ) {}
+
+  birth(daysBefore: number): void {
+    this.facts.birth_date = this.days.before(daysBefore);
+  }
+
+  sex(sex: 'female' | 'male' | 'other'): void {
+    this.facts.sex = sex;
+  }
+
+  result(lab: LabId, value: number, unit: string, daysBefore: number, low: number, high: number): void {
+    const entry: LabResult = { value, unit, date: this.days.before(daysBefore) };
+    if (!Number.isNaN(high)) entry.referenceRange = { low, high };
+    this.facts[lab] ??= [] as never;
+    (this.facts[lab] as LabResult[]).push(entry);
+  }
+
+  condition(
+    kind: ConditionKind,
+    code: string,
+    clinical: ConditionEntry['clinicalStatus'],
+    verification: ConditionEntry['verificationStatus'],
+    onsetDaysBefore: number,
+    abatementDaysBefore: number | undefined,
+  ): void {
+    const entry: ConditionEntry = {
+      code,
+      clinicalStatus: clinical,
+      verificationStatus: verification,
+      onset: this.days.before(onsetDaysBefore),
+    };
+    if (abatementDaysBefore !== undefined) entry.abatement = this.days.before(abatementDaysBefore);
+    this.facts[kind] ??= [];
+    this.facts[kind].push(entry);
+  }
+
+  exposure(code: string, startDaysBefore: number, endDaysBefore: number | undefined): void {
+    const entry: ExposureEntry = { code, start: this.days.before(startDaysBefore) };
+    if (endDaysBefore !== undefined) entry.end = this.days.before(endDaysBefore);
+    this.facts.colony_stimulating_factor ??= [];
+    this.facts.colony_stimulating_factor.push(entry);
+  }
+
+  endPatient(): void {
+    this.patients.push({
+      id: this.nextId++,
+      input: { asOf: this.days.screeningDate, facts: this.facts, answers: {} },
+    });
+    this.facts = {};
   }
 }
 

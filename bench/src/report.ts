@@ -43,18 +43,42 @@ export function judge(r: Results): Target[] {
       met: Number.isFinite(value) ? valid && ok(value) : undefined,
     });
 
+  // Eligo at its best for a population is the population path on columns; the object fast path
+  // is judged as well, against the hand-written function on its own layout.
+  const pop = engine('eligo-population');
+  const handColumns = engine('handwritten-columns');
+  const ph = ratio(pop, handColumns);
+  add(
+    'population path ≥ 0.5 × hand-written throughput (columns)',
+    ph,
+    (v) => v >= 0.5,
+    `${round(ph, 2)} ×`,
+    counts(pop) && counts(handColumns),
+  );
   const fh = ratio(fast, hand);
   add(
-    'fast path ≥ 0.5 × hand-written throughput',
+    'fast path ≥ 0.5 × hand-written throughput (objects)',
     fh,
     (v) => v >= 0.5,
     `${round(fh, 2)} ×`,
     counts(fast) && counts(hand),
   );
-  const fj = ratio(fast, jl);
-  add('fast path ≥ 50 × json-logic-js', fj, (v) => v >= 50, `${round(fj, 1)} ×`, counts(jl));
-  const fc = ratio(fast, cq);
-  add('fast path ≥ 500 × cql-execution', fc, (v) => v >= 500, `${round(fc, 0)} ×`, counts(cq));
+  const pj = ratio(pop, jl);
+  add(
+    'population path ≥ 50 × json-logic-js',
+    pj,
+    (v) => v >= 50,
+    `${round(pj, 1)} × (fast path on objects: ${round(ratio(fast, jl), 1)} ×)`,
+    counts(pop) && counts(jl),
+  );
+  const pc = ratio(pop, cq);
+  add(
+    'population path ≥ 500 × cql-execution',
+    pc,
+    (v) => v >= 500,
+    `${round(pc, 0)} × (fast path on objects: ${round(ratio(fast, cq), 0)} ×)`,
+    counts(pop) && counts(cq),
+  );
   const he = ratio(hand, explain);
   add(
     'explaining path within 10 × of hand-written',
@@ -63,12 +87,13 @@ export function judge(r: Results): Target[] {
     `${round(he, 1)} × slower`,
     counts(explain),
   );
-  const pop = r.population?.screeningMs ?? Number.NaN;
+  const p = r.population;
+  const e2e = p?.endToEndMs ?? Number.NaN;
   add(
-    '1,000,000 patients on one core < 2 s',
-    pop,
-    (v) => v < 2000 && (r.population?.patients ?? 0) >= 1_000_000,
-    `${round(pop / 1000, 2)} s screening (${round((r.population?.wallMs ?? Number.NaN) / 1000, 2)} s with generation)`,
+    '1,000,000 patients on one core < 2 s end to end',
+    e2e,
+    (v) => v < 2000 && (p?.patients ?? 0) >= 1_000_000,
+    `${round(e2e / 1000, 2)} s reading, screening and counting (screening alone ${round((p?.screeningMs ?? Number.NaN) / 1000, 2)} s)`,
   );
   const compile = r.compile?.warm.median ?? Number.NaN;
   add(
@@ -127,9 +152,10 @@ export function renderReport(r: Results): string {
   }
   if (r.population) {
     const p = r.population;
-    lines.push(`population: ${fmt(p.patients)} synthetic patients through the fast path, one process:`);
+    lines.push(`population: ${fmt(p.patients)} synthetic patients as columns, one process:`);
     lines.push(
-      `  ${fmt(p.patientsPerSecond)} patients/s; screening ${fmt(p.screeningMs / 1000, 2)} s, wall ${fmt(p.wallMs / 1000, 2)} s including ${fmt(p.generationMs / 1000, 2)} s generating; peak RSS ${fmt(p.peakRssMiB)} MiB`,
+      `  generated and written: ${fmt(p.generationMs / 1000, 2)} s, ${fmt(p.fileMiB)} MiB`,
+      `  read, screened and counted in a fresh process: ${fmt(p.endToEndMs / 1000, 2)} s end to end (${fmt(p.patientsPerSecond)} patients/s): screening ${fmt(p.screeningMs / 1000, 2)} s, reading ${fmt(p.readMs / 1000, 2)} s; peak RSS ${fmt(p.peakRssMiB)} MiB`,
     );
     lines.push(
       `  verdicts: ${fmt(p.verdicts.eligible)} eligible, ${fmt(p.verdicts.ineligible)} ineligible, ${fmt(p.verdicts.undetermined)} undetermined`,
@@ -137,9 +163,11 @@ export function renderReport(r: Results): string {
     );
   }
   if (r.engines) {
-    lines.push('engines side by side (same patients, same eleven criteria):');
     lines.push(
-      `  ${'engine'.padEnd(24)}${'patients'.padStart(11)}${'patients/s'.padStart(14)}${'time vs hand'.padStart(16)}  agreement with Eligo`,
+      'engines side by side (same patients, same eleven criteria; time vs the hand-written function on the same layout):',
+    );
+    lines.push(
+      `  ${'engine'.padEnd(30)}${'patients'.padStart(11)}${'patients/s'.padStart(14)}${'time vs hand'.padStart(16)}  agreement with Eligo`,
     );
     for (const e of r.engines) {
       const agree =
@@ -147,7 +175,7 @@ export function renderReport(r: Results): string {
           ? `all ${fmt(e.agreement.checked)} agree`
           : `${fmt(e.agreement.disagreements)} of ${fmt(e.agreement.checked)} DISAGREE: numbers do not count`;
       lines.push(
-        `  ${e.name.padEnd(24)}${fmt(e.patients).padStart(11)}${fmt(e.patientsPerSecond).padStart(14)}${`${fmt(e.slowerThanHandwritten, e.slowerThanHandwritten < 10 ? 2 : 0)} ×`.padStart(16)}  ${agree}${e.extrapolated ? ' (rate from a prefix of the stream)' : ''}`,
+        `  ${e.name.padEnd(30)}${fmt(e.patients).padStart(11)}${fmt(e.patientsPerSecond).padStart(14)}${`${fmt(e.slowerThanHandwritten, e.slowerThanHandwritten < 10 ? 2 : 0)} ×`.padStart(16)}  ${agree}${e.extrapolated ? ' (rate from a prefix of the stream)' : ''}`,
       );
       for (const ex of e.agreement.examples) lines.push(`    ${ex}`);
     }

@@ -33,10 +33,11 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
       worker: { type: 'string' },
       patients: { type: 'string' },
+      file: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.worker === 'population') return print(await populationWorker(Number(values.patients)));
+  if (values.worker === 'population') return print(populationWorker(values.file!));
   if (values.help) {
     process.stdout.write(USAGE);
     return;

@@ -136,6 +136,7 @@ export const cqlEngine: Engine = {
   name: 'cql-execution',
   description:
     'cql-execution 3.3.2 running hand-written ELM of the same criteria, with a patient-source adapter',
+  layout: 'objects',
   async prepare(): Promise<Screener> {
     const elm = JSON.parse(readFileSync(new URL('./cql/subset.elm.json', import.meta.url), 'utf8'));
     const library = new cql.Library(elm);

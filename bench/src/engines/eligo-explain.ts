@@ -7,6 +7,7 @@ import type { Engine, Screener } from './engine';
 export const eligoExplain: Engine = {
   name: 'eligo explaining path',
   description: 'Eligo screen(protocol, input): per-criterion traces, explanations and missing data',
+  layout: 'objects',
   async prepare(text: string): Promise<Screener> {
     const protocol = compileOrThrow(text);
     return {

@@ -7,6 +7,7 @@ import type { Engine, Screener } from './engine';
 export const eligoFast: Engine = {
   name: 'eligo fast path',
   description: 'Eligo protocol.verdicts(input): compiled closures, verdicts only',
+  layout: 'objects',
   async prepare(text: string): Promise<Screener> {
     const protocol = compileOrThrow(text);
     return {

@@ -1,3 +1,4 @@
+import type { PopulationBatch } from '@eligo/core';
 import type { BenchPatient, Status, Verdict } from '../patient';
 
 /**
@@ -8,12 +9,18 @@ export interface Engine {
   readonly name: string;
   /** One line: what runs, and what it is given. */
   readonly description: string;
+  /** The layout it reads: its speed is compared with the hand-written function on the same layout. */
+  readonly layout: 'objects' | 'columns';
   prepare(protocolText: string): Promise<Screener>;
 }
 
 export interface Screener {
-  /** Verdicts for a batch of patients, in order. Engines with an async API return a promise. */
-  run(batch: readonly BenchPatient[]): Verdict[] | Promise<Verdict[]>;
+  /**
+   * Verdicts for a batch of patients, in order. The same patients come in two layouts: facts
+   * objects (what a single screening takes) and columns (what a warehouse export gives); each
+   * engine reads the one it was written for. Engines with an async API return a promise.
+   */
+  run(batch: readonly BenchPatient[], columns: PopulationBatch): Verdict[] | Promise<Verdict[]>;
   /** Per-criterion statuses of one patient, to say where an engine disagrees; optional. */
   criteria?(patient: BenchPatient): Record<string, Status> | Promise<Record<string, Status>>;
 }

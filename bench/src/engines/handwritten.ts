@@ -146,6 +146,7 @@ export function statusName(t: number): Status {
 export const handwritten: Engine = {
   name: 'hand-written',
   description: 'a TypeScript function of the same eleven criteria, written by hand',
+  layout: 'objects',
   async prepare(): Promise<Screener> {
     const statuses: number[] = new Array(CRITERIA.length).fill(0);
     return {

@@ -1,8 +1,10 @@
 import { cqlEngine } from './cql';
 import { eligoExplain } from './eligo-explain';
 import { eligoFast } from './eligo-fast';
+import { eligoPopulation } from './eligo-population';
 import type { Engine } from './engine';
 import { handwritten } from './handwritten';
+import { handwrittenColumns } from './handwritten-columns';
 import { jsonLogicEngine } from './json-logic';
 
 /**
@@ -17,6 +19,8 @@ export const ENGINES: readonly {
 }[] = [
   { key: 'handwritten', engine: handwritten, patients: 1_000_000 },
   { key: 'eligo-fast', engine: eligoFast, patients: 1_000_000 },
+  { key: 'handwritten-columns', engine: handwrittenColumns, patients: 1_000_000 },
+  { key: 'eligo-population', engine: eligoPopulation, patients: 1_000_000 },
   { key: 'eligo-explain', engine: eligoExplain, patients: 100_000 },
   { key: 'json-logic', engine: jsonLogicEngine, patients: 200_000 },
   { key: 'cql', engine: cqlEngine, patients: 20_000 },

@@ -227,6 +227,7 @@ export const jsonLogicEngine: Engine = {
   name: 'json-logic-js',
   description:
     'json-logic-js 2.0.5 rules of the same criteria, with five custom operations and a flattening adapter',
+  layout: 'objects',
   async prepare(): Promise<Screener> {
     const byDate = new Map<string, Rule>();
     const ruleFor = (asOf: string) => {

@@ -1,7 +1,9 @@
 import { Agreement, describeDisagreement } from '../agree';
+import { compileOrThrow } from '../engines/eligo';
 import type { Screener } from '../engines/engine';
 import { ENGINES } from '../engines/index';
 import { PatientGenerator } from '../generate';
+import { ColumnSink } from '../generate-columns';
 import type { Verdict } from '../patient';
 import { AS_OF, benchProtocolText, CHUNK, SEED } from './protocol';
 
@@ -14,7 +16,8 @@ export interface EngineResult {
   readonly patientsPerSecond: number;
   /** True when the engine screened fewer patients than the largest run: its rate is extrapolated from them. */
   readonly extrapolated: boolean;
-  /** How many times slower than the hand-written function (1 = as fast). */
+  readonly layout: 'objects' | 'columns';
+  /** How many times slower than the hand-written function reading the same layout (1 = as fast). */
   readonly slowerThanHandwritten: number;
   readonly agreement: {
     readonly checked: number;
@@ -50,19 +53,31 @@ export async function enginesPhase(options: {
   const reference = prepared.find((p) => p.key === 'eligo-fast')!;
   const agreements = new Map(prepared.map((p) => [p.key, new Agreement(reference.screener, p.screener)]));
 
-  const warmup = new PatientGenerator({ seed: SEED + 1, asOf: AS_OF }).chunk(2_000);
-  for (const p of prepared) await p.screener.run(warmup);
+  // The same patients in both layouts: two generators with one seed draw the same numbers.
+  const info = compileOrThrow(text).info;
+  const both = (seed: number) => {
+    const objects = new PatientGenerator({ seed, asOf: AS_OF });
+    const columns = new PatientGenerator({ seed, asOf: AS_OF });
+    const sink = new ColumnSink(info, AS_OF);
+    return (n: number) => {
+      const batch = objects.chunk(n);
+      columns.into(sink, n);
+      return { batch, columns: sink.take() };
+    };
+  };
+  const warmup = both(SEED + 1)(2_000);
+  for (const p of prepared) await p.screener.run(warmup.batch, warmup.columns);
 
-  const generator = new PatientGenerator({ seed: SEED, asOf: AS_OF });
+  const next = both(SEED);
   const largest = Math.max(...prepared.map((p) => p.budget));
   for (let done = 0, round = 0; done < largest; done += CHUNK, round++) {
-    const batch = generator.chunk(Math.min(CHUNK, largest - done));
+    const { batch, columns } = next(Math.min(CHUNK, largest - done));
     const verdicts = new Map<string, Verdict[]>();
     const order = prepared.map((_, i) => prepared[(i + round) % prepared.length]!);
     for (const p of order) {
       if (p.done >= p.budget) continue;
       const t0 = performance.now();
-      const out = await p.screener.run(batch);
+      const out = await p.screener.run(batch, columns);
       p.ms += performance.now() - t0;
       p.done += batch.length;
       verdicts.set(p.key, out);
@@ -72,7 +87,8 @@ export async function enginesPhase(options: {
   }
 
   const rate = (p: (typeof prepared)[number]) => p.done / (p.ms / 1000);
-  const handwritten = prepared.find((p) => p.key === 'handwritten');
+  const handwritten = (layout: 'objects' | 'columns') =>
+    prepared.find((p) => p.key === (layout === 'objects' ? 'handwritten' : 'handwritten-columns'));
   return prepared.map((p) => {
     const engine = selected.find((e) => e.key === p.key)!.engine;
     const agreement = agreements.get(p.key)!;
@@ -84,7 +100,8 @@ export async function enginesPhase(options: {
       ms: p.ms,
       patientsPerSecond: rate(p),
       extrapolated: p.done < largest,
-      slowerThanHandwritten: handwritten ? rate(handwritten) / rate(p) : Number.NaN,
+      layout: engine.layout,
+      slowerThanHandwritten: ((h) => (h ? rate(h) / rate(p) : Number.NaN))(handwritten(engine.layout)),
       agreement: {
         checked: agreement.checked,
         disagreements: agreement.disagreements,

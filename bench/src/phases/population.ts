@@ -1,52 +1,95 @@
-import { eligoFast } from '../engines/eligo-fast';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFunnel, type Verdict } from '@eligo/core';
+import { compileOrThrow } from '../engines/eligo';
 import { PatientGenerator } from '../generate';
-import type { Verdict } from '../patient';
+import { ColumnSink } from '../generate-columns';
+import { BatchWriter, readBatches } from '../store';
 import { runWorker } from './child';
 import { AS_OF, benchProtocolText, CHUNK, SEED } from './protocol';
 
 export interface PopulationResult {
   readonly patients: number;
-  /** Time inside the fast path, summed over chunks: the screening itself. */
-  readonly screeningMs: number;
-  readonly patientsPerSecond: number;
-  /** Wall time of the whole phase in its process, generating the synthetic patients included. */
-  readonly wallMs: number;
+  /** Generating the synthetic patients as columns and writing them to a file (not part of the screening). */
   readonly generationMs: number;
-  /** Peak resident set of the process that did only this. */
+  readonly fileMiB: number;
+  /**
+   * In a fresh process: compiling the protocol, reading every batch from the file, screening it
+   * and counting verdicts and attrition — start to finish.
+   */
+  readonly endToEndMs: number;
+  /** Of which: inside `protocol.population`, summed over batches. */
+  readonly screeningMs: number;
+  readonly readMs: number;
+  readonly patientsPerSecond: number;
+  /** Peak resident set of the process that read and screened. */
   readonly peakRssMiB: number;
   readonly verdicts: Record<Verdict, number>;
 }
 
-/** A million synthetic patients through the fast path, in its own process (for a clean peak RSS). */
-export function populationPhase(options: { patients: number }): Promise<PopulationResult> {
-  return runWorker<PopulationResult>('population', ['--patients', String(options.patients)]);
+interface ReadResult {
+  readonly endToEndMs: number;
+  readonly screeningMs: number;
+  readonly readMs: number;
+  readonly peakRssMiB: number;
+  readonly verdicts: Record<Verdict, number>;
 }
 
-export async function populationWorker(patients: number): Promise<PopulationResult> {
-  const wall0 = performance.now();
-  const screener = await eligoFast.prepare(benchProtocolText());
-  const generator = new PatientGenerator({ seed: SEED, asOf: AS_OF });
-  const verdicts: Record<Verdict, number> = { eligible: 0, ineligible: 0, undetermined: 0 };
-  let screeningMs = 0;
-  let generationMs = 0;
-  for (let done = 0; done < patients; done += CHUNK) {
+/**
+ * A million synthetic patients: generated as columns into a file by one process, then read,
+ * screened and counted by a fresh one, batch by batch, the way a feasibility query reads a
+ * warehouse export. Memory holds one batch at a time.
+ */
+export async function populationPhase(options: { patients: number }): Promise<PopulationResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'eligo-bench-'));
+  const file = join(dir, 'population.bin');
+  try {
+    const protocol = compileOrThrow(benchProtocolText());
     const g0 = performance.now();
-    const batch = generator.chunk(Math.min(CHUNK, patients - done));
-    const t0 = performance.now();
-    const out = screener.run(batch) as Verdict[];
-    const t1 = performance.now();
-    generationMs += t0 - g0;
-    screeningMs += t1 - t0;
-    for (const v of out) verdicts[v]++;
+    const generator = new PatientGenerator({ seed: SEED, asOf: AS_OF });
+    const sink = new ColumnSink(protocol.info, AS_OF);
+    const writer = new BatchWriter(file);
+    for (let done = 0; done < options.patients; done += CHUNK) {
+      generator.into(sink, Math.min(CHUNK, options.patients - done));
+      writer.write(sink.take());
+    }
+    writer.close();
+    const generationMs = performance.now() - g0;
+    const read = await runWorker<ReadResult>('population', ['--file', file]);
+    return {
+      patients: options.patients,
+      generationMs,
+      fileMiB: statSync(file).size / 2 ** 20,
+      ...read,
+      patientsPerSecond: options.patients / (read.endToEndMs / 1000),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const wallMs = performance.now() - wall0;
+}
+
+export function populationWorker(file: string): ReadResult {
+  const t0 = performance.now();
+  const protocol = compileOrThrow(benchProtocolText());
+  const funnel = createFunnel(protocol.info);
+  let screeningMs = 0;
+  let readMs = 0;
+  let r0 = performance.now();
+  for (const batch of readBatches(file)) {
+    const s0 = performance.now();
+    readMs += s0 - r0;
+    const result = protocol.population(batch, { statuses: true });
+    screeningMs += performance.now() - s0;
+    funnel.addPopulation(result);
+    r0 = performance.now();
+  }
+  const { eligible, ineligible, undetermined } = funnel.result().cohorts[0]!;
   return {
-    patients,
+    endToEndMs: performance.now() - t0,
     screeningMs,
-    patientsPerSecond: patients / (screeningMs / 1000),
-    wallMs,
-    generationMs,
+    readMs,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    verdicts,
+    verdicts: { eligible, ineligible, undetermined },
   };
 }

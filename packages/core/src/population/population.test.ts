@@ -4,7 +4,7 @@ import { compile } from '../compile';
 import type { Facts } from '../facts/shapes';
 import { PopulationBuilder } from './builder';
 import { factsOf } from './materialize';
-import { VERDICT_CODES } from './screen';
+import { populationPath, VERDICT_CODES } from './screen';
 
 /**
  * The population path against the fast path on random patients: same statuses for every
@@ -34,6 +34,7 @@ inclusion
   HB met if hb >= 100 g/L
   HB30 met if hb within 30 days >= 10 g/dL
   ALT met if alt <= 3 x ULN and alt >= 0.5 x LLN
+  ALT2 met if 2 x ULN > alt or 1 x LLN >= alt
   EGFR met if egfr >= 45 mL/min/{1.73_m2}
   CSF met if not csf within 14 days before hb
   ANYCSF met if csf
@@ -157,14 +158,19 @@ if (!compiled.ok)
 const protocol = compiled.protocol;
 const n = protocol.criteria.length;
 
+const closures = populationPath(protocol.criteria, protocol.cohorts, { generate: false });
+
 describe('population path', () => {
-  it('agrees with the fast path on every criterion of random patients', () => {
+  it.each([
+    ['generated code', protocol.population],
+    ['closures', closures],
+  ] as const)('agrees with the fast path on every criterion of random patients (%s)', (_, population) => {
     fc.assert(
       fc.property(fc.array(facts, { minLength: 1, maxLength: 8 }), (patients) => {
         const builder = new PopulationBuilder(protocol.info, AS_OF);
         for (const p of patients) builder.add(p);
         const batch = builder.build();
-        const result = protocol.population(batch, { statuses: true });
+        const result = population(batch, { statuses: true });
         patients.forEach((p, i) => {
           const fast = protocol.evaluate({ asOf: AS_OF, facts: p, answers: {} });
           expect(Array.from(result.statuses!.slice(i * n, (i + 1) * n))).toEqual(Array.from(fast.statuses));

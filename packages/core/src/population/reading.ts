@@ -123,12 +123,7 @@ function makeReader(v: Val, ctx: BatchContext, memo: Map<Val, ValReader>): ValRe
     case 'sex': {
       const columns = ctx.batch.elements[v.el.id] as CodeColumns | undefined;
       return (i) => {
-        out.reset();
-        const code = columns === undefined ? 0 : columns.code[i]!;
-        if (code !== 0) {
-          out.code = columns!.codes[code - 1];
-          out.state = OK;
-        }
+        if (out.at !== i) readSex(columns, i, out);
         return out;
       };
     }
@@ -139,61 +134,108 @@ function makeReader(v: Val, ctx: BatchContext, memo: Map<Val, ValReader>): ValRe
   }
 }
 
-function labReader(el: Element, window: Window | undefined, ctx: BatchContext, out: ColReading): ValReader {
-  const c = ctx.batch.elements[el.id] as ResultColumns | undefined;
-  if (c === undefined || c.kind !== 'results') return () => out;
-  const asOf = ctx.asOf;
-  const from = window === undefined ? NO_DAY : dayFromIso(windowStart(ctx.batch.asOf, window));
+/** A lab's columns bound to a batch: the arrays, a factor and an output unit per reported unit, the window's first day. */
+export interface LabColumns {
+  readonly c: ResultColumns;
+  readonly factors: Float64Array;
+  readonly unitOut: readonly (string | undefined)[];
+  readonly from: number;
+}
+
+export function labColumns(
+  el: Element,
+  window: Window | undefined,
+  batch: PopulationBatch,
+): LabColumns | undefined {
+  const c = batch.elements[el.id];
+  if (c === undefined || c.kind !== 'results') return undefined;
   // One factor per unit the batch's results use, from UCUM through the element's cache.
-  const factors = c.units.map((u) =>
+  const factors = Float64Array.from(c.units, (u) =>
     el.unit === undefined || u === el.unit || u === '' ? 1 : factorTo(el, u, el.unit),
   );
-  const { offsets, dayLo, dayHi, value, unit, code, comparator, high, low } = c;
+  return {
+    c,
+    factors,
+    unitOut: c.units.map((u) => el.unit ?? u),
+    from: window === undefined ? NO_DAY : dayFromIso(windowStart(batch.asOf, window)),
+  };
+}
+
+function labReader(el: Element, window: Window | undefined, ctx: BatchContext, out: ColReading): ValReader {
+  const lab = labColumns(el, window, ctx.batch);
+  if (lab === undefined) return () => out;
+  const asOf = ctx.asOf;
   return (i) => {
-    if (out.at === i) return out;
-    out.at = i;
-    out.reset();
-    const first = offsets[i]!;
-    const end = offsets[i + 1]!;
-    if (first === end) return out;
-    const j = pickLatest(dayLo, dayHi, first, end, asOf, from);
-    if (j === -1) return out;
-    if (j === -2) {
-      out.state = AMBIGUOUS;
-      return out;
+    if (out.at !== i) readLab(lab, asOf, i, out);
+    return out;
+  };
+}
+
+/**
+ * Fills `out` with patient i's result in use, converted to the element's unit. Only the fields a
+ * reading of its state uses are written: a reader looks at the state first.
+ */
+export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReading): void {
+  out.at = i;
+  out.state = NONE;
+  out.code = undefined;
+  const c = lab.c;
+  const first = c.offsets[i]!;
+  const end = c.offsets[i + 1]!;
+  if (first === end) return;
+  let j = first;
+  let dayLo = c.dayLo[j]!;
+  let dayHi = c.dayHi[j]!;
+  if (end - first === 1 && dayLo !== NO_DAY && dayLo === dayHi && lab.from === NO_DAY) {
+    // One result dated to a day, no window: the common case, decided without the general rule.
+    if (dayLo > asOf) return;
+  } else {
+    j = pickLatest(c.dayLo, c.dayHi, first, end, asOf, lab.from);
+    if (j < 0) {
+      if (j === -2) out.state = AMBIGUOUS;
+      return;
     }
-    out.dayLo = dayLo[j] === NO_DAY ? asOf : dayLo[j]!;
-    out.dayHi = dayHi[j] === NO_DAY ? asOf : dayHi[j]!;
-    if (code[j] !== 0) {
-      out.code = c.codes[code[j]! - 1];
-      out.state = OK;
-      return out;
-    }
-    const x = value[j]!;
-    if (!Number.isFinite(x)) return out;
-    const f = factors[unit[j]!]!;
-    out.unit = el.unit ?? c.units[unit[j]!];
-    if (Number.isNaN(f)) {
-      out.state = BAD_UNIT;
-      return out;
-    }
-    out.lo = x * f;
-    out.hi = out.lo;
-    const cmp = COMPARATORS[comparator[j]!];
+    dayLo = c.dayLo[j]!;
+    dayHi = c.dayHi[j]!;
+  }
+  out.dayLo = dayLo === NO_DAY ? asOf : dayLo;
+  out.dayHi = dayLo === NO_DAY ? asOf : dayHi;
+  const code = c.code[j]!;
+  if (code !== 0) {
+    out.code = c.codes[code - 1];
+    out.state = OK;
+    return;
+  }
+  const x = c.value[j]!;
+  if (!Number.isFinite(x)) return;
+  const u = c.unit[j]!;
+  const f = lab.factors[u]!;
+  out.unit = lab.unitOut[u];
+  if (Number.isNaN(f)) {
+    out.state = BAD_UNIT;
+    return;
+  }
+  const value = x * f;
+  out.lo = value;
+  out.hi = value;
+  out.loOpen = false;
+  out.hiOpen = false;
+  const comparator = c.comparator[j]!;
+  if (comparator !== 0) {
+    const cmp = COMPARATORS[comparator];
     if (cmp === '<' || cmp === '<=') {
       out.lo = Number.NEGATIVE_INFINITY;
       out.loOpen = true;
       out.hiOpen = cmp === '<';
-    } else if (cmp === '>' || cmp === '>=') {
+    } else {
       out.hi = Number.POSITIVE_INFINITY;
       out.hiOpen = true;
       out.loOpen = cmp === '>';
     }
-    out.high = high[j]! * f;
-    out.low = low[j]! * f;
-    out.state = OK;
-    return out;
-  };
+  }
+  out.high = c.high[j]! * f;
+  out.low = c.low[j]! * f;
+  out.state = OK;
 }
 
 const OUTSIDE = 0;
@@ -275,20 +317,49 @@ function agesOn(birth: DateColumns | undefined, i: number, onKey: number): boole
 
 function ageReader(birth: DateColumns | undefined, ctx: BatchContext, out: ColReading): ValReader {
   return (i) => {
-    if (out.at === i) return out;
-    out.at = i;
-    out.reset();
-    if (!agesOn(birth, i, ctx.asOfKey)) return out;
-    out.lo = ageMin;
-    out.hi = ageMax;
-    out.dayLo = ctx.asOf;
-    out.dayHi = ctx.asOf;
-    out.state = OK;
+    if (out.at !== i) readAge(birth, ctx.asOf, ctx.asOfKey, i, out);
     return out;
   };
 }
 
-/** CKD-EPI from the creatinine in use, with the age on its date: the object evaluator's `ckdOf` on columns. */
+export function readAge(
+  birth: DateColumns | undefined,
+  asOf: number,
+  asOfKey: number,
+  i: number,
+  out: ColReading,
+): void {
+  out.at = i;
+  out.state = NONE;
+  out.code = undefined;
+  if (!agesOn(birth, i, asOfKey)) return;
+  out.lo = ageMin;
+  out.hi = ageMax;
+  out.loOpen = false;
+  out.hiOpen = false;
+  out.dayLo = asOf;
+  out.dayHi = asOf;
+  out.state = OK;
+}
+
+export function readSex(columns: CodeColumns | undefined, i: number, out: ColReading): void {
+  out.at = i;
+  out.state = NONE;
+  out.code = undefined;
+  const code = columns === undefined ? 0 : columns.code[i]!;
+  if (code !== 0) {
+    out.code = columns!.codes[code - 1];
+    out.state = OK;
+  }
+}
+
+/** The constants of a CKD-EPI node: its version, the creatinine factor to mg/dL and its unit. */
+export interface CkdConstants {
+  readonly v2021: boolean;
+  readonly toMgDl: number;
+  readonly unit: string | undefined;
+}
+
 function ckdReader(
   v: Extract<Val, { k: 'ckd' }>,
   ctx: BatchContext,
@@ -298,55 +369,65 @@ function ckdReader(
   const creatinine = bindVal(v.creatinine, ctx, memo);
   const sexes = ctx.batch.elements[v.sex.id] as CodeColumns | undefined;
   const birth = ctx.batch.elements[v.birth.id] as DateColumns | undefined;
-  const v2021 = v.version === '2021';
-  const toMgDl = v.toMgDl;
+  const constants: CkdConstants = { v2021: v.version === '2021', toMgDl: v.toMgDl, unit: v.unit };
   return (i) => {
-    if (out.at === i) return out;
-    out.at = i;
-    out.reset();
-    const scr = creatinine(i);
-    out.dayLo = scr.dayLo;
-    out.dayHi = scr.dayHi;
-    if (scr.state !== OK || scr.code !== undefined) {
-      out.state = scr.state === NONE ? NONE : scr.state === AMBIGUOUS ? AMBIGUOUS : UNDECIDED;
-      return out;
-    }
-    const code = sexes === undefined ? 0 : sexes.code[i]!;
-    const sex = code === 0 ? undefined : sexes!.codes[code - 1];
-    if ((sex !== 'male' && sex !== 'female') || !agesOn(birth, i, dayKey(scr.dayLo))) {
-      out.state = UNDECIDED;
-      return out;
-    }
-    const youngest = ageMin;
-    let oldest = ageMax;
-    if (scr.dayHi !== scr.dayLo) {
-      agesOn(birth, i, dayKey(scr.dayHi));
-      oldest = ageMax;
-    }
-    const scrLo = scr.lo * toMgDl;
-    const scrHi = scr.hi * toMgDl;
-    if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
-      const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
-      out.lo = egfr;
-      out.hi = egfr;
-    } else {
-      out.lo =
-        scrHi === Number.POSITIVE_INFINITY
-          ? 0
-          : v2021
-            ? ckdEpi2021(scrHi, sex, oldest)
-            : ckdEpi2009(scrHi, sex, oldest);
-      out.hi =
-        scrLo <= 0
-          ? Number.POSITIVE_INFINITY
-          : v2021
-            ? ckdEpi2021(scrLo, sex, youngest)
-            : ckdEpi2009(scrLo, sex, youngest);
-    }
-    out.loOpen = scr.hiOpen;
-    out.hiOpen = scr.loOpen;
-    out.unit = v.unit;
-    out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
+    if (out.at !== i) readCkd(constants, creatinine(i), sexes, birth, i, out);
     return out;
   };
+}
+
+/** CKD-EPI from the creatinine in use, with the age on its date: the object evaluator's `ckdOf` on columns. */
+export function readCkd(
+  k: CkdConstants,
+  scr: ColReading,
+  sexes: CodeColumns | undefined,
+  birth: DateColumns | undefined,
+  i: number,
+  out: ColReading,
+): void {
+  out.at = i;
+  out.code = undefined;
+  out.dayLo = scr.dayLo;
+  out.dayHi = scr.dayHi;
+  if (scr.state !== OK || scr.code !== undefined) {
+    out.state = scr.state === NONE ? NONE : scr.state === AMBIGUOUS ? AMBIGUOUS : UNDECIDED;
+    return;
+  }
+  const code = sexes === undefined ? 0 : sexes.code[i]!;
+  const sex = code === 0 ? undefined : sexes!.codes[code - 1];
+  if ((sex !== 'male' && sex !== 'female') || !agesOn(birth, i, dayKey(scr.dayLo))) {
+    out.state = UNDECIDED;
+    return;
+  }
+  const youngest = ageMin;
+  let oldest = ageMax;
+  if (scr.dayHi !== scr.dayLo) {
+    agesOn(birth, i, dayKey(scr.dayHi));
+    oldest = ageMax;
+  }
+  const v2021 = k.v2021;
+  const scrLo = scr.lo * k.toMgDl;
+  const scrHi = scr.hi * k.toMgDl;
+  if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
+    const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
+    out.lo = egfr;
+    out.hi = egfr;
+  } else {
+    out.lo =
+      scrHi === Number.POSITIVE_INFINITY
+        ? 0
+        : v2021
+          ? ckdEpi2021(scrHi, sex, oldest)
+          : ckdEpi2009(scrHi, sex, oldest);
+    out.hi =
+      scrLo <= 0
+        ? Number.POSITIVE_INFINITY
+        : v2021
+          ? ckdEpi2021(scrLo, sex, youngest)
+          : ckdEpi2009(scrLo, sex, youngest);
+  }
+  out.loOpen = scr.hiOpen;
+  out.hiOpen = scr.loOpen;
+  out.unit = k.unit;
+  out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
 }

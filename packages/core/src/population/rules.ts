@@ -36,7 +36,7 @@ export class Binding {
 }
 
 /** Whether a rule node reads only what columns hold; otherwise it runs on the object evaluator. */
-function columnRule(b: Bool): boolean {
+export function columnRule(b: Bool): boolean {
   switch (b.k) {
     case 'cmp':
       return columnReadable(b.l) && columnReadable(b.r);

@@ -2,6 +2,7 @@ import type { CompiledCohort, CompiledCriterion } from '../compile';
 import { FALSE, type Tri, UNKNOWN } from '../evaluate/ir';
 import type { Verdict } from '../screen/types';
 import type { PopulationBatch } from './columns';
+import { generateBatchScreen } from './generate';
 import { batchContext } from './reading';
 import { Binding, type BoundRule, bindRule } from './rules';
 
@@ -27,11 +28,15 @@ export interface PopulationVerdicts {
 /**
  * The population path: each batch binds the compiled rules to its columns once, then every patient
  * is screened by index. Verdicts are the same as the single-patient paths give for the same facts.
+ * The rules run as generated code where the host allows it (`generate.ts`), else as closures.
  */
 export function populationPath(
   criteria: readonly CompiledCriterion[],
   cohorts: readonly CompiledCohort[],
+  how: { generate: boolean } = { generate: true },
 ): (batch: PopulationBatch, options?: { statuses?: boolean }) => PopulationVerdicts {
+  const generated = how.generate ? generateBatchScreen(criteria, cohorts) : undefined;
+  if (generated !== undefined) return (batch, options = {}) => generated(batch, options.statuses === true);
   const exclusion = criteria.map((c) => c.info.kind === 'exclusion');
   const counted = cohorts.map((c) => Int32Array.from(c.members.filter((i) => !criteria[i]!.info.heading)));
   const n = criteria.length;

@@ -1,3 +1,4 @@
+import { type PopulationVerdicts, VERDICT_CODES } from '../population/screen';
 import type { ProtocolInfo } from '../protocol';
 import type { Screening, Status, Verdict } from './types';
 
@@ -32,6 +33,8 @@ export interface FastVerdicts {
 
 export interface Funnel {
   add(screening: Screening | FastVerdicts): void;
+  /** Every patient of a population batch screened with `{ statuses: true }`. */
+  addPopulation(result: PopulationVerdicts): void;
   result(): FunnelResult;
 }
 
@@ -60,6 +63,23 @@ export function createFunnel(info: ProtocolInfo): Funnel {
     };
   });
   const codes = new Uint8Array(index.size);
+  const verdictCodes = new Uint8Array(cohorts.length);
+  /** Counts one patient: verdict codes (VERDICT_CODES) from `vAt`, statuses from `sAt`, indexed as the fast path does. */
+  const tally = (verdicts: ArrayLike<number>, vAt: number, statuses: ArrayLike<number>, sAt: number) => {
+    for (let k = 0; k < cohorts.length; k++) {
+      const acc = cohorts[k]!;
+      acc.total++;
+      acc.verdicts[VERDICT_CODES[verdicts[vAt + k]!]!]++;
+      let out = false;
+      for (let j = 0; j < acc.slots.length; j++) {
+        const status = statuses[sAt + acc.slots[j]!];
+        const excluded = acc.exclusion[j] ? status === 1 : status === 0;
+        if (excluded) acc.excludes[j]!++;
+        out ||= excluded;
+        if (!out) acc.remaining[j]!++;
+      }
+    }
+  };
   return {
     add(screening) {
       let verdicts: readonly Verdict[];
@@ -77,19 +97,14 @@ export function createFunnel(info: ProtocolInfo): Funnel {
         verdicts = screening.verdicts;
         statuses = screening.statuses;
       }
-      cohorts.forEach((acc, k) => {
-        acc.total++;
-        const verdict = verdicts[k];
-        if (verdict) acc.verdicts[verdict]++;
-        let out = false;
-        for (let j = 0; j < acc.slots.length; j++) {
-          const status = statuses[acc.slots[j]!];
-          const excluded = acc.exclusion[j] ? status === 1 : status === 0;
-          if (excluded) acc.excludes[j]!++;
-          out ||= excluded;
-          if (!out) acc.remaining[j]!++;
-        }
-      });
+      for (let k = 0; k < cohorts.length; k++) verdictCodes[k] = VERDICT_CODES.indexOf(verdicts[k]!);
+      tally(verdictCodes, 0, statuses, 0);
+    },
+    addPopulation(result) {
+      if (result.statuses === undefined)
+        throw new Error('a funnel needs the statuses: population(batch, { statuses: true })');
+      for (let i = 0; i < result.size; i++)
+        tally(result.verdicts, i * result.cohorts, result.statuses, i * result.criteria);
     },
     result() {
       return {

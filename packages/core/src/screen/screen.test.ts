@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../compile';
+import { PopulationBuilder } from '../population/builder';
 import { createFunnel } from './funnel';
 import { screen } from './screen';
 
@@ -116,6 +117,28 @@ describe('funnel', () => {
       ['IN-4', 0, 1],
       ['IN-5', 1, 1],
     ]);
+  });
+});
+
+describe('funnel of a population', () => {
+  it('counts a column batch as it counts the same patients one by one', () => {
+    const p = protocol();
+    const patients = [
+      { ...facts, wbc: [{ value: 5, unit: '10*9/L' }] },
+      { ...facts, wbc: [{ value: 2, unit: '10*9/L' }] },
+      {},
+    ];
+    const oneByOne = createFunnel(p.info);
+    for (const f of patients) oneByOne.add(p.evaluate({ asOf: '2025-03-15', facts: f }));
+    const builder = new PopulationBuilder(p.info, '2025-03-15');
+    for (const f of patients) builder.add(f);
+    const batched = createFunnel(p.info);
+    batched.addPopulation(p.population(builder.build(), { statuses: true }));
+    expect(batched.result()).toEqual(oneByOne.result());
+    expect(batched.result().cohorts[0]!.total).toBe(3);
+    expect(() => batched.addPopulation(p.population(builder.build()))).toThrow(
+      'a funnel needs the statuses: population(batch, { statuses: true })',
+    );
   });
 });
 

@@ -1,0 +1,350 @@
+import type { CompareOp } from '../ast';
+import type { CompiledCohort, CompiledCriterion } from '../compile';
+import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
+import { type Bool, type BoolDefine, type Element, OK, type Val } from '../evaluate/ir';
+import { elementOf, positiveTruth } from '../evaluate/leaves';
+import { toClosure } from '../fast/closures';
+import type { PopulationBatch } from './columns';
+import { batchContext, ColReading, labColumns, readAge, readCkd, readLab, readSex } from './reading';
+import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
+import { Binding, columnRule } from './rules';
+import type { PopulationVerdicts } from './screen';
+
+/**
+ * The population path as one generated function per protocol. The closure tree of `rules.ts`
+ * calls its children through a handful of call sites shared by every node, which the engine can
+ * neither predict nor inline; here each node is a small function that calls exactly the nodes
+ * below it, so every call has one known target and the whole criterion compiles into straight
+ * code. The leaves are the same shared functions (`readLab`, `conditionTruth`, …), so the two
+ * forms cannot drift apart in meaning; the closure form remains for hosts that forbid generating
+ * code (a strict Content-Security-Policy), and tests hold both to the fast path's answers.
+ */
+
+export type BatchScreen = (batch: PopulationBatch, statuses: boolean) => PopulationVerdicts;
+
+/** Everything the generated code calls, by name. */
+const HELPERS = {
+  and3,
+  or3,
+  not3,
+  if3,
+  count3,
+  compare,
+  batchContext,
+  ColReading,
+  Binding,
+  labColumns,
+  readLab,
+  readAge,
+  readSex,
+  readCkd,
+  conditionTruth,
+  medicationTruth,
+  procedureTruth,
+  allergyTruth,
+  isTruth,
+  compareReadings,
+  columns(batch: PopulationBatch, id: string, kind: string) {
+    const c = batch.elements[id];
+    return c !== undefined && c.kind === kind ? c : undefined;
+  },
+};
+
+/** `is VALUE` on a reading: the fast path's `isTruth`. */
+function isTruth(r: ColReading, el: Element | undefined, value: string, negated: boolean): number {
+  let t: number;
+  if (r.state !== OK) t = 2;
+  else if (r.code !== undefined) t = r.code === value ? 1 : 0;
+  else if (value !== 'positive' && value !== 'negative') t = 2;
+  else {
+    const positive = el ? positiveTruth(el, r) : 2;
+    t = positive === 2 ? 2 : (positive === 1) === (value === 'positive') ? 1 : 0;
+  }
+  return negated && t !== 2 ? (t === 1 ? 0 : 1) : t;
+}
+
+/** Two read values compared: codes by equality, numbers as intervals. */
+function compareReadings(a: ColReading, op: CompareOp, b: ColReading): number {
+  if (a.state !== OK || b.state !== OK) return 2;
+  if (a.code !== undefined || b.code !== undefined) {
+    if (a.code === undefined || b.code === undefined) return 2;
+    if (op === '=') return a.code === b.code ? 1 : 0;
+    if (op === '!=') return a.code === b.code ? 0 : 1;
+    return 2;
+  }
+  return compare(a, op, b);
+}
+
+class Emitter {
+  readonly lines: string[] = [];
+  readonly constants: unknown[] = [];
+  private readonly vals = new Map<Val, number>();
+  private readonly defines = new Map<BoolDefine, number>();
+  private next = 0;
+
+  constant(value: unknown): string {
+    this.constants.push(value);
+    return `K[${this.constants.length - 1}]`;
+  }
+
+  private id(): number {
+    return this.next++;
+  }
+
+  /** Emits a value node's reader `v<n>(i)`; returns its name. */
+  val(v: Val): string {
+    if (v.k === 'define') return this.val(v.body);
+    const known = this.vals.get(v);
+    if (known !== undefined) return `v${known}`;
+    const n = this.id();
+    this.vals.set(v, n);
+    const r = `R${n}`;
+    const L = this.lines;
+    switch (v.k) {
+      case 'qty': {
+        const q = new ColReading();
+        q.state = OK;
+        q.lo = v.out.lo;
+        q.hi = v.out.hi;
+        q.unit = v.unit;
+        L.push(`const ${r} = ${this.constant(q)};`, `function v${n}(i) { return ${r}; }`);
+        break;
+      }
+      case 'lab':
+        L.push(
+          `const ${r} = new H.ColReading();`,
+          `const L${n} = H.labColumns(${this.constant(v.el)}, ${this.constant(v.window)}, batch);`,
+          `function v${n}(i) { if (${r}.at !== i && L${n} !== undefined) H.readLab(L${n}, asOf, i, ${r}); return ${r}; }`,
+        );
+        break;
+      case 'age':
+        L.push(
+          `const ${r} = new H.ColReading();`,
+          `const B${n} = H.columns(batch, ${JSON.stringify(v.birth.id)}, 'date');`,
+          `function v${n}(i) { if (${r}.at !== i) H.readAge(B${n}, asOf, asOfKey, i, ${r}); return ${r}; }`,
+        );
+        break;
+      case 'sex':
+        L.push(
+          `const ${r} = new H.ColReading();`,
+          `const S${n} = H.columns(batch, ${JSON.stringify(v.el.id)}, 'code');`,
+          `function v${n}(i) { if (${r}.at !== i) H.readSex(S${n}, i, ${r}); return ${r}; }`,
+        );
+        break;
+      case 'ckd': {
+        const creatinine = this.val(v.creatinine);
+        const k = this.constant({ v2021: v.version === '2021', toMgDl: v.toMgDl, unit: v.unit });
+        L.push(
+          `const ${r} = new H.ColReading();`,
+          `const S${n} = H.columns(batch, ${JSON.stringify(v.sex.id)}, 'code');`,
+          `const B${n} = H.columns(batch, ${JSON.stringify(v.birth.id)}, 'date');`,
+          `function v${n}(i) { if (${r}.at !== i) H.readCkd(${k}, ${creatinine}(i), S${n}, B${n}, i, ${r}); return ${r}; }`,
+        );
+        break;
+      }
+      default:
+        // Limits are read from the other side; a population has no answers; a date value reads nothing.
+        L.push(`const ${r} = new H.ColReading();`, `function v${n}(i) { return ${r}; }`);
+    }
+    return `v${n}`;
+  }
+
+  /** Emits a rule node as `b<n>(i)` returning 0, 1 or 2; returns its name. */
+  bool(b: Bool): string {
+    if (b.k === 'define') {
+      const known = this.defines.get(b.d);
+      if (known !== undefined) return `b${known}`;
+      const n = this.id();
+      this.defines.set(b.d, n);
+      const body = this.bool(b.d.body);
+      this.lines.push(
+        `let d${n}at = -1, d${n} = 2;`,
+        `function b${n}(i) { if (d${n}at !== i) { d${n} = ${body}(i); d${n}at = i; } return d${n}; }`,
+      );
+      return `b${n}`;
+    }
+    const n = this.id();
+    this.lines.push(`function b${n}(i) { ${this.body(b, n)} }`);
+    return `b${n}`;
+  }
+
+  private body(b: Bool, n: number): string {
+    if (!columnRule(b)) {
+      // No column form: the object evaluator on the patient rebuilt as facts.
+      return `return ${this.constant(toClosure(b))}(binding.objectPatient(i));`;
+    }
+    const records = (el: Element) => {
+      const c = `C${n}`;
+      this.lines.push(`const ${c} = H.columns(batch, ${JSON.stringify(el.id)}, 'records');`);
+      return [c, this.constant(el)] as const;
+    };
+    switch (b.k) {
+      case 'and':
+        return `const x = ${this.bool(b.a)}(i); return x === 0 ? 0 : H.and3(x, ${this.bool(b.b)}(i));`;
+      case 'or':
+        return `const x = ${this.bool(b.a)}(i); return x === 1 ? 1 : H.or3(x, ${this.bool(b.b)}(i));`;
+      case 'unless':
+        return `const x = ${this.bool(b.a)}(i); return x === 0 ? 0 : H.and3(x, H.not3(${this.bool(b.b)}(i)));`;
+      case 'not':
+        return `return H.not3(${this.bool(b.a)}(i));`;
+      case 'if': {
+        const [c, t, e] = [this.bool(b.c), this.bool(b.t), this.bool(b.e)];
+        return `const x = ${c}(i); return x === 1 ? ${t}(i) : x === 0 ? ${e}(i) : H.if3(x, ${t}(i), ${e}(i));`;
+      }
+      case 'quant': {
+        const ops = b.ops.map((op) => this.bool(op));
+        const tally = ops.map((op) => `x = ${op}(i); if (x === 1) t++; else if (x === 2) u++;`).join(' ');
+        return `let t = 0, u = 0, x = 0; ${tally} return H.count3(t, u, ${b.n});`;
+      }
+      case 'cmp':
+        return this.cmp(b.l, b.op, b.r, n);
+      case 'between': {
+        const low = this.bool({ k: 'cmp', l: b.v, op: '>=', r: b.lo });
+        const high = this.bool({ k: 'cmp', l: b.v, op: '<=', r: b.hi });
+        return `return H.and3(${low}(i), ${high}(i));`;
+      }
+      case 'is':
+        return `return H.isTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated});`;
+      case 'cond': {
+        const [c, el] = records(b.el);
+        return `return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
+      }
+      case 'med': {
+        const [c, el] = records(b.el);
+        const any = `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf)`;
+        if (b.mode === 'any') return `return ${any};`;
+        const days = b.duration === undefined ? 0 : b.duration.amount * (b.duration.unit === 'week' ? 7 : 1);
+        if (b.anchor === undefined)
+          return `return H.medicationTruth(${c}, ${el}, true, ${days}, asOf, asOf, i, asOf);`;
+        // Without the anchor's date only a patient never exposed is decided.
+        return `const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, ${days}, a.dayLo, a.dayHi, i, asOf);`;
+      }
+      case 'record': {
+        const [c, el] = records(b.el);
+        switch (b.el.kind) {
+          case 'condition':
+            return `return H.conditionTruth(${c}, ${el}, 'active', 0, i, asOf);`;
+          case 'medication':
+            return `return H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf);`;
+          case 'procedure':
+            return `return H.procedureTruth(${c}, ${el}, i, asOf);`;
+          case 'allergy':
+            return `return H.allergyTruth(${c}, ${el}, false, i);`;
+          default:
+            return 'return 2;';
+        }
+      }
+      case 'severe': {
+        const [c, el] = records(b.el);
+        return `return H.allergyTruth(${c}, ${el}, true, i);`;
+      }
+      case 'answer':
+        // A population has no one to ask.
+        return 'return 2;';
+      case 'const':
+        return `return ${b.value};`;
+      default:
+        throw new Error(`unreachable: '${b.k}' has no column form`);
+    }
+  }
+
+  /** A comparison, with literal thresholds and limit multiples read directly. */
+  private cmp(l: Val, op: CompareOp, r: Val, n: number): string {
+    const opText = JSON.stringify(op);
+    if (r.k === 'qty' && l.k !== 'qty' && l.k !== 'limit') {
+      const threshold = this.constant(r.out);
+      const general = `H.compare(x, ${opText}, ${threshold})`;
+      const point = r.out.lo === r.out.hi && Number.isFinite(r.out.lo) ? pointTest(op, r.out.lo) : undefined;
+      // A point value far from a literal threshold is decided by one subtraction; anything within
+      // a millionth goes to \`compare\`, which rounds both to 12 significant digits.
+      const fast =
+        point === undefined
+          ? ''
+          : `if (x.lo === x.hi && !x.loOpen && !x.hiOpen) { const d = x.lo - ${r.out.lo}; const s = Math.max(Math.abs(x.lo), ${Math.abs(r.out.lo)}) * 1e-6; ${point} }`;
+      return `const x = ${this.val(l)}(i); if (x.state !== 1 || x.code !== undefined) return 2; ${fast} return ${general};`;
+    }
+    if (r.k === 'limit' || l.k === 'limit') {
+      const limitOnRight = r.k === 'limit';
+      const node = (limitOnRight ? r : l) as Extract<Val, { k: 'limit' }>;
+      const other = this.val(limitOnRight ? l : r);
+      this.lines.push(`const P${n} = new H.ColReading();`);
+      const field = node.limit === 'ULN' ? 'high' : 'low';
+      const compared = limitOnRight ? `H.compare(x, ${opText}, P${n})` : `H.compare(P${n}, ${opText}, x)`;
+      // The value is on the left of `d` whichever side the limit is written on.
+      const point = pointTest(limitOnRight ? op : flipped(op), 0);
+      return `const x = ${other}(i); if (x.state !== 1 || x.code !== undefined) return 2; const limit = x.${field}; if (limit !== limit) return 2; const T = ${node.factor} * limit; if (x.lo === x.hi && !x.loOpen && !x.hiOpen) { const d = x.lo - T; const s = Math.max(Math.abs(x.lo), Math.abs(T)) * 1e-6; ${point} } P${n}.lo = T; P${n}.hi = T; return ${compared};`;
+    }
+    return `return H.compareReadings(${this.val(l)}(i), ${opText}, ${this.val(r)}(i));`;
+  }
+}
+
+/** `a op b` as `b op' a`. */
+function flipped(op: CompareOp): CompareOp {
+  return op === '<' ? '>' : op === '<=' ? '>=' : op === '>' ? '<' : op === '>=' ? '<=' : op;
+}
+
+/** For a point value `d` above a point threshold (`s` its tolerance): the decided answers of `op`, as code. */
+function pointTest(op: CompareOp, _threshold: number): string {
+  switch (op) {
+    case '>':
+    case '>=':
+      return 'if (d > s) return 1; if (d < -s) return 0;';
+    case '<':
+    case '<=':
+      return 'if (d > s) return 0; if (d < -s) return 1;';
+    case '=':
+      return 'if (d > s || d < -s) return 0;';
+    case '!=':
+      return 'if (d > s || d < -s) return 1;';
+  }
+}
+
+/**
+ * Generates the batch screen of a protocol, or undefined where generating code is not allowed
+ * (the closure form is used there).
+ */
+export function generateBatchScreen(
+  criteria: readonly CompiledCriterion[],
+  cohorts: readonly CompiledCohort[],
+): BatchScreen | undefined {
+  const e = new Emitter();
+  const rules = criteria.map((c) => (c.rule ? e.bool(c.rule) : undefined));
+  const n = criteria.length;
+  const loop: string[] = [];
+  rules.forEach((rule, k) => {
+    if (rule) loop.push(`st[${k}] = ${rule}(i);`);
+  });
+  loop.push('if (all !== undefined) all.set(st, i * N);');
+  cohorts.forEach((cohort, c) => {
+    const members = cohort.members.filter((k) => !criteria[k]!.info.heading);
+    // A member excludes when an inclusion is not met (0) or an exclusion is met (1).
+    const tests = members
+      .map(
+        (k) =>
+          `t = st[${k}]; if (t === 2) open = true; else if (t === ${criteria[k]!.info.kind === 'exclusion' ? 1 : 0}) out = true;`,
+      )
+      .join(' ');
+    loop.push(
+      `{ let open = false, out = false, t = 0; ${tests} verdicts[i * NC + ${c}] = out ? 0 : open ? 2 : 1; }`,
+    );
+  });
+  const source = [
+    `return function screenBatch(batch, wantStatuses) {`,
+    `const ctx = H.batchContext(batch); const asOf = ctx.asOf; const asOfKey = ctx.asOfKey;`,
+    `const binding = new H.Binding(ctx);`,
+    ...e.lines,
+    `const size = batch.size, N = ${n}, NC = ${cohorts.length};`,
+    `const verdicts = new Uint8Array(size * NC); const all = wantStatuses ? new Uint8Array(size * N) : undefined;`,
+    `const st = new Uint8Array(N).fill(2);`,
+    `for (let i = 0; i < size; i++) {`,
+    ...loop,
+    `}`,
+    `return { size, verdicts, cohorts: NC, statuses: all, criteria: N };`,
+    `};`,
+  ].join('\n');
+  try {
+    return new Function('H', 'K', source)(HELPERS, e.constants) as BatchScreen;
+  } catch {
+    return undefined;
+  }
+}
