@@ -2,7 +2,7 @@ import type { CompiledCohort, CompiledCriterion } from '../compile';
 import { FALSE, type Tri, UNKNOWN } from '../evaluate/ir';
 import type { Verdict } from '../screen/types';
 import type { PopulationBatch } from './columns';
-import { generateBatchScreen } from './generate';
+import { type BatchScreen, generateBatchScreen } from './generate';
 import { batchContext } from './reading';
 import { Binding, type BoundRule, bindRule } from './rules';
 
@@ -35,8 +35,25 @@ export function populationPath(
   cohorts: readonly CompiledCohort[],
   how: { generate: boolean } = { generate: true },
 ): (batch: PopulationBatch, options?: { statuses?: boolean }) => PopulationVerdicts {
-  const generated = how.generate ? generateBatchScreen(criteria, cohorts) : undefined;
-  if (generated !== undefined) return (batch, options = {}) => generated(batch, options.statuses === true);
+  // Made on first use: compiling a protocol for single screenings (or in a browser that forbids
+  // generating code) never pays for it.
+  let generated: BatchScreen | undefined | null = how.generate ? undefined : null;
+  let closures:
+    | ((batch: PopulationBatch, options?: { statuses?: boolean }) => PopulationVerdicts)
+    | undefined;
+  return (batch, options = {}) => {
+    if (generated === undefined) generated = generateBatchScreen(criteria, cohorts) ?? null;
+    if (generated !== null) return generated(batch, options.statuses === true);
+    closures ??= closurePath(criteria, cohorts);
+    return closures(batch, options);
+  };
+}
+
+/** The same screen with the rules bound as closures, per batch. */
+function closurePath(
+  criteria: readonly CompiledCriterion[],
+  cohorts: readonly CompiledCohort[],
+): (batch: PopulationBatch, options?: { statuses?: boolean }) => PopulationVerdicts {
   const exclusion = criteria.map((c) => c.info.kind === 'exclusion');
   const counted = cohorts.map((c) => Int32Array.from(c.members.filter((i) => !criteria[i]!.info.heading)));
   const n = criteria.length;
