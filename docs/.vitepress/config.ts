@@ -28,6 +28,7 @@ export default defineConfig({
           { text: 'The criteria language', link: '/language' },
           { text: 'Diagnostics', link: '/diagnostics' },
           { text: 'Reading FHIR records', link: '/fhir' },
+          { text: 'Screening a population', link: '/population' },
           { text: 'Command line', link: '/cli' },
           { text: 'HTTP API', link: '/api' },
           { text: 'Benchmarks', link: '/benchmarks' },

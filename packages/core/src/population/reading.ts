@@ -308,12 +308,25 @@ function agesOn(birth: DateColumns | undefined, i: number, onKey: number): boole
   if (birth === undefined) return false;
   const bLo = birth.dayLo[i]!;
   if (bLo === NO_DAY) return false;
-  const bHi = birth.dayHi[i]!;
+  if (keyedBirth !== birth || keyedRow !== i) {
+    // The age on the screening date and on the creatinine's date come from one birth date: its
+    // calendar fields are worked out once per patient.
+    keyedBirth = birth;
+    keyedRow = i;
+    birthKeyLo = dayKey(bLo);
+    const bHi = birth.dayHi[i]!;
+    birthKeyHi = bHi === bLo ? birthKeyLo : dayKey(bHi);
+  }
   // Born late in the range is youngest.
-  ageMax = Math.floor((onKey - dayKey(bLo)) / 10000);
-  ageMin = bHi === bLo ? ageMax : Math.floor((onKey - dayKey(bHi)) / 10000);
+  ageMax = Math.floor((onKey - birthKeyLo) / 10000);
+  ageMin = birthKeyHi === birthKeyLo ? ageMax : Math.floor((onKey - birthKeyHi) / 10000);
   return true;
 }
+
+let keyedBirth: DateColumns | undefined;
+let keyedRow = -1;
+let birthKeyLo = 0;
+let birthKeyHi = 0;
 
 function ageReader(birth: DateColumns | undefined, ctx: BatchContext, out: ColReading): ValReader {
   return (i) => {
