@@ -14,6 +14,12 @@ export interface Db {
   readonly dialect: Dialect;
   /** Where audit rows go when not through `kysely` on this thread: a SQLite file's writer thread. */
   readonly writeScreenings?: AuditWriter['write'];
+  /**
+   * SQLite's `data_version`: changes whenever another connection (another process, or the audit
+   * writer thread) commits, not when this one does. Lets a reader keep an answer until the
+   * database may have changed. Absent for PostgreSQL, which has no such cheap signal.
+   */
+  readonly dataVersion?: () => number;
   close(): Promise<void>;
 }
 
@@ -52,19 +58,32 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
 }
 
 function openSqlite(file: string): Db {
-  const kysely = openSqliteKysely(file);
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  const { kysely, sqlite } = openSqliteConnection(file);
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  return {
+    kysely,
+    dialect: 'sqlite',
+    dataVersion: () => dataVersion.get() as number,
+    close: () => kysely.destroy(),
+  };
 }
 
 /** One connection to a SQLite file, set up the same way for the request thread and the audit writer. */
 export function openSqliteKysely(file: string): Kysely<Database> {
+  return openSqliteConnection(file).kysely;
+}
+
+function openSqliteConnection(file: string): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
   const sqlite = new SQLite(file);
   // WAL with synchronous=FULL: a commit is on disk before the response that acknowledges it.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
+  return {
+    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) }),
+    sqlite,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from './connect';
 import { isUniqueViolation } from './connect';
+import { latestVersionKeys } from './latest-version';
 
 export interface VersionRecord {
   readonly protocolId: string;
@@ -36,8 +37,22 @@ export interface Publication {
 
 const PUBLISH_ATTEMPTS = 8;
 
+export type VersionKey = Pick<VersionRecord, 'number' | 'hash' | 'name'>;
+
 export function protocolStore(db: Db) {
   const k = db.kysely;
+  const latestKeys = latestVersionKeys(db);
+
+  async function queryVersionKey(id: string, number?: number): Promise<VersionKey | undefined> {
+    let query = k
+      .selectFrom('protocol_versions')
+      .select(['number', 'hash', 'name'])
+      .where('protocol_id', '=', id);
+    query =
+      number === undefined ? query.orderBy('number', 'desc').limit(1) : query.where('number', '=', number);
+    const row = await query.executeTakeFirst();
+    return row && { number: Number(row.number), hash: row.hash, name: row.name };
+  }
 
   async function ensureProtocol(id: string, executor = k) {
     await executor
@@ -133,6 +148,9 @@ export function protocolStore(db: Db) {
         } catch (error) {
           if (!isUniqueViolation(error) || attempt >= PUBLISH_ATTEMPTS) throw error;
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        } finally {
+          // This connection's own commits do not change data_version.
+          latestKeys.forget();
         }
       }
     },
@@ -147,18 +165,9 @@ export function protocolStore(db: Db) {
     },
 
     /** The number, hash and file name of the latest (or the given) version: what finds it in a cache. */
-    async versionKey(
-      id: string,
-      number?: number,
-    ): Promise<Pick<VersionRecord, 'number' | 'hash' | 'name'> | undefined> {
-      let query = k
-        .selectFrom('protocol_versions')
-        .select(['number', 'hash', 'name'])
-        .where('protocol_id', '=', id);
-      query =
-        number === undefined ? query.orderBy('number', 'desc').limit(1) : query.where('number', '=', number);
-      const row = await query.executeTakeFirst();
-      return row && { number: Number(row.number), hash: row.hash, name: row.name };
+    async versionKey(id: string, number?: number): Promise<VersionKey | undefined> {
+      if (number === undefined) return latestKeys.get(id, () => queryVersionKey(id));
+      return queryVersionKey(id, number);
     },
 
     async versions(id: string): Promise<Omit<VersionRecord, 'text'>[]> {

@@ -63,9 +63,9 @@ const batch = createRoute({
 });
 
 /**
- * The published version to screen against and its compiled form. The database is asked which
- * version that is on every request (another instance may have published since), but its text is
- * read only when the compiled protocol is not cached yet.
+ * The published version to screen against and its compiled form. Which version is latest is
+ * answered by the store, which asks the database again whenever another instance may have
+ * published since; the version's text is read only when its compiled form is not cached yet.
  */
 async function publishedVersion(c: Context<AppEnv>, id: string, number: number | undefined) {
   const { store, cache } = c.var.deps;
