@@ -2,6 +2,7 @@ import {
   type CodeColumns,
   type DateColumns,
   dayFromIso,
+  dayKey,
   NO_DAY,
   type PopulationBatch,
   PopulationBuilder,
@@ -12,25 +13,25 @@ import type { BenchPatient, Status, Verdict } from '../patient';
 import { CRITERIA } from '../patient';
 import { compileOrThrow } from './eligo';
 import type { Engine, Screener } from './engine';
-import { statusName, verdictOf } from './handwritten';
+import {
+  MET,
+  NOT_MET,
+  statusName,
+  toE9PerL,
+  toGPerL,
+  toMgDlCreatinine,
+  UNKNOWN,
+  verdictOf,
+} from './handwritten';
 import { ckdEpi2021 } from './shared/ckd';
 import { ge, le } from './shared/compare';
-import { yyyymmdd } from './shared/days';
-import { factorTable } from './shared/units';
 
 /**
  * The practical limit on columns: the same eleven criteria written by hand against the column
  * layout Eligo's population path reads (typed arrays per element, day numbers, unit indices).
- * Like the object version it knows its data: full-day dates, one screening date per batch.
+ * Like the object version it knows its data: full-day dates, one screening date per batch. Dates
+ * as YYYYMMDD numbers come from core's calendar (`dayKey`), as a person would use a date library.
  */
-
-const MET = 1;
-const NOT_MET = 0;
-const UNKNOWN = 0.5;
-
-const toE9PerL = factorTable('10*9/L');
-const toGPerL = factorTable('g/L');
-const toMgDlCreatinine = factorTable('mg/dL', 113.12);
 
 /** The row of patient i's latest result on or before the screening date (later row on the same day); -1 when none. */
 function latestRow(c: ResultColumns | undefined, i: number, asOf: number): number {
@@ -96,7 +97,7 @@ const factorsOf = (c: ResultColumns | undefined, table: (u: string) => number) =
 function screenBatch(batch: PopulationBatch, verdicts: Verdict[], statuses: number[], only = -1): void {
   const e = batch.elements;
   const asOf = dayFromIso(batch.asOf);
-  const asOfKey = yyyymmdd(asOf);
+  const asOfKey = dayKey(asOf);
   const birth = e.birth_date as DateColumns;
   const sex = e.sex as CodeColumns;
   const female = sex.codes.indexOf('female') + 1;
@@ -122,7 +123,7 @@ function screenBatch(batch: PopulationBatch, verdicts: Verdict[], statuses: numb
   const to = only < 0 ? batch.size : only + 1;
   for (let i = from; i < to; i++) {
     const born = birth.dayLo[i]!;
-    const birthKey = born === NO_DAY ? 0 : yyyymmdd(born);
+    const birthKey = born === NO_DAY ? 0 : dayKey(born);
     const age = born === NO_DAY ? -1 : Math.floor((asOfKey - birthKey) / 10000);
     out[0] = born === NO_DAY ? UNKNOWN : age >= 18 && age <= 70 ? MET : NOT_MET;
 
@@ -152,7 +153,7 @@ function screenBatch(batch: PopulationBatch, verdicts: Verdict[], statuses: numb
     if (scrRow < 0 || born === NO_DAY || s === 0 || (s !== female && s !== male)) out[7] = UNKNOWN;
     else {
       const f = scrF[scr.unit[scrRow]!]!;
-      const ageThen = Math.floor((yyyymmdd(scr.dayLo[scrRow]!) - birthKey) / 10000);
+      const ageThen = Math.floor((dayKey(scr.dayLo[scrRow]!) - birthKey) / 10000);
       out[7] = Number.isNaN(f)
         ? UNKNOWN
         : ge(ckdEpi2021(scr.value[scrRow]! * f, s === female, ageThen), 45)

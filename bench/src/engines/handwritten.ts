@@ -22,13 +22,13 @@ import { factorTable } from './shared/units';
  * the protocol text: it is the same criteria, compiled by a person.
  */
 
-const MET = 1;
-const NOT_MET = 0;
-const UNKNOWN = 0.5;
+export const MET = 1;
+export const NOT_MET = 0;
+export const UNKNOWN = 0.5;
 
-const toE9PerL = factorTable('10*9/L');
-const toGPerL = factorTable('g/L');
-const toMgDlCreatinine = factorTable('mg/dL', 113.12);
+export const toE9PerL = factorTable('10*9/L');
+export const toGPerL = factorTable('g/L');
+export const toMgDlCreatinine = factorTable('mg/dL', 113.12);
 
 function atLeast(
   r: LabResult | undefined,

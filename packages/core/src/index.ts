@@ -6,7 +6,7 @@
  */
 export type * from './ast';
 export { bmi } from './calculators/bmi';
-export { type CalculatorSex, ckdEpi2009, ckdEpi2021 } from './calculators/ckdEpi';
+export { type CalculatorSex, ckdEpi2009, ckdEpi2021, egfrRange } from './calculators/ckdEpi';
 export type { CalculatorSignature, Parameter } from './check/calculators';
 export { CALCULATORS } from './check/calculators';
 export type { CheckOptions, CheckResult } from './check/check';
@@ -82,6 +82,7 @@ export {
   type DateRange,
   type DayNumber,
   dayFromIso,
+  dayKey,
   formatDay,
   parseDate,
 } from './time/dates';

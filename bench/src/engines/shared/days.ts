@@ -41,21 +41,3 @@ export function ageOn(birth: string, day: string): number {
   const bmd = month(birth) * 100 + dayOfMonth(birth);
   return md < bmd ? years - 1 : years;
 }
-
-/**
- * A day number as the number YYYYMMDD (H. Hinnant's civil_from_days): completed years between two
- * such numbers are `Math.floor((on - birth) / 10000)`.
- */
-export function yyyymmdd(day: number): number {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return ((m <= 2 ? 1 : 0) + yoe + era * 400) * 10000 + m * 100 + d;
-}

@@ -32,3 +32,38 @@ export function ckdEpi2009(scrMgDl: number, sex: CalculatorSex, ageYears: number
     (black ? 1.159 : 1)
   );
 }
+
+/**
+ * The eGFR range a creatinine range and an age range allow, into `out`: eGFR falls as creatinine
+ * and age rise, so the lowest estimate comes from the highest creatinine at the oldest age. An
+ * unbounded creatinine (`>10`) leaves the estimate unbounded below, `<0.3` unbounded above.
+ */
+export function egfrRange(
+  v2021: boolean,
+  sex: CalculatorSex,
+  scrLo: number,
+  scrHi: number,
+  youngest: number,
+  oldest: number,
+  out: { lo: number; hi: number },
+): void {
+  if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
+    // One creatinine value and one age, the common case: both ends are the same estimate.
+    const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
+    out.lo = egfr;
+    out.hi = egfr;
+    return;
+  }
+  out.lo =
+    scrHi === Number.POSITIVE_INFINITY
+      ? 0
+      : v2021
+        ? ckdEpi2021(scrHi, sex, oldest)
+        : ckdEpi2009(scrHi, sex, oldest);
+  out.hi =
+    scrLo <= 0
+      ? Number.POSITIVE_INFINITY
+      : v2021
+        ? ckdEpi2021(scrLo, sex, youngest)
+        : ckdEpi2009(scrLo, sex, youngest);
+}

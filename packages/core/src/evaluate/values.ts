@@ -1,5 +1,5 @@
 import { bmi } from '../calculators/bmi';
-import { ckdEpi2009, ckdEpi2021 } from '../calculators/ckdEpi';
+import { egfrRange } from '../calculators/ckdEpi';
 import { ageRange, completedYears, dayFromIso, parseDate } from '../time/dates';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
@@ -181,29 +181,7 @@ export function ckdOf(
   const oldest = late.max;
   out.ageLo = youngest;
   out.ageHi = oldest;
-  // eGFR falls as creatinine and age rise.
-  const scrLo = scr.lo * node.toMgDl;
-  const scrHi = scr.hi * node.toMgDl;
-  const v2021 = node.version === '2021';
-  if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
-    // One creatinine value and one age, the common case: both ends are the same estimate.
-    const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
-    out.lo = egfr;
-    out.hi = egfr;
-  } else {
-    out.lo =
-      scrHi === Number.POSITIVE_INFINITY
-        ? 0
-        : v2021
-          ? ckdEpi2021(scrHi, sex, oldest)
-          : ckdEpi2009(scrHi, sex, oldest);
-    out.hi =
-      scrLo <= 0
-        ? Number.POSITIVE_INFINITY
-        : v2021
-          ? ckdEpi2021(scrLo, sex, youngest)
-          : ckdEpi2009(scrLo, sex, youngest);
-  }
+  egfrRange(node.version === '2021', sex, scr.lo * node.toMgDl, scr.hi * node.toMgDl, youngest, oldest, out);
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = node.unit;

@@ -93,12 +93,15 @@ export const ProcedureRecord = z
   })
   .strict();
 
+export const Criticality = z.enum(['low', 'high', 'unable-to-assess']);
+export const ReactionSeverity = z.enum(['mild', 'moderate', 'severe']);
+
 export const AllergyRecord = z
   .object({
     system: z.string().optional(),
     code: z.string().optional(),
-    criticality: z.enum(['low', 'high', 'unable-to-assess']).optional(),
-    severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+    criticality: Criticality.optional(),
+    severity: ReactionSeverity.optional(),
   })
   .strict();
 

@@ -5,6 +5,29 @@ import type { ScreeningInput } from '../facts/shapes';
 import type { Verdict } from '../screen/types';
 import { type Rule, toClosure } from './closures';
 
+/** Verdict codes: an index into this list. */
+export const VERDICTS: readonly Verdict[] = ['ineligible', 'eligible', 'undetermined'];
+
+/**
+ * A cohort's verdict code from its members' statuses (`statuses[at + k]` for criterion k): out as
+ * soon as an inclusion is not met or an exclusion met, else open while any is unknown.
+ */
+export function cohortVerdict(
+  members: Int32Array,
+  statuses: ArrayLike<number>,
+  at: number,
+  exclusion: readonly boolean[],
+): 0 | 1 | 2 {
+  let open = false;
+  for (let j = 0; j < members.length; j++) {
+    const k = members[j]!;
+    const t = statuses[at + k] as Tri;
+    if (t === UNKNOWN) open = true;
+    else if ((t === FALSE) !== exclusion[k]) return 0;
+  }
+  return open ? 2 : 1;
+}
+
 export interface FastResult {
   /** One per cohort, in the protocol's cohort order. */
   readonly verdicts: Verdict[];
@@ -35,19 +58,7 @@ export function fastPath(
       statuses[i] = rule ? rule(patient) : UNKNOWN;
     }
     for (let c = 0; c < counted.length; c++) {
-      const members = counted[c]!;
-      let open = false;
-      let out = false;
-      for (let j = 0; j < members.length; j++) {
-        const i = members[j]!;
-        const t = statuses[i] as Tri;
-        if (t === UNKNOWN) open = true;
-        else if ((t === FALSE) !== exclusion[i]) {
-          out = true;
-          break;
-        }
-      }
-      verdicts[c] = out ? 'ineligible' : open ? 'undetermined' : 'eligible';
+      verdicts[c] = VERDICTS[cohortVerdict(counted[c]!, statuses, 0, exclusion)]!;
     }
     return result;
   };

@@ -1,3 +1,11 @@
+import {
+  ClinicalStatus,
+  Comparator,
+  Criticality,
+  ReactionSeverity,
+  VerificationStatus,
+} from '../facts/shapes';
+
 /**
  * A population laid out column by column: each element's records for a batch of patients sit in
  * typed arrays, as a data warehouse would export them. Screening a batch then reads numbers from
@@ -11,27 +19,16 @@
 /** An undated record, or a missing date. */
 export const NO_DAY = -2147483648;
 
-/** Comparator codes of a measurement (`<20` is every value below 20). */
-export const COMPARATORS = ['', '<', '<=', '>=', '>'] as const;
-
-export const CLINICAL_STATUSES = [
-  'active',
-  'recurrence',
-  'relapse',
-  'inactive',
-  'remission',
-  'resolved',
-] as const;
-export const VERIFICATION_STATUSES = [
-  'confirmed',
-  'provisional',
-  'differential',
-  'unconfirmed',
-  'refuted',
-  'entered-in-error',
-] as const;
-export const CRITICALITIES = ['', 'low', 'high', 'unable-to-assess'] as const;
-export const SEVERITIES = ['', 'mild', 'moderate', 'severe'] as const;
+/**
+ * The codes of enumerated fields are indices into the facts schema's own lists (`''` first where
+ * the field is optional): comparators (`<20` is every value below 20), statuses, criticality and
+ * severity.
+ */
+export const COMPARATORS = ['', ...Comparator.options] as const;
+export const CLINICAL_STATUSES = ClinicalStatus.options;
+export const VERIFICATION_STATUSES = VerificationStatus.options;
+export const CRITICALITIES = ['', ...Criticality.options] as const;
+export const SEVERITIES = ['', ...ReactionSeverity.options] as const;
 
 /** Whether the input mentioned an element for a patient: not at all, with records, or as explicitly none. */
 export const NOT_GIVEN = 0;

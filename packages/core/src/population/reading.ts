@@ -1,4 +1,4 @@
-import { ckdEpi2009, ckdEpi2021 } from '../calculators/ckdEpi';
+import { egfrRange } from '../calculators/ckdEpi';
 import {
   AMBIGUOUS,
   BAD_UNIT,
@@ -418,27 +418,7 @@ export function readCkd(
     agesOn(birth, i, dayKey(scr.dayHi));
     oldest = ageMax;
   }
-  const v2021 = k.v2021;
-  const scrLo = scr.lo * k.toMgDl;
-  const scrHi = scr.hi * k.toMgDl;
-  if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
-    const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
-    out.lo = egfr;
-    out.hi = egfr;
-  } else {
-    out.lo =
-      scrHi === Number.POSITIVE_INFINITY
-        ? 0
-        : v2021
-          ? ckdEpi2021(scrHi, sex, oldest)
-          : ckdEpi2009(scrHi, sex, oldest);
-    out.hi =
-      scrLo <= 0
-        ? Number.POSITIVE_INFINITY
-        : v2021
-          ? ckdEpi2021(scrLo, sex, youngest)
-          : ckdEpi2009(scrLo, sex, youngest);
-  }
+  egfrRange(k.v2021, sex, scr.lo * k.toMgDl, scr.hi * k.toMgDl, youngest, oldest, out);
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = k.unit;

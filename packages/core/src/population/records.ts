@@ -1,20 +1,29 @@
 import { type Element, FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import { addYears } from '../time/dates';
-import { GIVEN, NO_DAY, NONE_GIVEN, type RecordColumns } from './columns';
+import {
+  CLINICAL_STATUSES,
+  CRITICALITIES,
+  GIVEN,
+  NO_DAY,
+  NONE_GIVEN,
+  type RecordColumns,
+  SEVERITIES,
+  VERIFICATION_STATUSES,
+} from './columns';
 
 /**
  * Conditions, medications, procedures and allergies read from columns: the object evaluator's
  * record rules (evaluate/records.ts) on day numbers, record by record, Kleene `or` over them.
  */
 
-const REFUTED = 4;
-const ENTERED_IN_ERROR = 5;
-const CONFIRMED = 0;
-/** CLINICAL_STATUSES: active, recurrence, relapse come first. */
-const LAST_ACTIVE = 2;
-const CRITICALITY_HIGH = 2;
-const CRITICALITY_UNASSESSED = 3;
-const SEVERITY_SEVERE = 3;
+const REFUTED = VERIFICATION_STATUSES.indexOf('refuted');
+const ENTERED_IN_ERROR = VERIFICATION_STATUSES.indexOf('entered-in-error');
+const CONFIRMED = VERIFICATION_STATUSES.indexOf('confirmed');
+/** The active statuses (active, recurrence, relapse) come first. */
+const LAST_ACTIVE = CLINICAL_STATUSES.indexOf('relapse');
+const CRITICALITY_HIGH = CRITICALITIES.indexOf('high');
+const CRITICALITY_UNASSESSED = CRITICALITIES.indexOf('unable-to-assess');
+const SEVERITY_SEVERE = SEVERITIES.indexOf('severe');
 
 /** With no record: absent in a closed world or when explicitly none, else unknown. */
 function absent(el: Element, c: RecordColumns | undefined, i: number): Tri {

@@ -1,5 +1,6 @@
 import type { CompiledCohort, CompiledCriterion } from '../compile';
-import { FALSE, type Tri, UNKNOWN } from '../evaluate/ir';
+import { UNKNOWN } from '../evaluate/ir';
+import { cohortVerdict, VERDICTS } from '../fast/verdicts';
 import type { Verdict } from '../screen/types';
 import type { PopulationBatch } from './columns';
 import { type BatchScreen, generateBatchScreen } from './generate';
@@ -7,10 +8,7 @@ import { batchContext } from './reading';
 import { Binding, type BoundRule, bindRule } from './rules';
 
 /** Verdict codes in a population result. */
-export const VERDICT_CODES: readonly Verdict[] = ['ineligible', 'eligible', 'undetermined'];
-const INELIGIBLE = 0;
-const ELIGIBLE = 1;
-const UNDETERMINED = 2;
+export const VERDICT_CODES: readonly Verdict[] = VERDICTS;
 
 export interface PopulationVerdicts {
   readonly size: number;
@@ -73,19 +71,7 @@ function closurePath(
       }
       if (all !== undefined) all.set(statuses, i * n);
       for (let c = 0; c < counted.length; c++) {
-        const members = counted[c]!;
-        let open = false;
-        let out = false;
-        for (let j = 0; j < members.length; j++) {
-          const k = members[j]!;
-          const t = statuses[k] as Tri;
-          if (t === UNKNOWN) open = true;
-          else if ((t === FALSE) !== exclusion[k]) {
-            out = true;
-            break;
-          }
-        }
-        verdicts[i * counted.length + c] = out ? INELIGIBLE : open ? UNDETERMINED : ELIGIBLE;
+        verdicts[i * counted.length + c] = cohortVerdict(counted[c]!, statuses, 0, exclusion);
       }
     }
     return { size, verdicts, cohorts: counted.length, statuses: all, criteria: n };
