@@ -5,7 +5,16 @@ import { type Bool, type BoolDefine, type Element, OK, type Val } from '../evalu
 import { elementOf, positiveTruth } from '../evaluate/leaves';
 import { toClosure } from '../fast/closures';
 import type { PopulationBatch } from './columns';
-import { batchContext, ColReading, labColumns, readAge, readCkd, readLab, readSex } from './reading';
+import {
+  batchContext,
+  ColReading,
+  labColumns,
+  readAge,
+  readCkd,
+  readLab,
+  readPlainLab,
+  readSex,
+} from './reading';
 import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
 import { Binding, columnRule } from './rules';
 import type { PopulationVerdicts } from './screen';
@@ -35,6 +44,7 @@ const HELPERS = {
   Binding,
   labColumns,
   readLab,
+  readPlainLab,
   readAge,
   readSex,
   readCkd,
@@ -114,7 +124,8 @@ class Emitter {
         L.push(
           `const ${r} = new H.ColReading();`,
           `const L${n} = H.labColumns(${this.constant(v.el)}, ${this.constant(v.window)}, batch);`,
-          `function v${n}(i) { if (${r}.at !== i && L${n} !== undefined) H.readLab(L${n}, asOf, i, ${r}); return ${r}; }`,
+          `const PL${n} = L${n} !== undefined && L${n}.plain;`,
+          `function v${n}(i) { if (${r}.at !== i && L${n} !== undefined) { if (PL${n}) H.readPlainLab(L${n}, asOf, i, ${r}); else H.readLab(L${n}, asOf, i, ${r}); } return ${r}; }`,
         );
         break;
       case 'age':

@@ -140,6 +140,12 @@ export interface LabColumns {
   readonly factors: Float64Array;
   readonly unitOut: readonly (string | undefined)[];
   readonly from: number;
+  /**
+   * Every row is a plain number dated to one day, and no window applies: the result in use is then
+   * simply the latest row on or before the screening date (`readPlainLab`). Worked out per batch
+   * from the rows themselves, as a columnar store keeps statistics per chunk.
+   */
+  readonly plain: boolean;
 }
 
 export function labColumns(
@@ -158,15 +164,67 @@ export function labColumns(
     factors,
     unitOut: c.units.map((u) => el.unit ?? u),
     from: window === undefined ? NO_DAY : dayFromIso(windowStart(batch.asOf, window)),
+    plain: window === undefined && plainRows(c),
   };
+}
+
+function plainRows(c: ResultColumns): boolean {
+  const { dayLo, dayHi, comparator, code } = c;
+  for (let j = 0; j < dayLo.length; j++) {
+    if (dayLo[j] === NO_DAY || dayLo[j] !== dayHi[j] || comparator[j] !== 0 || code[j] !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `readLab` for a batch whose rows are all plain (`LabColumns.plain`): the same reading, with the
+ * steps that cannot apply left out.
+ */
+export function readPlainLab(lab: LabColumns, asOf: number, i: number, out: ColReading): void {
+  out.at = i;
+  out.state = NONE;
+  out.code = undefined;
+  const c = lab.c;
+  const dayLo = c.dayLo;
+  let j = -1;
+  let best = 0;
+  for (let row = c.offsets[i]!, end = c.offsets[i + 1]!; row < end; row++) {
+    const day = dayLo[row]!;
+    // The later row wins a tie, as records are appended as they arrive.
+    if (day <= asOf && (j < 0 || day >= best)) {
+      j = row;
+      best = day;
+    }
+  }
+  if (j < 0) return;
+  out.dayLo = best;
+  out.dayHi = best;
+  const x = c.value[j]!;
+  if (!Number.isFinite(x)) return;
+  const u = c.unit[j]!;
+  const f = lab.factors[u]!;
+  out.unit = lab.unitOut[u];
+  if (Number.isNaN(f)) {
+    out.state = BAD_UNIT;
+    return;
+  }
+  const value = x * f;
+  out.lo = value;
+  out.hi = value;
+  out.loOpen = false;
+  out.hiOpen = false;
+  out.high = c.high[j]! * f;
+  out.low = c.low[j]! * f;
+  out.state = OK;
 }
 
 function labReader(el: Element, window: Window | undefined, ctx: BatchContext, out: ColReading): ValReader {
   const lab = labColumns(el, window, ctx.batch);
   if (lab === undefined) return () => out;
   const asOf = ctx.asOf;
+  const read = lab.plain ? readPlainLab : readLab;
   return (i) => {
-    if (out.at !== i) readLab(lab, asOf, i, out);
+    if (out.at !== i) read(lab, asOf, i, out);
     return out;
   };
 }
