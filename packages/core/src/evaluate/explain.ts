@@ -508,8 +508,18 @@ function noResult(v: Val, p: Patient): string {
 }
 
 /** How a value reads in a trace; `other` is the opposite side of a comparison (for ULN multiples). */
+const literalText = new WeakMap<Val, string>();
+
 export function valueText(v: Val, p: Patient, other?: Val): string {
-  if (v.k === 'qty') return `${num(v.value)}${unitText(v.unit)}`;
+  if (v.k === 'qty') {
+    // A literal reads the same for every patient: formatted once.
+    let text = literalText.get(v);
+    if (text === undefined) {
+      text = `${num(v.value)}${unitText(v.unit)}`;
+      literalText.set(v, text);
+    }
+    return text;
+  }
   if (v.k === 'limit') {
     const head = `${v.factor} × ${v.limit}`;
     if (!other) return head;
