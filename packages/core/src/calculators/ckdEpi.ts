@@ -34,9 +34,11 @@ export function ckdEpi2009(scrMgDl: number, sex: CalculatorSex, ageYears: number
 }
 
 /**
- * The eGFR range a creatinine range and an age range allow, into `out`: eGFR falls as creatinine
+ * The eGFR range a creatinine range and an age range allow: eGFR falls as creatinine
  * and age rise, so the lowest estimate comes from the highest creatinine at the oldest age. An
  * unbounded creatinine (`>10`) leaves the estimate unbounded below, `<0.3` unbounded above.
+ * The returned object is reused by the next call (one object shape for every caller, so the
+ * engine keeps this function monomorphic).
  */
 export function egfrRange(
   v2021: boolean,
@@ -45,14 +47,14 @@ export function egfrRange(
   scrHi: number,
   youngest: number,
   oldest: number,
-  out: { lo: number; hi: number },
-): void {
+): { readonly lo: number; readonly hi: number } {
+  const out = range;
   if (scrLo === scrHi && youngest === oldest && scrLo > 0 && scrHi !== Number.POSITIVE_INFINITY) {
     // One creatinine value and one age, the common case: both ends are the same estimate.
     const egfr = v2021 ? ckdEpi2021(scrLo, sex, youngest) : ckdEpi2009(scrLo, sex, youngest);
     out.lo = egfr;
     out.hi = egfr;
-    return;
+    return out;
   }
   out.lo =
     scrHi === Number.POSITIVE_INFINITY
@@ -66,4 +68,7 @@ export function egfrRange(
       : v2021
         ? ckdEpi2021(scrLo, sex, youngest)
         : ckdEpi2009(scrLo, sex, youngest);
+  return out;
 }
+
+const range = { lo: 0, hi: 0 };

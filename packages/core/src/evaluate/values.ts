@@ -181,7 +181,16 @@ export function ckdOf(
   const oldest = late.max;
   out.ageLo = youngest;
   out.ageHi = oldest;
-  egfrRange(node.version === '2021', sex, scr.lo * node.toMgDl, scr.hi * node.toMgDl, youngest, oldest, out);
+  const egfr = egfrRange(
+    node.version === '2021',
+    sex,
+    scr.lo * node.toMgDl,
+    scr.hi * node.toMgDl,
+    youngest,
+    oldest,
+  );
+  out.lo = egfr.lo;
+  out.hi = egfr.hi;
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = node.unit;

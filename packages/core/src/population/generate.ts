@@ -86,7 +86,10 @@ function compareReadings(a: ColReading, op: CompareOp, b: ColReading): number {
 }
 
 class Emitter {
+  /** Declarations, made once: readings, column slots and the node functions. */
   readonly lines: string[] = [];
+  /** Statements run at the start of each batch: its columns into the slots, caches emptied. */
+  readonly bind: string[] = [];
   readonly constants: unknown[] = [];
   private readonly vals = new Map<Val, number>();
   private readonly defines = new Map<BoolDefine, number>();
@@ -109,7 +112,16 @@ class Emitter {
     const n = this.id();
     this.vals.set(v, n);
     const r = `R${n}`;
-    const L = this.lines;
+    const { lines: L, bind: B } = this;
+    const reading = () => {
+      L.push(`const ${r} = new H.ColReading();`);
+      // A reading caches one patient by index: a new batch starts afresh.
+      B.push(`${r}.at = -1;`);
+    };
+    const columns = (name: string, id: string, kind: string) => {
+      L.push(`let ${name};`);
+      B.push(`${name} = H.columns(batch, ${JSON.stringify(id)}, '${kind}');`);
+    };
     switch (v.k) {
       case 'qty': {
         const q = new ColReading();
@@ -121,34 +133,35 @@ class Emitter {
         break;
       }
       case 'lab':
+        reading();
+        L.push(`let L${n}, PL${n} = false;`);
+        B.push(
+          `L${n} = H.labColumns(${this.constant(v.el)}, ${this.constant(v.window)}, batch);`,
+          `PL${n} = L${n} !== undefined && L${n}.plain;`,
+        );
         L.push(
-          `const ${r} = new H.ColReading();`,
-          `const L${n} = H.labColumns(${this.constant(v.el)}, ${this.constant(v.window)}, batch);`,
-          `const PL${n} = L${n} !== undefined && L${n}.plain;`,
           `function v${n}(i) { if (${r}.at !== i && L${n} !== undefined) { if (PL${n}) H.readPlainLab(L${n}, asOf, i, ${r}); else H.readLab(L${n}, asOf, i, ${r}); } return ${r}; }`,
         );
         break;
       case 'age':
+        reading();
+        columns(`B${n}`, v.birth.id, 'date');
         L.push(
-          `const ${r} = new H.ColReading();`,
-          `const B${n} = H.columns(batch, ${JSON.stringify(v.birth.id)}, 'date');`,
           `function v${n}(i) { if (${r}.at !== i) H.readAge(B${n}, asOf, asOfKey, i, ${r}); return ${r}; }`,
         );
         break;
       case 'sex':
-        L.push(
-          `const ${r} = new H.ColReading();`,
-          `const S${n} = H.columns(batch, ${JSON.stringify(v.el.id)}, 'code');`,
-          `function v${n}(i) { if (${r}.at !== i) H.readSex(S${n}, i, ${r}); return ${r}; }`,
-        );
+        reading();
+        columns(`S${n}`, v.el.id, 'code');
+        L.push(`function v${n}(i) { if (${r}.at !== i) H.readSex(S${n}, i, ${r}); return ${r}; }`);
         break;
       case 'ckd': {
         const creatinine = this.val(v.creatinine);
         const k = this.constant({ v2021: v.version === '2021', toMgDl: v.toMgDl, unit: v.unit });
+        reading();
+        columns(`S${n}`, v.sex.id, 'code');
+        columns(`B${n}`, v.birth.id, 'date');
         L.push(
-          `const ${r} = new H.ColReading();`,
-          `const S${n} = H.columns(batch, ${JSON.stringify(v.sex.id)}, 'code');`,
-          `const B${n} = H.columns(batch, ${JSON.stringify(v.birth.id)}, 'date');`,
           `function v${n}(i) { if (${r}.at !== i) H.readCkd(${k}, ${creatinine}(i), S${n}, B${n}, i, ${r}); return ${r}; }`,
         );
         break;
@@ -172,6 +185,7 @@ class Emitter {
         `let d${n}at = -1, d${n} = 2;`,
         `function b${n}(i) { if (d${n}at !== i) { d${n} = ${body}(i); d${n}at = i; } return d${n}; }`,
       );
+      this.bind.push(`d${n}at = -1;`);
       return `b${n}`;
     }
     const n = this.id();
@@ -186,7 +200,8 @@ class Emitter {
     }
     const records = (el: Element) => {
       const c = `C${n}`;
-      this.lines.push(`const ${c} = H.columns(batch, ${JSON.stringify(el.id)}, 'records');`);
+      this.lines.push(`let ${c};`);
+      this.bind.push(`${c} = H.columns(batch, ${JSON.stringify(el.id)}, 'records');`);
       return [c, this.constant(el)] as const;
     };
     switch (b.k) {
@@ -339,11 +354,15 @@ export function generateBatchScreen(
       `{ let open = false, out = false, t = 0; ${tests} verdicts[i * NC + ${c}] = out ? 0 : open ? 2 : 1; }`,
     );
   });
+  // The node functions are made once and keep their optimised code from batch to batch; only the
+  // slots they read change.
   const source = [
-    `return function screenBatch(batch, wantStatuses) {`,
-    `const ctx = H.batchContext(batch); const asOf = ctx.asOf; const asOfKey = ctx.asOfKey;`,
-    `const binding = new H.Binding(ctx);`,
+    `let asOf = 0, asOfKey = 0, binding;`,
     ...e.lines,
+    `return function screenBatch(batch, wantStatuses) {`,
+    `const ctx = H.batchContext(batch); asOf = ctx.asOf; asOfKey = ctx.asOfKey;`,
+    `binding = new H.Binding(ctx);`,
+    ...e.bind,
     `const size = batch.size, N = ${n}, NC = ${cohorts.length};`,
     `const verdicts = new Uint8Array(size * NC); const all = wantStatuses ? new Uint8Array(size * N) : undefined;`,
     `const st = new Uint8Array(N).fill(2);`,

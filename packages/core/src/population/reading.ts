@@ -476,7 +476,9 @@ export function readCkd(
     agesOn(birth, i, dayKey(scr.dayHi));
     oldest = ageMax;
   }
-  egfrRange(k.v2021, sex, scr.lo * k.toMgDl, scr.hi * k.toMgDl, youngest, oldest, out);
+  const egfr = egfrRange(k.v2021, sex, scr.lo * k.toMgDl, scr.hi * k.toMgDl, youngest, oldest);
+  out.lo = egfr.lo;
+  out.hi = egfr.hi;
   out.loOpen = scr.hiOpen;
   out.hiOpen = scr.loOpen;
   out.unit = k.unit;
