@@ -371,14 +371,31 @@ function agesOn(birth: DateColumns | undefined, i: number, onKey: number): boole
     // calendar fields are worked out once per patient.
     keyedBirth = birth;
     keyedRow = i;
-    birthKeyLo = dayKey(bLo);
+    birthKeyLo = keyOf(bLo);
     const bHi = birth.dayHi[i]!;
-    birthKeyHi = bHi === bLo ? birthKeyLo : dayKey(bHi);
+    birthKeyHi = bHi === bLo ? birthKeyLo : keyOf(bHi);
   }
   // Born late in the range is youngest.
   ageMax = Math.floor((onKey - birthKeyLo) / 10000);
   ageMin = birthKeyHi === birthKeyLo ? ageMax : Math.floor((onKey - birthKeyHi) / 10000);
   return true;
+}
+
+/**
+ * `dayKey` looked up: the days of 1900–2099 (where nearly every birth and result falls) are
+ * worked out once each, on first use, and kept in a table of 292 KB.
+ */
+const KEYS_FROM = -25567; // 1900-01-01
+const keys = new Int32Array(73049);
+function keyOf(day: number): number {
+  const at = day - KEYS_FROM;
+  if (at < 0 || at >= keys.length) return dayKey(day);
+  let key = keys[at]!;
+  if (key === 0) {
+    key = dayKey(day);
+    keys[at] = key;
+  }
+  return key;
 }
 
 let keyedBirth: DateColumns | undefined;
@@ -466,14 +483,14 @@ export function readCkd(
   }
   const code = sexes === undefined ? 0 : sexes.code[i]!;
   const sex = code === 0 ? undefined : sexes!.codes[code - 1];
-  if ((sex !== 'male' && sex !== 'female') || !agesOn(birth, i, dayKey(scr.dayLo))) {
+  if ((sex !== 'male' && sex !== 'female') || !agesOn(birth, i, keyOf(scr.dayLo))) {
     out.state = UNDECIDED;
     return;
   }
   const youngest = ageMin;
   let oldest = ageMax;
   if (scr.dayHi !== scr.dayLo) {
-    agesOn(birth, i, dayKey(scr.dayHi));
+    agesOn(birth, i, keyOf(scr.dayHi));
     oldest = ageMax;
   }
   const egfr = egfrRange(k.v2021, sex, scr.lo * k.toMgDl, scr.hi * k.toMgDl, youngest, oldest);
