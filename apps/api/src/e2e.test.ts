@@ -90,7 +90,15 @@ describe('the real server', () => {
         body: input,
       });
       expect(res.status).toBe(200);
-      const screening = (await res.json()) as { id: string; cohorts: { id: string; verdict: string }[] };
+      // Sent as UTF-8 bytes with their length, as c.json would send the text.
+      expect(res.headers.get('content-type')).toBe('application/json');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      const screening = JSON.parse(bytes.toString('utf8')) as {
+        id: string;
+        cohorts: { id: string; verdict: string; criteria: { title?: string }[] }[];
+      };
+      expect(screening.cohorts.flatMap((c) => c.criteria).some((c) => c.title?.includes('≥'))).toBe(true);
       expect(Object.fromEntries(screening.cohorts.map((c) => [c.id, c.verdict]))).toEqual({
         PMN: 'ineligible',
         IgAN: 'eligible',

@@ -46,6 +46,7 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
       body: example('eligible-igan.json'),
     });
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
     const s = (await res.json()) as Screening;
     expect(verdicts(s)).toEqual({ PMN: 'ineligible', IgAN: 'eligible', AAV: 'ineligible' });
     expect(s.protocol).toMatchObject({ id: 'NCT06469190', published: 1 });

@@ -4,6 +4,7 @@ import { requireRole } from '../auth/middleware';
 import { newId } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
 import { invalid, notFound } from '../http/errors';
+import { jsonResponse } from '../http/json-bytes';
 import { bearer, router } from '../http/router';
 import {
   BatchQuerySchema,
@@ -105,7 +106,8 @@ export const screeningRoutes = router()
       },
     ]);
     const shown = withTraces(screening, trace === true);
-    return c.json(
+    return jsonResponse(
+      c,
       {
         id: auditId,
         ...shown,

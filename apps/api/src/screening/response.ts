@@ -19,7 +19,9 @@ export function withTraces(screening: Screening, trace: boolean): ScreeningOut {
     ...screening,
     cohorts: screening.cohorts.map((cohort) => ({
       ...cohort,
-      criteria: cohort.criteria.map(({ trace: _, ...criterion }) => criterion),
+      // A copy with `trace` undefined, which JSON leaves out: copying all but one key (`{ trace,
+      // ...rest }`) took three times as long, for ~120 criteria per screening.
+      criteria: cohort.criteria.map((criterion) => ({ ...criterion, trace: undefined })),
     })),
   };
 }
