@@ -5,7 +5,7 @@ import {
   matchesBinding,
   type ProtocolInfo,
 } from '@eligo/core';
-import type { CodeableConcept, Coding } from './bundle';
+import type { CodeableConcept } from './bundle';
 
 /** What a record's code matched: the element and the coding that matched it. */
 export interface Match {
@@ -16,8 +16,19 @@ export interface Match {
 
 interface Index {
   readonly byKind: Map<ElementKind, ElementInfo[]>;
-  /** `kind system code` → the elements whose binding takes that coding, memoised across bundles. */
-  readonly memo: Map<string, ElementInfo[]>;
+  /**
+   * Per list of kinds (`lab+test`), per `system code`: the elements whose binding takes that
+   * coding and the system's canonical name, memoised across bundles.
+   */
+  readonly memo: Map<string, Map<string, Found>>;
+  /** Per list of kinds: the elements bound `from any`, which take a record without a code. */
+  readonly any: Map<string, ElementInfo[]>;
+  size: number;
+}
+
+interface Found {
+  readonly elements: readonly ElementInfo[];
+  readonly system: string;
 }
 
 /** Enough distinct codes for a large population's vocabulary; past it the memo starts afresh. */
@@ -33,7 +44,7 @@ function indexOf(info: ProtocolInfo): Index {
       list.push(element);
       byKind.set(element.kind, list);
     }
-    index = { byKind, memo: new Map() };
+    index = { byKind, memo: new Map(), any: new Map(), size: 0 };
     indexes.set(info, index);
   }
   return index;
@@ -44,19 +55,29 @@ export function elementsOfKind(info: ProtocolInfo, ...kinds: ElementKind[]): Ele
   return kinds.flatMap((kind) => index.byKind.get(kind) ?? []);
 }
 
-function elementsForCoding(info: ProtocolInfo, kinds: readonly ElementKind[], system: string, code: string) {
-  const index = indexOf(info);
-  const key = `${kinds.join('+')}\u0000${system}\u0000${code}`;
-  let found = index.memo.get(key);
+function elementsForCoding(
+  index: Index,
+  kinds: readonly ElementKind[],
+  byCoding: Map<string, Found>,
+  system: string,
+  code: string,
+): Found {
+  const key = `${system}\u0000${code}`;
+  let found = byCoding.get(key);
   if (!found) {
-    found = [];
+    const elements: ElementInfo[] = [];
     for (const kind of kinds) {
       for (const element of index.byKind.get(kind) ?? []) {
-        if (element.binding && matchesBinding(element.binding, system, code)) found.push(element);
+        if (element.binding && matchesBinding(element.binding, system, code)) elements.push(element);
       }
     }
-    if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
-    index.memo.set(key, found);
+    found = { elements, system: canonicalSystem(system) };
+    if (index.size >= MEMO_LIMIT) {
+      for (const map of index.memo.values()) map.clear();
+      index.size = 0;
+    }
+    byCoding.set(key, found);
+    index.size++;
   }
   return found;
 }
@@ -64,30 +85,41 @@ function elementsForCoding(info: ProtocolInfo, kinds: readonly ElementKind[], sy
 /**
  * The elements of these kinds that any of the codings binds, each once, with the first coding
  * that matched it. A binding `from any` takes every coded record its exclusions leave, and
- * every record without a code.
+ * every record without a code. Runs for every coded resource of every bundle, hence the memo
+ * and the plain loops.
  */
 export function matchConcepts(
   info: ProtocolInfo,
   kinds: readonly ElementKind[],
   concepts: readonly (CodeableConcept | undefined)[],
 ): Match[] {
-  const codings = concepts
-    .flatMap((c) => c?.coding ?? [])
-    .filter(
-      (c): c is Coding & { system: string; code: string } => c.system !== undefined && c.code !== undefined,
-    );
-  if (codings.length === 0) {
-    return elementsOfKind(info, ...kinds)
-      .filter((e) => e.binding?.any)
-      .map((element) => ({ element, system: undefined, code: undefined }));
+  const index = indexOf(info);
+  const kindsKey = kinds.length === 1 ? (kinds[0] as string) : kinds.join('+');
+  let byCoding = index.memo.get(kindsKey);
+  if (!byCoding) {
+    byCoding = new Map();
+    index.memo.set(kindsKey, byCoding);
   }
-  const matches = new Map<string, Match>();
-  for (const coding of codings) {
-    for (const element of elementsForCoding(info, kinds, coding.system, coding.code)) {
-      if (!matches.has(element.id)) {
-        matches.set(element.id, { element, system: canonicalSystem(coding.system), code: coding.code });
+  const matches: Match[] = [];
+  let coded = false;
+  for (const concept of concepts) {
+    for (const coding of concept?.coding ?? []) {
+      const { system, code } = coding;
+      if (system === undefined || code === undefined) continue;
+      coded = true;
+      const found = elementsForCoding(index, kinds, byCoding, system, code);
+      for (const element of found.elements) {
+        if (!matches.some((m) => m.element.id === element.id)) {
+          matches.push({ element, system: found.system, code });
+        }
       }
     }
   }
-  return [...matches.values()];
+  if (coded) return matches;
+  let any = index.any.get(kindsKey);
+  if (!any) {
+    any = elementsOfKind(info, ...kinds).filter((e) => e.binding?.any);
+    index.any.set(kindsKey, any);
+  }
+  return any.map((element) => ({ element, system: undefined, code: undefined }));
 }
