@@ -36,4 +36,10 @@ describe('tokens', () => {
     expect(newId('scr', 1_000) < newId('scr', 2_000)).toBe(true);
     expect(newId('scr', 35 ** 6) < newId('scr', 36 ** 7)).toBe(true);
   });
+
+  it('ids end in 12 random hex digits, never repeated across refills of the random pool', () => {
+    const ids = Array.from({ length: 5000 }, () => newId('scr', 1_000));
+    for (const id of ids.slice(0, 3)) expect(id).toMatch(/^scr_0000000rs[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
