@@ -68,22 +68,23 @@ function openSqlite(file: string): Db {
   };
 }
 
-/** One connection to a SQLite file, set up the same way for the request thread and the audit writer. */
-export function openSqliteKysely(file: string): Kysely<Database> {
-  return openSqliteConnection(file).kysely;
+function openSqliteConnection(file: string): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
+  const sqlite = openSqliteFile(file);
+  return {
+    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) }),
+    sqlite,
+  };
 }
 
-function openSqliteConnection(file: string): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
+/** A connection to a SQLite file with the settings every connection of the service uses. */
+export function openSqliteFile(file: string): SQLite.Database {
   const sqlite = new SQLite(file);
   // WAL with synchronous=FULL: a commit is on disk before the response that acknowledges it.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return {
-    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) }),
-    sqlite,
-  };
+  return sqlite;
 }
 
 /**
