@@ -233,7 +233,10 @@ class Emitter {
         return `return H.isTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated});`;
       case 'cond': {
         const [c, el] = records(b.el);
-        return `return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
+        // Most patients have no record of a given condition: answered here without a call.
+        const none = b.el.closedWorld ? '0' : `(${c}.given[i] === 2 ? 0 : 2)`;
+        const noneBlock = `if (${c} !== undefined && ${c}.given[i] !== 1) return ${none}; `;
+        return `${noneBlock}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
       }
       case 'med': {
         const [c, el] = records(b.el);
