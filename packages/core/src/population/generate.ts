@@ -202,7 +202,12 @@ class Emitter {
       const c = `C${n}`;
       this.lines.push(`let ${c};`);
       this.bind.push(`${c} = H.columns(batch, ${JSON.stringify(el.id)}, 'records');`);
-      return [c, this.constant(el)] as const;
+      // Most patients have no record of a given condition or medication: with none, every record
+      // rule is absent (false in a closed world or when explicitly none, else unknown), answered
+      // here without a call.
+      const none = el.closedWorld ? '0' : `(${c}.given[i] === 2 ? 0 : 2)`;
+      const guard = `if (${c} === undefined) return ${el.closedWorld ? 0 : 2}; if (${c}.given[i] !== 1) return ${none}; `;
+      return [c, this.constant(el), guard] as const;
     };
     switch (b.k) {
       case 'and':
@@ -232,40 +237,34 @@ class Emitter {
       case 'is':
         return `return H.isTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated});`;
       case 'cond': {
-        const [c, el] = records(b.el);
-        // Most patients have no record of a given condition: answered here without a call.
-        const none = b.el.closedWorld ? '0' : `(${c}.given[i] === 2 ? 0 : 2)`;
-        const noneBlock = `if (${c} !== undefined && ${c}.given[i] !== 1) return ${none}; `;
-        return `${noneBlock}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
+        const [c, el, guard] = records(b.el);
+        return `${guard}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
       }
       case 'med': {
-        const [c, el] = records(b.el);
+        const [c, el, guard] = records(b.el);
         const any = `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf)`;
-        if (b.mode === 'any') return `return ${any};`;
+        if (b.mode === 'any') return `${guard}return ${any};`;
         const days = b.duration === undefined ? 0 : b.duration.amount * (b.duration.unit === 'week' ? 7 : 1);
         if (b.anchor === undefined)
           return `return H.medicationTruth(${c}, ${el}, true, ${days}, asOf, asOf, i, asOf);`;
         // Without the anchor's date only a patient never exposed is decided.
-        return `const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, ${days}, a.dayLo, a.dayHi, i, asOf);`;
+        // With no exposure the anchor need not be read.
+        return `${guard}const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, ${days}, a.dayLo, a.dayHi, i, asOf);`;
       }
       case 'record': {
-        const [c, el] = records(b.el);
-        switch (b.el.kind) {
-          case 'condition':
-            return `return H.conditionTruth(${c}, ${el}, 'active', 0, i, asOf);`;
-          case 'medication':
-            return `return H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf);`;
-          case 'procedure':
-            return `return H.procedureTruth(${c}, ${el}, i, asOf);`;
-          case 'allergy':
-            return `return H.allergyTruth(${c}, ${el}, false, i);`;
-          default:
-            return 'return 2;';
-        }
+        const call = {
+          condition: (c: string, el: string) => `H.conditionTruth(${c}, ${el}, 'active', 0, i, asOf)`,
+          medication: (c: string, el: string) => `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf)`,
+          procedure: (c: string, el: string) => `H.procedureTruth(${c}, ${el}, i, asOf)`,
+          allergy: (c: string, el: string) => `H.allergyTruth(${c}, ${el}, false, i)`,
+        }[b.el.kind as 'condition' | 'medication' | 'procedure' | 'allergy'];
+        if (call === undefined) return 'return 2;';
+        const [c, el, guard] = records(b.el);
+        return `${guard}return ${call(c, el)};`;
       }
       case 'severe': {
-        const [c, el] = records(b.el);
-        return `return H.allergyTruth(${c}, ${el}, true, i);`;
+        const [c, el, guard] = records(b.el);
+        return `${guard}return H.allergyTruth(${c}, ${el}, true, i);`;
       }
       case 'answer':
         // A population has no one to ask.
