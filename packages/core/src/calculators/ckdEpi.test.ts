@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalculatorSex, ckdEpi2009, ckdEpi2021 } from './ckdEpi';
 
@@ -75,5 +76,44 @@ describe('ckdEpi2009', () => {
 
   it('defaults to no race factor', () => {
     expect(ckdEpi2009(1.4, 'male', 70)).toBe(ckdEpi2009(1.4, 'male', 70, false));
+  });
+});
+
+describe('the equations as written', () => {
+  // The published form raises both min(r, 1) and max(r, 1); the implementation raises only the
+  // factor that is not 1 and looks up the age factor. The numbers must be the same, bit for bit.
+  const published = (scr: number, female: boolean, age: number, v2021: boolean) => {
+    const kappa = female ? 0.7 : 0.9;
+    const ratio = scr / kappa;
+    if (v2021) {
+      const alpha = female ? -0.241 : -0.302;
+      return (
+        142 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.2 * 0.9938 ** age * (female ? 1.012 : 1)
+      );
+    }
+    const alpha = female ? -0.329 : -0.411;
+    return (
+      141 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.209 * 0.993 ** age * (female ? 1.018 : 1)
+    );
+  };
+
+  it('gives exactly the published formula’s numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 20, noNaN: true }),
+        fc.boolean(),
+        fc.oneof(fc.integer({ min: 0, max: 160 }), fc.double({ min: 0, max: 120, noNaN: true })),
+        (scr, female, age) => {
+          const sex = female ? 'female' : 'male';
+          expect(ckdEpi2021(scr, sex, age)).toBe(published(scr, female, age, true));
+          expect(ckdEpi2009(scr, sex, age)).toBe(published(scr, female, age, false));
+        },
+      ),
+      { numRuns: 2000, seed: 42 },
+    );
+    for (const scr of [0.7, 0.9])
+      expect(ckdEpi2021(scr, scr === 0.7 ? 'female' : 'male', 40)).toBe(
+        published(scr, scr === 0.7, 40, true),
+      );
   });
 });

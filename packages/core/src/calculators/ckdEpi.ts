@@ -12,9 +12,9 @@ export function ckdEpi2021(scrMgDl: number, sex: CalculatorSex, ageYears: number
   const kappa = female ? 0.7 : 0.9;
   const alpha = female ? -0.241 : -0.302;
   const ratio = scrMgDl / kappa;
-  return (
-    142 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.2 * 0.9938 ** ageYears * (female ? 1.012 : 1)
-  );
+  // min(r, 1)^α × max(r, 1)^−1.200: one of the two factors is 1^x = 1, so only the other is raised.
+  const creatinine = ratio < 1 ? ratio ** alpha : ratio ** -1.2;
+  return 142 * creatinine * ageFactor(AGE_2021, 0.9938, ageYears) * (female ? 1.012 : 1);
 }
 
 /** Levey AS et al. A new equation to estimate glomerular filtration rate. Ann Intern Med 2009;150:604-12. */
@@ -23,15 +23,17 @@ export function ckdEpi2009(scrMgDl: number, sex: CalculatorSex, ageYears: number
   const kappa = female ? 0.7 : 0.9;
   const alpha = female ? -0.329 : -0.411;
   const ratio = scrMgDl / kappa;
-  return (
-    141 *
-    Math.min(ratio, 1) ** alpha *
-    Math.max(ratio, 1) ** -1.209 *
-    0.993 ** ageYears *
-    (female ? 1.018 : 1) *
-    (black ? 1.159 : 1)
-  );
+  const creatinine = ratio < 1 ? ratio ** alpha : ratio ** -1.209;
+  return 141 * creatinine * ageFactor(AGE_2009, 0.993, ageYears) * (female ? 1.018 : 1) * (black ? 1.159 : 1);
 }
+
+/** base^age, looked up for whole ages up to 150 (the same numbers, computed once each). */
+function ageFactor(table: Float64Array, base: number, age: number): number {
+  return Number.isInteger(age) && age >= 0 && age < table.length ? table[age]! : base ** age;
+}
+
+const AGE_2021 = Float64Array.from({ length: 151 }, (_, age) => 0.9938 ** age);
+const AGE_2009 = Float64Array.from({ length: 151 }, (_, age) => 0.993 ** age);
 
 /**
  * The eGFR range a creatinine range and an age range allow: eGFR falls as creatinine
