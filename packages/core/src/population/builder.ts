@@ -57,6 +57,7 @@ export class ResultWriter {
   private readonly high = new Growable(Float64Array);
   private units = new Dictionary();
   private codes = new Dictionary();
+  private plain = true;
 
   constructor() {
     this.offsets.push(0);
@@ -72,6 +73,7 @@ export class ResultWriter {
     high = Number.NaN,
     comparator = 0,
   ): void {
+    if (comparator !== 0 || dayLo !== dayHi || dayLo === NO_DAY) this.plain = false;
     this.value.push(value);
     this.unit.push(this.units.of(unit));
     this.comparator.push(comparator);
@@ -84,6 +86,7 @@ export class ResultWriter {
 
   /** A coded result such as `positive`. */
   addCode(code: string, dayLo: number, dayHi: number): void {
+    this.plain = false;
     this.value.push(Number.NaN);
     this.unit.push(this.units.of(''));
     this.comparator.push(0);
@@ -112,9 +115,11 @@ export class ResultWriter {
       dayHi: this.dayHi.take(),
       low: this.low.take(),
       high: this.high.take(),
+      plain: this.plain,
     };
     this.units = new Dictionary();
     this.codes = new Dictionary();
+    this.plain = true;
     this.offsets.push(0);
     return columns;
   }

@@ -54,6 +54,12 @@ export interface ResultColumns {
   /** Reference limits in the result's own unit; NaN when absent. */
   readonly low: Float64Array;
   readonly high: Float64Array;
+  /**
+   * A statistic, as columnar stores keep per chunk: `true` promises that every row is a number
+   * dated to one day, without comparator or code, which lets a screen skip checking each row.
+   * The builder sets it; leave it out when unsure, and the screen looks for itself.
+   */
+  readonly plain?: boolean;
 }
 
 /** Conditions, medications, procedures and allergies: one row per record. */

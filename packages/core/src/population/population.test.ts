@@ -194,6 +194,29 @@ describe('population path', () => {
     },
   );
 
+  it('screens columns without the plain statistic the same, and never trusts a missing one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(facts, plainFacts), { minLength: 1, maxLength: 6 }), (patients) => {
+        const builder = new PopulationBuilder(protocol.info, AS_OF);
+        for (const p of patients) builder.add(p);
+        const batch = builder.build();
+        const unmarked = {
+          ...batch,
+          elements: Object.fromEntries(
+            Object.entries(batch.elements).map(([id, c]) => [
+              id,
+              c.kind === 'results' ? { ...c, plain: undefined } : c,
+            ]),
+          ),
+        };
+        const a = protocol.population(batch, { statuses: true });
+        const b = protocol.population(unmarked, { statuses: true });
+        expect(Array.from(b.statuses!)).toEqual(Array.from(a.statuses!));
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
   it('decides some of every criterion both ways over the random patients', () => {
     // Guards the property above against patients too sparse to decide anything.
     const seen = protocol.criteria.map(() => new Set<number>());

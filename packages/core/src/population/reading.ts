@@ -164,7 +164,7 @@ export function labColumns(
     factors,
     unitOut: c.units.map((u) => el.unit ?? u),
     from: window === undefined ? NO_DAY : dayFromIso(windowStart(batch.asOf, window)),
-    plain: window === undefined && plainRows(c),
+    plain: window === undefined && (c.plain ?? plainRows(c)),
   };
 }
 
