@@ -12,7 +12,8 @@ const USAGE = `usage: pnpm bench [-- options]
 
   --only <phases>     comma-separated subset of: compile, screening, population, engines, api
   --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
-                      handwritten, eligo-explain, json-logic, cql
+                      handwritten, handwritten-columns, eligo-population, eligo-explain,
+                      json-logic, cql
   --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
   --api-seconds <n>   duration of the API load (default 10)
   --no-write          do not write bench/results/latest.json
@@ -32,7 +33,6 @@ async function main(): Promise<void> {
       'api-seconds': { type: 'string', default: '10' },
       'no-write': { type: 'boolean', default: false },
       worker: { type: 'string' },
-      patients: { type: 'string' },
       file: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
