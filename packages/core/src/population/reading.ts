@@ -199,6 +199,8 @@ export function readPlainLab(lab: LabColumns, asOf: number, i: number, out: ColR
   if (j < 0) return;
   out.dayLo = best;
   out.dayHi = best;
+  // The rest repeats `readLab`'s on purpose: sharing it through a helper measured about 8 % slower
+  // across the population path, the helper not being inlined into each lab's reader.
   const x = c.value[j]!;
   if (!Number.isFinite(x)) return;
   const u = c.unit[j]!;
