@@ -388,10 +388,13 @@ function agesOn(birth: DateColumns | undefined, i: number, onKey: number): boole
  * worked out once each, on first use, and kept in a table of 292 KB.
  */
 const KEYS_FROM = -25567; // 1900-01-01
-const keys = new Int32Array(73049);
+const KEYS = 73049;
+let keys: Int32Array | undefined;
 function keyOf(day: number): number {
   const at = day - KEYS_FROM;
-  if (at < 0 || at >= keys.length) return dayKey(day);
+  if (at < 0 || at >= KEYS) return dayKey(day);
+  // Made on the first population screened, not when the module loads (browsers load it too).
+  keys ??= new Int32Array(KEYS);
   let key = keys[at]!;
   if (key === 0) {
     key = dayKey(day);
