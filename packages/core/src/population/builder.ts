@@ -171,7 +171,7 @@ export class RecordWriter {
   }
 
   /** Marks the element given even without records (an empty list). */
-  given_(): void {
+  markGiven(): void {
     this.state = GIVEN;
   }
 
@@ -373,7 +373,7 @@ export class PopulationBuilder {
       return;
     }
     if (!Array.isArray(raw)) return;
-    w.given_();
+    w.markGiven();
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i] as Record<string, string | undefined> | null;
       if (typeof r !== 'object' || r === null) continue;

@@ -39,23 +39,9 @@ export class ColReading {
   low = Number.NaN;
   code: string | undefined = undefined;
   unit: string | undefined = undefined;
-
-  reset(): void {
-    this.state = NONE;
-    this.lo = 0;
-    this.hi = 0;
-    this.loOpen = false;
-    this.hiOpen = false;
-    this.dayLo = 0;
-    this.dayHi = 0;
-    this.high = Number.NaN;
-    this.low = Number.NaN;
-    this.code = undefined;
-    this.unit = undefined;
-  }
 }
 
-/** Reads a value node for patient i of the batch it was bound to; undefined when the node is not column-readable. */
+/** Reads a value node for patient i of the batch it was bound to (the closure form). */
 export type ValReader = (i: number) => ColReading;
 
 /** The batch-wide facts every reader needs. */
