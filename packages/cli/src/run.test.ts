@@ -142,6 +142,22 @@ describe('eligo screen', () => {
     const summary = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
     expect([summary.total, summary.eligible, summary.ineligible]).toEqual([3, 2, 1]);
   });
+
+  it('gives the same summary alone, through the verdict-only path, and still names bad lines', async () => {
+    const a = await readFile(igan, 'utf8');
+    const b = await readFile(examplePath('NCT06469190', 'ineligible-pmn.json'), 'utf8');
+    const lines = [a, b, a].map((t) => JSON.stringify(JSON.parse(t))).join('\n');
+    const files = { 'p.ndjson': lines, 'q.ndjson': `${lines}\n{"asOf": "2025-13-01", "facts": {}}` };
+    const streamed = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', '--summary'], files);
+    const alone = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--summary', '--json'], files);
+    expect(alone.code).toBe(0);
+    const last = streamed.stdout.trim().split('\n').pop()!;
+    expect(JSON.parse(alone.stdout)).toEqual(JSON.parse(last));
+    const bad = await cli(['screen', PROTOCOL, '--input', 'q.ndjson', '--summary', '--json'], files);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('eligo screen: q.ndjson:4: invalid input:');
+    expect(JSON.parse(bad.stdout).summary.cohorts[0].total).toBe(3);
+  });
 });
 
 describe('eligo fmt and types', () => {

@@ -5,5 +5,10 @@
 export { parseBundle } from './bundle';
 export type { InputError } from './issues';
 export { type PreparedInput, type PrepareResult, prepareScreeningInput } from './prepare';
-export { type ScreenDocumentResult, screenDocument } from './screenDocument';
+export {
+  type ReadDocumentResult,
+  readDocument,
+  type ScreenDocumentResult,
+  screenDocument,
+} from './screenDocument';
 export { type BundleFactsResult, bundleToFacts } from './toFacts';

@@ -1,9 +1,11 @@
 import {
   answersSchema,
   type CompiledProtocol,
+  type InputWarning,
   type ParsedInput,
   parseScreeningInput,
   type Screening,
+  type ScreeningInput,
   type ScreenOptions,
   screen,
 } from '@eligo/core';
@@ -26,6 +28,23 @@ export function screenDocument(
   raw: unknown,
   options?: ScreenOptions,
 ): ScreenDocumentResult {
+  const read = readDocument(protocol, raw);
+  if (!read.ok) return read;
+  const screening = screen(protocol, read.input, options);
+  if (read.warnings.length === 0) return { ok: true, screening };
+  return { ok: true, screening: { ...screening, warnings: [...read.warnings, ...screening.warnings] } };
+}
+
+export type ReadDocumentResult =
+  | { readonly ok: true; readonly input: ScreeningInput; readonly warnings: readonly InputWarning[] }
+  | { readonly ok: false; readonly errors: readonly InputError[] };
+
+/**
+ * The first half of `screenDocument`: the document read and checked into the input a screening
+ * takes, with the reader's warnings. For callers that need verdicts and statuses only
+ * (`protocol.evaluate`), such as a population's attrition summary.
+ */
+export function readDocument(protocol: CompiledProtocol, raw: unknown): ReadDocumentResult {
   const prepared = prepareScreeningInput(protocol.info, raw);
   if (!prepared.ok) return { ok: false, errors: prepared.errors };
   const fromBundle = (raw as { bundle?: unknown }).bundle !== undefined;
@@ -33,9 +52,7 @@ export function screenDocument(
     ? withCheckedAnswers(protocol, prepared.input)
     : parseScreeningInput(protocol, prepared.input);
   if (!parsed.ok) return { ok: false, errors: parsed.issues };
-  const screening = screen(protocol, parsed.input, options);
-  if (prepared.warnings.length === 0) return { ok: true, screening };
-  return { ok: true, screening: { ...screening, warnings: [...prepared.warnings, ...screening.warnings] } };
+  return { ok: true, input: parsed.input, warnings: prepared.warnings };
 }
 
 /**

@@ -1,5 +1,10 @@
 import { type CompiledProtocol, createFunnel, type FunnelResult } from '@eligo/core';
-import { type ScreenDocumentResult, screenDocument } from '@eligo/fhir';
+import {
+  type ReadDocumentResult,
+  readDocument,
+  type ScreenDocumentResult,
+  screenDocument,
+} from '@eligo/fhir';
 import { type Io, UsageError } from '../io';
 import { renderFunnel, renderScreening } from '../render';
 import { loadProtocol } from './load';
@@ -47,17 +52,22 @@ async function screenMany(
     line++;
     if (text.trim() === '') continue;
     const raw = parseJson(text);
-    const outcome: ScreenDocumentResult = raw.ok
-      ? screenDocument(protocol, raw.value)
-      : { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] };
+    // A summary alone needs each patient's verdicts and statuses, not the explanations.
+    const outcome: ScreenDocumentResult | ReadDocumentResult = !raw.ok
+      ? { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] }
+      : options.ndjson
+        ? screenDocument(protocol, raw.value)
+        : readDocument(protocol, raw.value);
     if (!outcome.ok) {
       failures++;
       io.stderr(`eligo screen: ${input}:${line}: invalid input:\n${formatErrors(outcome.errors)}`);
       if (options.ndjson) io.stdout(`${JSON.stringify({ line, errors: outcome.errors })}\n`);
       continue;
     }
-    funnel.add(outcome.screening);
-    if (options.ndjson) io.stdout(`${JSON.stringify(outcome.screening)}\n`);
+    if ('screening' in outcome) {
+      funnel.add(outcome.screening);
+      io.stdout(`${JSON.stringify(outcome.screening)}\n`);
+    } else funnel.add(protocol.evaluate(outcome.input));
   }
   if (options.summary) {
     const summary: FunnelResult = funnel.result();
