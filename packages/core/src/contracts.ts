@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LocatedDiagnostic } from './diagnostics/diagnostic';
-import type { ProtocolInfo } from './protocol';
+import { ELEMENT_KINDS, type ProtocolInfo } from './protocol';
 import type { Screening, Trace } from './screen/types';
 
 /**
@@ -83,17 +83,7 @@ const CodePatternSchema = z.object({
 export const ElementInfoSchema = z.object({
   id: z.string(),
   label: z.string(),
-  kind: z.enum([
-    'patient',
-    'lab',
-    'test',
-    'condition',
-    'medication',
-    'procedure',
-    'allergy',
-    'question',
-    'define',
-  ]),
+  kind: z.enum(ELEMENT_KINDS),
   patientField: z.enum(['birthDate', 'gender']).optional(),
   unit: z.string().optional(),
   molarMass: z.number().optional(),

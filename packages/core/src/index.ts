@@ -64,7 +64,7 @@ export { type PopulationVerdicts, VERDICT_CODES } from './population/screen';
 export type { FormatResult } from './print';
 export { format, print, printExpression } from './print';
 export type * from './protocol';
-export { CODE_SYSTEMS } from './protocol';
+export { CODE_SYSTEMS, ELEMENT_KINDS } from './protocol';
 export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
 export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';

@@ -16,16 +16,20 @@ export const CODE_SYSTEMS = {
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
 } as const;
 
-export type ElementKind =
-  | 'patient'
-  | 'lab'
-  | 'test'
-  | 'condition'
-  | 'medication'
-  | 'procedure'
-  | 'allergy'
-  | 'question'
-  | 'define';
+/** Every kind of data element, in declaration order; the contracts' schema enumerates the same list. */
+export const ELEMENT_KINDS = [
+  'patient',
+  'lab',
+  'test',
+  'condition',
+  'medication',
+  'procedure',
+  'allergy',
+  'question',
+  'define',
+] as const;
+
+export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
 export interface CodePatternInfo {
   /** Canonical system URI (see CODE_SYSTEMS). */
