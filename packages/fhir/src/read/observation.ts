@@ -171,7 +171,7 @@ function readNumber(
   return measurement;
 }
 
-/** The FHIR extensions that give a coded answer a number: R5's ordinalValue and R4's itemWeight. */
+/** The extension that gives a coded answer a number: R4's ordinalValue, since renamed itemWeight. */
 const ORDINAL_EXTENSIONS = new Set([
   'http://hl7.org/fhir/StructureDefinition/ordinalValue',
   'http://hl7.org/fhir/StructureDefinition/itemWeight',

@@ -108,7 +108,7 @@ describe('ordinal coded results', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("reads R4's itemWeight the same way", () => {
+  it('reads itemWeight, the newer name of the extension, the same way', () => {
     const obs = result('89247-1', {
       valueCodeableConcept: ecogAnswer('LA9624-3', 'Ambulatory', 2, ITEM_WEIGHT),
     });
