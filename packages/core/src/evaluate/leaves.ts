@@ -1,4 +1,5 @@
 import type { CompareOp } from '../ast';
+import { readDays, readDaysResult } from '../time/dates';
 import { and3, compare } from './compare';
 import { shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
@@ -106,16 +107,18 @@ export function elementOf(v: Val): Element | undefined {
 }
 
 export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patient): Tri {
-  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, '', '');
+  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, 0, 0);
   if (node.anchor === undefined) {
-    return medicationTruth(patient, node.el, 'within', node.duration, patient.asOf, patient.asOf);
+    return medicationTruth(patient, node.el, 'within', node.duration, patient.asOfDay, patient.asOfDay);
   }
   const anchor = readVal(node.anchor, patient);
-  if (anchor.state !== OK) {
+  if (anchor.state !== OK || !readDays(anchor.date)) {
     // Without the anchor's date only a patient never exposed is decided.
-    return medicationTruth(patient, node.el, 'any', undefined, '', '') === FALSE ? FALSE : UNKNOWN;
+    return medicationTruth(patient, node.el, 'any', undefined, 0, 0) === FALSE ? FALSE : UNKNOWN;
   }
-  return medicationTruth(patient, node.el, 'within', node.duration, anchor.date, anchor.dateHi);
+  const anchorLo = readDaysResult.lo;
+  readDays(anchor.dateHi);
+  return medicationTruth(patient, node.el, 'within', node.duration, anchorLo, readDaysResult.hi);
 }
 
 export function answerTruth(el: Element, patient: Patient): Tri {
@@ -129,7 +132,7 @@ export function answerTruth(el: Element, patient: Patient): Tri {
 
 export function recordTruth(el: Element, patient: Patient): Tri {
   if (el.kind === 'condition') return conditionTruth(patient, el, 'active', undefined);
-  if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, '', '');
+  if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, 0, 0);
   if (el.kind === 'procedure') return procedureTruth(patient, el);
   if (el.kind === 'allergy') return allergyTruth(patient, el, false);
   return UNKNOWN;

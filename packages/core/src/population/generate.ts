@@ -1,7 +1,8 @@
 import type { CompareOp } from '../ast';
 import type { CompiledCohort, CompiledCriterion } from '../compile';
+import { ELIGIBLE, excluding, INELIGIBLE, UNDETERMINED } from '../decide/verdict';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
-import { type Bool, type BoolDefine, type Element, OK, type Val } from '../evaluate/ir';
+import { type Bool, type BoolDefine, type Element, OK, UNKNOWN, type Val } from '../evaluate/ir';
 import { elementOf, positiveTruth } from '../evaluate/leaves';
 import { toClosure } from '../fast/closures';
 import type { PopulationBatch } from './columns';
@@ -349,11 +350,11 @@ export function generateBatchScreen(
     const tests = members
       .map(
         (k) =>
-          `t = st[${k}]; if (t === 2) open = true; else if (t === ${criteria[k]!.info.kind === 'exclusion' ? 1 : 0}) out = true;`,
+          `t = st[${k}]; if (t === ${UNKNOWN}) open = true; else if (t === ${excluding(criteria[k]!.info.kind === 'exclusion')}) out = true;`,
       )
       .join(' ');
     loop.push(
-      `{ let open = false, out = false, t = 0; ${tests} verdicts[i * NC + ${c}] = out ? 0 : open ? 2 : 1; }`,
+      `{ let open = false, out = false, t = 0; ${tests} verdicts[i * NC + ${c}] = out ? ${INELIGIBLE} : open ? ${UNDETERMINED} : ${ELIGIBLE}; }`,
     );
   });
   // The node functions are made once and keep their optimised code from batch to batch; only the
@@ -374,9 +375,15 @@ export function generateBatchScreen(
     `return { size, verdicts, cohorts: NC, statuses: all, criteria: N };`,
     `};`,
   ].join('\n');
+  let make: (h: typeof HELPERS, k: unknown[]) => BatchScreen;
   try {
-    return new Function('H', 'K', source)(HELPERS, e.constants) as BatchScreen;
-  } catch {
-    return undefined;
+    make = new Function('H', 'K', source) as typeof make;
+  } catch (error) {
+    // A host that forbids generating code (a Content-Security-Policy without 'unsafe-eval')
+    // refuses with an EvalError: the closure form serves there. Anything else is a fault of the
+    // generator and must be seen, not hidden behind the slower form.
+    if (error instanceof EvalError) return undefined;
+    throw error;
   }
+  return make(HELPERS, e.constants);
 }
