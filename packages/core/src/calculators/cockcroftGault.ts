@@ -44,8 +44,9 @@ export function idealBodyWeightDevine(heightCm: number, sex: CalculatorSex): num
 /**
  * Adjusted body weight: ideal weight plus 40 % of the excess, IBW + 0.4 × (actual − IBW), the
  * correction for obesity used with Cockcroft-Gault (Bauer LA, Applied Clinical Pharmacokinetics,
- * McGraw-Hill; the 0.4 factor from Traynor AM et al., Antimicrob Agents Chemother 1995;39:545-8).
- * Applied as written whatever the actual weight: below IBW it lies between the two.
+ * McGraw-Hill 2001). The 40 % factor comes from aminoglycoside dosing weights; Traynor AM et al.,
+ * Antimicrob Agents Chemother 1995;39:545-8, cite it as established practice and measured 0.43.
+ * Applied as written whatever the actual weight: below IBW the result lies between the two.
  */
 export function adjustedBodyWeight(actualKg: number, idealKg: number): number {
   return idealKg + 0.4 * (actualKg - idealKg);

@@ -32,10 +32,12 @@ export function meld(creatinineMgDl: number, bilirubinMgDl: number, inr: number,
  *
  * The policy rounds MELD(i) to the tenth and multiplies it by 10 before the sodium step, and that
  * rounding is kept: it is part of the published score (creatinine 1.0, bilirubin 1.5, INR 1.5,
- * sodium 135 is 14.78 → 15 with it, 14.32 → 14 without). Below the sodium step nothing is rounded, so
- * the result agrees with `meld` there. Sodium lowers the score only between 11 and 40, and never
- * raises it: its coefficient 1.32 − 0.033 × MELD(i) is 0 at 40, and above 40 the cap holds the score
- * at 40 whatever the sodium.
+ * sodium 135 is 14.78 → 15 with it, 14.32 → 14 without). Where the sodium step does not apply
+ * (MELD(i) ≤ 11) nothing is rounded and the result equals `meld`.
+ *
+ * A higher sodium never raises the score: its coefficient 1.32 − 0.033 × MELD(i) is positive below
+ * 40 and 0 at 40, and above 40 the cap holds the score at 40 whatever the sodium. Without the cap
+ * the score would rise with sodium once MELD(i) passed 40.
  */
 export function meldNa(
   creatinineMgDl: number,
@@ -54,5 +56,10 @@ export function meldNa(
 /** MELD(i) of the policy, on its own scale (0.643 for normal values), before rounding. */
 function initialMeld(creatinineMgDl: number, bilirubinMgDl: number, inr: number, dialysis: boolean): number {
   const creatinine = dialysis ? 4 : Math.min(4, Math.max(1, creatinineMgDl));
-  return 0.957 * Math.log(creatinine) + 0.378 * Math.log(Math.max(1, bilirubinMgDl)) + 1.12 * Math.log(Math.max(1, inr)) + 0.643;
+  return (
+    0.957 * Math.log(creatinine) +
+    0.378 * Math.log(Math.max(1, bilirubinMgDl)) +
+    1.12 * Math.log(Math.max(1, inr)) +
+    0.643
+  );
 }
