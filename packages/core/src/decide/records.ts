@@ -34,7 +34,7 @@ export type ConditionMode = 'active' | 'suspected' | 'ever' | 'resolved';
 
 export interface Duration {
   readonly amount: number;
-  readonly unit: 'day' | 'week' | 'month' | 'year';
+  readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
 /** In an `or` fold: an unclassified record that would make the element true only might. */
@@ -102,9 +102,10 @@ export function exposureRecord(
 }
 
 /**
- * One exposure overlapping the `days` before an anchor day (known between anchorLo and anchorHi):
- * certain when the shortest the exposure can be overlaps every window the anchor allows, possible
- * when the longest overlaps any. No end means ongoing at the screening date.
+ * One exposure overlapping the window before an anchor day (known between anchorLo and anchorHi;
+ * the window starting `sure` at the latest and `may` at the earliest, decide/window.ts): certain
+ * when the shortest the exposure can be overlaps every window the anchor allows, possible when
+ * the longest overlaps any. No end means ongoing at the screening date.
  */
 export function exposureWithinRecord(
   startLo: number,
@@ -112,7 +113,8 @@ export function exposureWithinRecord(
   endLo: number,
   endHi: number,
   asOf: number,
-  days: number,
+  sure: number,
+  may: number,
   anchorLo: number,
   anchorHi: number,
   unclassified: boolean,
@@ -120,12 +122,15 @@ export function exposureWithinRecord(
   const undated = startLo === NO_DAY;
   if (!undated && startLo > asOf) return SKIP;
   const ended = endLo !== NO_DAY;
+  // Taken surely up to its end (or the screening date, when later or not given); possibly up to
+  // its end, or beyond the screening date when ongoing: an anchor after it (a planned first
+  // dose) may still find the patient on the drug.
   const lastLo = ended ? Math.min(endLo, asOf) : asOf;
-  const lastHi = ended ? Math.min(endHi, asOf) : asOf;
+  const lastHi = ended ? endHi : Number.POSITIVE_INFINITY;
   const certainStart = undated ? lastLo : startHi;
   const earliest = undated ? Number.NEGATIVE_INFINITY : startLo;
-  const certain = certainStart <= anchorLo && certainStart <= lastLo && lastLo >= anchorHi - days;
-  const possible = earliest <= anchorHi && lastHi >= anchorLo - days;
+  const certain = certainStart <= anchorLo && certainStart <= lastLo && lastLo >= sure;
+  const possible = earliest <= anchorHi && lastHi >= may;
   return maybe(certain ? TRUE : possible ? UNKNOWN : FALSE, unclassified);
 }
 

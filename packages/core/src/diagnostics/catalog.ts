@@ -285,6 +285,21 @@ export function wrongType(
   });
 }
 
+/** E0216: `within … before` on something that is not a dated record. */
+export function recordWindowSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0216', span, `'within … before' applies to medications, conditions and procedures`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
+  });
+}
+
+/** E0217: a duration in hours where only days and longer can be judged. */
+export function hoursNotHere(span: Span): Diagnostic {
+  return error('E0217', span, 'hours are measured only in `within … before` windows of records', {
+    hint: 'records carry days, not times: write the duration in days, or use `R within N hours before A`',
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

@@ -23,6 +23,7 @@ import {
   UNASSESSED,
   UNCONFIRMED,
 } from '../decide/records';
+import { eventWithinRecord, windowMay, windowSure } from '../decide/window';
 import { readDays, readDaysResult } from '../time/dates';
 import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
@@ -143,6 +144,7 @@ export function medicationTruth(
   anchorLo: number,
   anchorHi: number,
 ): Tri {
+  // For `within`: the window's first day at the latest and at the earliest (decide/window.ts).
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
@@ -167,7 +169,8 @@ export function medicationTruth(
       patient.facts[el.id] === false,
     );
   }
-  const windowDays = mode === 'within' ? duration!.amount * (duration!.unit === 'week' ? 7 : 1) : 0;
+  const sure = mode === 'within' ? windowSure(anchorHi, duration!) : 0;
+  const may = mode === 'within' ? windowMay(anchorLo, duration!) : 0;
   let result: Tri = 0;
   let counted = 0;
   for (let i = 0; i < records.length; i++) {
@@ -186,7 +189,8 @@ export function medicationTruth(
         lo,
         hi,
         asOf,
-        windowDays,
+        sure,
+        may,
         anchorLo,
         anchorHi,
         r.unclassified === true,
@@ -244,4 +248,53 @@ export function allergyTruth(patient: Patient, el: Element, severe: boolean): Tr
     if (t === UNKNOWN) result = UNKNOWN;
   }
   return finish(result, el.closedWorld || patient.facts[el.id] === false);
+}
+
+/**
+ * A condition (by its onset) or a procedure (by its date) in the window before an anchor day known
+ * between anchorLo and anchorHi. A condition need not be active: an infarction 30 days ago counts
+ * whatever its status now.
+ */
+export function eventWithinTruth(
+  patient: Patient,
+  el: Element,
+  window: Window,
+  anchorLo: number,
+  anchorHi: number,
+): Tri {
+  decidingRecord = -1;
+  const records = recordsOf(patient, el);
+  if (records === undefined) return absent(patient, el);
+  const sure = windowSure(anchorHi, window);
+  const may = windowMay(anchorLo, window);
+  const condition = el.kind === 'condition';
+  let result: Tri = 0;
+  let counted = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (typeof r !== 'object' || r === null) continue;
+    const verification = verificationClass(r.verificationStatus);
+    if (verification === NEVER) continue;
+    days(condition ? r.onset : r.date);
+    const t = eventWithinRecord(
+      lo,
+      hi,
+      patient.asOfDay,
+      sure,
+      may,
+      anchorLo,
+      anchorHi,
+      verification === CONFIRMED,
+      r.unclassified === true,
+    );
+    if (t === SKIP) continue;
+    counted++;
+    if (t === TRUE) {
+      decidingRecord = i;
+      return TRUE;
+    }
+    if (t === UNKNOWN) result = UNKNOWN;
+  }
+  if (counted === 0) return absent(patient, el);
+  return finish(result, el.closedWorld);
 }

@@ -1,6 +1,7 @@
 import type { CompareOp } from '../ast';
 import type { CompiledCohort, CompiledCriterion } from '../compile';
 import { ELIGIBLE, excluding, INELIGIBLE, UNDETERMINED } from '../decide/verdict';
+import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { type Bool, type BoolDefine, type Element, OK, UNKNOWN, type Val } from '../evaluate/ir';
 import { elementOf, positiveTruth } from '../evaluate/leaves';
@@ -53,6 +54,8 @@ const HELPERS = {
   medicationTruth,
   procedureTruth,
   allergyTruth,
+  windowSure,
+  windowMay,
   isTruth,
   compareReadings,
   columns(batch: PopulationBatch, id: string, kind: string) {
@@ -243,19 +246,19 @@ class Emitter {
       }
       case 'med': {
         const [c, el, guard] = records(b.el);
-        const any = `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf)`;
+        const any = `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`;
         if (b.mode === 'any') return `${guard}return ${any};`;
-        const days = b.duration === undefined ? 0 : b.duration.amount * (b.duration.unit === 'week' ? 7 : 1);
+        const w = this.constant(b.duration);
         if (b.anchor === undefined)
-          return `return H.medicationTruth(${c}, ${el}, true, ${days}, asOf, asOf, i, asOf);`;
+          return `return H.medicationTruth(${c}, ${el}, true, H.windowSure(asOf, ${w}), H.windowMay(asOf, ${w}), asOf, asOf, i, asOf);`;
         // Without the anchor's date only a patient never exposed is decided.
         // With no exposure the anchor need not be read.
-        return `${guard}const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, ${days}, a.dayLo, a.dayHi, i, asOf);`;
+        return `${guard}const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, H.windowSure(a.dayHi, ${w}), H.windowMay(a.dayLo, ${w}), a.dayLo, a.dayHi, i, asOf);`;
       }
       case 'record': {
         const call = {
           condition: (c: string, el: string) => `H.conditionTruth(${c}, ${el}, 'active', 0, i, asOf)`,
-          medication: (c: string, el: string) => `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, i, asOf)`,
+          medication: (c: string, el: string) => `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`,
           procedure: (c: string, el: string) => `H.procedureTruth(${c}, ${el}, i, asOf)`,
           allergy: (c: string, el: string) => `H.allergyTruth(${c}, ${el}, false, i)`,
         }[b.el.kind as 'condition' | 'medication' | 'procedure' | 'allergy'];

@@ -129,9 +129,13 @@ const MEAN_MONTH_DAYS = 365.2425 / 12;
 export function addDuration(
   day: DayNumber,
   amount: number,
-  unit: 'day' | 'week' | 'month' | 'year',
+  unit: 'hour' | 'day' | 'week' | 'month' | 'year',
 ): DayNumber {
   switch (unit) {
+    case 'hour':
+      // Days carry no time: whole days of 24 hours (the checker allows hours only where
+      // decide/window.ts judges them on days).
+      return day + Math.round(amount / 24);
     case 'day':
       return day + Math.round(amount);
     case 'week':

@@ -9,6 +9,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
@@ -186,17 +187,59 @@ describe('MedicationQualifierRule', () => {
     );
   });
 
-  it('reports a medication qualifier on a condition, and an anchor that is not a result', () => {
-    expectDiagnostics(
-      withRule('gilbert for at least 3 months or gcsf within 14 days before gilbert'),
-      MedicationQualifierRule,
-    ).toEqual([
+  it('reports a medication qualifier on a condition', () => {
+    expectDiagnostics(withRule('gilbert for at least 3 months'), MedicationQualifierRule).toEqual([
       { code: 'E0207', line: RULE_LINE, column: 20, message: "'for at least' applies to medications only" },
+    ]);
+  });
+});
+
+describe('RecordWindowRule', () => {
+  const decls = [
+    'lab wbc "WBC" in 10*9/L from loinc 6690-2',
+    'condition mi "Myocardial infarction" from icd10 I21*',
+    'procedure surgery "Major surgery" from snomed 387713003',
+    'medication chemo "Chemotherapy" from atc L01*',
+    'question first_dose "Planned first dose": date',
+    'question consent "Consent?": yes/no',
+  ].join('\n');
+
+  it('accepts windows on medications, conditions and procedures, back from screening, a result or a date question', () => {
+    expectValid(
+      protocol(
+        decls,
+        'mi within 90 days before screening or surgery within 4 weeks before first_dose or chemo within 72 hours before wbc',
+      ),
+      RecordWindowRule,
+    );
+  });
+
+  it('reports a window on a lab, an anchor that is not a date, and hours outside a record window', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'wbc within 7 days before screening or mi within 90 days before consent or wbc within 72 hours',
+      ),
+      RecordWindowRule,
+    ).toEqual([
+      {
+        code: 'E0216',
+        line: 11,
+        column: 16,
+        message: "'within … before' applies to medications, conditions and procedures",
+      },
       {
         code: 'E0215',
-        line: RULE_LINE,
-        column: 72,
-        message: "'within … before' needs a lab or test result to date it",
+        line: 11,
+        column: 75,
+        message:
+          "'within … before' needs a date to count back from: screening, a lab or test result, or a date question",
+      },
+      {
+        code: 'E0217',
+        line: 11,
+        column: 97,
+        message: 'hours are measured only in `within … before` windows of records',
       },
     ]);
   });
