@@ -385,6 +385,23 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
         h.state === OK ? new Set() : missingOf(v.height, p),
       );
     }
+    case 'calc': {
+      // The inputs with no usable value; when all have one, everything it reads.
+      const out = new Set<string>();
+      for (const a of v.args) {
+        if (a.kind === 'value') {
+          if (readVal(a.val, p).state !== OK) for (const id of missingOf(a.val, p)) out.add(id);
+        } else {
+          const fact = p.facts[a.el.id];
+          const usable =
+            a.el.kind === 'patient' && a.el.unit === 'date'
+              ? typeof fact === 'string'
+              : fact === 'male' || fact === 'female';
+          if (!usable) out.add(a.el.id);
+        }
+      }
+      return out.size > 0 ? out : depsOfVal(v);
+    }
     case 'latest': {
       if (r.state === OK && r.chosen >= 0) return missingOf(v.alts[r.chosen]!, p);
       const open = v.alts.filter((a) => a.out.state !== OK);
@@ -427,6 +444,8 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
       return union(depsOfVal(v.weight), depsOfVal(v.height));
     case 'latest':
       return union(...v.alts.map(depsOfVal));
+    case 'calc':
+      return union(...v.args.map((a) => (a.kind === 'value' ? depsOfVal(a.val) : new Set([a.el.id]))));
   }
 }
 
@@ -495,6 +514,8 @@ function nameOf(v: Val): string {
       return 'BMI';
     case 'latest':
       return 'latest value';
+    case 'calc':
+      return v.def.title;
     default:
       return 'value';
   }
@@ -554,7 +575,7 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
-    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi') {
+    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi' || v.k === 'calc') {
       return `${nameOf(v)}: ${describeOpen(v, p)}`;
     }
     return noResult(v, p);
@@ -612,6 +633,14 @@ function derivation(v: Val, p: Patient): string {
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
+    case 'calc': {
+      const parts = v.args.map((a, i) => {
+        if (a.kind === 'value') return valueText(a.val, p);
+        if (v.def.parameters[i]!.kind === 'sex') return `sex ${String(p.facts[a.el.id])}`;
+        return `age ${v.out.ageLo === v.out.ageHi ? v.out.ageLo : `${v.out.ageLo} to ${v.out.ageHi}`}`;
+      });
+      return `from ${parts.join(', ')}`;
+    }
     default:
       return dateOf(v.out);
   }
@@ -620,6 +649,7 @@ function derivation(v: Val, p: Patient): string {
 function describeOpen(v: Val, p: Patient): string {
   if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
+  if (v.k === 'calc') return `needs ${[...missingOf(v, p)].join(', ')}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;
   if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';

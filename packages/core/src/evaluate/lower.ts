@@ -1,10 +1,12 @@
 import type * as Ast from '../ast';
+import { CALCULATOR_LIBRARY } from '../calculators/library';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { conversionFactor, convert } from '../units/ucum';
 import {
   type Bool,
   type BoolDefine,
+  type CalcArg,
   type Element,
   OK,
   type PositiveRule,
@@ -175,6 +177,33 @@ export function lowering(ast: Ast.Protocol): Lowering {
         toKg: factorBetween(weight, 'kg'),
         toM: factorBetween(height, 'm'),
         unit: 'kg/m2',
+        out: new Reading(),
+      });
+    }
+    const def = CALCULATOR_LIBRARY.find((d) => d.name === name);
+    if (def && call.args.length === def.parameters.length) {
+      const args: CalcArg[] = [];
+      for (let i = 0; i < def.parameters.length; i++) {
+        const p = def.parameters[i]!;
+        const arg = call.args[i]!;
+        if (p.kind === 'sex' || p.kind === 'age') {
+          const el = argElement(arg);
+          if (!el) return qty(Number.NaN, DIMENSIONLESS, name);
+          args.push({ kind: 'element', el });
+        } else {
+          const val = lowerVal(arg);
+          args.push({
+            kind: 'value',
+            val,
+            factor: p.kind === 'quantity' ? factorBetween(val, p.unit === '1' ? DIMENSIONLESS : p.unit) : 1,
+          });
+        }
+      }
+      return valNode({
+        k: 'calc',
+        def,
+        args,
+        unit: def.resultUnit === '1' ? DIMENSIONLESS : def.resultUnit,
         out: new Reading(),
       });
     }
