@@ -44,6 +44,37 @@ export function duplicateClause(span: Span, clause: string): Diagnostic {
   };
 }
 
+/**
+ * E0004: a `(` with no `)` before its criterion, declaration or the text ends. The span is the
+ * `(`; the note points where the parser gave up, which may be lines later.
+ */
+export function unclosedParenthesis(open: Span, gaveUp: Span, found: string): Diagnostic {
+  return {
+    code: 'E0004',
+    severity: 'error',
+    message: "syntax error: this '(' is never closed",
+    span: open,
+    label: 'never closed',
+    hint: "add ')' where the parenthesised part ends",
+    related: [{ message: `expected ')' before ${found}`, span: gaveUp }],
+  };
+}
+
+/**
+ * E0005: a word after a complete expression, on its line, that nothing there can take
+ * (`chemo_end more than 28 days ago`). `followers` lists, in words, what could come instead.
+ */
+export function unexpectedWordAfterExpression(span: Span, word: string, followers: string): Diagnostic {
+  return {
+    code: 'E0005',
+    severity: 'error',
+    message: `syntax error: '${word}' is not understood after a complete expression`,
+    span,
+    label: 'the expression before this word is complete',
+    hint: `${followers === '' ? '' : `an expression can be followed by ${followers}; `}a new criterion starts on a line of its own`,
+  };
+}
+
 // ================================================================ checks (E01xx–E03xx, W0xxx)
 // Everything below is reported by `check()`. Messages name the problem in a short phrase; the
 // label (printed under the caret) says what is wrong at that spot; the hint says how to fix it.
