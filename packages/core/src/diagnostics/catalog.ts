@@ -1,4 +1,5 @@
 import type { Span } from '../ast';
+import { annotationsOf } from '../units/annotations';
 import type { Diagnostic } from './diagnostic';
 import { didYouMean, quoteList } from './suggest';
 
@@ -175,16 +176,26 @@ export function missingUnit(span: Span, number: string, subject: string, unit: s
   });
 }
 
-/** E0203: two quantities whose units measure different things. */
+/**
+ * E0203: two quantities whose units measure different things. `molarMassOn`, when given, is the
+ * lab whose declaration a molar mass would bridge them through (mass ↔ substance concentration).
+ */
 export function unitMismatch(
   span: Span,
   unit: string,
   unitIs: string,
   subject: string,
   subjectIs: string,
+  molarMassOn?: { readonly name: string; readonly declared: Span },
 ): Diagnostic {
   return error('E0203', span, 'unit mismatch', {
     label: `'${unit}' is ${unitIs}; ${subject} is ${subjectIs}`,
+    hint: molarMassOn
+      ? `add 'molar mass <g/mol>' to the declaration of ${molarMassOn.name}, so that mass and substance concentrations convert`
+      : undefined,
+    related: molarMassOn
+      ? firstHere(molarMassOn.declared, `${molarMassOn.name} is declared here`)
+      : undefined,
   });
 }
 
@@ -313,6 +324,26 @@ export function wrongType(
   return error('E0215', span, `'${construct}' needs ${expected}`, {
     label: `${subject} is ${subjectIs}`,
     hint,
+  });
+}
+
+/**
+ * E0216: two units that differ in their annotations (`mL/min/{1.73_m2}` against `mL/min`). UCUM
+ * reads `{…}` as 1, so they would convert unchanged although they measure different things.
+ */
+export function unitAnnotationMismatch(
+  span: Span,
+  unit: string,
+  subject: string,
+  subjectUnit: string,
+  fixes: readonly string[],
+): Diagnostic {
+  const notes = (code: string) => annotationsOf(code).map((n) => `{${n}}`);
+  const carried = notes(unit);
+  const subjects = notes(subjectUnit);
+  return error('E0216', span, 'unit annotations differ', {
+    label: `'${unit}' carries ${carried.length === 0 ? 'no annotation' : carried.join(' ')}; ${subject} is in ${subjectUnit}, which carries ${subjects.length === 0 ? 'none' : subjects.join(' ')}`,
+    hint: `UCUM reads {…} as 1, so one would pass for the other unconverted: ${fixes.join(', or ')}`,
   });
 }
 
