@@ -97,9 +97,8 @@ describe('expressions', () => {
       right: {
         kind: 'Not',
         operand: {
-          kind: 'MedicationTest',
+          kind: 'WithinTest',
           subject: ref('colony_stimulating_factor'),
-          qualifier: 'within',
           duration: days(14),
           anchor: ref('neutrophils'),
         },
@@ -190,7 +189,11 @@ describe('expressions', () => {
     expect(rule('acei_arb for at least 3 months')).toMatchObject({
       qualifier: 'forAtLeast',
       duration: days(3, 'month'),
-      anchor: undefined,
+    });
+    expect(rule('febrile_illness within 72 hours before first_dose')).toMatchObject({
+      kind: 'WithinTest',
+      duration: days(72, 'hour'),
+      anchor: ref('first_dose'),
     });
     expect(rule('immunosuppressive_therapy for more than 6 months')).toMatchObject({
       qualifier: 'forMoreThan',

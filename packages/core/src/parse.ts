@@ -846,7 +846,6 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: ref(name),
       qualifier: 'forAtLeast',
       duration: duration(d),
-      anchor: undefined,
       span: span(this),
     };
   },
@@ -856,16 +855,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: ref(name),
       qualifier: 'forMoreThan',
       duration: duration(d),
-      anchor: undefined,
       span: span(this),
     };
   },
   RecordTest_within(name, _within, d, _before, anchor) {
     const alt = anchor.children[0]!;
     return {
-      kind: 'MedicationTest',
+      kind: 'WithinTest',
       subject: ref(name),
-      qualifier: 'within',
       duration: duration(d),
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
       span: span(this),

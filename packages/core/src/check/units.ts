@@ -48,7 +48,7 @@ export function isPlainNumberUnit(code: string): boolean {
 /**
  * `value` in `from` expressed in `to`; undefined when the units do not convert, and when their
  * annotations differ: UCUM reads `{…}` as 1, and a number that converts from `mL/min/{1.73_m2}` to
- * `mL/min` unchanged would compare unlike things (E0216 reports the pair).
+ * `mL/min` unchanged would compare unlike things (E0218 reports the pair).
  */
 export function toUnit(value: number, from: string, to: string, molarMass?: number): number | undefined {
   if (from === to) return value;

@@ -327,8 +327,23 @@ export function wrongType(
   });
 }
 
+/** E0216: `within … before` on something that is not a dated record. */
+export function recordWindowSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0216', span, `'within … before' applies to medications, conditions and procedures`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
+  });
+}
+
+/** E0217: a duration in hours where only days and longer can be judged. */
+export function hoursNotHere(span: Span): Diagnostic {
+  return error('E0217', span, 'hours are measured only in `within … before` windows of records', {
+    hint: 'records carry days, not times: write the duration in days, or use `R within N hours before A`',
+  });
+}
+
 /**
- * E0216: two units that differ in their annotations (`mL/min/{1.73_m2}` against `mL/min`). UCUM
+ * E0218: two units that differ in their annotations (`mL/min/{1.73_m2}` against `mL/min`). UCUM
  * reads `{…}` as 1, so they would convert unchanged although they measure different things.
  */
 export function unitAnnotationMismatch(
@@ -341,7 +356,7 @@ export function unitAnnotationMismatch(
   const notes = (code: string) => annotationsOf(code).map((n) => `{${n}}`);
   const carried = notes(unit);
   const subjects = notes(subjectUnit);
-  return error('E0216', span, 'unit annotations differ', {
+  return error('E0218', span, 'unit annotations differ', {
     label: `'${unit}' carries ${carried.length === 0 ? 'no annotation' : carried.join(' ')}; ${subject} is in ${subjectUnit}, which carries ${subjects.length === 0 ? 'none' : subjects.join(' ')}`,
     hint: `UCUM reads {…} as 1, so one would pass for the other unconverted: ${fixes.join(', or ')}`,
   });

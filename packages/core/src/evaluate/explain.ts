@@ -16,6 +16,7 @@ import {
   type Val,
 } from './ir';
 import {
+  anchorDays,
   answerTruth,
   betweenTruth,
   compareTruth,
@@ -26,6 +27,7 @@ import {
   positiveThreshold,
   recordTruth,
   trendTruth,
+  withinLeaf,
 } from './leaves';
 import type { Patient } from './patient';
 import type { RawMeasurement } from './read';
@@ -149,7 +151,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     }
     case 'not': {
       const a = explain(b.a, p, traced);
-      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
+      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record' || b.a.k === 'within';
       const text = record ? `no ${a.trace.text}` : traced ? `not (${line(a)})` : '';
       return result(
         not3(a.t),
@@ -248,16 +250,18 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       if (b.mode === 'atLeast' || b.mode === 'moreThan') {
         text += ` for ${b.mode === 'atLeast' ? 'at least' : 'more than'} ${duration(b.duration!)}`;
       } else if (b.mode === 'within') {
-        if (b.anchor) {
-          const anchor = readVal(b.anchor, p);
-          text += ` within ${duration(b.duration!)} before ${anchor.state === OK ? dateOf(anchor) : `${nameOf(b.anchor)} (no date)`}`;
-          if (anchor.state !== OK) {
-            // The exposures are on record; what is missing is the date they are measured against.
-            if (b.el.closedWorld) missing.pop();
-            missing.unshift(...missingOf(b.anchor, p));
-          }
-        } else text += ` within ${duration(b.duration!)} before ${p.asOf}`;
+        text += ` within ${duration(b.duration!)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       }
+      return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
+        elements: [b.el.id],
+      });
+    }
+    case 'within': {
+      const t = withinLeaf(b, p);
+      const which = decidingRecord;
+      const missing = [b.el.id];
+      const what = b.el.kind === 'condition' ? 'onset' : 'done';
+      const text = `${b.el.name} ${what} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
         elements: [b.el.id],
       });
@@ -305,6 +309,24 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     case 'const':
       return result(b.value, 'not evaluable', []);
   }
+}
+
+/**
+ * The day a window counts back from, as text; when it is not known, what would date it goes first
+ * in `missing` (the records themselves are on hand in a complete history).
+ */
+function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: Element): string {
+  if (anchor === undefined) return p.asOf;
+  if (anchor.k === 'answer') {
+    const answer = p.answers[anchor.el.id];
+    if (typeof answer === 'string' && anchorDays(anchor, p)) return `${anchor.el.label} ${answer}`;
+  } else {
+    const r = readVal(anchor, p);
+    if (r.state === OK && anchorDays(anchor, p)) return dateOf(r);
+  }
+  if (el.closedWorld) missing.pop();
+  missing.unshift(...missingOf(anchor, p));
+  return `${nameOf(anchor)} (no date)`;
 }
 
 function unknownsOf(es: Explained[]): ReadonlySet<string> {

@@ -110,7 +110,7 @@ export class Reading {
 
 export interface Window {
   readonly amount: number;
-  readonly unit: 'day' | 'week' | 'month' | 'year';
+  readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
 interface ValBase {
@@ -239,6 +239,13 @@ export type Bool =
       readonly mode: 'any' | 'atLeast' | 'moreThan' | 'within';
       readonly duration: Window | undefined;
       /** For `within … before L`: L; undefined for the screening date. */
+      readonly anchor: Val | undefined;
+    }
+  | {
+      /** A condition (by onset) or procedure dated in the window before the anchor (the screening date when undefined). */
+      readonly k: 'within';
+      readonly el: Element;
+      readonly window: Window;
       readonly anchor: Val | undefined;
     }
   | { readonly k: 'record'; readonly el: Element }

@@ -242,10 +242,22 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'MedicationTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
-        const mode =
-          e.qualifier === 'forAtLeast' ? 'atLeast' : e.qualifier === 'forMoreThan' ? 'moreThan' : 'within';
-        const anchor = e.anchor === undefined || e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
-        return { k: 'med', el, mode, duration: { amount: e.duration.amount, unit: e.duration.unit }, anchor };
+        const mode = e.qualifier === 'forAtLeast' ? 'atLeast' : 'moreThan';
+        return {
+          k: 'med',
+          el,
+          mode,
+          duration: { amount: e.duration.amount, unit: e.duration.unit },
+          anchor: undefined,
+        };
+      }
+      case 'WithinTest': {
+        const el = byId.get(e.subject.name);
+        if (!el) return { k: 'const', value: UNKNOWN };
+        const anchor = e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
+        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        if (el.kind === 'medication') return { k: 'med', el, mode: 'within', duration: window, anchor };
+        return { k: 'within', el, window, anchor };
       }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);

@@ -64,10 +64,22 @@ export const VerificationStatus = z.enum([
   'entered-in-error',
 ]);
 
+/**
+ * What every record says of its own code: the coding that matched (for explanations, with the
+ * source's display text), or that none of its codes is in a code system the protocol's bindings of
+ * its kind use. Such an `unclassified` record may or may not be the element's: it can never make
+ * a record rule true, and it keeps a complete history from reading as "no record".
+ */
+const recordCoding = {
+  system: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+  unclassified: z.literal(true).optional(),
+};
+
 export const ConditionRecord = z
   .object({
-    system: z.string().optional(),
-    code: z.string().optional(),
+    ...recordCoding,
     clinicalStatus: ClinicalStatus.default('active'),
     verificationStatus: VerificationStatus.default('confirmed'),
     onset: PartialDate.optional(),
@@ -77,8 +89,7 @@ export const ConditionRecord = z
 
 export const Exposure = z
   .object({
-    system: z.string().optional(),
-    code: z.string().optional(),
+    ...recordCoding,
     start: PartialDate.optional(),
     /** Absent: ongoing up to the screening date. */
     end: PartialDate.optional(),
@@ -87,8 +98,7 @@ export const Exposure = z
 
 export const ProcedureRecord = z
   .object({
-    system: z.string().optional(),
-    code: z.string().optional(),
+    ...recordCoding,
     date: PartialDate.optional(),
   })
   .strict();
@@ -98,8 +108,7 @@ export const ReactionSeverity = z.enum(['mild', 'moderate', 'severe']);
 
 export const AllergyRecord = z
   .object({
-    system: z.string().optional(),
-    code: z.string().optional(),
+    ...recordCoding,
     criticality: Criticality.optional(),
     severity: ReactionSeverity.optional(),
   })

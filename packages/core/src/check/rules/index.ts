@@ -13,6 +13,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
@@ -42,6 +43,7 @@ export const specifiedRules: readonly Rule[] = [
   KnownValueRule,
   ConditionQualifierRule,
   MedicationQualifierRule,
+  RecordWindowRule,
   SevereAllergyRule,
   BooleanOperandRule,
   CalculatorCallRule,

@@ -10,6 +10,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UnitAnnotationRule } from './UnitAnnotationRule';
@@ -157,7 +158,7 @@ describe('UnitAnnotationRule', () => {
     const text = protocol(labs, 'crcl >= 60 mL/min/{1.73_m2}');
     const { source, diagnostics } = checkText(text, [UnitAnnotationRule]);
     expect(diagnostics.map((d) => renderDiagnostic(d, source))).toEqual([
-      `test.elig:7:23 error E0216 unit annotations differ
+      `test.elig:7:23 error E0218 unit annotations differ
   7 |     met if crcl >= 60 mL/min/{1.73_m2}
     |                       ^^^^^^^^^^^^^^^^ 'mL/min/{1.73_m2}' carries {1.73_m2}; crcl is in mL/min, which carries none
   hint: UCUM reads {…} as 1, so one would pass for the other unconverted: declare crcl in mL/min/{1.73_m2} if that is what it measures, or write the threshold as '60 mL/min'
@@ -171,11 +172,11 @@ describe('UnitAnnotationRule', () => {
       'egfr >= 60 mL/min and crcl between 30 mL/min and 60 mL/min/{1.73_m2} or crcl >= egfr or latest of (crcl, egfr) > 1 mL/min',
     );
     expectDiagnostics(text, UnitAnnotationRule).toEqual([
-      { code: 'E0216', line: 4, column: 63, message: 'unit annotations differ' },
-      { code: 'E0216', line: 8, column: 23, message: 'unit annotations differ' },
-      { code: 'E0216', line: 8, column: 64, message: 'unit annotations differ' },
-      { code: 'E0216', line: 8, column: 92, message: 'unit annotations differ' },
-      { code: 'E0216', line: 8, column: 117, message: 'unit annotations differ' },
+      { code: 'E0218', line: 4, column: 63, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 23, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 64, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 92, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 117, message: 'unit annotations differ' },
     ]);
     expect(checkText(text, [UnitAnnotationRule]).diagnostics.map((d) => d.hint)).toEqual([
       "UCUM reads {…} as 1, so one would pass for the other unconverted: declare ratio in {score} if that is what it measures, or write the threshold as '2 {INR}'",
@@ -200,7 +201,7 @@ describe('UnitAnnotationRule', () => {
     // Without the guard, 30 mL/min would convert to 30 mL/min/{1.73_m2} and W0001 would follow.
     const egfr = 'lab egfr "eGFR" in mL/min/{1.73_m2} from loinc 98979-8';
     expectDiagnostics(protocol(egfr, 'egfr >= 60 mL/min/{1.73_m2} and egfr < 30 mL/min')).toEqual([
-      { code: 'E0216', line: 6, column: 54, message: 'unit annotations differ' },
+      { code: 'E0218', line: 6, column: 54, message: 'unit annotations differ' },
     ]);
   });
 });
@@ -294,17 +295,59 @@ describe('MedicationQualifierRule', () => {
     );
   });
 
-  it('reports a medication qualifier on a condition, and an anchor that is not a result', () => {
-    expectDiagnostics(
-      withRule('gilbert for at least 3 months or gcsf within 14 days before gilbert'),
-      MedicationQualifierRule,
-    ).toEqual([
+  it('reports a medication qualifier on a condition', () => {
+    expectDiagnostics(withRule('gilbert for at least 3 months'), MedicationQualifierRule).toEqual([
       { code: 'E0207', line: RULE_LINE, column: 20, message: "'for at least' applies to medications only" },
+    ]);
+  });
+});
+
+describe('RecordWindowRule', () => {
+  const decls = [
+    'lab wbc "WBC" in 10*9/L from loinc 6690-2',
+    'condition mi "Myocardial infarction" from icd10 I21*',
+    'procedure surgery "Major surgery" from snomed 387713003',
+    'medication chemo "Chemotherapy" from atc L01*',
+    'question first_dose "Planned first dose": date',
+    'question consent "Consent?": yes/no',
+  ].join('\n');
+
+  it('accepts windows on medications, conditions and procedures, back from screening, a result or a date question', () => {
+    expectValid(
+      protocol(
+        decls,
+        'mi within 90 days before screening or surgery within 4 weeks before first_dose or chemo within 72 hours before wbc',
+      ),
+      RecordWindowRule,
+    );
+  });
+
+  it('reports a window on a lab, an anchor that is not a date, and hours outside a record window', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'wbc within 7 days before screening or mi within 90 days before consent or wbc within 72 hours',
+      ),
+      RecordWindowRule,
+    ).toEqual([
+      {
+        code: 'E0216',
+        line: 11,
+        column: 16,
+        message: "'within … before' applies to medications, conditions and procedures",
+      },
       {
         code: 'E0215',
-        line: RULE_LINE,
-        column: 72,
-        message: "'within … before' needs a lab or test result to date it",
+        line: 11,
+        column: 75,
+        message:
+          "'within … before' needs a date to count back from: screening, a lab or test result, or a date question",
+      },
+      {
+        code: 'E0217',
+        line: 11,
+        column: 97,
+        message: 'hours are measured only in `within … before` windows of records',
       },
     ]);
   });
