@@ -22,6 +22,7 @@ import { UniqueCohortIdRule } from './UniqueCohortIdRule';
 import { UniqueCompleteRecordRule } from './UniqueCompleteRecordRule';
 import { UniqueCriterionIdRule } from './UniqueCriterionIdRule';
 import { UniqueDeclarationNameRule } from './UniqueDeclarationNameRule';
+import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
@@ -49,6 +50,7 @@ export const specifiedRules: readonly Rule[] = [
   ObservationWindowRule,
   AtLeastCountRule,
   TrendSubjectRule,
+  UnitAnnotationRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
