@@ -157,11 +157,10 @@ export function printExpression(e: Expr): string {
           return `${e.subject.name} for at least ${duration(e.duration)}`;
         case 'forMoreThan':
           return `${e.subject.name} for more than ${duration(e.duration)}`;
-        default: {
-          const anchor = e.anchor === undefined || e.anchor === 'screening' ? 'screening' : e.anchor.name;
-          return `${e.subject.name} within ${duration(e.duration)} before ${anchor}`;
-        }
       }
+      break;
+    case 'WithinTest':
+      return `${e.subject.name} within ${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'Trend':

@@ -13,6 +13,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
@@ -21,6 +22,7 @@ import { UniqueCohortIdRule } from './UniqueCohortIdRule';
 import { UniqueCompleteRecordRule } from './UniqueCompleteRecordRule';
 import { UniqueCriterionIdRule } from './UniqueCriterionIdRule';
 import { UniqueDeclarationNameRule } from './UniqueDeclarationNameRule';
+import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
@@ -41,12 +43,14 @@ export const specifiedRules: readonly Rule[] = [
   KnownValueRule,
   ConditionQualifierRule,
   MedicationQualifierRule,
+  RecordWindowRule,
   SevereAllergyRule,
   BooleanOperandRule,
   CalculatorCallRule,
   ObservationWindowRule,
   AtLeastCountRule,
   TrendSubjectRule,
+  UnitAnnotationRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
