@@ -31,6 +31,7 @@ describe('a result of another patient', () => {
   it('would flip eligible-igan if it were counted', () => {
     const own = screenDoc(adding(example('eligible-igan.json'), lowHaemoglobin(SUBJECT)));
     expect(criterion(own, 'IgAN', 'C-IN-3.1.c').status).toBe('not_met');
+    expect(own.cohorts.find((c) => c.id === 'IgAN')?.verdict).toBe('ineligible');
   });
 
   it('is refused, naming the entry and the field', () => {
