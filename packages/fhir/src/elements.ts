@@ -16,11 +16,12 @@ export interface Match {
 }
 
 /**
- * A record none of whose codings is in a code system the protocol's bindings of its kind use:
- * the protocol cannot tell whether it is one of its elements' records. `codes` lists every
- * coding (`system|code`), `systems` the systems those bindings use.
+ * A record that some elements of its kind cannot classify: none of its codings is in a code
+ * system their bindings use, so they cannot tell whether it is theirs (`elements`). `codes` lists
+ * every coding (`system|code`), `systems` the systems those elements' bindings use.
  */
 export interface Unclassified {
+  readonly elements: readonly ElementInfo[];
   readonly system: string | undefined;
   readonly code: string | undefined;
   readonly display: string | undefined;
@@ -30,7 +31,7 @@ export interface Unclassified {
 
 export interface Classified {
   readonly matches: Match[];
-  /** Set when the record cannot be classified; `matches` is then empty. */
+  /** Set when some elements cannot classify the record; they are none of `matches`. */
   readonly unclassified: Unclassified | undefined;
 }
 
@@ -48,6 +49,8 @@ interface Index {
    * is bound `from any` and so classifies every record of its kind.
    */
   readonly systems: Map<string, ReadonlySet<string> | null>;
+  /** Per element: the canonical systems its binding includes. */
+  readonly elementSystems: Map<string, ReadonlySet<string>>;
   size: number;
 }
 
@@ -69,7 +72,14 @@ function indexOf(info: ProtocolInfo): Index {
       list.push(element);
       byKind.set(element.kind, list);
     }
-    index = { byKind, memo: new Map(), any: new Map(), systems: new Map(), size: 0 };
+    index = {
+      byKind,
+      memo: new Map(),
+      any: new Map(),
+      systems: new Map(),
+      elementSystems: new Map(),
+      size: 0,
+    };
     indexes.set(info, index);
   }
   return index;
@@ -133,15 +143,25 @@ function boundSystems(index: Index, kinds: readonly ElementKind[], key: string):
   return systems;
 }
 
+function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {
+  let systems = index.elementSystems.get(element.id);
+  if (systems === undefined) {
+    systems = new Set((element.binding?.include ?? []).map((pattern) => canonicalSystem(pattern.system)));
+    index.elementSystems.set(element.id, systems);
+  }
+  return systems;
+}
+
 /**
  * The elements of these kinds that any of the codings binds, each once, with the first coding
  * that matched it (its display, else the concept's text). A binding `from any` takes every coded
  * record its exclusions leave, and every record without a code.
  *
- * A record none of whose codings is in a system the bindings of these kinds use (none coded at
- * all, or RxNorm codes where every binding is ATC) comes back `unclassified`, unless one of the
- * elements is bound `from any`: no element can say whether it is its record or not. A record
- * with a code in a bound system that matches no element is simply none of theirs.
+ * Classification is per element: an element whose binding uses none of the record's code systems
+ * (an ICD-10 binding and a SNOMED-coded diagnosis, an ATC binding and an RxNorm drug, any binding
+ * and a record without a code) cannot tell whether the record is its own, and gets it as
+ * `unclassified`. An element whose binding uses one of them and does not match is simply not
+ * the record's.
  *
  * Runs for every coded resource of every bundle, hence the memo and the plain loops.
  */
@@ -157,17 +177,14 @@ export function classify(
     byCoding = new Map();
     index.memo.set(kindsKey, byCoding);
   }
-  const systems = boundSystems(index, kinds, kindsKey);
   const matches: Match[] = [];
-  let coded = false;
-  let bound = systems === null;
+  const recordSystems: string[] = [];
   for (const concept of concepts) {
     for (const coding of concept?.coding ?? []) {
       const { system, code } = coding;
       if (system === undefined || code === undefined) continue;
-      coded = true;
       const found = elementsForCoding(index, kinds, byCoding, system, code);
-      if (!bound && systems?.has(found.system)) bound = true;
+      if (!recordSystems.includes(found.system)) recordSystems.push(found.system);
       for (const element of found.elements) {
         if (!matches.some((m) => m.element.id === element.id)) {
           matches.push({ element, system: found.system, code, display: coding.display ?? concept?.text });
@@ -175,26 +192,40 @@ export function classify(
       }
     }
   }
-  if (coded && bound) return { matches, unclassified: undefined };
-  if (!coded && systems === null) {
+  if (recordSystems.length === 0) {
     const text = concepts.find((c) => c?.text !== undefined)?.text;
-    const any = anyElements(info, index, kinds, kindsKey);
-    return {
-      matches: any.map((element) => ({ element, system: undefined, code: undefined, display: text })),
-      unclassified: undefined,
-    };
+    for (const element of anyElements(info, index, kinds, kindsKey)) {
+      matches.push({ element, system: undefined, code: undefined, display: text });
+    }
   }
-  return { matches: [], unclassified: unclassifiedOf(concepts, systems ?? new Set()) };
+  const open: ElementInfo[] = [];
+  const openSystems = new Set<string>();
+  for (const kind of kinds) {
+    for (const element of index.byKind.get(kind) ?? []) {
+      if (element.binding === undefined || element.binding.any) continue;
+      if (matches.some((m) => m.element.id === element.id)) continue;
+      const systems = systemsOf(index, element);
+      if (recordSystems.some((system) => systems.has(system))) continue;
+      open.push(element);
+      for (const system of systems) openSystems.add(system);
+    }
+  }
+  return {
+    matches,
+    unclassified: open.length === 0 ? undefined : unclassifiedOf(concepts, openSystems, open),
+  };
 }
 
 function unclassifiedOf(
   concepts: readonly (CodeableConcept | undefined)[],
   systems: ReadonlySet<string>,
+  elements: readonly ElementInfo[],
 ): Unclassified {
   const codings = concepts.flatMap((c) => c?.coding ?? []);
   const first = codings.find((c) => c.code !== undefined);
   const text = concepts.find((c) => c?.text !== undefined)?.text;
   return {
+    elements,
     system: first?.system === undefined ? undefined : canonicalSystem(first.system),
     code: first?.code,
     display: first?.display ?? text,

@@ -92,7 +92,9 @@ describe('Synthea patients through NCT06469190', () => {
 
     it('classifies every medication, or reports it unclassified once, at its path', () => {
       if (!read.ok) throw new Error('not read');
-      const unclassified = read.warnings.filter((w) => w.code === 'W-FHIR-UNCLASSIFIED');
+      const unclassified = read.warnings.filter(
+        (w) => w.code === 'W-FHIR-UNCLASSIFIED' && w.path?.includes('.resource.medication'),
+      );
       bundle.entry.forEach(({ resource }, index) => {
         if (resource.resourceType !== 'MedicationRequest') return;
         const codings = (resource.medicationCodeableConcept as { coding: { system: string }[] }).coding;
@@ -107,6 +109,26 @@ describe('Synthea patients through NCT06469190', () => {
         expect(facts.filter((r) => r.unclassified)).toHaveLength(unclassified.length);
       }
       expect(unclassified.length).toBeLessThanOrEqual(requestCount);
+    });
+
+    it('never reads a record element holding an unclassified record as "no record" (conditions and allergies too)', () => {
+      if (!read.ok || !screened.ok) throw new Error('not read');
+      const open = new Set(
+        Object.entries(read.facts)
+          .filter(([, v]) => Array.isArray(v) && v.some((r) => (r as { unclassified?: true }).unclassified))
+          .map(([id]) => id),
+      );
+      let steps = 0;
+      for (const cohort of screened.screening.cohorts) {
+        for (const criterion of cohort.criteria) {
+          for (const step of traces(criterion.trace)) {
+            if (!(step.elements ?? []).some((e) => open.has(e))) continue;
+            steps++;
+            if (step.status === 'not_met') expect(step.text).not.toMatch(/no record/);
+          }
+        }
+      }
+      if (open.size > 0) expect(steps).toBeGreaterThan(0);
     });
 
     it('never reads a medication criterion as not met from "no record" when medication records are unclassified', () => {

@@ -67,8 +67,8 @@ export function unclassified(
   return {
     code: 'W-FHIR-UNCLASSIFIED',
     message:
-      `a ${resourceType} with ${codes}${shown} has no code in a system the protocol's ${kind} bindings use (${systems}); ` +
-      `it is read as an unclassified ${kind} record, so criteria over ${kind} records are unknown where it could decide them`,
+      `a ${resourceType} with ${codes}${shown} has no code in a system that the bindings of ${record.elements.map((e) => e.id).join(', ')} use (${systems}); ` +
+      `it is read as an unclassified ${kind} record of each, so their criteria are unknown where it could decide them`,
     path,
   };
 }

@@ -1,5 +1,5 @@
 import type { ElementKind } from '@eligo/core';
-import { type Classified, elementsOfKind } from '../elements';
+import type { Classified } from '../elements';
 import { unclassified as unclassifiedWarning } from '../warnings';
 import type { Reading, RecordValue } from './context';
 
@@ -8,9 +8,9 @@ type Uncoded<R> = Omit<R, 'system' | 'code' | 'display' | 'unclassified'>;
 
 /**
  * Adds a resource's record to every element its code matched, each with the matching coding.
- * A record the protocol cannot classify goes to every element of its kind, marked
- * `unclassified` with its first coding, and is reported once: it may be any of them, so a
- * complete history that holds it must not read as "no record".
+ * Elements whose bindings cannot classify the record (none of its code systems) get it marked
+ * `unclassified` with its first coding, and it is reported once: it may be theirs, so a complete
+ * history that holds it must not read as "no record".
  */
 export function addRecords<R extends RecordValue>(
   reading: Reading,
@@ -25,9 +25,8 @@ export function addRecords<R extends RecordValue>(
     if (unclassified.system !== undefined) coded.system = unclassified.system;
     if (unclassified.code !== undefined) coded.code = unclassified.code;
     if (unclassified.display !== undefined) coded.display = unclassified.display;
-    for (const element of elementsOfKind(reading.info, kind)) reading.add(element.id, coded as R);
+    for (const element of unclassified.elements) reading.add(element.id, coded as R);
     reading.warn(unclassifiedWarning(kind, resource.type, resource.path, unclassified));
-    return;
   }
   for (const { element, system, code, display } of classified.matches) {
     const coded: Record<string, unknown> = { ...record };

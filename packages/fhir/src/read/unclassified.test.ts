@@ -50,8 +50,8 @@ describe('records the protocol cannot classify', () => {
         code: 'W-FHIR-UNCLASSIFIED',
         message:
           "a MedicationRequest with the codes http://www.nlm.nih.gov/research/umls/rxnorm|314076 ('lisinopril 10 MG Oral Tablet') " +
-          "has no code in a system the protocol's medication bindings use (http://www.whocc.no/atc); it is read as an " +
-          'unclassified medication record, so criteria over medication records are unknown where it could decide them',
+          'has no code in a system that the bindings of arb, gcsf use (http://www.whocc.no/atc); it is read as an ' +
+          'unclassified medication record of each, so their criteria are unknown where it could decide them',
         path: 'bundle.entry[0].resource.medicationCodeableConcept',
       },
     ]);
@@ -129,7 +129,7 @@ describe('records the protocol cannot classify', () => {
       ['W-FHIR-UNCLASSIFIED', 'bundle.entry[0].resource.code'],
     ]);
     expect(warnings[0]?.message).toContain(
-      "the protocol's condition bindings use (http://hl7.org/fhir/sid/icd-10, http://snomed.info/sct)",
+      'the bindings of diabetes, malignancy, infection use (http://hl7.org/fhir/sid/icd-10, http://snomed.info/sct)',
     );
   });
 
@@ -149,11 +149,14 @@ describe('records the protocol cannot classify', () => {
     ]);
   });
 
-  it('never marks an allergy unclassified while an allergy element takes any code', () => {
+  it('classifies per element: an element bound `from any` takes an RxNorm allergy, one bound to ATC cannot tell', () => {
     const { facts, warnings } = read(allergy(concept(RXNORM, '3002', 'cyclophosphamide')));
     expect(facts.any_allergy).toEqual([{ system: RXNORM, code: '3002', display: 'cyclophosphamide' }]);
-    expect(facts.drug_allergy).toEqual([]);
-    expect(warnings).toEqual([]);
+    expect(facts.drug_allergy).toEqual([
+      { unclassified: true, system: RXNORM, code: '3002', display: 'cyclophosphamide' },
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(['W-FHIR-UNCLASSIFIED']);
+    expect(warnings[0]?.message).toContain('the bindings of drug_allergy use (http://www.whocc.no/atc)');
   });
 });
 
