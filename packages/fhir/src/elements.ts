@@ -44,11 +44,6 @@ interface Index {
   readonly memo: Map<string, Map<string, Found>>;
   /** Per list of kinds: the elements bound `from any`, which take a record without a code. */
   readonly any: Map<string, ElementInfo[]>;
-  /**
-   * Per list of kinds: the canonical systems their bindings include, or `null` when one of them
-   * is bound `from any` and so classifies every record of its kind.
-   */
-  readonly systems: Map<string, ReadonlySet<string> | null>;
   /** Per element: the canonical systems its binding includes. */
   readonly elementSystems: Map<string, ReadonlySet<string>>;
   size: number;
@@ -124,23 +119,6 @@ function anyElements(info: ProtocolInfo, index: Index, kinds: readonly ElementKi
     index.any.set(key, any);
   }
   return any;
-}
-
-function boundSystems(index: Index, kinds: readonly ElementKind[], key: string): ReadonlySet<string> | null {
-  let systems = index.systems.get(key);
-  if (systems === undefined) {
-    const found = new Set<string>();
-    let any = false;
-    for (const kind of kinds) {
-      for (const element of index.byKind.get(kind) ?? []) {
-        if (element.binding?.any) any = true;
-        for (const pattern of element.binding?.include ?? []) found.add(canonicalSystem(pattern.system));
-      }
-    }
-    systems = any ? null : found;
-    index.systems.set(key, systems);
-  }
-  return systems;
 }
 
 function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {

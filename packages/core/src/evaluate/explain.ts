@@ -385,6 +385,15 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
         h.state === OK ? new Set() : missingOf(v.height, p),
       );
     }
+    case 'arith': {
+      const l = readVal(v.l, p);
+      const rr = readVal(v.r, p);
+      if (l.state === OK && rr.state === OK) return union(depsOfVal(v.l), depsOfVal(v.r));
+      return union(
+        l.state === OK ? new Set() : missingOf(v.l, p),
+        rr.state === OK ? new Set() : missingOf(v.r, p),
+      );
+    }
     case 'calc': {
       // The inputs with no usable value; when all have one, everything it reads.
       const out = new Set<string>();
@@ -446,6 +455,8 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
       return union(...v.alts.map(depsOfVal));
     case 'calc':
       return union(...v.args.map((a) => (a.kind === 'value' ? depsOfVal(a.val) : new Set([a.el.id]))));
+    case 'arith':
+      return union(depsOfVal(v.l), depsOfVal(v.r));
   }
 }
 
@@ -516,6 +527,8 @@ function nameOf(v: Val): string {
       return 'latest value';
     case 'calc':
       return v.def.title;
+    case 'arith':
+      return 'calculated value';
     default:
       return 'value';
   }
@@ -575,7 +588,14 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
-    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi' || v.k === 'calc') {
+    if (
+      v.k === 'ckd' ||
+      v.k === 'latest' ||
+      v.k === 'define' ||
+      v.k === 'bmi' ||
+      v.k === 'calc' ||
+      v.k === 'arith'
+    ) {
       return `${nameOf(v)}: ${describeOpen(v, p)}`;
     }
     return noResult(v, p);
@@ -633,6 +653,10 @@ function derivation(v: Val, p: Patient): string {
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
+    case 'arith':
+      return `from ${inputsOf(v)
+        .map((input) => valueText(input, p))
+        .join(', ')}`;
     case 'calc': {
       const parts = v.args.map((a, i) => {
         if (a.kind === 'value') return valueText(a.val, p);
@@ -649,7 +673,7 @@ function derivation(v: Val, p: Patient): string {
 function describeOpen(v: Val, p: Patient): string {
   if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
-  if (v.k === 'calc') return `needs ${[...missingOf(v, p)].join(', ')}`;
+  if (v.k === 'calc' || v.k === 'arith') return `needs ${[...missingOf(v, p)].join(', ')}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;
   if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';
@@ -692,4 +716,13 @@ function describeRecord(r: Record<string, unknown>): string {
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
   return parts.length > 0 ? parts.join(' ') : 'on record';
+}
+
+/** The values a calculation reads, each once, in the order written (constants left out). */
+function inputsOf(v: Val, found: Val[] = []): Val[] {
+  if (v.k === 'arith') {
+    inputsOf(v.l, found);
+    inputsOf(v.r, found);
+  } else if (v.k !== 'qty' && !found.includes(v)) found.push(v);
+  return found;
 }

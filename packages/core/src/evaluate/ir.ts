@@ -142,6 +142,14 @@ export type Val =
     })
   | (ValBase & { readonly k: 'latest'; readonly alts: readonly Val[]; readonly factors: readonly number[] })
   | (ValBase & {
+      /** Arithmetic: for + and −, `factor` brings the right operand to the left's unit. */
+      readonly k: 'arith';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly l: Val;
+      readonly r: Val;
+      readonly factor: number;
+    })
+  | (ValBase & {
       /** A library calculator: per parameter a value (quantity, yes/no) or an element (sex, birth date). */
       readonly k: 'calc';
       readonly def: CalculatorDefinition;
@@ -185,6 +193,9 @@ export function valNode<V extends Val>(v: V): V {
     body: f.body,
     def: f.def,
     args: f.args,
+    op: f.op,
+    l: f.l,
+    r: f.r,
   };
   return node as unknown as V;
 }
@@ -214,7 +225,10 @@ type ValField =
   | 'label'
   | 'body'
   | 'def'
-  | 'args';
+  | 'args'
+  | 'op'
+  | 'l'
+  | 'r';
 
 /** A calculator's argument: a value converted by `factor` to the parameter's unit, or an element. */
 export type CalcArg =

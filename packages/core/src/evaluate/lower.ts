@@ -2,6 +2,7 @@ import type * as Ast from '../ast';
 import { CALCULATOR_LIBRARY } from '../calculators/library';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { composeUnits } from '../units/algebra';
 import { conversionFactor, convert } from '../units/ucum';
 import {
   type Bool,
@@ -76,6 +77,18 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'Call':
         return lowerCall(v);
+      case 'Arith': {
+        const l = lowerVal(v.left);
+        const r = lowerVal(v.right);
+        const molarMass = molarMassOf(l) ?? molarMassOf(r);
+        if (v.op === '+' || v.op === '-') {
+          const unit = plainUnit(l.unit) ? (plainUnit(r.unit) ? DIMENSIONLESS : r.unit) : l.unit;
+          const factor = plainUnit(l.unit) && !plainUnit(r.unit) ? 1 : factorBetween(r, unit);
+          return valNode({ k: 'arith', op: v.op, l, r, factor, unit, out: new Reading() });
+        }
+        const unit = composeUnits(v.op, l.unit, r.unit, molarMass) ?? DIMENSIONLESS;
+        return valNode({ k: 'arith', op: v.op, l, r, factor: 1, unit, out: new Reading() });
+      }
       default:
         return qty(Number.NaN, DIMENSIONLESS, '?');
     }
@@ -87,7 +100,14 @@ export function lowering(ast: Ast.Protocol): Lowering {
   };
 
   const molarMassOf = (a: Val): number | undefined =>
-    a.k === 'lab' ? a.el.molarMass : a.k === 'define' ? molarMassOf(a.body) : undefined;
+    a.k === 'lab'
+      ? a.el.molarMass
+      : a.k === 'define'
+        ? molarMassOf(a.body)
+        : a.k === 'arith'
+          ? (molarMassOf(a.l) ?? molarMassOf(a.r))
+          : undefined;
+  const plainUnit = (unit: string | undefined) => unit === undefined || unit === DIMENSIONLESS;
 
   const lowerRefVal = (ref: Ast.Ref): Val => {
     const decl = decls.get(ref.name);

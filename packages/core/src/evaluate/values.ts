@@ -38,6 +38,9 @@ export function readVal(node: Val, patient: Patient): Reading {
     case 'calc':
       readCalc(node, patient, out);
       break;
+    case 'arith':
+      readArith(node, patient, out);
+      break;
     case 'sex': {
       out.reset();
       const sex = patient.facts[node.el.id];
@@ -359,4 +362,60 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
   out.hiOpen = hiOpen;
   out.unit = node.unit;
   out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
+}
+
+/**
+ * Arithmetic on two readings, as intervals: a value known only as `<0.5` stays an interval
+ * through the calculation. Dated by the later operand (a constant has no date of its own). An
+ * open end of an operand is taken as closed, which can only widen the result.
+ */
+function readArith(node: Extract<Val, { k: 'arith' }>, patient: Patient, out: Reading): void {
+  out.reset();
+  const l = readVal(node.l, patient);
+  const r = readVal(node.r, patient);
+  out.date = laterDay(l.date, r.date, patient.asOf);
+  out.dateHi = laterDay(l.dateHi, r.dateHi, patient.asOf);
+  if (l.state !== OK || r.state !== OK || l.code !== undefined || r.code !== undefined) {
+    out.state = l.state === NONE || r.state === NONE ? NONE : UNDECIDED;
+    return;
+  }
+  const f = node.factor;
+  const a = l.lo;
+  const b = l.hi;
+  const c = r.lo * f;
+  const d = r.hi * f;
+  switch (node.op) {
+    case '+':
+      out.lo = a + c;
+      out.hi = b + d;
+      break;
+    case '-':
+      out.lo = a - d;
+      out.hi = b - c;
+      break;
+    case '*':
+      out.lo = Math.min(a * c, a * d, b * c, b * d);
+      out.hi = Math.max(a * c, a * d, b * c, b * d);
+      break;
+    case '/':
+      if (c <= 0 && d >= 0) {
+        // A divisor that may be zero leaves the quotient without bounds.
+        out.state = UNDECIDED;
+        return;
+      }
+      out.lo = Math.min(a / c, a / d, b / c, b / d);
+      out.hi = Math.max(a / c, a / d, b / c, b / d);
+      break;
+  }
+  // 0 × ∞ (a bound at infinity times zero) has no value: the bound is open.
+  if (Number.isNaN(out.lo)) out.lo = Number.NEGATIVE_INFINITY;
+  if (Number.isNaN(out.hi)) out.hi = Number.POSITIVE_INFINITY;
+  out.unit = node.unit;
+  out.state = OK;
+}
+
+/** The later of two ISO days, either possibly '' (a constant); the screening date when both are. */
+function laterDay(a: string, b: string, asOf: string): string {
+  if (a === '' && b === '') return asOf;
+  return a > b ? a : b;
 }
