@@ -71,7 +71,6 @@ function indexOf(info: ProtocolInfo): Index {
       byKind,
       memo: new Map(),
       any: new Map(),
-      systems: new Map(),
       elementSystems: new Map(),
       size: 0,
     };
