@@ -656,7 +656,14 @@ function sections(iter: OhmNode): Section[] {
 
 const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   Protocol(header, declarations, secs, cohorts) {
-    const [, id, title, version, complete] = header.children as [OhmNode, OhmNode, OhmNode, OhmNode, OhmNode];
+    const [, id, title, version, period, complete] = header.children as [
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+    ];
     const kinds =
       optional(complete, (c) => listOf(c.children[3]!, (k) => k.sourceString as RecordKind)) ?? [];
     const protocol: Protocol = {
@@ -664,6 +671,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       id: identifier(id),
       title: optional(title, str),
       version: optional(version, (v) => str(v.children[1]!)),
+      screeningPeriod: optional(period, (p) => duration(p.children[2]!)),
       complete: kinds,
       declarations: declarations.children.map((n) => ast<Declaration>(n)),
       sections: sections(secs),

@@ -1,5 +1,6 @@
 import type { CompareOp } from '../ast';
 import type { Status, Trace } from '../screen/types';
+import { readDays, readDaysResult } from '../time/dates';
 import { and3, count3, if3, not3, or3 } from './compare';
 import {
   AMBIGUOUS,
@@ -608,7 +609,7 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
   const value = `${interval(r)}${unitText(r.unit ?? v.unit)}`;
   switch (v.k) {
     case 'lab':
-      return `${v.el.name} ${value} (${labSource(v.el, r)})`;
+      return `${v.el.name} ${value} (${labSource(v.el, r, p)})`;
     case 'age':
       return `age ${r.lo === r.hi ? num(r.lo) : `${num(r.lo)} to ${num(r.hi)}`}`;
     case 'define':
@@ -621,9 +622,9 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
   }
 }
 
-function labSource(el: Element, r: Reading): string {
+function labSource(el: Element, r: Reading, p: Patient): string {
   const m = r.record as RawMeasurement | undefined;
-  const date = m?.date === undefined ? 'undated' : dateOf(r);
+  const date = m?.date === undefined ? 'undated' : `${dateOf(r)}, ${ageOf(r, p)}`;
   if (m?.unit !== undefined && m.unit !== el.unit && m.value !== undefined) {
     return `${m.comparator ?? ''}${num(m.value)} ${m.unit}, ${date}`;
   }
@@ -638,7 +639,7 @@ function derivation(v: Val, p: Patient): string {
     case 'latest': {
       const chosen = v.alts[v.out.chosen];
       if (!chosen) return 'latest';
-      if (chosen.k === 'lab') return `${chosen.el.name}, ${labSource(chosen.el, chosen.out)}`;
+      if (chosen.k === 'lab') return `${chosen.el.name}, ${labSource(chosen.el, chosen.out, p)}`;
       return derivation(chosen, p);
     }
     case 'ckd': {
@@ -649,7 +650,7 @@ function derivation(v: Val, p: Patient): string {
         m?.unit !== undefined && m.value !== undefined
           ? `${m.comparator ?? ''}${num(m.value)} ${m.unit}`
           : `${interval(scr)}${unitText(scr.unit)}`;
-      return `CKD-EPI ${v.version} from ${nameOf(v.creatinine).toLowerCase()} ${shown} on ${dateOf(scr)}, age ${age}`;
+      return `CKD-EPI ${v.version} from ${nameOf(v.creatinine).toLowerCase()} ${shown} on ${dateOf(scr)} (${ageOf(scr, p)}), age ${age}`;
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
@@ -725,4 +726,19 @@ function inputsOf(v: Val, found: Val[] = []): Val[] {
     inputsOf(v.r, found);
   } else if (v.k !== 'qty' && !found.includes(v)) found.push(v);
   return found;
+}
+
+/**
+ * How old a result is on the screening date, so a reader can judge it: "the screening date",
+ * "5 days before screening", or a range for a partial date.
+ */
+function ageOf(r: Pick<Reading, 'date' | 'dateHi'>, p: Patient): string {
+  if (!readDays(r.date)) return 'date unknown';
+  const oldest = p.asOfDay - readDaysResult.lo;
+  if (!readDays(r.dateHi)) return 'date unknown';
+  const newest = p.asOfDay - readDaysResult.hi;
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  if (oldest === 0 && newest === 0) return 'the screening date';
+  if (oldest === newest) return `${days(oldest)} before screening`;
+  return `${newest} to ${days(oldest)} before screening`;
 }
