@@ -547,12 +547,12 @@ describe('syntax errors in human words, with line and column', () => {
       line: 3,
       column: 27,
     });
-    expect(error(`${header}define x = a b\ninclusion\n  C-1 met if c\n`)).toEqual({
-      code: 'E0005',
-      message: message('b'),
-      line: 2,
-      column: 14,
-    });
+    const define = `${header}define x = a >= 3 mg/dL b\ninclusion\n  C-1 met if c\n`;
+    expect(error(define)).toEqual({ code: 'E0005', message: message('b'), line: 2, column: 25 });
+    // Among declarations no criterion can start, so the hint does not speak of one.
+    expect(parse(define).diagnostics[0]?.hint).toBe(
+      "an expression can be followed by 'and', 'or' or 'unless'",
+    );
     // After a unit only the connectives can follow.
     expect(parse(`${header}inclusion\n  C-1 met if a >= 3 mg/dL zzz\n`).diagnostics[0]?.hint).toBe(
       "an expression can be followed by 'and', 'or' or 'unless'; a new criterion starts on a line of its own",

@@ -304,6 +304,9 @@ function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
 /** `and` can follow only an expression that is complete. */
 const EXPRESSION_ENDED = "'and'";
 
+/** Expected where a new criterion could start. */
+const CRITERION_ID = 'a criterion id';
+
 /**
  * A word the grammar cannot take right after a complete expression on the same line
  * (`chemo_end more than 28 days ago`): E0005 at the word, with what could have followed.
@@ -314,7 +317,12 @@ function wordAfterExpression(text: string, pos: number, expected: readonly strin
   while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
   if (before === 0 || !onOneLine(text, before - 1, pos)) return undefined;
   const word = tokenAt(text, pos);
-  return unexpectedWordAfterExpression({ start: pos, end: pos + word.length }, word, followers(expected));
+  return unexpectedWordAfterExpression(
+    { start: pos, end: pos + word.length },
+    word,
+    followers(expected),
+    expected.includes(CRITERION_ID),
+  );
 }
 
 /**
@@ -355,7 +363,12 @@ function strayWord(text: string, start: number): Diagnostic | undefined {
   const { pos, expected } = failureOf(result);
   if (pos !== start || !expected.includes(EXPRESSION_ENDED)) return undefined;
   const word = tokenAt(text, start);
-  return unexpectedWordAfterExpression({ start, end: start + word.length }, word, followers(expected));
+  return unexpectedWordAfterExpression(
+    { start, end: start + word.length },
+    word,
+    followers(expected),
+    expected.includes(CRITERION_ID),
+  );
 }
 
 /** What may follow an expression, in the order an author thinks of them, each once. */

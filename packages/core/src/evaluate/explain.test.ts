@@ -84,6 +84,19 @@ inclusion
     ]);
   });
 
+  it('does the same for a positivity threshold', () => {
+    const text = `trial T "t"
+lab hbv "HBV DNA" in [IU]/mL from loinc 29615-2 positive above 20.25 [IU]/mL
+inclusion
+  IN-1 met if hbv is positive
+`;
+    const hbv = (value: number) => ({ hbv: [{ value, unit: '[IU]/mL', date: '2025-03-10' }] });
+    expect([...explanations(text, hbv(20.26)), ...explanations(text, hbv(20.25))]).toEqual([
+      'HBV DNA 20.26 IU/mL (2025-03-10) (positive above 20.25 IU/mL) is positive: met',
+      'HBV DNA 20.3 IU/mL (2025-03-10) (positive above 20.3 IU/mL) is positive: not met',
+    ]);
+  });
+
   it('adds decimals only where num() would write two different numbers alike', () => {
     expect(num(20.26)).toBe(num(20.25));
     const n = distinguishing([20.26, 20.25]);
