@@ -170,7 +170,15 @@ export type Expr =
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
-export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr;
+export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith;
+
+/** `A + B`, `A - B`, `A * B`, `A / B`: arithmetic on quantities, units composed as UCUM does. */
+export interface Arith extends NodeBase {
+  readonly kind: 'Arith';
+  readonly op: '+' | '-' | '*' | '/';
+  readonly left: Value;
+  readonly right: Value;
+}
 
 export interface IfExpr extends NodeBase {
   readonly kind: 'If';

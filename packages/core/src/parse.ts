@@ -1,6 +1,7 @@
 import type { MatchResult, Node as OhmNode } from 'ohm-js';
 import type {
   AnswerType,
+  Arith,
   Binding,
   CodePattern,
   CodeSystemName,
@@ -409,6 +410,10 @@ const OPERATORS = new Set([
   "'resolved'",
   "'x'",
   "'('",
+  "'+'",
+  "'-'",
+  "'*'",
+  "'/'",
   'a comparison operator: >=, >, <=, <, = or !=',
 ]);
 
@@ -514,6 +519,10 @@ function ast<T>(node: OhmNode): T {
 
 function expr(node: OhmNode): Expr {
   return ast<Expr>(node);
+}
+
+function arith(op: Arith['op'], left: OhmNode, right: OhmNode, node: OhmNode): Arith {
+  return { kind: 'Arith', op, left: value(left), right: value(right), span: span(node) };
 }
 
 function value(node: OhmNode): Value {
@@ -820,6 +829,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   NotExprBody_not(_kw, operand) {
     return { kind: 'Not', operand: expr(operand), span: span(this) };
   },
+  Predicate_value(v) {
+    return ast(v);
+  },
   Predicate_paren(_open, inner, _close) {
     return ast(inner);
   },
@@ -960,6 +972,25 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return listOf(list, expr);
   },
   Value(_look, body) {
+    return ast(body);
+  },
+  Sum_add(left, _op, right) {
+    return arith('+', left, right, this);
+  },
+  Sum_subtract(left, _op, right) {
+    return arith('-', left, right, this);
+  },
+  Product_multiply(left, _op, right) {
+    return arith('*', left, right, this);
+  },
+  Product_divide(left, _op, right) {
+    return arith('/', left, right, this);
+  },
+  Factor_paren(_open, inner, _close) {
+    // Parentheses group; the tree keeps the grouping, not the brackets.
+    return ast(inner);
+  },
+  Factor_atom(_look, body) {
     return ast(body);
   },
   ValueBody_latest(_latest, _of, _open, list, _close) {

@@ -93,6 +93,13 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
       alternatives: fc.array(tie('value'), { minLength: 1, maxLength: 3 }),
       span: fc.constant(span),
     }),
+    fc.record({
+      kind: fc.constant('Arith' as const),
+      op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
+      left: tie('value'),
+      right: tie('value'),
+      span: fc.constant(span),
+    }),
   ),
 }));
 

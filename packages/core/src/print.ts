@@ -98,6 +98,18 @@ export function printValue(v: Value): string {
       return `${v.callee.value}(${v.args.map(printValue).join(', ')})`;
     case 'Latest':
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
+    case 'Arith': {
+      // Brackets only where the tree groups against the operators' own binding: a looser operand,
+      // or an operand on the right of the same strength (a - (b - c)).
+      const strength = (x: Value) => (x.kind !== 'Arith' ? 3 : x.op === '+' || x.op === '-' ? 1 : 2);
+      const own = strength(v);
+      const left = strength(v.left) < own ? `(${printValue(v.left)})` : printValue(v.left);
+      const right =
+        strength(v.right) <= own && v.right.kind === 'Arith'
+          ? `(${printValue(v.right)})`
+          : printValue(v.right);
+      return `${left} ${v.op} ${right}`;
+    }
   }
 }
 

@@ -42,6 +42,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   LimitMultiple: [],
   Call: ['callee', 'args'],
   Latest: ['alternatives'],
+  Arith: ['left', 'right'],
   Duration: [],
 };
 

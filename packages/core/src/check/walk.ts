@@ -100,6 +100,9 @@ export function childNodes(node: Node): Node[] {
     case 'Latest':
       add(node.alternatives);
       break;
+    case 'Arith':
+      add(node.left, node.right);
+      break;
     default:
       break;
   }

@@ -371,6 +371,25 @@ export function unitAnnotationMismatch(
   });
 }
 
+/** E0219: arithmetic on something that is not a number or a quantity. */
+export function arithmeticOperand(span: Span, op: string, operand: string, operandIs: string): Diagnostic {
+  return error('E0219', span, `'${op}' needs numbers or quantities`, {
+    label: `${operand} is ${operandIs}`,
+  });
+}
+
+/** E0220: adding or subtracting quantities of different dimensions. */
+export function unlikeSum(span: Span, op: string, left: string, right: string): Diagnostic {
+  return error(
+    'E0220',
+    span,
+    `cannot ${op === '+' ? 'add' : 'subtract'} ${right} ${op === '+' ? 'to' : 'from'} ${left}`,
+    {
+      hint: 'only quantities of one kind add up; to use a number in a formula, divide it by its unit first (`weight / 1 kg`)',
+    },
+  );
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

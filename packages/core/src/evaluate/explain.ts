@@ -411,6 +411,32 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
         h.state === OK ? new Set() : missingOf(v.height, p),
       );
     }
+    case 'arith': {
+      const l = readVal(v.l, p);
+      const rr = readVal(v.r, p);
+      if (l.state === OK && rr.state === OK) return union(depsOfVal(v.l), depsOfVal(v.r));
+      return union(
+        l.state === OK ? new Set() : missingOf(v.l, p),
+        rr.state === OK ? new Set() : missingOf(v.r, p),
+      );
+    }
+    case 'calc': {
+      // The inputs with no usable value; when all have one, everything it reads.
+      const out = new Set<string>();
+      for (const a of v.args) {
+        if (a.kind === 'value') {
+          if (readVal(a.val, p).state !== OK) for (const id of missingOf(a.val, p)) out.add(id);
+        } else {
+          const fact = p.facts[a.el.id];
+          const usable =
+            a.el.kind === 'patient' && a.el.unit === 'date'
+              ? typeof fact === 'string'
+              : fact === 'male' || fact === 'female';
+          if (!usable) out.add(a.el.id);
+        }
+      }
+      return out.size > 0 ? out : depsOfVal(v);
+    }
     case 'latest': {
       if (r.state === OK && r.chosen >= 0) return missingOf(v.alts[r.chosen]!, p);
       const open = v.alts.filter((a) => a.out.state !== OK);
@@ -453,6 +479,10 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
       return union(depsOfVal(v.weight), depsOfVal(v.height));
     case 'latest':
       return union(...v.alts.map(depsOfVal));
+    case 'calc':
+      return union(...v.args.map((a) => (a.kind === 'value' ? depsOfVal(a.val) : new Set([a.el.id]))));
+    case 'arith':
+      return union(depsOfVal(v.l), depsOfVal(v.r));
   }
 }
 
@@ -573,6 +603,10 @@ function nameOf(v: Val): string {
       return 'BMI';
     case 'latest':
       return 'latest value';
+    case 'calc':
+      return v.def.title;
+    case 'arith':
+      return 'calculated value';
     default:
       return 'value';
   }
@@ -637,7 +671,14 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
-    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi') {
+    if (
+      v.k === 'ckd' ||
+      v.k === 'latest' ||
+      v.k === 'define' ||
+      v.k === 'bmi' ||
+      v.k === 'calc' ||
+      v.k === 'arith'
+    ) {
       return `${nameOf(v)}: ${describeOpen(v, p)}`;
     }
     return noResult(v, p);
@@ -695,6 +736,18 @@ function derivation(v: Val, p: Patient): string {
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
+    case 'arith':
+      return `from ${inputsOf(v)
+        .map((input) => valueText(input, p))
+        .join(', ')}`;
+    case 'calc': {
+      const parts = v.args.map((a, i) => {
+        if (a.kind === 'value') return valueText(a.val, p);
+        if (v.def.parameters[i]!.kind === 'sex') return `sex ${String(p.facts[a.el.id])}`;
+        return `age ${v.out.ageLo === v.out.ageHi ? v.out.ageLo : `${v.out.ageLo} to ${v.out.ageHi}`}`;
+      });
+      return `from ${parts.join(', ')}`;
+    }
     default:
       return dateOf(v.out);
   }
@@ -703,6 +756,7 @@ function derivation(v: Val, p: Patient): string {
 function describeOpen(v: Val, p: Patient): string {
   if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
+  if (v.k === 'calc' || v.k === 'arith') return `needs ${[...missingOf(v, p)].join(', ')}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;
   if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';
@@ -748,4 +802,13 @@ function describeRecord(r: Record<string, unknown>): string {
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
   return parts.length > 0 ? parts.join(' ') : 'on record';
+}
+
+/** The values a calculation reads, each once, in the order written (constants left out). */
+function inputsOf(v: Val, found: Val[] = []): Val[] {
+  if (v.k === 'arith') {
+    inputsOf(v.l, found);
+    inputsOf(v.r, found);
+  } else if (v.k !== 'qty' && !found.includes(v)) found.push(v);
+  return found;
 }

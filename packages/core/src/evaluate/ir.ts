@@ -1,4 +1,5 @@
 import type { CompareOp } from '../ast';
+import type { CalculatorDefinition } from '../calculators/library';
 import type { AnswerInfo, ElementKind } from '../protocol';
 
 /**
@@ -140,6 +141,20 @@ export type Val =
       readonly toM: number;
     })
   | (ValBase & { readonly k: 'latest'; readonly alts: readonly Val[]; readonly factors: readonly number[] })
+  | (ValBase & {
+      /** Arithmetic: for + and −, `factor` brings the right operand to the left's unit. */
+      readonly k: 'arith';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly l: Val;
+      readonly r: Val;
+      readonly factor: number;
+    })
+  | (ValBase & {
+      /** A library calculator: per parameter a value (quantity, yes/no) or an element (sex, birth date). */
+      readonly k: 'calc';
+      readonly def: CalculatorDefinition;
+      readonly args: readonly CalcArg[];
+    })
   | (ValBase & { readonly k: 'sex'; readonly el: Element })
   | (ValBase & { readonly k: 'answer'; readonly el: Element })
   | (ValBase & { readonly k: 'date'; readonly el: Element })
@@ -176,6 +191,11 @@ export function valNode<V extends Val>(v: V): V {
     name: f.name,
     label: f.label,
     body: f.body,
+    def: f.def,
+    args: f.args,
+    op: f.op,
+    l: f.l,
+    r: f.r,
   };
   return node as unknown as V;
 }
@@ -203,7 +223,17 @@ type ValField =
   | 'factors'
   | 'name'
   | 'label'
-  | 'body';
+  | 'body'
+  | 'def'
+  | 'args'
+  | 'op'
+  | 'l'
+  | 'r';
+
+/** A calculator's argument: a value converted by `factor` to the parameter's unit, or an element. */
+export type CalcArg =
+  | { readonly kind: 'value'; readonly val: Val; readonly factor: number }
+  | { readonly kind: 'element'; readonly el: Element };
 
 export interface BoolDefine {
   readonly name: string;

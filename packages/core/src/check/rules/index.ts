@@ -1,5 +1,6 @@
 import type { Rule } from '../context';
 import { AlwaysTrueRangeRule } from './AlwaysTrueRangeRule';
+import { ArithmeticRule } from './ArithmeticRule';
 import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
@@ -39,6 +40,7 @@ export const specifiedRules: readonly Rule[] = [
   // types and units (E02xx)
   ValidUnitRule,
   UnitDimensionRule,
+  ArithmeticRule,
   LimitMultipleRule,
   KnownValueRule,
   ConditionQualifierRule,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiagnostic } from '../../diagnostics/codeFrame';
 import { checkText, expectDiagnostics, expectValid, protocol, RULE_LINE, withRule } from '../testing';
+import { ArithmeticRule } from './ArithmeticRule';
 import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
@@ -482,6 +483,34 @@ describe('TrendSubjectRule', () => {
   it('reports a coded value', () => {
     expectDiagnostics(withRule('hbsag fell by at least 50 % within 3 months'), TrendSubjectRule).toEqual([
       { code: 'E0215', line: RULE_LINE, column: 12, message: "'fell by' needs a quantity" },
+    ]);
+  });
+});
+
+describe('ArithmeticRule', () => {
+  it('accepts arithmetic on quantities, with units divided out where a formula needs numbers', () => {
+    expectValid(
+      withRule('(140 - age_years) * (weight / 1 kg) / (72 * (creatinine / 1 mg/dL)) * 1 mL/min >= 60 mL/min'),
+      ArithmeticRule,
+      UnitDimensionRule,
+    );
+  });
+
+  it('reports arithmetic on a code, and a sum of unlike quantities', () => {
+    expectDiagnostics(withRule('sex * 2 >= 1 or creatinine + 500 mg >= 1 mg/dL'), ArithmeticRule).toEqual([
+      { code: 'E0219', line: RULE_LINE, column: 12, message: "'*' needs numbers or quantities" },
+      {
+        code: 'E0220',
+        line: RULE_LINE,
+        column: 28,
+        message: 'cannot add 500 mg (a mass, mg) to creatinine (a mass concentration, mg/dL)',
+      },
+    ]);
+  });
+
+  it('compares a computed quantity in its composed unit', () => {
+    expectDiagnostics(withRule('weight / height >= 1 mL'), UnitDimensionRule).toEqual([
+      expect.objectContaining({ code: 'E0203', line: RULE_LINE }),
     ]);
   });
 });
