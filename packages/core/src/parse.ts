@@ -390,8 +390,16 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'fell'", "'fell by at least …'"],
 ];
 
+/** Arithmetic on a value, listed as one item. */
+const ARITHMETIC = ['+', '-', '*', '/'];
+
 function followers(expected: readonly string[]): string {
-  return joinOr(FOLLOWERS.filter(([failure]) => expected.includes(failure)).map(([, words]) => words));
+  const words = FOLLOWERS.filter(([failure]) => expected.includes(failure)).map(([, text]) => text);
+  const arithmetic = ARITHMETIC.filter((op) => expected.includes(`'${op}'`));
+  // After the comparison, where an author who wrote a value thinks of it.
+  const at = words.findIndex((w) => w.startsWith('a comparison')) + 1 || words.length;
+  if (arithmetic.length > 0) words.splice(at, 0, `arithmetic (${arithmetic.join(', ')})`);
+  return joinOr(words);
 }
 
 /** Words that could continue an expression that is already complete. */
