@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../src/compile';
 import { PopulationBuilder } from '../src/population/builder';
+import { generateBatchScreen } from '../src/population/generate';
 import { VERDICT_CODES } from '../src/population/screen';
 import { parseScreeningInput } from '../src/screen/input';
 import { screen } from '../src/screen/screen';
@@ -97,6 +98,17 @@ describe('fast path', () => {
         ),
       );
       expect(byId).toEqual(expected);
+    });
+  }
+});
+
+describe('generated population code', () => {
+  // A fault of the generator throws instead of falling back to closures, so every protocol of
+  // the suite must generate: the population path's fast form is what it runs.
+  for (const c of cases) {
+    it(`${c.file}: generates`, () => {
+      const { protocol } = load(c);
+      expect(typeof generateBatchScreen(protocol.criteria, protocol.cohorts)).toBe('function');
     });
   }
 });

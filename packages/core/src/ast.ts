@@ -164,12 +164,21 @@ export type Expr =
   | IsExpr
   | ConditionTest
   | MedicationTest
+  | WithinTest
   | SevereTest
   | TrendExpr
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
-export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr;
+export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith;
+
+/** `A + B`, `A - B`, `A * B`, `A / B`: arithmetic on quantities, units composed as UCUM does. */
+export interface Arith extends NodeBase {
+  readonly kind: 'Arith';
+  readonly op: '+' | '-' | '*' | '/';
+  readonly left: Value;
+  readonly right: Value;
+}
 
 export interface IfExpr extends NodeBase {
   readonly kind: 'If';
@@ -241,11 +250,21 @@ export interface ConditionTest extends NodeBase {
 export interface MedicationTest extends NodeBase {
   readonly kind: 'MedicationTest';
   readonly subject: Ref;
-  /** `for at least`, `for more than`, `within … before` */
-  readonly qualifier: 'forAtLeast' | 'forMoreThan' | 'within';
+  /** `for at least`, `for more than` */
+  readonly qualifier: 'forAtLeast' | 'forMoreThan';
   readonly duration: Duration;
-  /** For `within`: the lab whose result date anchors the window, or the screening date. */
-  readonly anchor: Ref | 'screening' | undefined;
+}
+
+/**
+ * `R within D before A`: a record dated in the D before A — a medication taken at some time in
+ * it, a condition whose onset falls in it, a procedure done in it. A is the screening date, or a
+ * dated value: a result's date or a date answered on the screening form (a planned first dose).
+ */
+export interface WithinTest extends NodeBase {
+  readonly kind: 'WithinTest';
+  readonly subject: Ref;
+  readonly duration: Duration;
+  readonly anchor: Ref | 'screening';
 }
 
 /** `A severe`: an allergy of high criticality or with a severe reaction. */
@@ -302,7 +321,7 @@ export interface LatestExpr extends NodeBase {
 export interface Duration extends NodeBase {
   readonly kind: 'Duration';
   readonly amount: number;
-  readonly unit: 'day' | 'week' | 'month' | 'year';
+  readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
 export type Node =

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import languageReference from '../../../docs/language.md?raw';
 import type { Expr, Protocol } from './ast';
+import { renderDiagnostics } from './diagnostics/codeFrame';
 import { parse, parseExpression } from './parse';
 import { Source } from './source';
 import { withoutSpans as stripSpans } from './visitor';
@@ -33,6 +34,12 @@ function error(text: string) {
   expect(diagnostics).toHaveLength(1);
   const d = diagnostics[0]!;
   return { code: d.code, message: d.message, ...new Source(text).locate(d.span!.start) };
+}
+
+/** The diagnostics as `eligo check` prints them. */
+function rendered(text: string): string {
+  const source = new Source(text, 't.elig');
+  return renderDiagnostics(parse(source).diagnostics, source);
 }
 
 const ref = (name: string) => ({ kind: 'Ref', name, window: undefined });
@@ -90,9 +97,8 @@ describe('expressions', () => {
       right: {
         kind: 'Not',
         operand: {
-          kind: 'MedicationTest',
+          kind: 'WithinTest',
           subject: ref('colony_stimulating_factor'),
-          qualifier: 'within',
           duration: days(14),
           anchor: ref('neutrophils'),
         },
@@ -183,7 +189,11 @@ describe('expressions', () => {
     expect(rule('acei_arb for at least 3 months')).toMatchObject({
       qualifier: 'forAtLeast',
       duration: days(3, 'month'),
-      anchor: undefined,
+    });
+    expect(rule('febrile_illness within 72 hours before first_dose')).toMatchObject({
+      kind: 'WithinTest',
+      duration: days(72, 'hour'),
+      anchor: ref('first_dose'),
     });
     expect(rule('immunosuppressive_therapy for more than 6 months')).toMatchObject({
       qualifier: 'forMoreThan',
@@ -468,12 +478,106 @@ describe('syntax errors in human words, with line and column', () => {
     });
   });
 
-  test('unclosed quantifier list', () => {
+  test('unclosed quantifier list: at its (', () => {
     expect(error(`${c1}    met if at least 2 of (a, b\n`)).toEqual({
+      code: 'E0004',
+      message: "syntax error: this '(' is never closed",
+      line: 4,
+      column: 26,
+    });
+  });
+
+  test("a missing ')' is reported at its '(', with a note where the parser gave up", () => {
+    const text = `${header}inclusion\n  C-1 met if (a and (b or c)\n\n  C-2 met if d\n`;
+    expect(error(text)).toEqual({
+      code: 'E0004',
+      message: "syntax error: this '(' is never closed",
+      line: 3,
+      column: 14,
+    });
+    expect(rendered(text)).toBe(`t.elig:3:14 error E0004 syntax error: this '(' is never closed
+  3 |   C-1 met if (a and (b or c)
+    |              ^ never closed
+  hint: add ')' where the parenthesised part ends
+  note: expected ')' before 'C-2' (t.elig:5:3)
+`);
+    // At the end of the text, and when a later criterion has a ')' of its own.
+    expect(error(`${header}inclusion\n  C-1\n    met if ((a and b)\n`)).toMatchObject({
+      code: 'E0004',
+      line: 4,
+      column: 12,
+    });
+    expect(error(`${header}inclusion\n  C-1 met if (a and b\n  C-2 met if c or d)\n`)).toMatchObject({
+      code: 'E0004',
+      line: 3,
+      column: 14,
+    });
+  });
+
+  test('a word after a complete expression is not taken for a new criterion', () => {
+    const text = `${header}inclusion\n  C-1 met if chemo_end more than 28 days ago\n`;
+    expect(error(text)).toEqual({
+      code: 'E0005',
+      message: "syntax error: 'more' is not understood after a complete expression",
+      line: 3,
+      column: 24,
+    });
+    expect(
+      rendered(text),
+    ).toBe(`t.elig:3:24 error E0005 syntax error: 'more' is not understood after a complete expression
+  3 |   C-1 met if chemo_end more than 28 days ago
+    |                        ^^^^ the expression before this word is complete
+  hint: an expression can be followed by 'and', 'or', 'unless', a comparison (>=, >, <=, <, =, !=), 'is', 'between', 'within', 'for at least …', 'ever', 'suspected', 'resolved more than … ago', 'severe' or 'fell by at least …'; a new criterion starts on a line of its own
+`);
+  });
+
+  test('a word that could be a criterion id, on the line of the expression before it', () => {
+    const message = (word: string) => `syntax error: '${word}' is not understood after a complete expression`;
+    // The parser reads `foo` as a criterion and fails at C-2 for want of its `met if`.
+    expect(error(`${header}inclusion\n  C-1 met if a and b foo\n  C-2 met if c\n`)).toEqual({
+      code: 'E0005',
+      message: message('foo'),
+      line: 3,
+      column: 22,
+    });
+    // The parser reads a whole second criterion on the line: no tree, the same error.
+    expect(error(`${header}inclusion\n  C-1 met if a >= 3 mg/dL C-2 met if b\n`)).toEqual({
+      code: 'E0005',
+      message: message('C-2'),
+      line: 3,
+      column: 27,
+    });
+    expect(error(`${header}define x = a b\ninclusion\n  C-1 met if c\n`)).toEqual({
+      code: 'E0005',
+      message: message('b'),
+      line: 2,
+      column: 14,
+    });
+    // After a unit only the connectives can follow.
+    expect(parse(`${header}inclusion\n  C-1 met if a >= 3 mg/dL zzz\n`).diagnostics[0]?.hint).toBe(
+      "an expression can be followed by 'and', 'or' or 'unless'; a new criterion starts on a line of its own",
+    );
+  });
+
+  test('a criterion on the line of its section or of a heading is still a criterion', () => {
+    const { ast, diagnostics } = parse(
+      `${header}inclusion C-1 decided by sub-criteria C-1.a met if a\nexclusion C-2 met if b\n`,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(ast?.sections.flatMap((s) => s.criteria.map((c) => c.id.value))).toEqual(['C-1', 'C-1.a', 'C-2']);
+  });
+
+  test("a word inside parentheses that are closed, or on the next line, keeps the parser's words", () => {
+    expect(error(`${header}inclusion\n  C-1 met if (a and b foo)\n`)).toMatchObject({
+      code: 'E0005',
+      line: 3,
+      column: 23,
+    });
+    expect(error(`${header}inclusion\n  C-1 met if (a and\n    b\n    foo)\n`)).toEqual({
       code: 'E0001',
-      message: "syntax error: expected ')', ',' or an operator, found end of input",
+      message: "syntax error: expected ')' or an operator, found 'foo'",
       line: 5,
-      column: 1,
+      column: 5,
     });
   });
 

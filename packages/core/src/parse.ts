@@ -1,6 +1,7 @@
 import type { MatchResult, Node as OhmNode } from 'ohm-js';
 import type {
   AnswerType,
+  Arith,
   Binding,
   CodePattern,
   CodeSystemName,
@@ -21,8 +22,15 @@ import type {
   UnitRef,
   Value,
 } from './ast';
-import { duplicateClause, syntaxError, unitOnNextLine } from './diagnostics/catalog';
+import {
+  duplicateClause,
+  syntaxError,
+  unclosedParenthesis,
+  unexpectedWordAfterExpression,
+  unitOnNextLine,
+} from './diagnostics/catalog';
 import type { Diagnostic } from './diagnostics/diagnostic';
+import { onOneLine, openParenthesisAt, roughTokens } from './diagnostics/textScan';
 import grammar from './grammar/eligo.ohm-bundle.js';
 import { type Source, toSource } from './source';
 
@@ -96,7 +104,10 @@ function toAst<T>(match: MatchResult, layout: Layout): ParseResult<T> {
   const diagnostics: Diagnostic[] = [];
   conversion = { original: layout.original, toOriginal: layout.toOriginal, diagnostics };
   try {
-    return { ast: semantics(match).ast() as T, diagnostics };
+    const ast = semantics(match).ast() as T;
+    // A criterion read from a stray word is invented: no tree, only the error.
+    if (diagnostics.some((d) => d.code === 'E0005')) return { ast: undefined, diagnostics };
+    return { ast, diagnostics };
   } finally {
     conversion = IDLE;
   }
@@ -245,9 +256,9 @@ interface OhmFailures {
   }[];
 }
 
-function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
+/** Where a match failed, and what the grammar expected there, in words. */
+function failureOf(result: MatchResult): { pos: number; expected: string[] } {
   const match = result as unknown as OhmFailures;
-  let pos = match.getRightmostFailurePosition();
   const failures = match.getRightmostFailures().filter((f) => !f.isFluffy());
   const expected: string[] = [];
   for (const f of failures) {
@@ -257,6 +268,13 @@ function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
     const words = f.isStringTerminal() ? `'${t}'` : t;
     if (!expected.includes(words)) expected.push(words);
   }
+  return { pos: match.getRightmostFailurePosition(), expected };
+}
+
+function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
+  const failure = failureOf(result);
+  const expected = failure.expected;
+  let pos = failure.pos;
   if (expected.length === 0) {
     // Only a keyword running into more letters (`andx`) fails this way: point at the whole word.
     const wordStart = startOfWord(text, pos);
@@ -265,7 +283,102 @@ function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
     return syntaxError(spanAt(text, pos), `a space after '${keyword}'`, describeFound(text, pos));
   }
   if (looksLikeUnitOnNextLine(text, pos)) return unitOnNextLine(spanAt(text, pos));
+  if (expected.includes("')'")) {
+    const open = openParenthesisAt(text, pos);
+    if (open && !open.closed) {
+      return unclosedParenthesis(
+        { start: open.at, end: open.at + 1 },
+        spanAt(text, pos),
+        describeFound(text, pos),
+      );
+    }
+  }
+  const stray = expected.includes(EXPRESSION_ENDED)
+    ? wordAfterExpression(text, pos, expected)
+    : expected.includes("'met if'")
+      ? criterionAfterExpression(text, pos)
+      : undefined;
+  if (stray) return stray;
   return syntaxError(spanAt(text, pos), joinOr(collapseOperators(expected)), describeFound(text, pos));
+}
+
+/** `and` can follow only an expression that is complete. */
+const EXPRESSION_ENDED = "'and'";
+
+/**
+ * A word the grammar cannot take right after a complete expression on the same line
+ * (`chemo_end more than 28 days ago`): E0005 at the word, with what could have followed.
+ */
+function wordAfterExpression(text: string, pos: number, expected: readonly string[]): Diagnostic | undefined {
+  if (!/^[\p{L}_]/u.test(text.slice(pos, pos + 2))) return undefined;
+  let before = pos;
+  while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  if (before === 0 || !onOneLine(text, before - 1, pos)) return undefined;
+  const word = tokenAt(text, pos);
+  return unexpectedWordAfterExpression({ start: pos, end: pos + word.length }, word, followers(expected));
+}
+
+/**
+ * The parser took a word after a complete expression for the id of a new criterion, then failed
+ * for want of its `met if` (`met if a and b foo`, then the next criterion): the fault is the word,
+ * on the line of the expression. Undefined when the criterion id stands where a criterion may.
+ */
+function criterionAfterExpression(text: string, pos: number): Diagnostic | undefined {
+  const tokens = roughTokens(text, pos);
+  let i = tokens.length - 1;
+  // The failing criterion so far: its id, then perhaps a title and `source "…"`.
+  if (tokens[i]?.kind === 'string') i--;
+  if (tokens[i]?.text === 'source') i--;
+  if (tokens[i]?.kind === 'string') i--;
+  const id = tokens[i];
+  const previous = tokens[i - 1];
+  if (id?.kind !== 'word' || previous === undefined) return undefined;
+  if (!onOneLine(text, previous.end, id.start) || STARTS_CRITERIA.has(previous.text)) return undefined;
+  return strayWord(text, id.start);
+}
+
+/** Words after which a criterion may start on the same line. */
+const STARTS_CRITERIA = new Set(['inclusion', 'exclusion', 'sub-criteria']);
+
+/**
+ * E0005 for the word at `start`, when the text before it ends in a complete expression: the text
+ * is matched again with the word's first character replaced by one no rule accepts, so the failure
+ * there lists what could follow the expression.
+ */
+function strayWord(text: string, start: number): Diagnostic | undefined {
+  let result: MatchResult;
+  try {
+    result = grammar.match(`${text.slice(0, start)}\u00a7${text.slice(start + 1)}`, 'Protocol');
+  } catch {
+    return undefined;
+  }
+  if (result.succeeded()) return undefined;
+  const { pos, expected } = failureOf(result);
+  if (pos !== start || !expected.includes(EXPRESSION_ENDED)) return undefined;
+  const word = tokenAt(text, start);
+  return unexpectedWordAfterExpression({ start, end: start + word.length }, word, followers(expected));
+}
+
+/** What may follow an expression, in the order an author thinks of them, each once. */
+const FOLLOWERS: readonly (readonly [string, string])[] = [
+  ["'and'", "'and'"],
+  ["'or'", "'or'"],
+  ["'unless'", "'unless'"],
+  ['a comparison operator: >=, >, <=, <, = or !=', 'a comparison (>=, >, <=, <, =, !=)'],
+  ["'is'", "'is'"],
+  ["'between'", "'between'"],
+  ["'x'", "'x ULN'"],
+  ["'within'", "'within'"],
+  ["'for'", "'for at least …'"],
+  ["'ever'", "'ever'"],
+  ["'suspected'", "'suspected'"],
+  ["'resolved'", "'resolved more than … ago'"],
+  ["'severe'", "'severe'"],
+  ["'fell'", "'fell by at least …'"],
+];
+
+function followers(expected: readonly string[]): string {
+  return joinOr(FOLLOWERS.filter(([failure]) => expected.includes(failure)).map(([, words]) => words));
 }
 
 /** Words that could continue an expression that is already complete. */
@@ -284,6 +397,10 @@ const OPERATORS = new Set([
   "'resolved'",
   "'x'",
   "'('",
+  "'+'",
+  "'-'",
+  "'*'",
+  "'/'",
   'a comparison operator: >=, >, <=, <, = or !=',
 ]);
 
@@ -389,6 +506,10 @@ function ast<T>(node: OhmNode): T {
 
 function expr(node: OhmNode): Expr {
   return ast<Expr>(node);
+}
+
+function arith(op: Arith['op'], left: OhmNode, right: OhmNode, node: OhmNode): Arith {
+  return { kind: 'Arith', op, left: value(left), right: value(right), span: span(node) };
 }
 
 function value(node: OhmNode): Value {
@@ -561,10 +682,20 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     };
   },
   Section(kind, criteria): Section {
+    const list = criteria.children.map((n) => ast<Criterion>(n));
+    for (let i = 1; i < list.length; i++) {
+      // `met if a and b foo met if c` matches, with `foo` as the id of a second criterion on the
+      // expression's line: that reading is not what anyone wrote, so it is the E0005 of `foo`.
+      const rule = list[i - 1]!.rule;
+      const id = list[i]!.id.span.start;
+      if (rule === null || !onOneLine(conversion.original, rule.span.end, id)) continue;
+      const stray = strayWord(conversion.original, id);
+      if (stray) conversion.diagnostics.push(stray);
+    }
     return {
       kind: 'Section',
       list: kind.sourceString as Section['list'],
-      criteria: criteria.children.map((n) => ast<Criterion>(n)),
+      criteria: list,
       span: span(this),
     };
   },
@@ -685,6 +816,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   NotExprBody_not(_kw, operand) {
     return { kind: 'Not', operand: expr(operand), span: span(this) };
   },
+  Predicate_value(v) {
+    return ast(v);
+  },
   Predicate_paren(_open, inner, _close) {
     return ast(inner);
   },
@@ -724,7 +858,6 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: ref(name),
       qualifier: 'forAtLeast',
       duration: duration(d),
-      anchor: undefined,
       span: span(this),
     };
   },
@@ -734,16 +867,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: ref(name),
       qualifier: 'forMoreThan',
       duration: duration(d),
-      anchor: undefined,
       span: span(this),
     };
   },
   RecordTest_within(name, _within, d, _before, anchor) {
     const alt = anchor.children[0]!;
     return {
-      kind: 'MedicationTest',
+      kind: 'WithinTest',
       subject: ref(name),
-      qualifier: 'within',
       duration: duration(d),
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
       span: span(this),
@@ -828,6 +959,25 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return listOf(list, expr);
   },
   Value(_look, body) {
+    return ast(body);
+  },
+  Sum_add(left, _op, right) {
+    return arith('+', left, right, this);
+  },
+  Sum_subtract(left, _op, right) {
+    return arith('-', left, right, this);
+  },
+  Product_multiply(left, _op, right) {
+    return arith('*', left, right, this);
+  },
+  Product_divide(left, _op, right) {
+    return arith('/', left, right, this);
+  },
+  Factor_paren(_open, inner, _close) {
+    // Parentheses group; the tree keeps the grouping, not the brackets.
+    return ast(inner);
+  },
+  Factor_atom(_look, body) {
     return ast(body);
   },
   ValueBody_latest(_latest, _of, _open, list, _close) {

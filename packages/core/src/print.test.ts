@@ -93,6 +93,13 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
       alternatives: fc.array(tie('value'), { minLength: 1, maxLength: 3 }),
       span: fc.constant(span),
     }),
+    fc.record({
+      kind: fc.constant('Arith' as const),
+      op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
+      left: tie('value'),
+      right: tie('value'),
+      span: fc.constant(span),
+    }),
   ),
 }));
 
@@ -142,13 +149,11 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         subject: plainRef,
         qualifier: fc.constantFrom('forAtLeast' as const, 'forMoreThan' as const),
         duration,
-        anchor: fc.constant(undefined),
         span: fc.constant(span),
       }),
       fc.record({
-        kind: fc.constant('MedicationTest' as const),
+        kind: fc.constant('WithinTest' as const),
         subject: plainRef,
-        qualifier: fc.constant('within' as const),
         duration,
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
         span: fc.constant(span),
@@ -512,7 +517,58 @@ inclusion
     ]);
   });
 
-  test('minimal parentheses, with and under or kept for clarity', () => {
+  test('if/then/else and unless break before their words, keeping lines under 100 columns', () => {
+    const text = `trial X
+inclusion
+  C-IN-3.3 "Bilirubin"
+    met if if gilbert_syndrome or haemolytic_anaemia_documented_by_lab then bilirubin_total <= 3.0 x ULN and direct_bilirubin <= 1.5 x ULN else bilirubin_total <= 1.5 x ULN
+  C-EX-2 "Prior therapy"
+    met if immunosuppressive_therapy for more than 6 months unless (steroid_only_course and not relapsed_within_last_year)
+  C-EX-3
+    met if if a then b else if c then d else e
+  C-EX-4
+    met if if first_condition_with_a_long_name then second_condition_with_a_long_name else third_condition or fourth_condition_long
+`;
+    expect(text.split('\n')[3]).toHaveLength(172);
+    const formatted = format(text).text!;
+    expect(formatted).toBe(`trial X
+
+inclusion
+  C-IN-3.3 "Bilirubin"
+    met if if gilbert_syndrome or haemolytic_anaemia_documented_by_lab
+      then bilirubin_total <= 3 x ULN and direct_bilirubin <= 1.5 x ULN
+      else bilirubin_total <= 1.5 x ULN
+  C-EX-2 "Prior therapy"
+    met if immunosuppressive_therapy for more than 6 months
+      unless (steroid_only_course and not relapsed_within_last_year)
+  C-EX-3
+    met if if a then b else if c then d else e
+  C-EX-4
+    met if if first_condition_with_a_long_name
+      then second_condition_with_a_long_name
+      else (third_condition or fourth_condition_long)
+`);
+    expect(withoutSpans(parse(formatted).ast)).toEqual(withoutSpans(parse(text).ast));
+    expect(format(formatted).text).toBe(formatted);
+  });
+
+  test('a long if inside a chain, and a long chain inside a branch, nest one level deeper', () => {
+    const long = (n: number) => `condition_number_${n}_with_a_rather_longer_name`;
+    const text = `trial X
+define d = (if ${long(1)} then ${long(2)} and ${long(3)} else ${long(4)}) or ${long(5)}
+`;
+    expect(format(text).text).toBe(`trial X
+
+define d =
+  (if condition_number_1_with_a_rather_longer_name
+      then condition_number_2_with_a_rather_longer_name
+        and condition_number_3_with_a_rather_longer_name
+      else condition_number_4_with_a_rather_longer_name)
+    or condition_number_5_with_a_rather_longer_name
+`);
+  });
+
+  test('minimal parentheses, and those that keep the reading: and under or, after unless, in else', () => {
     const cases: [string, string][] = [
       ['((a))', 'a'],
       ['(a and b) and c', 'a and b and c'],
@@ -524,7 +580,16 @@ inclusion
       ['(a unless b) unless c', 'a unless b unless c'],
       ['a unless (b unless c)', 'a unless (b unless c)'],
       ['(if a then b else c) and d', '(if a then b else c) and d'],
-      ['if a then b else c unless d', 'if a then b else c unless d'],
+      // Parentheses a reader needs, though the grammar does not: after `unless`, and in `else`.
+      ['a unless (b and not c)', 'a unless (b and not c)'],
+      ['a unless b and not c', 'a unless (b and not c)'],
+      ['a unless b or c', 'a unless (b or c)'],
+      ['a unless not b', 'a unless not b'],
+      ['(a unless b) and c', '(a unless b) and c'],
+      ['if a then b else c unless d', 'if a then b else (c unless d)'],
+      ['if a then b else c or d', 'if a then b else (c or d)'],
+      ['if a then b or c else d', 'if a then b or c else d'],
+      ['if a then b else if c then d else e', 'if a then b else if c then d else e'],
       ['any of ((a or b), if c then d else e)', 'any of (a or b, if c then d else e)'],
     ];
     expect(cases.map(([input]) => printExpression(parseExpression(input).ast!))).toEqual(

@@ -20,8 +20,14 @@ import { hasErrors } from './diagnostics/diagnostic';
 import { parse } from './parse';
 import { type Source, toSource } from './source';
 
-/** Lines longer than this are wrapped: code lists at commas, expressions before `or`/`and`. */
+/** Declaration lines longer than this are wrapped, code lists at commas. */
 const WIDTH = 120;
+
+/**
+ * Expressions are wrapped sooner, before `and`/`or`/`unless`/`then`/`else`: a reviewer reads a
+ * rule beside its source sentence, and a line of logic is hard to follow past about 100 columns.
+ */
+const EXPRESSION_WIDTH = 100;
 
 /** The canonical text of a protocol. `parse(print(ast))` gives back `ast`, spans aside. */
 export function print(ast: Protocol): string {
@@ -92,6 +98,18 @@ export function printValue(v: Value): string {
       return `${v.callee.value}(${v.args.map(printValue).join(', ')})`;
     case 'Latest':
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
+    case 'Arith': {
+      // Brackets only where the tree groups against the operators' own binding: a looser operand,
+      // or an operand on the right of the same strength (a - (b - c)).
+      const strength = (x: Value) => (x.kind !== 'Arith' ? 3 : x.op === '+' || x.op === '-' ? 1 : 2);
+      const own = strength(v);
+      const left = strength(v.left) < own ? `(${printValue(v.left)})` : printValue(v.left);
+      const right =
+        strength(v.right) <= own && v.right.kind === 'Arith'
+          ? `(${printValue(v.right)})`
+          : printValue(v.right);
+      return `${left} ${v.op} ${right}`;
+    }
   }
 }
 
@@ -112,25 +130,44 @@ function precedence(e: Expr): number {
 }
 
 /**
- * Parentheses around an operand that binds looser than its slot, and, for clarity rather than
- * precedence, around `and` directly under `or`: `a or (b and c)`, as protocols are written.
+ * Where an operand stands, for the parentheses kept for clarity: `or` (either side of `or`),
+ * `exception` (after `unless`) and `else` (the last branch of `if`, which runs to the end).
  */
-function parenthesized(e: Expr, min: number, parentOp?: string): boolean {
-  return precedence(e) < min || (parentOp === 'or' && e.kind === 'Binary' && e.op === 'and');
+type Slot = 'or' | 'exception' | 'else';
+
+/**
+ * Parentheses around an operand that binds looser than its slot, and, for clarity rather than
+ * precedence, wherever a reader would otherwise take another reading than the grammar's: `and`
+ * under `or` (`a or (b and c)`, as protocols are written), an `and`/`or` after `unless`
+ * (`a unless (b and not c)`, not `(a unless b) and not c`), and an `and`/`or`/`unless` as the
+ * `else` branch (`if a then b else (c or d)`, not `(if a then b else c) or d`).
+ */
+function parenthesized(e: Expr, min: number, slot?: Slot): boolean {
+  if (precedence(e) < min) return true;
+  switch (slot) {
+    case 'or':
+      return e.kind === 'Binary' && e.op === 'and';
+    case 'exception':
+      return e.kind === 'Binary';
+    case 'else':
+      return e.kind === 'Binary' || e.kind === 'Unless';
+    default:
+      return false;
+  }
 }
 
-function operand(e: Expr, min: number, parentOp?: string): string {
+function operand(e: Expr, min: number, slot?: Slot): string {
   const text = printExpression(e);
-  return parenthesized(e, min, parentOp) ? `(${text})` : text;
+  return parenthesized(e, min, slot) ? `(${text})` : text;
 }
 
 /** An expression on one line, with only the parentheses precedence requires. */
 export function printExpression(e: Expr): string {
   switch (e.kind) {
     case 'If':
-      return `if ${operand(e.condition, 0)} then ${operand(e.then, 0)} else ${operand(e.else, 0)}`;
+      return `if ${operand(e.condition, 0)} then ${operand(e.then, 0)} else ${operand(e.else, 0, 'else')}`;
     case 'Unless':
-      return `${operand(e.expr, 1)} unless ${operand(e.exception, 2)}`;
+      return `${operand(e.expr, 1)} unless ${operand(e.exception, 2, 'exception')}`;
     case 'Binary':
       return e.op === 'or'
         ? `${operand(e.left, 2, 'or')} or ${operand(e.right, 3, 'or')}`
@@ -157,11 +194,10 @@ export function printExpression(e: Expr): string {
           return `${e.subject.name} for at least ${duration(e.duration)}`;
         case 'forMoreThan':
           return `${e.subject.name} for more than ${duration(e.duration)}`;
-        default: {
-          const anchor = e.anchor === undefined || e.anchor === 'screening' ? 'screening' : e.anchor.name;
-          return `${e.subject.name} within ${duration(e.duration)} before ${anchor}`;
-        }
       }
+      break;
+    case 'WithinTest':
+      return `${e.subject.name} within ${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'Trend':
@@ -171,48 +207,66 @@ export function printExpression(e: Expr): string {
   }
 }
 
+interface Link {
+  readonly op: string;
+  readonly expr: Expr;
+  readonly min: number;
+  readonly slot: Slot | undefined;
+}
+
 interface Chain {
   readonly head: Expr;
   readonly headMin: number;
-  readonly rest: readonly { readonly op: string; readonly expr: Expr; readonly min: number }[];
+  readonly headSlot: Slot | undefined;
+  readonly rest: readonly Link[];
 }
 
 /** `a or b or c` as its head `a` and the operands after each operator. */
 function chainOf(e: Expr): Chain | undefined {
   const op = e.kind === 'Binary' ? e.op : e.kind === 'Unless' ? 'unless' : undefined;
   if (op === undefined) return undefined;
-  const rest: { op: string; expr: Expr; min: number }[] = [];
+  const slot = op === 'or' ? 'or' : undefined;
+  const rest: Link[] = [];
   let head = e;
   let headMin = 0;
   for (;;) {
     if (head.kind === 'Binary' && head.op === op) {
-      rest.unshift({ op, expr: head.right, min: op === 'or' ? 3 : 4 });
+      rest.unshift({ op, expr: head.right, min: op === 'or' ? 3 : 4, slot });
       headMin = op === 'or' ? 2 : 3;
       head = head.left;
     } else if (head.kind === 'Unless' && op === 'unless') {
-      rest.unshift({ op, expr: head.exception, min: 2 });
+      rest.unshift({ op, expr: head.exception, min: 2, slot: 'exception' });
       headMin = 1;
       head = head.expr;
     } else {
-      return { head, headMin, rest };
+      return { head, headMin, headSlot: slot, rest };
     }
   }
 }
 
 /**
  * Lines of an expression whose first line starts with `first`: one line when it fits, else
- * broken before each operator of its outermost `or`/`and`/`unless` chain, operators at `indent`,
- * nested chains that still do not fit broken the same way one level deeper.
+ * broken before each operator of its outermost `or`/`and`/`unless` chain, or before `then` and
+ * `else` of an `if`, those words at `indent`; parts that still do not fit are broken the same
+ * way one level deeper.
  */
-function wrapExpression(e: Expr, min: number, first: string, indent: string, parentOp?: string): string[] {
-  const flat = `${first}${operand(e, min, parentOp)}`;
-  const chain = flat.length > WIDTH ? chainOf(e) : undefined;
-  if (!chain) return [flat];
-  const open = parenthesized(e, min, parentOp) ? '(' : '';
-  const op = chain.rest[0]!.op;
+function wrapExpression(e: Expr, min: number, first: string, indent: string, slot?: Slot): string[] {
+  const flat = `${first}${operand(e, min, slot)}`;
+  if (flat.length <= EXPRESSION_WIDTH) return [flat];
+  const open = parenthesized(e, min, slot) ? '(' : '';
   const deeper = `${indent}  `;
-  const lines = wrapExpression(chain.head, chain.headMin, `${first}${open}`, deeper, op);
-  for (const c of chain.rest) lines.push(...wrapExpression(c.expr, c.min, `${indent}${c.op} `, deeper, op));
+  let lines: string[];
+  if (e.kind === 'If') {
+    lines = wrapExpression(e.condition, 0, `${first}${open}if `, deeper);
+    lines.push(...wrapExpression(e.then, 0, `${indent}then `, deeper));
+    lines.push(...wrapExpression(e.else, 0, `${indent}else `, deeper, 'else'));
+  } else {
+    const chain = chainOf(e);
+    if (!chain) return [flat];
+    lines = wrapExpression(chain.head, chain.headMin, `${first}${open}`, deeper, chain.headSlot);
+    for (const c of chain.rest)
+      lines.push(...wrapExpression(c.expr, c.min, `${indent}${c.op} `, deeper, c.slot));
+  }
   if (open) lines[lines.length - 1] += ')';
   return lines;
 }
@@ -267,7 +321,7 @@ function declaration(d: Declaration): string[] {
       const start =
         d.label === undefined ? `${head('define')} =` : `${head('define')} ${printString(d.label)} =`;
       const flat = `${start} ${printExpression(d.expr)}`;
-      return flat.length <= WIDTH ? [flat] : [start, ...wrapExpression(d.expr, 0, '  ', '    ')];
+      return flat.length <= EXPRESSION_WIDTH ? [flat] : [start, ...wrapExpression(d.expr, 0, '  ', '    ')];
     }
     case 'LabDecl': {
       const mods: string[] = [];

@@ -32,7 +32,8 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   Between: ['value', 'low', 'high'],
   Is: ['subject', 'value'],
   ConditionTest: ['subject', 'duration'],
-  MedicationTest: ['subject', 'duration', 'anchor'],
+  MedicationTest: ['subject', 'duration'],
+  WithinTest: ['subject', 'duration', 'anchor'],
   SevereTest: ['subject'],
   Trend: ['subject', 'duration'],
   Ref: ['window'],
@@ -41,6 +42,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   LimitMultiple: [],
   Call: ['callee', 'args'],
   Latest: ['alternatives'],
+  Arith: ['left', 'right'],
   Duration: [],
 };
 

@@ -9,15 +9,35 @@ function errorsOf(raw: unknown) {
 
 describe('parseBundle', () => {
   it('accepts a valid bundle and skips resource types it does not read', () => {
-    const raw = bundle(patient('1990-09-20', 'female'), lab('6690-2', 5.6, '10*9/L', '2025-03-12'), {
-      resourceType: 'Encounter',
-      status: 'finished',
-      class: { code: 'AMB' },
-    });
+    const raw = bundle(
+      patient('1990-09-20', 'female'),
+      lab('6690-2', 5.6, '10*9/L', '2025-03-12'),
+      { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' } },
+      { resourceType: 'Location', name: 'Ward 3' },
+    );
     const result = parseBundle(raw);
     expect(result.ok && result.entries.map((e) => [e.path, e.resource.resourceType])).toEqual([
       ['bundle.entry[0].resource', 'Patient'],
       ['bundle.entry[1].resource', 'Observation'],
+      ['bundle.entry[2].resource', 'Encounter'],
+    ]);
+  });
+
+  it('checks the references that say whose a record is, and integer results', () => {
+    const raw = bundle(lab('6690-2', 5.6, '10*9/L', '2025-03-12'), {
+      resourceType: 'Immunization',
+      status: 'completed',
+      vaccineCode: { text: 'influenza' },
+      patient: { reference: 'Patient/p' },
+      occurrenceDateTime: '2024-10-01',
+    });
+    (raw.entry![0]!.resource as { subject: unknown }).subject = 'Patient/p';
+    (raw.entry![0]!.resource as { valueInteger: unknown }).valueInteger = 1.5;
+    (raw.entry![1]!.resource as { patient: { reference: unknown } }).patient.reference = 7;
+    expect(errorsOf(raw)).toEqual([
+      { path: 'bundle.entry[0].resource.subject', message: 'expected an object' },
+      { path: 'bundle.entry[0].resource.valueInteger', message: 'expected an integer' },
+      { path: 'bundle.entry[1].resource.patient.reference', message: 'expected a string' },
     ]);
   });
 

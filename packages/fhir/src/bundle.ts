@@ -3,6 +3,8 @@ import { isFhirDateTime } from './dates';
 import { type InputError, validate } from './issues';
 import {
   array,
+  boolean,
+  integer,
   literal,
   loose,
   number,
@@ -39,10 +41,13 @@ const Quantity = loose({
   code: optional(string),
 });
 const Period = loose({ start: optional(DateTime), end: optional(DateTime) });
-const Reference = loose({ reference: optional(string) });
+const Identifier = loose({ system: optional(string), value: optional(string) });
+const Reference = loose({ reference: optional(string), identifier: optional(Identifier) });
 
 export const Patient = loose({
   resourceType: literal('Patient'),
+  id: optional(string),
+  identifier: optional(array(Identifier)),
   birthDate: optional(DateTime),
   gender: optional(oneOf(['male', 'female', 'other', 'unknown'])),
 });
@@ -61,6 +66,7 @@ export const Observation = loose({
       'unknown',
     ]),
   ),
+  subject: optional(Reference),
   code: CodeableConcept,
   effectiveDateTime: optional(DateTime),
   effectivePeriod: optional(Period),
@@ -69,11 +75,15 @@ export const Observation = loose({
   valueQuantity: optional(Quantity),
   valueCodeableConcept: optional(CodeableConcept),
   valueString: optional(string),
+  valueInteger: optional(integer),
+  valueBoolean: optional(boolean),
+  dataAbsentReason: optional(CodeableConcept),
   referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
 });
 
 export const Condition = loose({
   resourceType: literal('Condition'),
+  subject: optional(Reference),
   clinicalStatus: optional(CodeableConcept),
   verificationStatus: optional(CodeableConcept),
   code: optional(CodeableConcept),
@@ -94,6 +104,7 @@ export const Medication = loose({
 const Contained = optional(array(loose({ resourceType: string, id: optional(string) })));
 
 const medicationFields = {
+  subject: optional(Reference),
   medicationCodeableConcept: optional(CodeableConcept),
   medicationReference: optional(Reference),
   contained: Contained,
@@ -169,6 +180,7 @@ export const MedicationAdministration = requiresMedication(
 
 export const Procedure = loose({
   resourceType: literal('Procedure'),
+  subject: optional(Reference),
   status: optional(
     oneOf([
       'preparation',
@@ -188,6 +200,7 @@ export const Procedure = loose({
 
 export const AllergyIntolerance = loose({
   resourceType: literal('AllergyIntolerance'),
+  patient: optional(Reference),
   clinicalStatus: optional(CodeableConcept),
   verificationStatus: optional(CodeableConcept),
   code: optional(CodeableConcept),
@@ -204,6 +217,10 @@ export const AllergyIntolerance = loose({
   ),
 });
 
+/** Read only for whose they are: a document describes one patient. */
+export const Encounter = loose({ resourceType: literal('Encounter'), subject: optional(Reference) });
+export const Immunization = loose({ resourceType: literal('Immunization'), patient: optional(Reference) });
+
 const schemas = {
   Patient,
   Observation,
@@ -214,6 +231,8 @@ const schemas = {
   MedicationAdministration,
   Procedure,
   AllergyIntolerance,
+  Encounter,
+  Immunization,
 } as const;
 
 type Of<S extends Shape> = z.infer<S['zod']>;
@@ -230,6 +249,9 @@ export type MedicationRequest = Of<typeof MedicationRequest>;
 export type MedicationAdministration = Of<typeof MedicationAdministration>;
 export type Procedure = Of<typeof Procedure>;
 export type AllergyIntolerance = Of<typeof AllergyIntolerance>;
+export type Encounter = Of<typeof Encounter>;
+export type Immunization = Of<typeof Immunization>;
+export type Reference = Of<typeof Reference>;
 export type ReadResource = {
   [K in keyof typeof schemas]: Of<(typeof schemas)[K]>;
 }[keyof typeof schemas];

@@ -78,13 +78,14 @@ describe('with a compiled protocol', () => {
       {
         system: ICD10,
         code: 'N02.8',
+        display: 'Recurrent and persistent haematuria, other morphologic changes (IgA nephropathy)',
         clinicalStatus: 'active',
         verificationStatus: 'confirmed',
         onset: '2021-11-02',
       },
     ]);
     expect(eligible.acei_arb).toEqual([
-      { system: 'http://www.whocc.no/atc', code: 'C09CA01', start: '2021-12-01' },
+      { system: 'http://www.whocc.no/atc', code: 'C09CA01', display: 'losartan', start: '2021-12-01' },
     ]);
     expect(eligible.serum_hcg).toEqual([{ code: 'negative', date: '2025-03-13' }]);
     expect(eligible.membranous_nephropathy).toEqual([]);

@@ -7,11 +7,32 @@ import {
 } from '@eligo/core';
 import type { CodeableConcept } from './bundle';
 
-/** What a record's code matched: the element and the coding that matched it. */
+/** What a record's code matched: the element and the coding that matched it, with its display text. */
 export interface Match {
   readonly element: ElementInfo;
   readonly system: string | undefined;
   readonly code: string | undefined;
+  readonly display: string | undefined;
+}
+
+/**
+ * A record that some elements of its kind cannot classify: none of its codings is in a code
+ * system their bindings use, so they cannot tell whether it is theirs (`elements`). `codes` lists
+ * every coding (`system|code`), `systems` the systems those elements' bindings use.
+ */
+export interface Unclassified {
+  readonly elements: readonly ElementInfo[];
+  readonly system: string | undefined;
+  readonly code: string | undefined;
+  readonly display: string | undefined;
+  readonly codes: readonly string[];
+  readonly systems: readonly string[];
+}
+
+export interface Classified {
+  readonly matches: Match[];
+  /** Set when some elements cannot classify the record; they are none of `matches`. */
+  readonly unclassified: Unclassified | undefined;
 }
 
 interface Index {
@@ -23,6 +44,8 @@ interface Index {
   readonly memo: Map<string, Map<string, Found>>;
   /** Per list of kinds: the elements bound `from any`, which take a record without a code. */
   readonly any: Map<string, ElementInfo[]>;
+  /** Per element: the canonical systems its binding includes. */
+  readonly elementSystems: Map<string, ReadonlySet<string>>;
   size: number;
 }
 
@@ -44,7 +67,13 @@ function indexOf(info: ProtocolInfo): Index {
       list.push(element);
       byKind.set(element.kind, list);
     }
-    index = { byKind, memo: new Map(), any: new Map(), size: 0 };
+    index = {
+      byKind,
+      memo: new Map(),
+      any: new Map(),
+      elementSystems: new Map(),
+      size: 0,
+    };
     indexes.set(info, index);
   }
   return index;
@@ -82,17 +111,42 @@ function elementsForCoding(
   return found;
 }
 
+function anyElements(info: ProtocolInfo, index: Index, kinds: readonly ElementKind[], key: string) {
+  let any = index.any.get(key);
+  if (!any) {
+    any = elementsOfKind(info, ...kinds).filter((e) => e.binding?.any);
+    index.any.set(key, any);
+  }
+  return any;
+}
+
+function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {
+  let systems = index.elementSystems.get(element.id);
+  if (systems === undefined) {
+    systems = new Set((element.binding?.include ?? []).map((pattern) => canonicalSystem(pattern.system)));
+    index.elementSystems.set(element.id, systems);
+  }
+  return systems;
+}
+
 /**
  * The elements of these kinds that any of the codings binds, each once, with the first coding
- * that matched it. A binding `from any` takes every coded record its exclusions leave, and
- * every record without a code. Runs for every coded resource of every bundle, hence the memo
- * and the plain loops.
+ * that matched it (its display, else the concept's text). A binding `from any` takes every coded
+ * record its exclusions leave, and every record without a code.
+ *
+ * Classification is per element: an element whose binding uses none of the record's code systems
+ * (an ICD-10 binding and a SNOMED-coded diagnosis, an ATC binding and an RxNorm drug, any binding
+ * and a record without a code) cannot tell whether the record is its own, and gets it as
+ * `unclassified`. An element whose binding uses one of them and does not match is simply not
+ * the record's.
+ *
+ * Runs for every coded resource of every bundle, hence the memo and the plain loops.
  */
-export function matchConcepts(
+export function classify(
   info: ProtocolInfo,
   kinds: readonly ElementKind[],
   concepts: readonly (CodeableConcept | undefined)[],
-): Match[] {
+): Classified {
   const index = indexOf(info);
   const kindsKey = kinds.length === 1 ? (kinds[0] as string) : kinds.join('+');
   let byCoding = index.memo.get(kindsKey);
@@ -101,25 +155,67 @@ export function matchConcepts(
     index.memo.set(kindsKey, byCoding);
   }
   const matches: Match[] = [];
-  let coded = false;
+  const recordSystems: string[] = [];
   for (const concept of concepts) {
     for (const coding of concept?.coding ?? []) {
       const { system, code } = coding;
       if (system === undefined || code === undefined) continue;
-      coded = true;
       const found = elementsForCoding(index, kinds, byCoding, system, code);
+      if (!recordSystems.includes(found.system)) recordSystems.push(found.system);
       for (const element of found.elements) {
         if (!matches.some((m) => m.element.id === element.id)) {
-          matches.push({ element, system: found.system, code });
+          matches.push({ element, system: found.system, code, display: coding.display ?? concept?.text });
         }
       }
     }
   }
-  if (coded) return matches;
-  let any = index.any.get(kindsKey);
-  if (!any) {
-    any = elementsOfKind(info, ...kinds).filter((e) => e.binding?.any);
-    index.any.set(kindsKey, any);
+  if (recordSystems.length === 0) {
+    const text = concepts.find((c) => c?.text !== undefined)?.text;
+    for (const element of anyElements(info, index, kinds, kindsKey)) {
+      matches.push({ element, system: undefined, code: undefined, display: text });
+    }
   }
-  return any.map((element) => ({ element, system: undefined, code: undefined }));
+  const open: ElementInfo[] = [];
+  const openSystems = new Set<string>();
+  for (const kind of kinds) {
+    for (const element of index.byKind.get(kind) ?? []) {
+      if (element.binding === undefined || element.binding.any) continue;
+      if (matches.some((m) => m.element.id === element.id)) continue;
+      const systems = systemsOf(index, element);
+      if (recordSystems.some((system) => systems.has(system))) continue;
+      open.push(element);
+      for (const system of systems) openSystems.add(system);
+    }
+  }
+  return {
+    matches,
+    unclassified: open.length === 0 ? undefined : unclassifiedOf(concepts, openSystems, open),
+  };
+}
+
+function unclassifiedOf(
+  concepts: readonly (CodeableConcept | undefined)[],
+  systems: ReadonlySet<string>,
+  elements: readonly ElementInfo[],
+): Unclassified {
+  const codings = concepts.flatMap((c) => c?.coding ?? []);
+  const first = codings.find((c) => c.code !== undefined);
+  const text = concepts.find((c) => c?.text !== undefined)?.text;
+  return {
+    elements,
+    system: first?.system === undefined ? undefined : canonicalSystem(first.system),
+    code: first?.code,
+    display: first?.display ?? text,
+    codes: codings.filter((c) => c.code !== undefined).map((c) => `${c.system ?? '(no system)'}|${c.code}`),
+    systems: [...systems].sort(),
+  };
+}
+
+/** The elements of these kinds that any of the codings binds (see `classify`), unclassified records aside. */
+export function matchConcepts(
+  info: ProtocolInfo,
+  kinds: readonly ElementKind[],
+  concepts: readonly (CodeableConcept | undefined)[],
+): Match[] {
+  return classify(info, kinds, concepts).matches;
 }

@@ -94,6 +94,7 @@ describe('the worked examples of NCT06469190', () => {
         {
           system: 'http://hl7.org/fhir/sid/icd-10',
           code: 'N02.8',
+          display: 'Recurrent and persistent haematuria, other morphologic changes (IgA nephropathy)',
           clinicalStatus: 'active',
           verificationStatus: 'confirmed',
           onset: '2021-11-02',
@@ -101,11 +102,26 @@ describe('the worked examples of NCT06469190', () => {
       ],
       membranous_nephropathy: [],
       other_glomerular_disease_igan: [],
-      acei_arb: [{ system: 'http://www.whocc.no/atc', code: 'C09CA01', start: '2021-12-01' }],
-      glucocorticoid: [
-        { system: 'http://www.whocc.no/atc', code: 'H02AB04', start: '2024-01-10', end: '2024-09-30' },
+      acei_arb: [
+        { system: 'http://www.whocc.no/atc', code: 'C09CA01', display: 'losartan', start: '2021-12-01' },
       ],
-      renal_biopsy: [{ system: 'http://snomed.info/sct', code: '90241008', date: '2021-11-15' }],
+      glucocorticoid: [
+        {
+          system: 'http://www.whocc.no/atc',
+          code: 'H02AB04',
+          display: 'methylprednisolone',
+          start: '2024-01-10',
+          end: '2024-09-30',
+        },
+      ],
+      renal_biopsy: [
+        {
+          system: 'http://snomed.info/sct',
+          code: '90241008',
+          display: 'Biopsy of kidney',
+          date: '2021-11-15',
+        },
+      ],
       any_allergy: [],
     });
     expect(new Set(warnings.map((w) => w.code))).toEqual(new Set(['W-FHIR-UNMAPPED']));
@@ -118,6 +134,7 @@ describe('the worked examples of NCT06469190', () => {
       {
         system: 'http://hl7.org/fhir/sid/icd-10',
         code: 'N04.2',
+        display: 'Nephrotic syndrome, diffuse membranous glomerulonephritis',
         clinicalStatus: 'active',
         verificationStatus: 'confirmed',
         onset: expect.any(String),
@@ -127,7 +144,13 @@ describe('the worked examples of NCT06469190', () => {
     expect(facts.iga_nephropathy).toEqual([]);
     expect(facts.acei_arb).toEqual([]);
     expect(facts.glucocorticoid).toEqual([
-      { system: 'http://www.whocc.no/atc', code: 'H02AB07', start: '2023-01-05', end: '2023-09-30' },
+      {
+        system: 'http://www.whocc.no/atc',
+        code: 'H02AB07',
+        display: 'prednisone',
+        start: '2023-01-05',
+        end: '2023-09-30',
+      },
     ]);
     expect(facts.bilirubin_total).toEqual([
       { value: 30.0, unit: 'umol/L', date: '2025-03-12', referenceRange: { high: 21 } },

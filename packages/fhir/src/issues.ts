@@ -21,6 +21,7 @@ const ARTICLE: Record<string, string> = {
   array: 'an array',
   object: 'an object',
   number: 'a number',
+  int: 'an integer',
   string: 'a string',
   boolean: 'a boolean',
 };

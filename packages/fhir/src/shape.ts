@@ -26,6 +26,11 @@ export const string = shape(z.string(), (v) => typeof v === 'string');
 /** zod's number refuses NaN and the infinities. */
 export const number = shape(z.number(), (v) => typeof v === 'number' && Number.isFinite(v));
 
+/** zod's int is a safe integer. */
+export const integer = shape(z.number().int(), (v) => typeof v === 'number' && Number.isSafeInteger(v));
+
+export const boolean = shape(z.boolean(), (v) => typeof v === 'boolean');
+
 /** A string the predicate accepts; `message` is the error when it does not. */
 export function refinedString(test: (text: string) => boolean, message: string) {
   return shape(z.string().refine(test, { message }), (v) => typeof v === 'string' && test(v));

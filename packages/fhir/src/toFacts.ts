@@ -3,12 +3,13 @@ import { type Entry, type Medication, parseBundle, type ReadResource } from './b
 import { isDay } from './dates';
 import { elementsOfKind } from './elements';
 import type { InputError } from './issues';
+import { onePatient } from './onePatient';
 import { readAllergy } from './read/allergy';
 import { readCondition } from './read/condition';
 import { Reading } from './read/context';
 import { indexMedications, readMedication } from './read/medication';
 import { readObservation, type Unmapped } from './read/observation';
-import { readPatients } from './read/patient';
+import { readPatient } from './read/patient';
 import { readProcedure } from './read/procedure';
 import { unmapped as unmappedWarning } from './warnings';
 
@@ -26,8 +27,9 @@ type Of<T extends ReadResource['resourceType']> = Entry<Extract<ReadResource, { 
  * Record kinds the protocol declares complete (closedWorld) with nothing matched read as no
  * records (`[]`); every other element with nothing matched is left out (unknown).
  *
- * A malformed bundle gives errors naming the entry and field; what is well-formed but cannot
- * be read (an unknown unit, an unmapped code) gives warnings and reads as missing. Never throws.
+ * A malformed bundle gives errors naming the entry and field, and so does one that describes
+ * more than one patient (see `onePatient`); what is well-formed but cannot be read (an unknown
+ * unit, an unmapped code) gives warnings and reads as missing. Never throws.
  */
 export function bundleToFacts(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsResult {
   try {
@@ -47,12 +49,15 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
   const parsed = parseBundle(bundle);
   if (!parsed.ok) return parsed;
 
+  const patient = onePatient(parsed.entries);
+  if (!patient.ok) return patient;
+
   const reading = new Reading(info, asOf);
-  const byType = groupByType(parsed.entries);
-  const medications = indexMedications(byType.Medication);
+  for (const warning of patient.warnings) reading.warn(warning);
+  const medications = indexMedications(medicationsOf(parsed.entries));
   const unmapped: Unmapped = new Map();
 
-  readPatients(reading, byType.Patient);
+  if (patient.patient !== undefined) readPatient(reading, patient.patient);
   for (const entry of parsed.entries) {
     switch (entry.resource.resourceType) {
       case 'Observation':
@@ -80,16 +85,8 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
   return { ok: true, facts: factsOf(reading), warnings: reading.warnings };
 }
 
-function groupByType(entries: readonly Entry[]): {
-  Patient: Of<'Patient'>[];
-  Medication: Entry<Medication>[];
-} {
-  const groups = { Patient: [] as Of<'Patient'>[], Medication: [] as Entry<Medication>[] };
-  for (const entry of entries) {
-    if (entry.resource.resourceType === 'Patient') groups.Patient.push(entry as Of<'Patient'>);
-    if (entry.resource.resourceType === 'Medication') groups.Medication.push(entry as Entry<Medication>);
-  }
-  return groups;
+function medicationsOf(entries: readonly Entry[]): Entry<Medication>[] {
+  return entries.filter((e): e is Entry<Medication> => e.resource.resourceType === 'Medication');
 }
 
 function factsOf(reading: Reading): Facts {

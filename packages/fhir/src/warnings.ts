@@ -1,4 +1,5 @@
-import type { InputWarning } from '@eligo/core';
+import type { ElementKind, InputWarning } from '@eligo/core';
+import type { Unclassified } from './elements';
 
 /**
  * Every warning the FHIR reader gives, one factory per code. A warning means a datum was read
@@ -50,21 +51,43 @@ export function unresolvedReference(path: string, reference: string): InputWarni
   };
 }
 
-/** W-FHIR-PATIENT: more than one Patient; the first is read. */
-export function severalPatients(count: number, path: string): InputWarning {
+/**
+ * W-FHIR-UNCLASSIFIED: a record none of whose codes is in a system the protocol's bindings of its
+ * kind use; it is kept, marked unclassified, for every element of its kind.
+ */
+export function unclassified(
+  kind: ElementKind,
+  resourceType: string,
+  path: string,
+  record: Unclassified,
+): InputWarning {
+  const codes = record.codes.length === 0 ? 'no code' : `the codes ${record.codes.join(', ')}`;
+  const shown = record.display === undefined ? '' : ` ('${record.display}')`;
+  const systems = record.systems.length === 0 ? 'none' : record.systems.join(', ');
   return {
-    code: 'W-FHIR-PATIENT',
-    message: `the bundle has ${count} Patient resources; only the first is read`,
+    code: 'W-FHIR-UNCLASSIFIED',
+    message:
+      `a ${resourceType} with ${codes}${shown} has no code in a system that the bindings of ${record.elements.map((e) => e.id).join(', ')} use (${systems}); ` +
+      `it is read as an unclassified ${kind} record of each, so their criteria are unknown where it could decide them`,
+    path,
+  };
+}
+
+/** W-FHIR-SUBJECT: a subject reference that can be resolved neither to the bundle's patient nor to another. */
+export function unresolvedSubject(path: string, reason: string): InputWarning {
+  return {
+    code: 'W-FHIR-SUBJECT',
+    message: `${reason}; the record is read as the bundle's patient's`,
     path,
   };
 }
 
 /** W-FHIR-PERIOD: an exposure whose end is not recorded although its status says it ended. */
-export function endUnknown(element: string, path: string, start: string): InputWarning {
+export function endUnknown(element: string | undefined, path: string, start: string): InputWarning {
   return {
     code: 'W-FHIR-PERIOD',
     message: `a finished MedicationRequest has no end date; counted as an exposure on ${start} only`,
     path,
-    element,
+    ...(element === undefined ? {} : { element }),
   };
 }

@@ -1,3 +1,4 @@
+import { CALCULATOR_LIBRARY, type CalculatorParameter } from '../calculators/library';
 import type { ValueType } from './types';
 
 /** What a calculator's parameter accepts: a kind of value, and for quantities a unit it must convert to. */
@@ -5,7 +6,7 @@ export interface Parameter {
   readonly name: string;
   /** In words, for messages: "a date", "a quantity convertible to mg/dL". */
   readonly expects: string;
-  readonly kind: 'date' | 'quantity' | 'code';
+  readonly kind: 'date' | 'quantity' | 'code' | 'boolean';
   /** A quantity's unit must be commensurable with this one (a lab's molar mass may bridge). */
   readonly unit?: string;
   /** A code must offer these values. */
@@ -51,7 +52,39 @@ export const CALCULATORS: Readonly<Record<string, CalculatorSignature>> = {
   },
 };
 
+/** A library parameter as the checker sees it: an age is given as the birth date it is taken from. */
+function parameterOf(p: CalculatorParameter): Parameter {
+  switch (p.kind) {
+    case 'quantity':
+      return {
+        name: p.name,
+        expects: p.expects,
+        kind: 'quantity',
+        unit: p.unit === '1' ? undefined : p.unit,
+      };
+    case 'sex':
+      return sex;
+    case 'age':
+      return birthDate;
+    case 'boolean':
+      return { name: p.name, expects: `a yes/no answer (${p.name})`, kind: 'boolean' };
+  }
+}
+
+/** Every library calculator the table above does not already give a form of its own. */
+const LIBRARY_SIGNATURES: Readonly<Record<string, CalculatorSignature>> = Object.fromEntries(
+  CALCULATOR_LIBRARY.filter((d) => !Object.hasOwn(CALCULATORS, d.name)).map((d) => [
+    d.name,
+    {
+      name: d.name,
+      parameters: d.parameters.map(parameterOf),
+      result: { kind: 'quantity', unit: d.resultUnit === '1' ? undefined : d.resultUnit },
+    },
+  ]),
+);
+
 export function calculator(name: string): CalculatorSignature | undefined {
+  if (Object.hasOwn(LIBRARY_SIGNATURES, name)) return LIBRARY_SIGNATURES[name];
   return Object.hasOwn(CALCULATORS, name) ? CALCULATORS[name] : undefined;
 }
 

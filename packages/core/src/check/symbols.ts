@@ -1,4 +1,5 @@
 import type { AnswerType, Declaration, DefineDecl, Expr, Protocol, QuantityLit, RecordKind } from '../ast';
+import { composeUnits } from '../units/algebra';
 import { calculator } from './calculators';
 import { BOOLEAN, DATE, UNKNOWN, type ValueType } from './types';
 import { toUnit } from './units';
@@ -82,6 +83,15 @@ export class SymbolTable {
       case 'Latest': {
         const first = expr.alternatives?.[0];
         return first ? this.typeOf(first) : UNKNOWN;
+      }
+      case 'Arith': {
+        const l = this.typeOf(expr.left);
+        const r = this.typeOf(expr.right);
+        if (l.kind !== 'quantity' || r.kind !== 'quantity') return UNKNOWN;
+        const molarMass = l.molarMass ?? r.molarMass;
+        if (expr.op === '+' || expr.op === '-')
+          return { kind: 'quantity', unit: l.unit ?? r.unit, molarMass };
+        return { kind: 'quantity', unit: composeUnits(expr.op, l.unit, r.unit, molarMass), molarMass };
       }
       case 'If': {
         const then = this.typeOf(expr.then);

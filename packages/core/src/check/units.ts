@@ -1,3 +1,4 @@
+import { sameAnnotations } from '../units/annotations';
 import { compareNumbers } from '../units/exact';
 import {
   commensurable,
@@ -44,8 +45,14 @@ export function isPlainNumberUnit(code: string): boolean {
   return typeof factor === 'number' && compareNumbers(factor, 1) === 0;
 }
 
+/**
+ * `value` in `from` expressed in `to`; undefined when the units do not convert, and when their
+ * annotations differ: UCUM reads `{…}` as 1, and a number that converts from `mL/min/{1.73_m2}` to
+ * `mL/min` unchanged would compare unlike things (E0218 reports the pair).
+ */
 export function toUnit(value: number, from: string, to: string, molarMass?: number): number | undefined {
   if (from === to) return value;
+  if (!sameAnnotations(from, to)) return undefined;
   const out = attempt(() => convert(value, from, to, molarMass));
   return typeof out === 'number' && Number.isFinite(out) ? out : undefined;
 }

@@ -77,6 +77,9 @@ export function childNodes(node: Node): Node[] {
       add(node.subject, node.duration);
       break;
     case 'MedicationTest':
+      add(node.subject, node.duration);
+      break;
+    case 'WithinTest':
       add(node.subject, node.duration, node.anchor);
       break;
     case 'SevereTest':
@@ -96,6 +99,9 @@ export function childNodes(node: Node): Node[] {
       break;
     case 'Latest':
       add(node.alternatives);
+      break;
+    case 'Arith':
+      add(node.left, node.right);
       break;
     default:
       break;

@@ -1,4 +1,5 @@
 import type { Span } from '../ast';
+import { annotationsOf } from '../units/annotations';
 import type { Diagnostic } from './diagnostic';
 import { didYouMean, quoteList } from './suggest';
 
@@ -41,6 +42,37 @@ export function duplicateClause(span: Span, clause: string): Diagnostic {
     message: `syntax error: '${clause}' is given twice`,
     span,
     label: 'remove one of the two',
+  };
+}
+
+/**
+ * E0004: a `(` with no `)` before its criterion, declaration or the text ends. The span is the
+ * `(`; the note points where the parser gave up, which may be lines later.
+ */
+export function unclosedParenthesis(open: Span, gaveUp: Span, found: string): Diagnostic {
+  return {
+    code: 'E0004',
+    severity: 'error',
+    message: "syntax error: this '(' is never closed",
+    span: open,
+    label: 'never closed',
+    hint: "add ')' where the parenthesised part ends",
+    related: [{ message: `expected ')' before ${found}`, span: gaveUp }],
+  };
+}
+
+/**
+ * E0005: a word after a complete expression, on its line, that nothing there can take
+ * (`chemo_end more than 28 days ago`). `followers` lists, in words, what could come instead.
+ */
+export function unexpectedWordAfterExpression(span: Span, word: string, followers: string): Diagnostic {
+  return {
+    code: 'E0005',
+    severity: 'error',
+    message: `syntax error: '${word}' is not understood after a complete expression`,
+    span,
+    label: 'the expression before this word is complete',
+    hint: `${followers === '' ? '' : `an expression can be followed by ${followers}; `}a new criterion starts on a line of its own`,
   };
 }
 
@@ -144,16 +176,26 @@ export function missingUnit(span: Span, number: string, subject: string, unit: s
   });
 }
 
-/** E0203: two quantities whose units measure different things. */
+/**
+ * E0203: two quantities whose units measure different things. `molarMassOn`, when given, is the
+ * lab whose declaration a molar mass would bridge them through (mass ↔ substance concentration).
+ */
 export function unitMismatch(
   span: Span,
   unit: string,
   unitIs: string,
   subject: string,
   subjectIs: string,
+  molarMassOn?: { readonly name: string; readonly declared: Span },
 ): Diagnostic {
   return error('E0203', span, 'unit mismatch', {
     label: `'${unit}' is ${unitIs}; ${subject} is ${subjectIs}`,
+    hint: molarMassOn
+      ? `add 'molar mass <g/mol>' to the declaration of ${molarMassOn.name}, so that mass and substance concentrations convert`
+      : undefined,
+    related: molarMassOn
+      ? firstHere(molarMassOn.declared, `${molarMassOn.name} is declared here`)
+      : undefined,
   });
 }
 
@@ -283,6 +325,60 @@ export function wrongType(
     label: `${subject} is ${subjectIs}`,
     hint,
   });
+}
+
+/** E0216: `within … before` on something that is not a dated record. */
+export function recordWindowSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0216', span, `'within … before' applies to medications, conditions and procedures`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
+  });
+}
+
+/** E0217: a duration in hours where only days and longer can be judged. */
+export function hoursNotHere(span: Span): Diagnostic {
+  return error('E0217', span, 'hours are measured only in `within … before` windows of records', {
+    hint: 'records carry days, not times: write the duration in days, or use `R within N hours before A`',
+  });
+}
+
+/**
+ * E0218: two units that differ in their annotations (`mL/min/{1.73_m2}` against `mL/min`). UCUM
+ * reads `{…}` as 1, so they would convert unchanged although they measure different things.
+ */
+export function unitAnnotationMismatch(
+  span: Span,
+  unit: string,
+  subject: string,
+  subjectUnit: string,
+  fixes: readonly string[],
+): Diagnostic {
+  const notes = (code: string) => annotationsOf(code).map((n) => `{${n}}`);
+  const carried = notes(unit);
+  const subjects = notes(subjectUnit);
+  return error('E0218', span, 'unit annotations differ', {
+    label: `'${unit}' carries ${carried.length === 0 ? 'no annotation' : carried.join(' ')}; ${subject} is in ${subjectUnit}, which carries ${subjects.length === 0 ? 'none' : subjects.join(' ')}`,
+    hint: `UCUM reads {…} as 1, so one would pass for the other unconverted: ${fixes.join(', or ')}`,
+  });
+}
+
+/** E0219: arithmetic on something that is not a number or a quantity. */
+export function arithmeticOperand(span: Span, op: string, operand: string, operandIs: string): Diagnostic {
+  return error('E0219', span, `'${op}' needs numbers or quantities`, {
+    label: `${operand} is ${operandIs}`,
+  });
+}
+
+/** E0220: adding or subtracting quantities of different dimensions. */
+export function unlikeSum(span: Span, op: string, left: string, right: string): Diagnostic {
+  return error(
+    'E0220',
+    span,
+    `cannot ${op === '+' ? 'add' : 'subtract'} ${right} ${op === '+' ? 'to' : 'from'} ${left}`,
+    {
+      hint: 'only quantities of one kind add up; to use a number in a formula, divide it by its unit first (`weight / 1 kg`)',
+    },
+  );
 }
 
 // ---------------------------------------------------------------- structure (E03xx)

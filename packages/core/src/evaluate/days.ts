@@ -35,7 +35,12 @@ export function shiftYears(iso: string, years: number): string {
 }
 
 /** Shifts a day by a language duration; weeks are 7 days, months and years calendar ones. */
-export function shiftBy(iso: string, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string {
+export function shiftBy(
+  iso: string,
+  amount: number,
+  unit: 'hour' | 'day' | 'week' | 'month' | 'year',
+): string {
+  if (unit === 'hour') return shiftDays(iso, Math.round(amount / 24));
   if (unit === 'day') return shiftDays(iso, amount);
   if (unit === 'week') return shiftDays(iso, amount * 7);
   if (unit === 'month') return shiftMonths(iso, amount);

@@ -16,6 +16,7 @@ import {
   type Val,
 } from './ir';
 import {
+  anchorDays,
   answerTruth,
   betweenTruth,
   compareTruth,
@@ -26,6 +27,7 @@ import {
   positiveThreshold,
   recordTruth,
   trendTruth,
+  withinLeaf,
 } from './leaves';
 import type { Patient } from './patient';
 import type { RawMeasurement } from './read';
@@ -149,7 +151,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     }
     case 'not': {
       const a = explain(b.a, p, traced);
-      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record';
+      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record' || b.a.k === 'within';
       const text = record ? `no ${a.trace.text}` : traced ? `not (${line(a)})` : '';
       return result(
         not3(a.t),
@@ -248,16 +250,18 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       if (b.mode === 'atLeast' || b.mode === 'moreThan') {
         text += ` for ${b.mode === 'atLeast' ? 'at least' : 'more than'} ${duration(b.duration!)}`;
       } else if (b.mode === 'within') {
-        if (b.anchor) {
-          const anchor = readVal(b.anchor, p);
-          text += ` within ${duration(b.duration!)} before ${anchor.state === OK ? dateOf(anchor) : `${nameOf(b.anchor)} (no date)`}`;
-          if (anchor.state !== OK) {
-            // The exposures are on record; what is missing is the date they are measured against.
-            if (b.el.closedWorld) missing.pop();
-            missing.unshift(...missingOf(b.anchor, p));
-          }
-        } else text += ` within ${duration(b.duration!)} before ${p.asOf}`;
+        text += ` within ${duration(b.duration!)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       }
+      return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
+        elements: [b.el.id],
+      });
+    }
+    case 'within': {
+      const t = withinLeaf(b, p);
+      const which = decidingRecord;
+      const missing = [b.el.id];
+      const what = b.el.kind === 'condition' ? 'onset' : 'done';
+      const text = `${b.el.name} ${what} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
         elements: [b.el.id],
       });
@@ -305,6 +309,24 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     case 'const':
       return result(b.value, 'not evaluable', []);
   }
+}
+
+/**
+ * The day a window counts back from, as text; when it is not known, what would date it goes first
+ * in `missing` (the records themselves are on hand in a complete history).
+ */
+function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: Element): string {
+  if (anchor === undefined) return p.asOf;
+  if (anchor.k === 'answer') {
+    const answer = p.answers[anchor.el.id];
+    if (typeof answer === 'string' && anchorDays(anchor, p)) return `${anchor.el.label} ${answer}`;
+  } else {
+    const r = readVal(anchor, p);
+    if (r.state === OK && anchorDays(anchor, p)) return dateOf(r);
+  }
+  if (el.closedWorld) missing.pop();
+  missing.unshift(...missingOf(anchor, p));
+  return `${nameOf(anchor)} (no date)`;
 }
 
 function unknownsOf(es: Explained[]): ReadonlySet<string> {
@@ -363,6 +385,32 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
         h.state === OK ? new Set() : missingOf(v.height, p),
       );
     }
+    case 'arith': {
+      const l = readVal(v.l, p);
+      const rr = readVal(v.r, p);
+      if (l.state === OK && rr.state === OK) return union(depsOfVal(v.l), depsOfVal(v.r));
+      return union(
+        l.state === OK ? new Set() : missingOf(v.l, p),
+        rr.state === OK ? new Set() : missingOf(v.r, p),
+      );
+    }
+    case 'calc': {
+      // The inputs with no usable value; when all have one, everything it reads.
+      const out = new Set<string>();
+      for (const a of v.args) {
+        if (a.kind === 'value') {
+          if (readVal(a.val, p).state !== OK) for (const id of missingOf(a.val, p)) out.add(id);
+        } else {
+          const fact = p.facts[a.el.id];
+          const usable =
+            a.el.kind === 'patient' && a.el.unit === 'date'
+              ? typeof fact === 'string'
+              : fact === 'male' || fact === 'female';
+          if (!usable) out.add(a.el.id);
+        }
+      }
+      return out.size > 0 ? out : depsOfVal(v);
+    }
     case 'latest': {
       if (r.state === OK && r.chosen >= 0) return missingOf(v.alts[r.chosen]!, p);
       const open = v.alts.filter((a) => a.out.state !== OK);
@@ -405,6 +453,10 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
       return union(depsOfVal(v.weight), depsOfVal(v.height));
     case 'latest':
       return union(...v.alts.map(depsOfVal));
+    case 'calc':
+      return union(...v.args.map((a) => (a.kind === 'value' ? depsOfVal(a.val) : new Set([a.el.id]))));
+    case 'arith':
+      return union(depsOfVal(v.l), depsOfVal(v.r));
   }
 }
 
@@ -473,6 +525,10 @@ function nameOf(v: Val): string {
       return 'BMI';
     case 'latest':
       return 'latest value';
+    case 'calc':
+      return v.def.title;
+    case 'arith':
+      return 'calculated value';
     default:
       return 'value';
   }
@@ -532,7 +588,14 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
-    if (v.k === 'ckd' || v.k === 'latest' || v.k === 'define' || v.k === 'bmi') {
+    if (
+      v.k === 'ckd' ||
+      v.k === 'latest' ||
+      v.k === 'define' ||
+      v.k === 'bmi' ||
+      v.k === 'calc' ||
+      v.k === 'arith'
+    ) {
       return `${nameOf(v)}: ${describeOpen(v, p)}`;
     }
     return noResult(v, p);
@@ -590,6 +653,18 @@ function derivation(v: Val, p: Patient): string {
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
+    case 'arith':
+      return `from ${inputsOf(v)
+        .map((input) => valueText(input, p))
+        .join(', ')}`;
+    case 'calc': {
+      const parts = v.args.map((a, i) => {
+        if (a.kind === 'value') return valueText(a.val, p);
+        if (v.def.parameters[i]!.kind === 'sex') return `sex ${String(p.facts[a.el.id])}`;
+        return `age ${v.out.ageLo === v.out.ageHi ? v.out.ageLo : `${v.out.ageLo} to ${v.out.ageHi}`}`;
+      });
+      return `from ${parts.join(', ')}`;
+    }
     default:
       return dateOf(v.out);
   }
@@ -598,6 +673,7 @@ function derivation(v: Val, p: Patient): string {
 function describeOpen(v: Val, p: Patient): string {
   if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
+  if (v.k === 'calc' || v.k === 'arith') return `needs ${[...missingOf(v, p)].join(', ')}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;
   if (r.state === AMBIGUOUS) return 'the result dates cannot tell which result counts';
@@ -640,4 +716,13 @@ function describeRecord(r: Record<string, unknown>): string {
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
   return parts.length > 0 ? parts.join(' ') : 'on record';
+}
+
+/** The values a calculation reads, each once, in the order written (constants left out). */
+function inputsOf(v: Val, found: Val[] = []): Val[] {
+  if (v.k === 'arith') {
+    inputsOf(v.l, found);
+    inputsOf(v.r, found);
+  } else if (v.k !== 'qty' && !found.includes(v)) found.push(v);
+  return found;
 }

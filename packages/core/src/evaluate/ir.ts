@@ -1,4 +1,5 @@
 import type { CompareOp } from '../ast';
+import type { CalculatorDefinition } from '../calculators/library';
 import type { AnswerInfo, ElementKind } from '../protocol';
 
 /**
@@ -110,7 +111,7 @@ export class Reading {
 
 export interface Window {
   readonly amount: number;
-  readonly unit: 'day' | 'week' | 'month' | 'year';
+  readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
 }
 
 interface ValBase {
@@ -140,6 +141,20 @@ export type Val =
       readonly toM: number;
     })
   | (ValBase & { readonly k: 'latest'; readonly alts: readonly Val[]; readonly factors: readonly number[] })
+  | (ValBase & {
+      /** Arithmetic: for + and −, `factor` brings the right operand to the left's unit. */
+      readonly k: 'arith';
+      readonly op: '+' | '-' | '*' | '/';
+      readonly l: Val;
+      readonly r: Val;
+      readonly factor: number;
+    })
+  | (ValBase & {
+      /** A library calculator: per parameter a value (quantity, yes/no) or an element (sex, birth date). */
+      readonly k: 'calc';
+      readonly def: CalculatorDefinition;
+      readonly args: readonly CalcArg[];
+    })
   | (ValBase & { readonly k: 'sex'; readonly el: Element })
   | (ValBase & { readonly k: 'answer'; readonly el: Element })
   | (ValBase & { readonly k: 'date'; readonly el: Element })
@@ -176,6 +191,11 @@ export function valNode<V extends Val>(v: V): V {
     name: f.name,
     label: f.label,
     body: f.body,
+    def: f.def,
+    args: f.args,
+    op: f.op,
+    l: f.l,
+    r: f.r,
   };
   return node as unknown as V;
 }
@@ -203,7 +223,17 @@ type ValField =
   | 'factors'
   | 'name'
   | 'label'
-  | 'body';
+  | 'body'
+  | 'def'
+  | 'args'
+  | 'op'
+  | 'l'
+  | 'r';
+
+/** A calculator's argument: a value converted by `factor` to the parameter's unit, or an element. */
+export type CalcArg =
+  | { readonly kind: 'value'; readonly val: Val; readonly factor: number }
+  | { readonly kind: 'element'; readonly el: Element };
 
 export interface BoolDefine {
   readonly name: string;
@@ -239,6 +269,13 @@ export type Bool =
       readonly mode: 'any' | 'atLeast' | 'moreThan' | 'within';
       readonly duration: Window | undefined;
       /** For `within … before L`: L; undefined for the screening date. */
+      readonly anchor: Val | undefined;
+    }
+  | {
+      /** A condition (by onset) or procedure dated in the window before the anchor (the screening date when undefined). */
+      readonly k: 'within';
+      readonly el: Element;
+      readonly window: Window;
       readonly anchor: Val | undefined;
     }
   | { readonly k: 'record'; readonly el: Element }

@@ -1,10 +1,11 @@
 import type { CompareOp } from '../ast';
+import { readDays, readDaysResult } from '../time/dates';
 import { and3, compare } from './compare';
 import { shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
 import { factorTo, fillFrom, resultsOf } from './read';
-import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
+import { allergyTruth, conditionTruth, eventWithinTruth, medicationTruth, procedureTruth } from './records';
 import { ckdOf, readVal } from './values';
 
 /**
@@ -106,16 +107,50 @@ export function elementOf(v: Val): Element | undefined {
 }
 
 export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patient): Tri {
-  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, '', '');
-  if (node.anchor === undefined) {
-    return medicationTruth(patient, node.el, 'within', node.duration, patient.asOf, patient.asOf);
-  }
-  const anchor = readVal(node.anchor, patient);
-  if (anchor.state !== OK) {
+  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, 0, 0);
+  if (!anchorDays(node.anchor, patient)) {
     // Without the anchor's date only a patient never exposed is decided.
-    return medicationTruth(patient, node.el, 'any', undefined, '', '') === FALSE ? FALSE : UNKNOWN;
+    return medicationTruth(patient, node.el, 'any', undefined, 0, 0) === FALSE ? FALSE : UNKNOWN;
   }
-  return medicationTruth(patient, node.el, 'within', node.duration, anchor.date, anchor.dateHi);
+  return medicationTruth(patient, node.el, 'within', node.duration, anchorLo, anchorHi);
+}
+
+/** `C within D before A` for conditions and procedures. */
+export function withinLeaf(node: Extract<Bool, { k: 'within' }>, patient: Patient): Tri {
+  if (!anchorDays(node.anchor, patient)) {
+    // Without the anchor's date only a patient with no record at all is decided.
+    return recordTruth(node.el, patient) === FALSE ? FALSE : UNKNOWN;
+  }
+  return eventWithinTruth(patient, node.el, node.window, anchorLo, anchorHi);
+}
+
+/** The anchor's first and last possible day, from the last `anchorDays` call. */
+let anchorLo = 0;
+let anchorHi = 0;
+
+/**
+ * Reads the day a window is measured back from: the screening date, a result's date, or a date
+ * answered on the screening form (a planned first dose); false when it is not known.
+ */
+export function anchorDays(anchor: Val | undefined, patient: Patient): boolean {
+  if (anchor === undefined) {
+    anchorLo = patient.asOfDay;
+    anchorHi = patient.asOfDay;
+    return true;
+  }
+  if (anchor.k === 'answer') {
+    const answer = patient.answers[anchor.el.id];
+    if (typeof answer !== 'string' || !readDays(answer)) return false;
+    anchorLo = readDaysResult.lo;
+    anchorHi = readDaysResult.hi;
+    return true;
+  }
+  const r = readVal(anchor, patient);
+  if (r.state !== OK || !readDays(r.date)) return false;
+  anchorLo = readDaysResult.lo;
+  if (!readDays(r.dateHi)) return false;
+  anchorHi = readDaysResult.hi;
+  return true;
 }
 
 export function answerTruth(el: Element, patient: Patient): Tri {
@@ -129,7 +164,7 @@ export function answerTruth(el: Element, patient: Patient): Tri {
 
 export function recordTruth(el: Element, patient: Patient): Tri {
   if (el.kind === 'condition') return conditionTruth(patient, el, 'active', undefined);
-  if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, '', '');
+  if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, 0, 0);
   if (el.kind === 'procedure') return procedureTruth(patient, el);
   if (el.kind === 'allergy') return allergyTruth(patient, el, false);
   return UNKNOWN;

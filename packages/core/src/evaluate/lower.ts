@@ -1,10 +1,13 @@
 import type * as Ast from '../ast';
+import { CALCULATOR_LIBRARY } from '../calculators/library';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { composeUnits } from '../units/algebra';
 import { conversionFactor, convert } from '../units/ucum';
 import {
   type Bool,
   type BoolDefine,
+  type CalcArg,
   type Element,
   OK,
   type PositiveRule,
@@ -74,6 +77,18 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'Call':
         return lowerCall(v);
+      case 'Arith': {
+        const l = lowerVal(v.left);
+        const r = lowerVal(v.right);
+        const molarMass = molarMassOf(l) ?? molarMassOf(r);
+        if (v.op === '+' || v.op === '-') {
+          const unit = plainUnit(l.unit) ? (plainUnit(r.unit) ? DIMENSIONLESS : r.unit) : l.unit;
+          const factor = plainUnit(l.unit) && !plainUnit(r.unit) ? 1 : factorBetween(r, unit);
+          return valNode({ k: 'arith', op: v.op, l, r, factor, unit, out: new Reading() });
+        }
+        const unit = composeUnits(v.op, l.unit, r.unit, molarMass) ?? DIMENSIONLESS;
+        return valNode({ k: 'arith', op: v.op, l, r, factor: 1, unit, out: new Reading() });
+      }
       default:
         return qty(Number.NaN, DIMENSIONLESS, '?');
     }
@@ -85,7 +100,14 @@ export function lowering(ast: Ast.Protocol): Lowering {
   };
 
   const molarMassOf = (a: Val): number | undefined =>
-    a.k === 'lab' ? a.el.molarMass : a.k === 'define' ? molarMassOf(a.body) : undefined;
+    a.k === 'lab'
+      ? a.el.molarMass
+      : a.k === 'define'
+        ? molarMassOf(a.body)
+        : a.k === 'arith'
+          ? (molarMassOf(a.l) ?? molarMassOf(a.r))
+          : undefined;
+  const plainUnit = (unit: string | undefined) => unit === undefined || unit === DIMENSIONLESS;
 
   const lowerRefVal = (ref: Ast.Ref): Val => {
     const decl = decls.get(ref.name);
@@ -178,6 +200,33 @@ export function lowering(ast: Ast.Protocol): Lowering {
         out: new Reading(),
       });
     }
+    const def = CALCULATOR_LIBRARY.find((d) => d.name === name);
+    if (def && call.args.length === def.parameters.length) {
+      const args: CalcArg[] = [];
+      for (let i = 0; i < def.parameters.length; i++) {
+        const p = def.parameters[i]!;
+        const arg = call.args[i]!;
+        if (p.kind === 'sex' || p.kind === 'age') {
+          const el = argElement(arg);
+          if (!el) return qty(Number.NaN, DIMENSIONLESS, name);
+          args.push({ kind: 'element', el });
+        } else {
+          const val = lowerVal(arg);
+          args.push({
+            kind: 'value',
+            val,
+            factor: p.kind === 'quantity' ? factorBetween(val, p.unit === '1' ? DIMENSIONLESS : p.unit) : 1,
+          });
+        }
+      }
+      return valNode({
+        k: 'calc',
+        def,
+        args,
+        unit: def.resultUnit === '1' ? DIMENSIONLESS : def.resultUnit,
+        out: new Reading(),
+      });
+    }
     return qty(Number.NaN, DIMENSIONLESS, name);
   };
 
@@ -242,10 +291,22 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'MedicationTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
-        const mode =
-          e.qualifier === 'forAtLeast' ? 'atLeast' : e.qualifier === 'forMoreThan' ? 'moreThan' : 'within';
-        const anchor = e.anchor === undefined || e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
-        return { k: 'med', el, mode, duration: { amount: e.duration.amount, unit: e.duration.unit }, anchor };
+        const mode = e.qualifier === 'forAtLeast' ? 'atLeast' : 'moreThan';
+        return {
+          k: 'med',
+          el,
+          mode,
+          duration: { amount: e.duration.amount, unit: e.duration.unit },
+          anchor: undefined,
+        };
+      }
+      case 'WithinTest': {
+        const el = byId.get(e.subject.name);
+        if (!el) return { k: 'const', value: UNKNOWN };
+        const anchor = e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
+        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        if (el.kind === 'medication') return { k: 'med', el, mode: 'within', duration: window, anchor };
+        return { k: 'within', el, window, anchor };
       }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);

@@ -1,5 +1,6 @@
 import type { Answers, Facts } from '../facts/shapes';
 import type { InputWarning } from '../screen/types';
+import { readDays, readDaysResult } from '../time/dates';
 import { shiftBy } from './days';
 import type { Window } from './ir';
 
@@ -11,6 +12,8 @@ let nextEpoch = 0;
  */
 export class Patient {
   readonly epoch = nextEpoch++;
+  /** The screening date as a day number (NaN when it is not a date). */
+  readonly asOfDay: number;
 
   constructor(
     readonly facts: Facts,
@@ -19,7 +22,9 @@ export class Patient {
     readonly asOf: string,
     /** Collects input problems when explaining; the fast path passes undefined. */
     readonly warnings: InputWarning[] | undefined,
-  ) {}
+  ) {
+    this.asOfDay = readDays(asOf) ? readDaysResult.lo : Number.NaN;
+  }
 
   /** The first day of a window ending on the screening date (`within 7 days`: asOf − 7 days). */
   windowStart(window: Window): string {

@@ -1,12 +1,36 @@
-import { earliestDay, latestDay, shiftDays, shiftMonths, shiftYears } from './days';
-import { type Element, FALSE, TRUE, type Tri, UNKNOWN, type Window } from './ir';
+import {
+  ACTIVE,
+  allergyRecord,
+  CONFIRMED,
+  type ConditionMode,
+  conditionRecord,
+  exposureRecord,
+  exposureSpans,
+  exposureWithinRecord,
+  finish,
+  HIGH,
+  INACTIVE,
+  LOWER,
+  NEVER,
+  NO_DAY,
+  NOT_STATED,
+  noRecord,
+  OTHER_STATUS,
+  procedureRecord,
+  SKIP,
+  type Span,
+  spansTruth,
+  UNASSESSED,
+  UNCONFIRMED,
+} from '../decide/records';
+import { eventWithinRecord, windowMay, windowSure } from '../decide/window';
+import { readDays, readDaysResult } from '../time/dates';
+import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
 
 /**
- * Conditions, medications, procedures and allergies. Each record is judged on its own; the element
- * is the Kleene `or` of its records (`and` for `resolved more than …`). With no record, a closed-world
- * kind is absent (false) and an open-world kind unknown; in the open world a record that does not
- * count proves nothing either.
+ * Conditions, medications, procedures and allergies read from facts: each record's fields turned
+ * into the plain values that `decide/records.ts` decides on, and folded the way it prescribes.
  */
 
 interface RawRecord {
@@ -19,6 +43,7 @@ interface RawRecord {
   date?: string;
   criticality?: string;
   severity?: string;
+  unclassified?: boolean;
 }
 
 /** `true` is one confirmed, active record without dates. */
@@ -38,83 +63,77 @@ export function recordsOf(patient: Patient, el: Element): readonly RawRecord[] |
 export let decidingRecord = -1;
 
 function absent(patient: Patient, el: Element): Tri {
-  // An explicit `false` asserts absence whatever the world.
-  return el.closedWorld || patient.facts[el.id] === false ? FALSE : UNKNOWN;
+  return noRecord(el.closedWorld, patient.facts[el.id] === false);
 }
 
-const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
-const RESOLVED = new Set(['inactive', 'remission', 'resolved']);
-const NEVER = new Set(['refuted', 'entered-in-error']);
+/** First and last day of a record date field, NO_DAY when absent or not a date. */
+let lo = NO_DAY;
+let hi = NO_DAY;
+
+function days(text: string | undefined): void {
+  if (typeof text === 'string' && readDays(text)) {
+    lo = readDaysResult.lo;
+    hi = readDaysResult.hi;
+  } else {
+    lo = NO_DAY;
+    hi = NO_DAY;
+  }
+}
+
+function clinicalClass(status: string | undefined): number {
+  if (status === undefined || status === 'active' || status === 'recurrence' || status === 'relapse')
+    return ACTIVE;
+  return status === 'inactive' || status === 'remission' || status === 'resolved' ? INACTIVE : OTHER_STATUS;
+}
+
+function verificationClass(status: string | undefined): number {
+  if (status === undefined || status === 'confirmed') return CONFIRMED;
+  return status === 'refuted' || status === 'entered-in-error' ? NEVER : UNCONFIRMED;
+}
 
 export function conditionTruth(
   patient: Patient,
   el: Element,
-  mode: 'active' | 'suspected' | 'ever' | 'resolved',
+  mode: ConditionMode,
   years: Window | undefined,
 ): Tri {
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
-  const asOf = patient.asOf;
-  let result: Tri = mode === 'resolved' ? TRUE : FALSE;
+  const asOf = patient.asOfDay;
+  const n = years?.amount ?? 0;
+  const decisive = mode === 'resolved' ? 0 : 1;
+  let result: Tri = mode === 'resolved' ? TRUE : 0;
   let counted = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (typeof r !== 'object' || r === null) continue;
-    const verification = r.verificationStatus ?? 'confirmed';
-    if (NEVER.has(verification)) continue;
-    let onsetUnsure = false;
-    if (r.onset !== undefined) {
-      if (earliestDay(r.onset) > asOf) continue;
-      onsetUnsure = latestDay(r.onset) > asOf;
-    }
+    days(r.onset);
+    const onsetLo = lo;
+    const onsetHi = hi;
+    days(r.abatement);
+    const t = conditionRecord(
+      mode,
+      clinicalClass(r.clinicalStatus),
+      verificationClass(r.verificationStatus),
+      onsetLo,
+      onsetHi,
+      lo,
+      hi,
+      asOf,
+      n,
+      r.unclassified === true,
+    );
+    if (t === SKIP) continue;
     counted++;
-    const clinical = r.clinicalStatus ?? 'active';
-    const confirmed = verification === 'confirmed';
-    let t: Tri;
-    if (mode === 'resolved') {
-      t = resolvedTruth(r, clinical, asOf, years);
-      if (t === FALSE) {
-        decidingRecord = i;
-        return FALSE;
-      }
-      if (t === UNKNOWN) result = UNKNOWN;
-      continue;
-    }
-    if (mode === 'ever') t = confirmed ? TRUE : UNKNOWN;
-    else if (!ACTIVE.has(clinical)) t = FALSE;
-    else t = confirmed || mode === 'suspected' ? TRUE : UNKNOWN;
-    if (t === TRUE && onsetUnsure) t = UNKNOWN;
-    if (t === TRUE) {
+    if (t === decisive) {
       decidingRecord = i;
-      return TRUE;
+      return t;
     }
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(patient, el);
-  if (mode !== 'resolved' && result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
-}
-
-/** Inactive, in remission or resolved, with the abatement more than N years before the screening date. */
-function resolvedTruth(r: RawRecord, clinical: string, asOf: string, years: Window | undefined): Tri {
-  if (ACTIVE.has(clinical)) return FALSE;
-  if (!RESOLVED.has(clinical)) return UNKNOWN;
-  if (r.abatement === undefined) return UNKNOWN;
-  const n = years?.amount ?? 0;
-  const lo = earliestDay(r.abatement);
-  const hi = latestDay(r.abatement);
-  if (lo === '') return UNKNOWN;
-  if (shiftYears(hi, n) < asOf) return TRUE;
-  if (shiftYears(lo, n) >= asOf) return FALSE;
-  return UNKNOWN;
-}
-
-const DAWN = '0000-01-01';
-
-interface Span {
-  start: string;
-  end: string;
+  return mode === 'resolved' ? result : finish(result, el.closedWorld);
 }
 
 export function medicationTruth(
@@ -122,38 +141,63 @@ export function medicationTruth(
   el: Element,
   mode: 'any' | 'atLeast' | 'moreThan' | 'within',
   duration: Window | undefined,
-  anchorLo: string,
-  anchorHi: string,
+  anchorLo: number,
+  anchorHi: number,
 ): Tri {
+  // For `within`: the window's first day at the latest and at the earliest (decide/window.ts).
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
-  const asOf = patient.asOf;
-  if (mode === 'atLeast' || mode === 'moreThan') return spanTruth(patient, el, records, mode, duration!);
-  let result: Tri = FALSE;
+  const asOf = patient.asOfDay;
+  if (mode === 'atLeast' || mode === 'moreThan') {
+    const shortest: Span[] = [];
+    const longest: Span[] = [];
+    for (const r of records) {
+      if (typeof r !== 'object' || r === null) continue;
+      days(r.start);
+      const startLo = lo;
+      const startHi = hi;
+      days(r.end);
+      exposureSpans(startLo, startHi, lo, hi, asOf, r.unclassified === true, shortest, longest);
+    }
+    return spansTruth(
+      shortest,
+      longest,
+      duration!,
+      mode === 'moreThan',
+      el.closedWorld,
+      patient.facts[el.id] === false,
+    );
+  }
+  const sure = mode === 'within' ? windowSure(anchorHi, duration!) : 0;
+  const may = mode === 'within' ? windowMay(anchorLo, duration!) : 0;
+  let result: Tri = 0;
   let counted = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (typeof r !== 'object' || r === null) continue;
-    const startLo = r.start === undefined ? DAWN : earliestDay(r.start);
-    if (startLo === '' || startLo > asOf) continue;
-    counted++;
-    const startHi = r.start === undefined ? undefined : latestDay(r.start);
-    let t: Tri;
-    if (mode === 'any') {
-      t = startHi !== undefined && startHi > asOf ? UNKNOWN : TRUE;
-    } else {
-      // Overlap with the N days before the anchor: certain when the shortest the exposure can be
-      // overlaps every window the anchor allows, possible when the longest overlaps any.
-      const days = duration!.amount * (duration!.unit === 'week' ? 7 : 1);
-      const endLo = r.end === undefined ? asOf : minDay(earliestDay(r.end), asOf);
-      const endHi = r.end === undefined ? asOf : minDay(latestDay(r.end), asOf);
-      const certainStart = startHi ?? endLo;
-      const certain =
-        certainStart <= anchorLo && certainStart <= endLo && endLo >= shiftDays(anchorHi, -days);
-      const possible = startLo <= anchorHi && endHi >= shiftDays(anchorLo, -days);
-      t = certain ? TRUE : possible ? UNKNOWN : FALSE;
+    days(r.start);
+    let t: Tri | typeof SKIP;
+    if (mode === 'any') t = exposureRecord(lo, hi, asOf, r.unclassified === true);
+    else {
+      const startLo = lo;
+      const startHi = hi;
+      days(r.end);
+      t = exposureWithinRecord(
+        startLo,
+        startHi,
+        lo,
+        hi,
+        asOf,
+        sure,
+        may,
+        anchorLo,
+        anchorHi,
+        r.unclassified === true,
+      );
     }
+    if (t === SKIP) continue;
+    counted++;
     if (t === TRUE) {
       decidingRecord = i;
       return TRUE;
@@ -161,110 +205,96 @@ export function medicationTruth(
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(patient, el);
-  if (result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
+  return finish(result, el.closedWorld);
 }
 
-/** The longest span of merged exposure, at its shortest and at its longest given partial dates. */
-function spanTruth(
-  patient: Patient,
-  el: Element,
-  records: readonly RawRecord[],
-  mode: 'atLeast' | 'moreThan',
-  duration: Window,
-): Tri {
-  const asOf = patient.asOf;
-  const shortest: Span[] = [];
-  const longest: Span[] = [];
-  for (const r of records) {
-    if (typeof r !== 'object' || r === null) continue;
-    const startLo = r.start === undefined ? DAWN : earliestDay(r.start);
-    if (startLo === '' || startLo > asOf) continue;
-    const endLo = r.end === undefined ? asOf : minDay(earliestDay(r.end), asOf);
-    const endHi = r.end === undefined ? asOf : minDay(latestDay(r.end), asOf);
-    longest.push({ start: startLo, end: endHi });
-    const startHi = r.start === undefined ? endLo : latestDay(r.start);
-    if (startHi <= endLo) shortest.push({ start: startHi, end: endLo });
-  }
-  if (longest.length === 0) return absent(patient, el);
-  const lasts = (spans: Span[]) =>
-    merge(spans).some((s) => {
-      const due = shiftBy(s.start, duration);
-      return mode === 'atLeast' ? s.end >= due : s.end > due;
-    });
-  if (lasts(shortest)) return TRUE;
-  if (!lasts(longest)) return el.closedWorld || patient.facts[el.id] === false ? FALSE : UNKNOWN;
-  return UNKNOWN;
-}
-
-function shiftBy(day: string, duration: Window): string {
-  if (day === DAWN) return DAWN;
-  if (duration.unit === 'month') return shiftMonths(day, duration.amount);
-  if (duration.unit === 'year') return shiftYears(day, duration.amount);
-  return shiftDays(day, duration.amount * (duration.unit === 'week' ? 7 : 1));
-}
-
-/** Overlapping or adjacent periods (the next starts by the day after one ends) join. */
-export function merge(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const merged: Span[] = [];
-  for (const s of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s.start <= shiftDays(last.end, 1)) {
-      if (s.end > last.end) last.end = s.end;
-    } else merged.push({ ...s });
-  }
-  return merged;
-}
-
-function minDay(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-/** Procedures: any record dated on or before the screening date (undated ones count). */
 export function procedureTruth(patient: Patient, el: Element): Tri {
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
-  let result: Tri = FALSE;
+  let result: Tri = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (typeof r !== 'object' || r === null) continue;
-    if (r.date === undefined || latestDay(r.date) <= patient.asOf) {
-      decidingRecord = i;
-      return TRUE;
-    }
-    if (earliestDay(r.date) <= patient.asOf) result = UNKNOWN;
-  }
-  if (result === FALSE && !el.closedWorld && patient.facts[el.id] !== false) return UNKNOWN;
-  return result;
-}
-
-/** Allergies: any record; with `severe`, one of high criticality or with a severe reaction. */
-export function allergyTruth(patient: Patient, el: Element, severe: boolean): Tri {
-  decidingRecord = -1;
-  const records = recordsOf(patient, el);
-  if (records === undefined) return absent(patient, el);
-  let result: Tri = FALSE;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    if (typeof r !== 'object' || r === null) continue;
-    let t: Tri = TRUE;
-    if (severe) {
-      if (r.criticality === 'high' || r.severity === 'severe') t = TRUE;
-      else if (
-        r.criticality === 'unable-to-assess' ||
-        (r.criticality === undefined && r.severity === undefined)
-      ) {
-        t = UNKNOWN;
-      } else t = FALSE;
-    }
+    days(r.date);
+    const t = procedureRecord(lo, hi, patient.asOfDay, r.unclassified === true);
     if (t === TRUE) {
       decidingRecord = i;
       return TRUE;
     }
     if (t === UNKNOWN) result = UNKNOWN;
   }
-  if (result === FALSE && !el.closedWorld && patient.facts[el.id] !== false) return UNKNOWN;
-  return result;
+  return finish(result, el.closedWorld || patient.facts[el.id] === false);
+}
+
+function criticalityClass(c: string | undefined): number {
+  return c === undefined ? NOT_STATED : c === 'high' ? HIGH : c === 'unable-to-assess' ? UNASSESSED : LOWER;
+}
+
+export function allergyTruth(patient: Patient, el: Element, severe: boolean): Tri {
+  decidingRecord = -1;
+  const records = recordsOf(patient, el);
+  if (records === undefined) return absent(patient, el);
+  let result: Tri = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (typeof r !== 'object' || r === null) continue;
+    const reaction = r.severity === undefined ? undefined : r.severity === 'severe';
+    const t = allergyRecord(severe, criticalityClass(r.criticality), reaction, r.unclassified === true);
+    if (t === TRUE) {
+      decidingRecord = i;
+      return TRUE;
+    }
+    if (t === UNKNOWN) result = UNKNOWN;
+  }
+  return finish(result, el.closedWorld || patient.facts[el.id] === false);
+}
+
+/**
+ * A condition (by its onset) or a procedure (by its date) in the window before an anchor day known
+ * between anchorLo and anchorHi. A condition need not be active: an infarction 30 days ago counts
+ * whatever its status now.
+ */
+export function eventWithinTruth(
+  patient: Patient,
+  el: Element,
+  window: Window,
+  anchorLo: number,
+  anchorHi: number,
+): Tri {
+  decidingRecord = -1;
+  const records = recordsOf(patient, el);
+  if (records === undefined) return absent(patient, el);
+  const sure = windowSure(anchorHi, window);
+  const may = windowMay(anchorLo, window);
+  const condition = el.kind === 'condition';
+  let result: Tri = 0;
+  let counted = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (typeof r !== 'object' || r === null) continue;
+    const verification = verificationClass(r.verificationStatus);
+    if (verification === NEVER) continue;
+    days(condition ? r.onset : r.date);
+    const t = eventWithinRecord(
+      lo,
+      hi,
+      patient.asOfDay,
+      sure,
+      may,
+      anchorLo,
+      anchorHi,
+      verification === CONFIRMED,
+      r.unclassified === true,
+    );
+    if (t === SKIP) continue;
+    counted++;
+    if (t === TRUE) {
+      decidingRecord = i;
+      return TRUE;
+    }
+    if (t === UNKNOWN) result = UNKNOWN;
+  }
+  if (counted === 0) return absent(patient, el);
+  return finish(result, el.closedWorld);
 }

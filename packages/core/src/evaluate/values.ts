@@ -1,5 +1,6 @@
 import { bmi } from '../calculators/bmi';
 import { egfrRange } from '../calculators/ckdEpi';
+import type { CalculatorArgument } from '../calculators/library';
 import { ageRange, completedYears, dayFromIso, parseDate } from '../time/dates';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
@@ -33,6 +34,12 @@ export function readVal(node: Val, patient: Patient): Reading {
       break;
     case 'latest':
       readLatestOf(node, patient, out);
+      break;
+    case 'calc':
+      readCalc(node, patient, out);
+      break;
+    case 'arith':
+      readArith(node, patient, out);
       break;
     case 'sex': {
       out.reset();
@@ -258,4 +265,157 @@ function readLatestOf(node: Extract<Val, { k: 'latest' }>, patient: Patient, out
 /** `unknown` once read: no data, or data that cannot decide. */
 export function usable(r: Reading): boolean {
   return r.state === OK;
+}
+
+/** Each argument's low and high end, reused: a calculator reads its arguments without allocating. */
+const lows: CalculatorArgument[] = [];
+const highs: CalculatorArgument[] = [];
+
+/**
+ * A library calculator on the patient's values: quantities converted to the parameter's unit, sex,
+ * the age on the date of the measured inputs (the latest of them), a yes/no answer. An argument
+ * known only as an interval (a comparator, a partial date of birth) gives the result's interval
+ * from the corners, each parameter being monotone (calculators/library.ts).
+ */
+function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Reading): void {
+  out.reset();
+  const { def, args } = node;
+  let date = '';
+  let dateHi = '';
+  let missing = false;
+  let undecided = false;
+  for (const arg of args) {
+    if (arg.kind !== 'value') continue;
+    const r = readVal(arg.val, patient);
+    if (r.state === NONE) missing = true;
+    else if (r.state !== OK) undecided = true;
+    else if (r.date !== '') {
+      if (r.date > date) date = r.date;
+      if (r.dateHi > dateHi) dateHi = r.dateHi;
+    }
+  }
+  out.date = date === '' ? patient.asOf : date;
+  out.dateHi = dateHi === '' ? patient.asOf : dateHi;
+  if (missing || undecided) {
+    out.state = missing ? NONE : UNDECIDED;
+    return;
+  }
+  let loOpen = false;
+  let hiOpen = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const p = def.parameters[i]!;
+    const rising = def.monotone[i]! >= 0;
+    if (arg.kind === 'value') {
+      const r = arg.val.out;
+      if (p.kind === 'boolean') {
+        if (r.code !== 'yes' && r.code !== 'no') {
+          out.state = UNDECIDED;
+          return;
+        }
+        lows[i] = r.code === 'yes';
+        highs[i] = r.code === 'yes';
+        continue;
+      }
+      if (r.code !== undefined) {
+        out.state = UNDECIDED;
+        return;
+      }
+      lows[i] = (rising ? r.lo : r.hi) * arg.factor;
+      highs[i] = (rising ? r.hi : r.lo) * arg.factor;
+      if (rising ? r.loOpen : r.hiOpen) loOpen = true;
+      if (rising ? r.hiOpen : r.loOpen) hiOpen = true;
+    } else if (p.kind === 'sex') {
+      const sex = patient.facts[arg.el.id];
+      if (sex !== 'male' && sex !== 'female') {
+        out.state = UNDECIDED;
+        return;
+      }
+      lows[i] = sex;
+      highs[i] = sex;
+    } else {
+      const birth = patient.facts[arg.el.id];
+      const early = ageOn(birth, out.date, recordDayFields);
+      if (!early) {
+        out.state = UNDECIDED;
+        return;
+      }
+      const youngest = early.min;
+      const late = out.dateHi === out.date ? early : ageOn(birth, out.dateHi, recordDayFields);
+      if (!late) {
+        out.state = UNDECIDED;
+        return;
+      }
+      lows[i] = rising ? youngest : late.max;
+      highs[i] = rising ? late.max : youngest;
+      out.ageLo = youngest;
+      out.ageHi = late.max;
+    }
+  }
+  lows.length = args.length;
+  highs.length = args.length;
+  const lo = def.compute(lows);
+  const hi = def.compute(highs);
+  out.lo = Number.isNaN(lo) ? Number.NEGATIVE_INFINITY : lo;
+  out.hi = Number.isNaN(hi) ? Number.POSITIVE_INFINITY : hi;
+  out.loOpen = loOpen;
+  out.hiOpen = hiOpen;
+  out.unit = node.unit;
+  out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
+}
+
+/**
+ * Arithmetic on two readings, as intervals: a value known only as `<0.5` stays an interval
+ * through the calculation. Dated by the later operand (a constant has no date of its own). An
+ * open end of an operand is taken as closed, which can only widen the result.
+ */
+function readArith(node: Extract<Val, { k: 'arith' }>, patient: Patient, out: Reading): void {
+  out.reset();
+  const l = readVal(node.l, patient);
+  const r = readVal(node.r, patient);
+  out.date = laterDay(l.date, r.date, patient.asOf);
+  out.dateHi = laterDay(l.dateHi, r.dateHi, patient.asOf);
+  if (l.state !== OK || r.state !== OK || l.code !== undefined || r.code !== undefined) {
+    out.state = l.state === NONE || r.state === NONE ? NONE : UNDECIDED;
+    return;
+  }
+  const f = node.factor;
+  const a = l.lo;
+  const b = l.hi;
+  const c = r.lo * f;
+  const d = r.hi * f;
+  switch (node.op) {
+    case '+':
+      out.lo = a + c;
+      out.hi = b + d;
+      break;
+    case '-':
+      out.lo = a - d;
+      out.hi = b - c;
+      break;
+    case '*':
+      out.lo = Math.min(a * c, a * d, b * c, b * d);
+      out.hi = Math.max(a * c, a * d, b * c, b * d);
+      break;
+    case '/':
+      if (c <= 0 && d >= 0) {
+        // A divisor that may be zero leaves the quotient without bounds.
+        out.state = UNDECIDED;
+        return;
+      }
+      out.lo = Math.min(a / c, a / d, b / c, b / d);
+      out.hi = Math.max(a / c, a / d, b / c, b / d);
+      break;
+  }
+  // 0 × ∞ (a bound at infinity times zero) has no value: the bound is open.
+  if (Number.isNaN(out.lo)) out.lo = Number.NEGATIVE_INFINITY;
+  if (Number.isNaN(out.hi)) out.hi = Number.POSITIVE_INFINITY;
+  out.unit = node.unit;
+  out.state = OK;
+}
+
+/** The later of two ISO days, either possibly '' (a constant); the screening date when both are. */
+function laterDay(a: string, b: string, asOf: string): string {
+  if (a === '' && b === '') return asOf;
+  return a > b ? a : b;
 }

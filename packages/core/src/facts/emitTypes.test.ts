@@ -68,6 +68,8 @@ export type VerificationStatus = "confirmed" | "provisional" | "differential" | 
 export interface ConditionRecord {
   system?: string;
   code?: string;
+  display?: string;
+  unclassified?: true;
   clinicalStatus?: ClinicalStatus;
   verificationStatus?: VerificationStatus;
   onset?: PartialDate;
@@ -78,6 +80,8 @@ export interface ConditionRecord {
 export interface Exposure {
   system?: string;
   code?: string;
+  display?: string;
+  unclassified?: true;
   start?: PartialDate;
   end?: PartialDate;
 }
@@ -85,12 +89,16 @@ export interface Exposure {
 export interface ProcedureRecord {
   system?: string;
   code?: string;
+  display?: string;
+  unclassified?: true;
   date?: PartialDate;
 }
 
 export interface AllergyRecord {
   system?: string;
   code?: string;
+  display?: string;
+  unclassified?: true;
   criticality?: "low" | "high" | "unable-to-assess";
   severity?: "mild" | "moderate" | "severe";
 }

@@ -41,6 +41,7 @@ interface Def {
   readonly element?: z.ZodType;
   readonly options?: readonly z.ZodType[];
   readonly entries?: Record<string, string | number>;
+  readonly values?: readonly unknown[];
   readonly shape?: Record<string, z.ZodType>;
 }
 
@@ -56,6 +57,8 @@ function typeOf(schema: z.ZodType, indent: string, top = false): string {
     case 'number':
     case 'boolean':
       return def.type;
+    case 'literal':
+      return (def.values ?? []).map((v) => JSON.stringify(v)).join(' | ');
     case 'enum':
       return Object.values(def.entries ?? {})
         .map((v) => JSON.stringify(v))

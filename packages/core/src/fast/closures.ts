@@ -8,6 +8,7 @@ import {
   medicationLeaf,
   recordTruth,
   trendTruth,
+  withinLeaf,
 } from '../evaluate/leaves';
 import type { Patient } from '../evaluate/patient';
 import { allergyTruth, conditionTruth } from '../evaluate/records';
@@ -109,6 +110,8 @@ export function toClosure(b: Bool): Rule {
       const el = b.el;
       return (p) => recordTruth(el, p);
     }
+    case 'within':
+      return (p) => withinLeaf(b, p);
     case 'severe': {
       const el = b.el;
       return (p) => allergyTruth(p, el, true);

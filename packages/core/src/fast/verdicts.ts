@@ -1,32 +1,10 @@
 import type { CompiledCohort, CompiledCriterion } from '../compile';
-import { FALSE, type Tri, UNKNOWN } from '../evaluate/ir';
+import { cohortVerdict, VERDICTS } from '../decide/verdict';
+import { UNKNOWN } from '../evaluate/ir';
 import { Patient } from '../evaluate/patient';
 import type { ScreeningInput } from '../facts/shapes';
 import type { Verdict } from '../screen/types';
 import { type Rule, toClosure } from './closures';
-
-/** Verdict codes: an index into this list. */
-export const VERDICTS: readonly Verdict[] = ['ineligible', 'eligible', 'undetermined'];
-
-/**
- * A cohort's verdict code from its members' statuses (`statuses[at + k]` for criterion k): out as
- * soon as an inclusion is not met or an exclusion met, else open while any is unknown.
- */
-export function cohortVerdict(
-  members: Int32Array,
-  statuses: ArrayLike<number>,
-  at: number,
-  exclusion: readonly boolean[],
-): 0 | 1 | 2 {
-  let open = false;
-  for (let j = 0; j < members.length; j++) {
-    const k = members[j]!;
-    const t = statuses[at + k] as Tri;
-    if (t === UNKNOWN) open = true;
-    else if ((t === FALSE) !== exclusion[k]) return 0;
-  }
-  return open ? 2 : 1;
-}
 
 export interface FastResult {
   /** One per cohort, in the protocol's cohort order. */
@@ -63,3 +41,5 @@ export function fastPath(
     return result;
   };
 }
+
+export { cohortVerdict, VERDICTS };

@@ -137,6 +137,7 @@ export class RecordWriter {
   private readonly endHi = new Growable(Int32Array);
   private readonly criticality = new Growable(Uint8Array);
   private readonly severity = new Growable(Uint8Array);
+  private readonly unclassified = new Growable(Uint8Array);
   private state = NOT_GIVEN;
 
   constructor() {
@@ -153,6 +154,7 @@ export class RecordWriter {
     endHi = NO_DAY,
     criticality = 0,
     severity = 0,
+    unclassified = 0,
   ): void {
     this.state = GIVEN;
     this.clinical.push(clinical);
@@ -163,6 +165,7 @@ export class RecordWriter {
     this.endHi.push(endHi);
     this.criticality.push(criticality);
     this.severity.push(severity);
+    this.unclassified.push(unclassified);
   }
 
   /** The patient's record of this element is given and holds nothing (`false`, or an empty list). */
@@ -194,6 +197,7 @@ export class RecordWriter {
       endHi: this.endHi.take(),
       criticality: this.criticality.take(),
       severity: this.severity.take(),
+      unclassified: this.unclassified.take(),
     };
     this.offsets.push(0);
     return columns;
@@ -375,7 +379,7 @@ export class PopulationBuilder {
     if (!Array.isArray(raw)) return;
     w.markGiven();
     for (let i = 0; i < raw.length; i++) {
-      const r = raw[i] as Record<string, string | undefined> | null;
+      const r = raw[i] as (Record<string, string | undefined> & { unclassified?: boolean }) | null;
       if (typeof r !== 'object' || r === null) continue;
       const path = `facts.${el.id}.${i}`;
       const start = r.onset ?? r.start ?? r.date;
@@ -394,6 +398,7 @@ export class PopulationBuilder {
         endHi,
         indexIn(CRITICALITIES, r.criticality),
         indexIn(SEVERITIES, r.severity),
+        r.unclassified === true ? 1 : 0,
       );
     }
   }

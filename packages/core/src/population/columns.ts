@@ -17,7 +17,7 @@ import {
  */
 
 /** An undated record, or a missing date. */
-export const NO_DAY = -2147483648;
+export { NO_DAY } from '../decide/records';
 
 /**
  * The codes of enumerated fields are indices into the facts schema's own lists (`''` first where
@@ -80,6 +80,8 @@ export interface RecordColumns {
   /** Indices into CRITICALITIES and SEVERITIES. */
   readonly criticality: Uint8Array;
   readonly severity: Uint8Array;
+  /** 1 where the record's codes are in no code system the protocol's bindings of its kind use. */
+  readonly unclassified: Uint8Array;
 }
 
 /** A date per patient, such as the birth date. */

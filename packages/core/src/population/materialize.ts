@@ -76,6 +76,7 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
           ...(end && { abatement: end, end }),
           ...(criticality && { criticality }),
           ...(severity && { severity }),
+          ...(c.unclassified[j] === 1 && { unclassified: true as const }),
         });
       }
       return out as Facts[string];

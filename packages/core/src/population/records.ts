@@ -1,10 +1,28 @@
-import { type Element, FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
-import { addYears } from '../time/dates';
+import {
+  ACTIVE,
+  allergyRecord,
+  CONFIRMED,
+  type ConditionMode,
+  conditionRecord,
+  exposureRecord,
+  exposureWithinRecord,
+  finish,
+  HIGH,
+  INACTIVE,
+  LOWER,
+  NEVER,
+  NOT_STATED,
+  noRecord,
+  procedureRecord,
+  SKIP,
+  UNASSESSED,
+  UNCONFIRMED,
+} from '../decide/records';
+import { type Element, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   CLINICAL_STATUSES,
   CRITICALITIES,
   GIVEN,
-  NO_DAY,
   NONE_GIVEN,
   type RecordColumns,
   SEVERITIES,
@@ -12,72 +30,59 @@ import {
 } from './columns';
 
 /**
- * Conditions, medications, procedures and allergies read from columns: the object evaluator's
- * record rules (evaluate/records.ts) on day numbers, record by record, Kleene `or` over them.
+ * Conditions, medications, procedures and allergies read from columns: each row's fields as the
+ * plain values `decide/records.ts` decides on, folded the way it prescribes. Status columns hold
+ * indices into the facts schema's lists; these tables turn them into the decisions' classes.
  */
 
-const REFUTED = VERIFICATION_STATUSES.indexOf('refuted');
-const ENTERED_IN_ERROR = VERIFICATION_STATUSES.indexOf('entered-in-error');
-const CONFIRMED = VERIFICATION_STATUSES.indexOf('confirmed');
-/** The active statuses (active, recurrence, relapse) come first. */
-const LAST_ACTIVE = CLINICAL_STATUSES.indexOf('relapse');
-const CRITICALITY_HIGH = CRITICALITIES.indexOf('high');
-const CRITICALITY_UNASSESSED = CRITICALITIES.indexOf('unable-to-assess');
-const SEVERITY_SEVERE = SEVERITIES.indexOf('severe');
+const CLINICAL_CLASS = Uint8Array.from(CLINICAL_STATUSES, (s) =>
+  s === 'active' || s === 'recurrence' || s === 'relapse' ? ACTIVE : INACTIVE,
+);
+const VERIFICATION_CLASS = Uint8Array.from(VERIFICATION_STATUSES, (s) =>
+  s === 'confirmed' ? CONFIRMED : s === 'refuted' || s === 'entered-in-error' ? NEVER : UNCONFIRMED,
+);
+const CRITICALITY_CLASS = Uint8Array.from(CRITICALITIES, (c) =>
+  c === '' ? NOT_STATED : c === 'high' ? HIGH : c === 'unable-to-assess' ? UNASSESSED : LOWER,
+);
+const SEVERE_REACTION = SEVERITIES.map((s) => (s === '' ? undefined : s === 'severe'));
 
 /** With no record: absent in a closed world or when explicitly none, else unknown. */
 function absent(el: Element, c: RecordColumns | undefined, i: number): Tri {
-  return el.closedWorld || (c !== undefined && c.given[i] === NONE_GIVEN) ? FALSE : UNKNOWN;
+  return noRecord(el.closedWorld, c !== undefined && c.given[i] === NONE_GIVEN);
 }
 
 export function conditionTruth(
   c: RecordColumns | undefined,
   el: Element,
-  mode: 'active' | 'suspected' | 'ever' | 'resolved',
+  mode: ConditionMode,
   years: number,
   i: number,
   asOf: number,
 ): Tri {
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
-  let result: Tri = mode === 'resolved' ? TRUE : FALSE;
+  const decisive = mode === 'resolved' ? 0 : 1;
+  let result: Tri = mode === 'resolved' ? TRUE : 0;
   let counted = 0;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
-    const verification = c.verification[j]!;
-    if (verification === REFUTED || verification === ENTERED_IN_ERROR) continue;
-    let onsetUnsure = false;
-    if (c.startLo[j] !== NO_DAY) {
-      if (c.startLo[j]! > asOf) continue;
-      onsetUnsure = c.startHi[j]! > asOf;
-    }
+    const t = conditionRecord(
+      mode,
+      CLINICAL_CLASS[c.clinical[j]!]!,
+      VERIFICATION_CLASS[c.verification[j]!]!,
+      c.startLo[j]!,
+      c.startHi[j]!,
+      c.endLo[j]!,
+      c.endHi[j]!,
+      asOf,
+      years,
+      c.unclassified[j] === 1,
+    );
+    if (t === SKIP) continue;
     counted++;
-    const active = c.clinical[j]! <= LAST_ACTIVE;
-    const confirmed = verification === CONFIRMED;
-    let t: Tri;
-    if (mode === 'resolved') {
-      t = resolvedTruth(c, j, active, asOf, years);
-      if (t === FALSE) return FALSE;
-      if (t === UNKNOWN) result = UNKNOWN;
-      continue;
-    }
-    if (mode === 'ever') t = confirmed ? TRUE : UNKNOWN;
-    else if (!active) t = FALSE;
-    else t = confirmed || mode === 'suspected' ? TRUE : UNKNOWN;
-    if (t === TRUE && onsetUnsure) t = UNKNOWN;
-    if (t === TRUE) return TRUE;
+    if (t === decisive) return t;
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(el, c, i);
-  if (mode !== 'resolved' && result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
-}
-
-function resolvedTruth(c: RecordColumns, j: number, active: boolean, asOf: number, years: number): Tri {
-  if (active) return FALSE;
-  // Every status after the active ones is inactive, remission or resolved.
-  if (c.endLo[j] === NO_DAY) return UNKNOWN;
-  if (addYears(c.endHi[j]!, years) < asOf) return TRUE;
-  if (addYears(c.endLo[j]!, years) >= asOf) return FALSE;
-  return UNKNOWN;
+  return mode === 'resolved' ? result : finish(result, el.closedWorld);
 }
 
 /** Any exposure started by the screening date, or (`within`) one overlapping the `days` before the anchor. */
@@ -85,68 +90,66 @@ export function medicationTruth(
   c: RecordColumns | undefined,
   el: Element,
   within: boolean,
-  days: number,
+  sure: number,
+  may: number,
   anchorLo: number,
   anchorHi: number,
   i: number,
   asOf: number,
 ): Tri {
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
-  let result: Tri = FALSE;
+  let result: Tri = 0;
   let counted = 0;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
-    const undated = c.startLo[j] === NO_DAY;
-    const startLo = undated ? Number.NEGATIVE_INFINITY : c.startLo[j]!;
-    if (startLo > asOf) continue;
+    const unclassified = c.unclassified[j] === 1;
+    const t = within
+      ? exposureWithinRecord(
+          c.startLo[j]!,
+          c.startHi[j]!,
+          c.endLo[j]!,
+          c.endHi[j]!,
+          asOf,
+          sure,
+          may,
+          anchorLo,
+          anchorHi,
+          unclassified,
+        )
+      : exposureRecord(c.startLo[j]!, c.startHi[j]!, asOf, unclassified);
+    if (t === SKIP) continue;
     counted++;
-    let t: Tri;
-    if (!within) {
-      t = !undated && c.startHi[j]! > asOf ? UNKNOWN : TRUE;
-    } else {
-      const ended = c.endLo[j] !== NO_DAY;
-      const endLo = ended ? Math.min(c.endLo[j]!, asOf) : asOf;
-      const endHi = ended ? Math.min(c.endHi[j]!, asOf) : asOf;
-      const certainStart = undated ? endLo : c.startHi[j]!;
-      const certain = certainStart <= anchorLo && certainStart <= endLo && endLo >= anchorHi - days;
-      const possible = startLo <= anchorHi && endHi >= anchorLo - days;
-      t = certain ? TRUE : possible ? UNKNOWN : FALSE;
-    }
     if (t === TRUE) return TRUE;
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(el, c, i);
-  if (result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
+  return finish(result, el.closedWorld);
 }
 
 /** Procedures: any record dated on or before the screening date (undated ones count). */
 export function procedureTruth(c: RecordColumns | undefined, el: Element, i: number, asOf: number): Tri {
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
-  let result: Tri = FALSE;
+  let result: Tri = 0;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
-    if (c.startLo[j] === NO_DAY || c.startHi[j]! <= asOf) return TRUE;
-    if (c.startLo[j]! <= asOf) result = UNKNOWN;
+    const t = procedureRecord(c.startLo[j]!, c.startHi[j]!, asOf, c.unclassified[j] === 1);
+    if (t === TRUE) return TRUE;
+    if (t === UNKNOWN) result = UNKNOWN;
   }
-  if (result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
+  return finish(result, el.closedWorld);
 }
 
 /** Allergies: any record; with `severe`, one of high criticality or with a severe reaction. */
 export function allergyTruth(c: RecordColumns | undefined, el: Element, severe: boolean, i: number): Tri {
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
-  let result: Tri = FALSE;
+  let result: Tri = 0;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
-    let t: Tri = TRUE;
-    if (severe) {
-      const criticality = c.criticality[j]!;
-      const severity = c.severity[j]!;
-      if (criticality === CRITICALITY_HIGH || severity === SEVERITY_SEVERE) t = TRUE;
-      else if (criticality === CRITICALITY_UNASSESSED || (criticality === 0 && severity === 0)) t = UNKNOWN;
-      else t = FALSE;
-    }
+    const t = allergyRecord(
+      severe,
+      CRITICALITY_CLASS[c.criticality[j]!]!,
+      SEVERE_REACTION[c.severity[j]!],
+      c.unclassified[j] === 1,
+    );
     if (t === TRUE) return TRUE;
     if (t === UNKNOWN) result = UNKNOWN;
   }
-  if (result === FALSE && !el.closedWorld) return UNKNOWN;
-  return result;
+  return finish(result, el.closedWorld);
 }

@@ -1,4 +1,5 @@
 import type { CompareOp } from '../ast';
+import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { type Bool, type BoolDefine, FALSE, OK, TRUE, type Tri, UNKNOWN, type Val } from '../evaluate/ir';
 import { elementOf, positiveTruth } from '../evaluate/leaves';
@@ -46,12 +47,10 @@ export function columnRule(b: Bool): boolean {
       return columnReadable(b.s);
     case 'med':
       return (
-        b.mode === 'any' ||
-        (b.mode === 'within' &&
-          (b.duration === undefined || b.duration.unit === 'day' || b.duration.unit === 'week') &&
-          (b.anchor === undefined || columnReadable(b.anchor)))
+        b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))
       );
     case 'trend':
+    case 'within':
       return false;
     default:
       return true;
@@ -150,17 +149,31 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'med': {
       const c = records(ctx, b.el.id);
       const el = b.el;
-      if (b.mode === 'any') return (i) => medicationTruth(c, el, false, 0, 0, 0, i, asOf);
-      const days = b.duration === undefined ? 0 : b.duration.amount * (b.duration.unit === 'week' ? 7 : 1);
-      if (b.anchor === undefined) return (i) => medicationTruth(c, el, true, days, asOf, asOf, i, asOf);
+      if (b.mode === 'any') return (i) => medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf);
+      const window = b.duration!;
+      if (b.anchor === undefined) {
+        const sure = windowSure(asOf, window);
+        const may = windowMay(asOf, window);
+        return (i) => medicationTruth(c, el, true, sure, may, asOf, asOf, i, asOf);
+      }
       const anchor = bindVal(b.anchor, ctx, binding.vals);
       return (i) => {
         const a = anchor(i);
         if (a.state !== OK) {
           // Without the anchor's date only a patient never exposed is decided.
-          return medicationTruth(c, el, false, 0, 0, 0, i, asOf) === FALSE ? FALSE : UNKNOWN;
+          return medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf) === FALSE ? FALSE : UNKNOWN;
         }
-        return medicationTruth(c, el, true, days, a.dayLo, a.dayHi, i, asOf);
+        return medicationTruth(
+          c,
+          el,
+          true,
+          windowSure(a.dayHi, window),
+          windowMay(a.dayLo, window),
+          a.dayLo,
+          a.dayHi,
+          i,
+          asOf,
+        );
       };
     }
     case 'record': {
@@ -170,7 +183,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
         case 'condition':
           return (i) => conditionTruth(c, el, 'active', 0, i, asOf);
         case 'medication':
-          return (i) => medicationTruth(c, el, false, 0, 0, 0, i, asOf);
+          return (i) => medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf);
         case 'procedure':
           return (i) => procedureTruth(c, el, i, asOf);
         case 'allergy':
@@ -209,7 +222,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
       return () => value;
     }
     case 'trend':
-      throw new Error('unreachable: trends run on the object evaluator');
+    case 'within':
+      throw new Error('unreachable: trends and record windows run on the object evaluator');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CompiledProtocol } from '../compile';
+import { cohortVerdict, VERDICTS } from '../decide/verdict';
 import { type Explained, explain, statusOf, statusWord } from '../evaluate/explain';
 import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import { Patient } from '../evaluate/patient';
@@ -131,14 +132,20 @@ function countOf(truths: Tri[]): string {
   return `${n(TRUE)} met, ${n(FALSE)} not met, ${n(UNKNOWN)} unknown`;
 }
 
-/** Ineligible on any decisive failure, eligible when everything is decided in favour, else undetermined. */
+/** The cohort verdict rule (decide/verdict.ts) over criterion results. */
 export function verdictOf(criteria: readonly Pick<CriterionResult, 'kind' | 'status'>[]): Verdict {
-  let open = false;
-  for (const c of criteria) {
-    if (c.kind === 'inclusion' ? c.status === 'not_met' : c.status === 'met') return 'ineligible';
-    if (c.status === 'unknown') open = true;
-  }
-  return open ? 'undetermined' : 'eligible';
+  const statuses = criteria.map((c) =>
+    c.status === 'met' ? TRUE : c.status === 'not_met' ? FALSE : UNKNOWN,
+  );
+  const exclusion = criteria.map((c) => c.kind === 'exclusion');
+  return VERDICTS[
+    cohortVerdict(
+      criteria.map((_, k) => k),
+      statuses,
+      0,
+      exclusion,
+    )
+  ]!;
 }
 
 /** Element ids once each, in the order the protocol declares them. */

@@ -129,9 +129,13 @@ const MEAN_MONTH_DAYS = 365.2425 / 12;
 export function addDuration(
   day: DayNumber,
   amount: number,
-  unit: 'day' | 'week' | 'month' | 'year',
+  unit: 'hour' | 'day' | 'week' | 'month' | 'year',
 ): DayNumber {
   switch (unit) {
+    case 'hour':
+      // Days carry no time: whole days of 24 hours (the checker allows hours only where
+      // decide/window.ts judges them on days).
+      return day + Math.round(amount / 24);
     case 'day':
       return day + Math.round(amount);
     case 'week':
@@ -177,4 +181,42 @@ export function completedYears(by: number, bm: number, bd: number, y: number, m:
 /** The ages a partially known birth date allows on `on`: born late in the range is youngest. */
 export function ageRange(birth: DateRange, on: DayNumber): { min: number; max: number } {
   return { min: ageInYears(birth.latest, on), max: ageInYears(birth.earliest, on) };
+}
+
+/** The earliest and latest day of the last text read by `readDays`: module state, so reading allocates nothing. */
+export const readDaysResult = { lo: 0, hi: 0 };
+
+/**
+ * Reads a date text (`1990`, `1990-05`, `1990-05-17`, a date-time) into `readDaysResult`;
+ * false when it is not a calendar date. Full days, the common case, are read without a pattern.
+ */
+export function readDays(text: string): boolean {
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = digitsAt(text, 0, 4);
+    const m = digitsAt(text, 5, 7);
+    const d = digitsAt(text, 8, 10);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      const day = fromCivil(y, m, d);
+      readDaysResult.lo = day;
+      readDaysResult.hi = day;
+      return true;
+    }
+    return false;
+  }
+  const range = parseDate(text);
+  if (range === undefined) return false;
+  readDaysResult.lo = range.earliest;
+  readDaysResult.hi = range.latest;
+  return true;
+}
+
+/** The number the digits of text[from, to) write; -1 when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }

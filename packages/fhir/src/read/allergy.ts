@@ -1,15 +1,17 @@
 import type { AllergyRecord } from '@eligo/core';
 import type { AllergyIntolerance, Entry } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
-import { matchConcepts } from '../elements';
+import { classify } from '../elements';
 import { type Reading, statusCode } from './context';
+import { addRecords } from './records';
 
 const SEVERITY = ['mild', 'moderate', 'severe'] as const;
 
 /**
  * An AllergyIntolerance as a record of every allergy element whose binding takes its code or
  * a reaction's substance (`from any` takes them all), with its criticality and the most severe
- * reaction. Refuted and entered-in-error allergies never count. Inactive and resolved ones
+ * reaction (unclassified, of every allergy element, when the protocol cannot classify its codes).
+ * Refuted and entered-in-error allergies never count. Inactive and resolved ones
  * still do: criteria speak of a history of allergic reactions (NCT06469190's C-EX-1 reads "any
  * clinical status"). One whose onset (or, lacking it, recording) is after the screening date is
  * ignored.
@@ -29,12 +31,10 @@ export function readAllergy(reading: Reading, entry: Entry<AllergyIntolerance>):
   const concepts = [a.code, ...(a.reaction ?? []).map((r) => r.substance)];
   const severities = (a.reaction ?? []).map((r) => r.severity).filter((s) => s !== undefined);
   const severity = SEVERITY.findLast((s) => severities.includes(s));
-  for (const { element, system, code } of matchConcepts(reading.info, ['allergy'], concepts)) {
-    const record: AllergyRecord = {};
-    if (system !== undefined) record.system = system;
-    if (code !== undefined) record.code = code;
-    if (a.criticality !== undefined) record.criticality = a.criticality;
-    if (severity !== undefined) record.severity = severity;
-    reading.add(element.id, record);
-  }
+  const record: AllergyRecord = {};
+  if (a.criticality !== undefined) record.criticality = a.criticality;
+  if (severity !== undefined) record.severity = severity;
+  const classified = classify(reading.info, ['allergy'], concepts);
+  const where = { type: 'AllergyIntolerance', path: `${entry.path}.code` };
+  addRecords(reading, 'allergy', where, classified, record);
 }

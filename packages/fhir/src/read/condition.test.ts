@@ -38,7 +38,13 @@ describe('Conditions', () => {
         onset: '2024-05-01',
       },
     ]);
-    expect(warnings).toEqual([]);
+    // Elements bound to ICD-10 alone cannot tell whether a SNOMED-coded diagnosis is theirs.
+    expect(facts.malignancy).toEqual([
+      expect.objectContaining({ unclassified: true, system: SNOMED, code: '44054006' }),
+    ]);
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ['W-FHIR-UNCLASSIFIED', 'bundle.entry[1].resource.code'],
+    ]);
   });
 
   it('matches ranges with exceptions, and ICD-10-CM as ICD-10', () => {

@@ -7,15 +7,17 @@ import {
 } from '@eligo/core';
 import type { Condition, Entry } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
-import { matchConcepts } from '../elements';
+import { classify } from '../elements';
 import { statusProblem } from '../warnings';
 import { type Reading, statusCode } from './context';
+import { addRecords, feedsAny } from './records';
 
 const CLINICAL: readonly ClinicalStatus[] = ClinicalStatusSchema.options;
 const VERIFICATION: readonly VerificationStatus[] = VerificationStatusSchema.options;
 
 /**
- * A Condition as a record of every condition element whose binding takes its code.
+ * A Condition as a record of every condition element whose binding takes its code (or, when the
+ * protocol cannot classify its code, an unclassified record of every condition element).
  * - Refuted and entered-in-error diagnoses never count; an onset after the screening date
  *   means the condition did not exist yet, so it is ignored, and so is one without an onset
  *   that was recorded only after that date.
@@ -28,8 +30,8 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
   const c = entry.resource;
   const verification = statusCode(c.verificationStatus, VERIFICATION);
   if (verification === 'refuted' || verification === 'entered-in-error') return;
-  const matches = matchConcepts(reading.info, ['condition'], [c.code]);
-  if (matches.length === 0) return;
+  const classified = classify(reading.info, ['condition'], [c.code]);
+  if (!feedsAny(classified)) return;
 
   const onsetRaw = c.onsetDateTime ?? c.onsetPeriod?.start;
   const onset = onsetRaw === undefined ? undefined : toPartialDate(onsetRaw);
@@ -48,7 +50,7 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
       statusProblem(
         `${entry.path}.${field}`,
         `the Condition's ${field} is not an R4 ${field} code; the record is ignored`,
-        matches[0]?.element.id,
+        classified.matches[0]?.element.id,
       ),
     );
     return;
@@ -61,15 +63,11 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
     if (clinical === 'inactive' || clinical === 'remission' || clinical === 'resolved') clinical = 'active';
   }
 
-  for (const { element, system, code } of matches) {
-    const record: ConditionRecord = {
-      clinicalStatus: clinical ?? 'active',
-      verificationStatus: verification ?? 'confirmed',
-    };
-    if (system !== undefined) record.system = system;
-    if (code !== undefined) record.code = code;
-    if (onset !== undefined) record.onset = onset;
-    if (abatement !== undefined) record.abatement = abatement;
-    reading.add(element.id, record);
-  }
+  const record: ConditionRecord = {
+    clinicalStatus: clinical ?? 'active',
+    verificationStatus: verification ?? 'confirmed',
+  };
+  if (onset !== undefined) record.onset = onset;
+  if (abatement !== undefined) record.abatement = abatement;
+  addRecords(reading, 'condition', { type: 'Condition', path: `${entry.path}.code` }, classified, record);
 }

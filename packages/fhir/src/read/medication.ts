@@ -8,9 +8,10 @@ import type {
   MedicationStatement,
 } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
-import { matchConcepts } from '../elements';
+import { classify } from '../elements';
 import { endUnknown, unresolvedReference } from '../warnings';
 import type { Reading } from './context';
+import { addRecords, feedsAny } from './records';
 
 type MedicationUse = MedicationStatement | MedicationRequest | MedicationAdministration;
 
@@ -86,7 +87,8 @@ function assertedAfter(r: MedicationUse, asOf: string): boolean {
 
 /**
  * A MedicationStatement, MedicationRequest or MedicationAdministration as an exposure of every
- * medication element whose binding takes its code. One starting after the screening date is
+ * medication element whose binding takes its code (unclassified, of every one, when the protocol
+ * cannot classify its code). One starting after the screening date is
  * ignored (as is an undated statement asserted after it); one ending after it is kept whole
  * (the evaluator cuts exposures at that date).
  */
@@ -104,20 +106,18 @@ export function readMedication(
     );
     return;
   }
-  const matches = matchConcepts(reading.info, ['medication'], [concept]);
-  const first = matches[0];
-  if (first === undefined) return;
+  const classified = classify(reading.info, ['medication'], [concept]);
+  if (!feedsAny(classified)) return;
   const { start, end, endAssumed } = period(r);
   if (start !== undefined && isAfter(toPartialDate(start), reading.asOf)) return;
   if (start === undefined && assertedAfter(r, reading.asOf)) return;
   if (endAssumed && start !== undefined)
-    reading.warn(endUnknown(first.element.id, entry.path, toPartialDate(start)));
-  for (const { element, system, code } of matches) {
-    const exposure: Exposure = {};
-    if (system !== undefined) exposure.system = system;
-    if (code !== undefined) exposure.code = code;
-    if (start !== undefined) exposure.start = toPartialDate(start);
-    if (end !== undefined) exposure.end = toPartialDate(end);
-    reading.add(element.id, exposure);
-  }
+    reading.warn(endUnknown(classified.matches[0]?.element.id, entry.path, toPartialDate(start)));
+  const exposure: Exposure = {};
+  if (start !== undefined) exposure.start = toPartialDate(start);
+  if (end !== undefined) exposure.end = toPartialDate(end);
+  const field =
+    r.medicationCodeableConcept !== undefined ? 'medicationCodeableConcept' : 'medicationReference';
+  const where = { type: r.resourceType, path: `${entry.path}.${field}` };
+  addRecords(reading, 'medication', where, classified, exposure);
 }

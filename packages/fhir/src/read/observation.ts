@@ -76,6 +76,12 @@ function noteUnmapped(unmapped: Unmapped, concept: CodeableConcept, path: string
   else unmapped.set(key, { system, code, count: 1, path: `${path}.code` });
 }
 
+/**
+ * An Observation's value as a result of `element`: a quantity; an integer (a score); a coded result
+ * (a standard positive/negative, a code or text naming one of the element's values, or, for a
+ * numeric element, the coding's ordinal value); a yes/no; a text naming a value (or a plain number
+ * for a dimensionless element). Anything else is reported and reads as missing.
+ */
 function readResult(
   reading: Reading,
   element: ElementInfo,
@@ -85,15 +91,20 @@ function readResult(
   if (o.valueQuantity !== undefined) {
     return readQuantityResult(reading, element, o, `${path}.valueQuantity`);
   }
+  if (o.valueInteger !== undefined) {
+    return readNumber(reading, element, o, o.valueInteger, path, 'valueInteger');
+  }
   if (o.valueCodeableConcept !== undefined) {
-    const code = codedValue(element, o.valueCodeableConcept);
+    return readCodedResult(reading, element, o, o.valueCodeableConcept, path);
+  }
+  if (o.valueBoolean !== undefined) {
+    const code = booleanValue(element, o.valueBoolean);
     if (code === undefined) {
-      const shown = describeConcept(o.valueCodeableConcept);
       reading.warn(
         valueProblem(
           element.id,
-          `${path}.valueCodeableConcept`,
-          `the coded result ${shown} is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
+          `${path}.valueBoolean`,
+          `the yes/no result (${o.valueBoolean}) is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
         ),
       );
     }
@@ -101,18 +112,110 @@ function readResult(
   }
   if (o.valueString !== undefined) {
     const code = textValue(element, o.valueString);
-    if (code === undefined) {
-      reading.warn(
-        valueProblem(
-          element.id,
-          `${path}.valueString`,
-          `the result text is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
-        ),
-      );
+    if (code !== undefined) return { code };
+    if (PLAIN_NUMBER.test(o.valueString.trim()) && numeric(element) && unitless(element.unit)) {
+      return readNumber(reading, element, o, Number(o.valueString.trim()), path, 'valueString');
     }
-    return code === undefined ? undefined : { code };
+    reading.warn(
+      valueProblem(
+        element.id,
+        `${path}.valueString`,
+        `the result text is none of ${element.id}'s values (${allowedValues(element).join(', ')})`,
+      ),
+    );
+    return undefined;
   }
-  reading.warn(valueProblem(element.id, path, 'the Observation has no value'));
+  const other = Object.keys(o).find((key) => key.startsWith('value'));
+  if (other !== undefined) {
+    reading.warn(valueProblem(element.id, `${path}.${other}`, `a ${other} result cannot be read`));
+    return undefined;
+  }
+  const absent =
+    o.dataAbsentReason?.coding?.find((c) => c.code !== undefined)?.code ?? o.dataAbsentReason?.text;
+  const why = absent === undefined ? '' : ` (dataAbsentReason '${absent}')`;
+  reading.warn(valueProblem(element.id, path, `the Observation has no value${why}`));
+  return undefined;
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** Elements whose results are numbers: labs. A test's results are codes (and, at times, numbers). */
+const numeric = (element: ElementInfo) => element.kind === 'lab';
+
+/**
+ * A number without a unit (an integer, an ordinal, a numeric text): the element's unit when that is
+ * a pure number (`1`, `{score}`, `{INR}`) or the element has none, else reported and dropped.
+ */
+function readNumber(
+  reading: Reading,
+  element: ElementInfo,
+  o: Observation,
+  value: number,
+  path: string,
+  field: string,
+): Measurement | undefined {
+  if (!unitless(element.unit)) {
+    reading.warn(
+      unitProblem(
+        element.id,
+        `${path}.${field}`,
+        `a ${field} result has no unit (expected one convertible to ${element.unit})`,
+      ),
+    );
+    return undefined;
+  }
+  const measurement: Measurement = { value };
+  if (element.unit !== undefined) measurement.unit = element.unit;
+  const range = referenceRange(reading, element, o, element.unit, path);
+  if (range !== undefined) measurement.referenceRange = range;
+  return measurement;
+}
+
+/** The extension that gives a coded answer a number: R4's ordinalValue, since renamed itemWeight. */
+const ORDINAL_EXTENSIONS = new Set([
+  'http://hl7.org/fhir/StructureDefinition/ordinalValue',
+  'http://hl7.org/fhir/StructureDefinition/itemWeight',
+]);
+
+/** The ordinal value a coding carries, read defensively: extensions are not validated. */
+function ordinalOf(coding: object): number | undefined {
+  const extensions = (coding as { extension?: unknown }).extension;
+  if (!Array.isArray(extensions)) return undefined;
+  for (const extension of extensions) {
+    if (typeof extension !== 'object' || extension === null) continue;
+    const { url, valueDecimal, valueInteger } = extension as Record<string, unknown>;
+    if (typeof url !== 'string' || !ORDINAL_EXTENSIONS.has(url)) continue;
+    const value = valueDecimal ?? valueInteger;
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+  }
+  return undefined;
+}
+
+function readCodedResult(
+  reading: Reading,
+  element: ElementInfo,
+  o: Observation,
+  concept: CodeableConcept,
+  path: string,
+): Measurement | undefined {
+  if (numeric(element)) {
+    for (const coding of concept.coding ?? []) {
+      const ordinal = ordinalOf(coding);
+      if (ordinal !== undefined)
+        return readNumber(reading, element, o, ordinal, path, 'valueCodeableConcept');
+    }
+  }
+  const code = codedValue(element, concept);
+  if (code !== undefined) return { code };
+  const shown = describeConcept(concept);
+  const ordinal = numeric(element) ? ' and carries no ordinal value' : '';
+  reading.warn(
+    valueProblem(
+      element.id,
+      `${path}.valueCodeableConcept`,
+      `the coded result ${shown} is none of ${element.id}'s values (${allowedValues(element).join(', ')})${ordinal}`,
+    ),
+  );
   return undefined;
 }
 
@@ -237,6 +340,19 @@ const normalize = (text: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, '_');
+
+const YES = ['true', 'yes', 'positive', 'present', 'detected'];
+const NO = ['false', 'no', 'negative', 'absent', 'not_detected'];
+
+/** A yes/no result as the element's value that means yes (or no): `yes`, `positive`, `present` … */
+function booleanValue(element: ElementInfo, value: boolean): string | undefined {
+  const allowed = allowedValues(element);
+  for (const word of value ? YES : NO) {
+    const found = allowed.find((v) => normalize(v) === word);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 function textValue(element: ElementInfo, text: string): string | undefined {
   const wanted = normalize(text);

@@ -23,16 +23,4 @@ describe('Patient', () => {
     expect(Object.hasOwn(facts, 'birth_date')).toBe(false);
     expect(Object.hasOwn(facts, 'sex')).toBe(false);
   });
-
-  it('reads the first of several Patients, with a warning', () => {
-    const { facts, warnings } = read(patient('1990', 'male'), patient('1950', 'female'));
-    expect(facts.sex).toBe('male');
-    expect(warnings).toEqual([
-      {
-        code: 'W-FHIR-PATIENT',
-        message: 'the bundle has 2 Patient resources; only the first is read',
-        path: 'bundle.entry[1].resource',
-      },
-    ]);
-  });
 });

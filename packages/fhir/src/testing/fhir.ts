@@ -26,8 +26,14 @@ export function bundle(...resources: FhirResource[]): Bundle {
   return { resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) };
 }
 
+/** The patient `Patient/p` that the other builders' records refer to. */
 export function patient(birthDate?: string, gender?: Patient['gender']): Patient {
-  return { resourceType: 'Patient', ...(birthDate ? { birthDate } : {}), ...(gender ? { gender } : {}) };
+  return {
+    resourceType: 'Patient',
+    id: 'p',
+    ...(birthDate ? { birthDate } : {}),
+    ...(gender ? { gender } : {}),
+  };
 }
 
 export function lab(

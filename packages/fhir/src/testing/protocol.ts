@@ -53,6 +53,8 @@ export const testProtocol: ProtocolInfo = {
     }),
     element('alt', 'lab', { unit: 'U/L', include: [exact('loinc', '1742-6')] }),
     element('inr', 'lab', { unit: '{INR}', include: [exact('loinc', '6301-6')] }),
+    element('ecog', 'lab', { unit: '{score}', include: [exact('loinc', '89247-1')] }),
+    element('lvef', 'lab', { unit: '%', include: [exact('loinc', '10230-1')] }),
     element('hbv_dna', 'lab', { unit: '[IU]/mL', include: [exact('loinc', '29615-2')] }),
     element('hbsag', 'test', { values: ['positive', 'negative'], include: [exact('loinc', '5196-1')] }),
     element('anca_mpo', 'test', { values: ['positive', 'negative'], include: [exact('loinc', '46266-3')] }),

@@ -1,4 +1,4 @@
-import type { Expr, QuantityLit, Span, Value } from '../../ast';
+import type { Expr, LabDecl, QuantityLit, Span, Value } from '../../ast';
 import { incomparable, missingUnit, unitMismatch } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, isLiteral, valueText } from '../describe';
@@ -28,7 +28,8 @@ export function UnitDimensionRule(context: CheckContext): Visitor {
     const ub = b.unit;
     if (ua !== undefined && ub !== undefined) {
       if (sameDimension(ua, ub, a.molarMass ?? b.molarMass) !== false) return;
-      context.report(unitMismatch(unitSpan(other), ub, unitIs(ub), name, `${unitIs(ua)} (${ua})`));
+      const bridge = sameDimension(ua, ub, 1) ? (labOf(subject) ?? labOf(other)) : undefined;
+      context.report(unitMismatch(unitSpan(other), ub, unitIs(ub), name, `${unitIs(ua)} (${ua})`, bridge));
     } else if (ua !== undefined && ub === undefined) {
       if (other.kind === 'Quantity') {
         if (!isPlainNumberUnit(ua)) context.report(missingUnit(other.span, String(other.value), name, ua));
@@ -43,12 +44,32 @@ export function UnitDimensionRule(context: CheckContext): Visitor {
 
   const describe = (e: Expr) => `${valueText(e, context.source)} (${describeValue(e, symbols)})`;
 
+  const molarMassOf = (lab: LabDecl) => {
+    const type = symbols.get(lab.name.value)?.type;
+    return type?.kind === 'quantity' ? type.molarMass : undefined;
+  };
+
+  /** The lab a value reads, by name and declaration: where a molar mass would go. */
+  const labOf = (e: Expr) => {
+    const declaration = e.kind === 'Ref' ? symbols.get(e.name)?.declaration : undefined;
+    return declaration?.kind === 'LabDecl'
+      ? { name: declaration.name.value, declared: declaration.span }
+      : undefined;
+  };
+
   /** A declared quantity (molar mass, positivity threshold) is in a unit of the expected dimension. */
-  const declared = (q: QuantityLit | undefined, expected: string | undefined, what: string) => {
+  const declared = (
+    q: QuantityLit | undefined,
+    expected: string | undefined,
+    what: string,
+    lab?: LabDecl,
+  ) => {
     if (!q || expected === undefined) return;
     if (q.unit === undefined) {
       if (!isPlainNumberUnit(expected)) context.report(missingUnit(q.span, String(q.value), what, expected));
-    } else if (sameDimension(q.unit.code, expected) === false) {
+    } else if (sameDimension(q.unit.code, expected, lab ? molarMassOf(lab) : undefined) === false) {
+      const bridge =
+        lab && sameDimension(q.unit.code, expected, 1) ? { name: what, declared: lab.span } : undefined;
       context.report(
         unitMismatch(
           q.unit.span,
@@ -56,6 +77,7 @@ export function UnitDimensionRule(context: CheckContext): Visitor {
           unitIs(q.unit.code),
           what,
           `${unitIs(expected)} (${expected})`,
+          bridge,
         ),
       );
     }
@@ -76,7 +98,7 @@ export function UnitDimensionRule(context: CheckContext): Visitor {
     LabDecl(node) {
       declared(node.molarMass, 'g/mol', 'a molar mass');
       if (node.positiveAbove?.kind === 'Quantity')
-        declared(node.positiveAbove, node.unit.code, node.name.value);
+        declared(node.positiveAbove, node.unit.code, node.name.value, node);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Rule } from '../context';
 import { AlwaysTrueRangeRule } from './AlwaysTrueRangeRule';
+import { ArithmeticRule } from './ArithmeticRule';
 import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
@@ -13,6 +14,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
@@ -21,6 +23,7 @@ import { UniqueCohortIdRule } from './UniqueCohortIdRule';
 import { UniqueCompleteRecordRule } from './UniqueCompleteRecordRule';
 import { UniqueCriterionIdRule } from './UniqueCriterionIdRule';
 import { UniqueDeclarationNameRule } from './UniqueDeclarationNameRule';
+import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
@@ -37,16 +40,19 @@ export const specifiedRules: readonly Rule[] = [
   // types and units (E02xx)
   ValidUnitRule,
   UnitDimensionRule,
+  ArithmeticRule,
   LimitMultipleRule,
   KnownValueRule,
   ConditionQualifierRule,
   MedicationQualifierRule,
+  RecordWindowRule,
   SevereAllergyRule,
   BooleanOperandRule,
   CalculatorCallRule,
   ObservationWindowRule,
   AtLeastCountRule,
   TrendSubjectRule,
+  UnitAnnotationRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,

@@ -1,6 +1,8 @@
 // Tests of the checks that report types and units (E02xx), one describe per rule.
 import { describe, expect, it } from 'vitest';
+import { renderDiagnostic } from '../../diagnostics/codeFrame';
 import { checkText, expectDiagnostics, expectValid, protocol, RULE_LINE, withRule } from '../testing';
+import { ArithmeticRule } from './ArithmeticRule';
 import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
@@ -9,8 +11,10 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordWindowRule } from './RecordWindowRule';
 import { SevereAllergyRule } from './SevereAllergyRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
+import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { ValidUnitRule } from './ValidUnitRule';
 
@@ -93,6 +97,112 @@ describe('UnitDimensionRule', () => {
     expectDiagnostics(text, UnitDimensionRule).toEqual([
       { code: 'E0203', line: 2, column: 68, message: 'unit mismatch' },
       { code: 'E0203', line: 3, column: 57, message: 'unit mismatch' },
+    ]);
+  });
+});
+
+describe('UnitDimensionRule: mass and substance concentrations', () => {
+  it('hints at a molar mass on the lab, with a note at its declaration', () => {
+    const text = protocol(
+      'lab glucose "Glucose" in mg/dL from loinc 2345-7\nlab sodium "Sodium" in mmol/L from loinc 2951-2',
+      'glucose <= 7 mmol/L and 130 mg/dL <= sodium',
+    );
+    const { source, diagnostics } = checkText(text, [UnitDimensionRule]);
+    expect(diagnostics.map((d) => renderDiagnostic(d, source))).toEqual([
+      `test.elig:7:25 error E0203 unit mismatch
+  7 |     met if glucose <= 7 mmol/L and 130 mg/dL <= sodium
+    |                         ^^^^^^ 'mmol/L' is a substance concentration; glucose is a mass concentration (mg/dL)
+  hint: add 'molar mass <g/mol>' to the declaration of glucose, so that mass and substance concentrations convert
+  note: glucose is declared here (test.elig:2:1)
+`,
+      `test.elig:7:40 error E0203 unit mismatch
+  7 |     met if glucose <= 7 mmol/L and 130 mg/dL <= sodium
+    |                                        ^^^^^ 'mg/dL' is a mass concentration; sodium is a substance concentration (mmol/L)
+  hint: add 'molar mass <g/mol>' to the declaration of sodium, so that mass and substance concentrations convert
+  note: sodium is declared here (test.elig:3:1)
+`,
+    ]);
+  });
+
+  it('accepts both once the lab has its molar mass, its positivity threshold included', () => {
+    expectValid(
+      protocol(
+        'lab glucose "Glucose" in mg/dL from loinc 2345-7 molar mass 180.16 g/mol positive above 11 mmol/L',
+        'glucose <= 7 mmol/L',
+      ),
+      UnitDimensionRule,
+    );
+  });
+
+  it('hints the same for a positivity threshold, but not between kinds a molar mass cannot bridge', () => {
+    const text = protocol(
+      'lab glucose "Glucose" in mg/dL from loinc 2345-7 positive above 11 mmol/L\nlab wbc "WBC" in 10*9/L from loinc 6690-2',
+      'glucose is positive and wbc >= 3 g/L',
+    );
+    const { diagnostics } = checkText(text, [UnitDimensionRule]);
+    expect(diagnostics.map((d) => [d.code, d.hint, d.related?.[0]?.message])).toEqual([
+      [
+        'E0203',
+        "add 'molar mass <g/mol>' to the declaration of glucose, so that mass and substance concentrations convert",
+        'glucose is declared here',
+      ],
+      ['E0203', undefined, undefined],
+    ]);
+  });
+});
+
+describe('UnitAnnotationRule', () => {
+  const labs =
+    'lab crcl "Creatinine clearance" in mL/min from loinc 2164-2\nlab egfr "eGFR" in mL/min/{1.73_m2} from loinc 98979-8';
+
+  it('reports a threshold whose annotation the element lacks, with both fixes', () => {
+    const text = protocol(labs, 'crcl >= 60 mL/min/{1.73_m2}');
+    const { source, diagnostics } = checkText(text, [UnitAnnotationRule]);
+    expect(diagnostics.map((d) => renderDiagnostic(d, source))).toEqual([
+      `test.elig:7:23 error E0218 unit annotations differ
+  7 |     met if crcl >= 60 mL/min/{1.73_m2}
+    |                       ^^^^^^^^^^^^^^^^ 'mL/min/{1.73_m2}' carries {1.73_m2}; crcl is in mL/min, which carries none
+  hint: UCUM reads {…} as 1, so one would pass for the other unconverted: declare crcl in mL/min/{1.73_m2} if that is what it measures, or write the threshold as '60 mL/min'
+`,
+    ]);
+  });
+
+  it('checks the other way round, both ends of between, two elements, latest of and declarations', () => {
+    const text = protocol(
+      `${labs}\nlab ratio "Ratio" in {INR} from loinc 6301-6 positive above 2 {score}`,
+      'egfr >= 60 mL/min and crcl between 30 mL/min and 60 mL/min/{1.73_m2} or crcl >= egfr or latest of (crcl, egfr) > 1 mL/min',
+    );
+    expectDiagnostics(text, UnitAnnotationRule).toEqual([
+      { code: 'E0218', line: 4, column: 63, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 23, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 64, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 92, message: 'unit annotations differ' },
+      { code: 'E0218', line: 8, column: 117, message: 'unit annotations differ' },
+    ]);
+    expect(checkText(text, [UnitAnnotationRule]).diagnostics.map((d) => d.hint)).toEqual([
+      "UCUM reads {…} as 1, so one would pass for the other unconverted: declare ratio in {score} if that is what it measures, or write the threshold as '2 {INR}'",
+      "UCUM reads {…} as 1, so one would pass for the other unconverted: declare egfr in mL/min if that is what it measures, or write the threshold as '60 mL/min/{1.73_m2}'",
+      "UCUM reads {…} as 1, so one would pass for the other unconverted: declare crcl in mL/min/{1.73_m2} if that is what it measures, or write the threshold as '60 mL/min'",
+      'UCUM reads {…} as 1, so one would pass for the other unconverted: compare values whose units carry the same annotations',
+      'UCUM reads {…} as 1, so one would pass for the other unconverted: compare values whose units carry the same annotations',
+    ]);
+  });
+
+  it('accepts the same annotations, bare numbers against annotated units, and units without any', () => {
+    expectValid(
+      protocol(
+        `${labs}\nlab inr "INR" in {INR} from loinc 6301-6`,
+        'egfr >= 45 mL/min/{1.73_m2} and egfr < 1.5 mL/s/{1.73_m2} and crcl >= 1 mL/s and inr <= 1.5',
+      ),
+      UnitAnnotationRule,
+    );
+  });
+
+  it('keeps range warnings from converting across annotations', () => {
+    // Without the guard, 30 mL/min would convert to 30 mL/min/{1.73_m2} and W0001 would follow.
+    const egfr = 'lab egfr "eGFR" in mL/min/{1.73_m2} from loinc 98979-8';
+    expectDiagnostics(protocol(egfr, 'egfr >= 60 mL/min/{1.73_m2} and egfr < 30 mL/min')).toEqual([
+      { code: 'E0218', line: 6, column: 54, message: 'unit annotations differ' },
     ]);
   });
 });
@@ -186,17 +296,59 @@ describe('MedicationQualifierRule', () => {
     );
   });
 
-  it('reports a medication qualifier on a condition, and an anchor that is not a result', () => {
-    expectDiagnostics(
-      withRule('gilbert for at least 3 months or gcsf within 14 days before gilbert'),
-      MedicationQualifierRule,
-    ).toEqual([
+  it('reports a medication qualifier on a condition', () => {
+    expectDiagnostics(withRule('gilbert for at least 3 months'), MedicationQualifierRule).toEqual([
       { code: 'E0207', line: RULE_LINE, column: 20, message: "'for at least' applies to medications only" },
+    ]);
+  });
+});
+
+describe('RecordWindowRule', () => {
+  const decls = [
+    'lab wbc "WBC" in 10*9/L from loinc 6690-2',
+    'condition mi "Myocardial infarction" from icd10 I21*',
+    'procedure surgery "Major surgery" from snomed 387713003',
+    'medication chemo "Chemotherapy" from atc L01*',
+    'question first_dose "Planned first dose": date',
+    'question consent "Consent?": yes/no',
+  ].join('\n');
+
+  it('accepts windows on medications, conditions and procedures, back from screening, a result or a date question', () => {
+    expectValid(
+      protocol(
+        decls,
+        'mi within 90 days before screening or surgery within 4 weeks before first_dose or chemo within 72 hours before wbc',
+      ),
+      RecordWindowRule,
+    );
+  });
+
+  it('reports a window on a lab, an anchor that is not a date, and hours outside a record window', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'wbc within 7 days before screening or mi within 90 days before consent or wbc within 72 hours',
+      ),
+      RecordWindowRule,
+    ).toEqual([
+      {
+        code: 'E0216',
+        line: 11,
+        column: 16,
+        message: "'within … before' applies to medications, conditions and procedures",
+      },
       {
         code: 'E0215',
-        line: RULE_LINE,
-        column: 72,
-        message: "'within … before' needs a lab or test result to date it",
+        line: 11,
+        column: 75,
+        message:
+          "'within … before' needs a date to count back from: screening, a lab or test result, or a date question",
+      },
+      {
+        code: 'E0217',
+        line: 11,
+        column: 97,
+        message: 'hours are measured only in `within … before` windows of records',
       },
     ]);
   });
@@ -331,6 +483,34 @@ describe('TrendSubjectRule', () => {
   it('reports a coded value', () => {
     expectDiagnostics(withRule('hbsag fell by at least 50 % within 3 months'), TrendSubjectRule).toEqual([
       { code: 'E0215', line: RULE_LINE, column: 12, message: "'fell by' needs a quantity" },
+    ]);
+  });
+});
+
+describe('ArithmeticRule', () => {
+  it('accepts arithmetic on quantities, with units divided out where a formula needs numbers', () => {
+    expectValid(
+      withRule('(140 - age_years) * (weight / 1 kg) / (72 * (creatinine / 1 mg/dL)) * 1 mL/min >= 60 mL/min'),
+      ArithmeticRule,
+      UnitDimensionRule,
+    );
+  });
+
+  it('reports arithmetic on a code, and a sum of unlike quantities', () => {
+    expectDiagnostics(withRule('sex * 2 >= 1 or creatinine + 500 mg >= 1 mg/dL'), ArithmeticRule).toEqual([
+      { code: 'E0219', line: RULE_LINE, column: 12, message: "'*' needs numbers or quantities" },
+      {
+        code: 'E0220',
+        line: RULE_LINE,
+        column: 28,
+        message: 'cannot add 500 mg (a mass, mg) to creatinine (a mass concentration, mg/dL)',
+      },
+    ]);
+  });
+
+  it('compares a computed quantity in its composed unit', () => {
+    expectDiagnostics(withRule('weight / height >= 1 mL'), UnitDimensionRule).toEqual([
+      expect.objectContaining({ code: 'E0203', line: RULE_LINE }),
     ]);
   });
 });

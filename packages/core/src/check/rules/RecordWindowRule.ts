@@ -1,0 +1,45 @@
+import type { Ref } from '../../ast';
+import { hoursNotHere, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
+import type { CheckContext, Visitor } from '../context';
+import { describeValue, tailSpan } from '../describe';
+
+/**
+ * `R within D before A` applies to dated records (medications, conditions, procedures) and counts
+ * back from a date; durations in hours are judged only there (decide/window.ts).
+ */
+export function RecordWindowRule(context: CheckContext): Visitor {
+  const { symbols } = context;
+  const windows = new Set<unknown>();
+  return {
+    WithinTest(node) {
+      windows.add(node.duration);
+      const info = symbols.get(node.subject.name);
+      if (info && info.kind !== 'medication' && info.kind !== 'condition' && info.kind !== 'procedure') {
+        const span = tailSpan(node.subject.span, node.span, context.source);
+        context.report(recordWindowSubject(span, node.subject.name, describeValue(node.subject, symbols)));
+      }
+      if (node.anchor !== 'screening') anchorProblem(context, node.anchor);
+    },
+    Duration(node) {
+      if (node.unit === 'hour' && !windows.has(node)) context.report(hoursNotHere(node.span));
+    },
+  };
+}
+
+/** Checks a `within … before` anchor: the screening date, a result (its date) or a date question. */
+function anchorProblem(context: CheckContext, anchor: Ref): void {
+  const { symbols } = context;
+  const info = symbols.get(anchor.name);
+  if (!info || info.kind === 'lab' || info.kind === 'test') return;
+  if (info.kind === 'question' && info.type.kind === 'date') return;
+  const anchorIs = describeValue(anchor, symbols);
+  context.report(
+    wrongType(
+      anchor.span,
+      'within … before',
+      'a date to count back from: screening, a lab or test result, or a date question',
+      anchor.name,
+      anchorIs,
+    ),
+  );
+}

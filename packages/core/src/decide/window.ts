@@ -1,0 +1,66 @@
+import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
+import { addDuration } from '../time/dates';
+import { NO_DAY, type RecordTruth, SKIP } from './records';
+
+/**
+ * Windows before an anchor day (`within 14 days before screening`, `within 72 hours before
+ * first_dose`), on day numbers. The anchor is known between `anchorLo` and `anchorHi` (a partial
+ * date); a record's day between its own two. A window starts `sure` at the latest (every reading of
+ * the anchor reaches back at least to it) and `may` at the earliest.
+ *
+ * Hours are judged on days, since records carry days: a record on day d is surely within H hours
+ * before day A when even its earliest moment is (A − d + 1 days ≤ H), possibly when its latest
+ * moment may be (A − d − 1 days < H).
+ */
+export interface WindowLength {
+  readonly amount: number;
+  readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
+}
+
+/** The first day of the window at the latest: records from it to `anchorLo` are surely within. */
+export function windowSure(anchorHi: number, w: WindowLength): number {
+  if (w.unit === 'hour') return anchorHi + 1 - Math.floor(w.amount / 24);
+  return addDuration(anchorHi, -w.amount, w.unit);
+}
+
+/** The first day of the window at the earliest: records before it are surely outside. */
+export function windowMay(anchorLo: number, w: WindowLength): number {
+  if (w.unit === 'hour') return anchorLo - Math.ceil(w.amount / 24);
+  return addDuration(anchorLo, -w.amount, w.unit);
+}
+
+/**
+ * An event dated between dateLo and dateHi (a procedure, a condition's onset) within the window
+ * from `sure`/`may` to the anchor: true when every reading of both dates puts it inside, false
+ * when none does. An undated event cannot be placed.
+ */
+export function eventWithin(
+  dateLo: number,
+  dateHi: number,
+  sure: number,
+  may: number,
+  anchorLo: number,
+  anchorHi: number,
+): Tri {
+  if (dateLo === NO_DAY) return UNKNOWN;
+  if (dateLo >= sure && dateHi <= anchorLo) return TRUE;
+  if (dateHi >= may && dateLo <= anchorHi) return UNKNOWN;
+  return FALSE;
+}
+
+/** A record dated after the screening date is not known at screening: it does not count. */
+export function eventWithinRecord(
+  dateLo: number,
+  dateHi: number,
+  asOf: number,
+  sure: number,
+  may: number,
+  anchorLo: number,
+  anchorHi: number,
+  confirmed: boolean,
+  unclassified: boolean,
+): RecordTruth {
+  if (dateLo !== NO_DAY && dateLo > asOf) return SKIP;
+  const t = eventWithin(dateLo, dateHi, sure, may, anchorLo, anchorHi);
+  return t === TRUE && (!confirmed || unclassified) ? UNKNOWN : t;
+}
