@@ -16,6 +16,8 @@ const keywords = [
   'medication',
   'procedure',
   'allergy',
+  'encounter',
+  'class',
   'question',
   'define',
   'inclusion',

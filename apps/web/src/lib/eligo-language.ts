@@ -3,7 +3,8 @@ import { StreamLanguage, type StringStream } from '@codemirror/language';
 /** Highlighting for `.elig` text: comments, strings, keywords, numbers with units, criterion ids. */
 const keywords = new Set(
   (
-    'trial version records complete for patient lab test condition medication procedure allergy question define ' +
+    'trial version records complete for patient lab test condition medication procedure allergy encounter class ' +
+    'question define ' +
     'inclusion exclusion cohort source met if decided by sub-criteria from in molar mass positive above values ' +
     'except to any and or not unless then else of all at least between is within days day weeks week months month ' +
     'years year before screening more than resolved ago ever suspected severe latest fell count score number date ' +
