@@ -52,7 +52,8 @@ describe('Synthea encounters', () => {
   });
 
   it('an emergency visit a day before the window, and no admission at all', () => {
-    // cbc86e51: EMER 2018-08-11; 3 months before 2018-11-11 starts on 2018-08-11, before 2018-11-12 on the 12th.
+    // cbc86e51: EMER 2018-08-11. The 3 months before 2018-11-11 start on 2018-08-11; before
+    // 2018-11-12, on the 12th.
     const patient = 'cbc86e51-9eca-3855-76ec-c058f72c5761';
     expect(statuses(patient, '2018-11-11')['ER-3M']).toBe('met');
     expect(statuses(patient, '2018-11-12')).toEqual({

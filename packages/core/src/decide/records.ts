@@ -167,7 +167,10 @@ export const CLASS_MATCHES = 0;
 export const CLASS_OTHER = 1;
 export const CLASS_UNSTATED = 2;
 
-/** The class match of an encounter of class `cls` (undefined when not stated) for an element taking `classes` (all when undefined). */
+/**
+ * The class match of an encounter of class `cls` (undefined when not stated) for an element
+ * taking `classes` (every class when undefined).
+ */
 export function classMatch(classes: readonly string[] | undefined, cls: string | undefined): number {
   if (classes === undefined) return CLASS_MATCHES;
   if (cls === undefined) return CLASS_UNSTATED;

@@ -34,8 +34,9 @@ import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
 
 /**
- * Conditions, medications, procedures, allergies and encounters read from facts: each record's fields turned
- * into the plain values that `decide/records.ts` decides on, and folded the way it prescribes.
+ * Conditions, medications, procedures, allergies and encounters read from facts: each record's
+ * fields turned into the plain values that `decide/records.ts` decides on, and folded the way it
+ * prescribes.
  */
 
 interface RawRecord {

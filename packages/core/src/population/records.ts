@@ -36,9 +36,10 @@ import {
 } from './columns';
 
 /**
- * Conditions, medications, procedures, allergies and encounters read from columns: each row's fields as the
- * plain values `decide/records.ts` decides on, folded the way it prescribes. Status columns hold
- * indices into the facts schema's lists; these tables turn them into the decisions' classes.
+ * Conditions, medications, procedures, allergies and encounters read from columns: each row's
+ * fields as the plain values `decide/records.ts` decides on, folded the way it prescribes. Status
+ * columns hold indices into the facts schema's lists; these tables turn them into the decisions'
+ * classes.
  */
 
 const CLINICAL_CLASS = Uint8Array.from(CLINICAL_STATUSES, (s) =>
