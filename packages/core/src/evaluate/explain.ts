@@ -704,11 +704,16 @@ function recordSummary(p: Patient, el: Element, deciding: number): string {
   return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
 }
 
-/** `I50.9 inpatient, finished, 2024-05-02 to 2024-05-09`. */
+/** `I50.9 inpatient, finished, 2024-05-02 to 2024-05-09`; `…, in-progress, from 2025-03-10, under way`. */
 function describeEncounter(r: Record<string, unknown>): string {
   const what = [r.code, r.class].filter((x) => typeof x === 'string').join(' ');
-  const end = typeof r.end === 'string' ? r.end : r.status === 'finished' ? 'an end not given' : 'under way';
-  const parts = [what, typeof r.status === 'string' ? r.status : '', `${r.start ?? '?'} to ${end}`];
+  const start = typeof r.start === 'string' ? r.start : undefined;
+  const under = r.status === undefined || !['finished', 'unknown'].includes(r.status as string);
+  const when =
+    typeof r.end === 'string'
+      ? `${start ?? '?'} to ${r.end}`
+      : `${start === undefined ? 'undated' : `from ${start}`}, ${under ? 'under way' : 'end not given'}`;
+  const parts = [what, typeof r.status === 'string' ? r.status : '', when];
   return parts.filter((p) => p !== '').join(', ');
 }
 

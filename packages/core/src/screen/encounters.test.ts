@@ -32,7 +32,7 @@ describe('encounters', () => {
     });
     expect(s.cohorts[0]!.criteria.map((c) => c.explanation)).toEqual([
       'Hospitalisation for heart failure within 12 months before 2025-03-15 (I50.9 inpatient, finished, 2024-11-02 to 2024-11-12): met',
-      'Emergency room visit within 3 months before 2025-03-15 (emergency, finished, 2025-02-01 to an end not given): met',
+      'Emergency room visit within 3 months before 2025-03-15 (emergency, finished, from 2025-02-01, end not given): met',
       'no Hospitalisation for heart failure for more than 7 days (2 records: I50.9 inpatient, finished, 2024-02-01 to 2024-02-03; I50.9 inpatient, finished, 2024-11-02 to 2024-11-12): not met',
     ]);
     expect(s.cohorts[0]!.verdict).toBe('ineligible');
@@ -48,7 +48,7 @@ describe('encounters', () => {
     });
     const [ex1, ex2] = s.cohorts[0]!.criteria;
     expect(ex1!.explanation).toBe(
-      'Hospitalisation for heart failure within 12 months before 2025-03-15 (I50.9 inpatient, in-progress, 2025-03-10 to under way): met',
+      'Hospitalisation for heart failure within 12 months before 2025-03-15 (I50.9 inpatient, in-progress, from 2025-03-10, under way): met',
     );
     // The class of the visit is not stated: it may or may not have been an emergency.
     expect(ex2!.status).toBe('unknown');
