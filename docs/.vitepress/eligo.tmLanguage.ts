@@ -13,6 +13,8 @@ export const keywords = [
   'ago',
   'all',
   'allergy',
+  'class',
+  'encounter',
   'and',
   'any',
   'at',

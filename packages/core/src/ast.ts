@@ -20,7 +20,7 @@ export interface Identifier extends NodeBase {
 
 // ---------------------------------------------------------------- protocol
 
-export type RecordKind = 'condition' | 'medication' | 'procedure' | 'allergy';
+export type RecordKind = 'condition' | 'medication' | 'procedure' | 'allergy' | 'encounter';
 
 export interface Protocol extends NodeBase {
   readonly kind: 'Protocol';
@@ -99,6 +99,11 @@ export interface RecordDecl extends NodeBase {
   readonly name: Identifier;
   readonly label: string;
   readonly binding: Binding;
+  /**
+   * `class inpatient, emergency`: the encounter classes the element takes (any when undefined).
+   * Read after any record kind's binding; the checker allows it on encounters only.
+   */
+  readonly classes: readonly Identifier[] | undefined;
 }
 
 export interface QuestionDecl extends NodeBase {
@@ -258,8 +263,9 @@ export interface MedicationTest extends NodeBase {
 }
 
 /**
- * `R within D before A`: a record dated in the D before A — a medication taken at some time in
- * it, a condition whose onset falls in it, a procedure done in it. A is the screening date, or a
+ * `R within D before A`: a record dated in the D before A — a medication taken or an encounter
+ * (a stay, a visit) under way at some time in it, a condition whose onset falls in it, a
+ * procedure done in it. A is the screening date, or a
  * dated value: a result's date or a date answered on the screening form (a planned first dose).
  */
 export interface WithinTest extends NodeBase {

@@ -235,7 +235,11 @@ function elementInfos(
         });
         break;
       case 'RecordDecl':
-        infos.push({ ...base, binding: bindingInfo(d.binding) });
+        infos.push({
+          ...base,
+          binding: bindingInfo(d.binding),
+          ...(d.record === 'encounter' && d.classes ? { classes: d.classes.map((c) => c.value) } : {}),
+        });
         break;
       case 'QuestionDecl':
         infos.push({

@@ -91,6 +91,7 @@ export const ElementInfoSchema = z.object({
   binding: z
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),
+  classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
   answer: z
     .object({
       type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),
@@ -119,7 +120,7 @@ export const ProtocolInfoSchema = z.object({
   version: z.string().optional(),
   screeningPeriod: z.object({ amount: z.number(), unit: z.string() }).optional(),
   hash: z.string(),
-  complete: z.array(z.enum(['condition', 'medication', 'procedure', 'allergy'])),
+  complete: z.array(z.enum(['condition', 'medication', 'procedure', 'allergy', 'encounter'])),
   elements: z.array(ElementInfoSchema),
   cohorts: z.array(
     z.object({ id: z.string(), label: z.string().optional(), criteria: z.array(CriterionInfoSchema) }),

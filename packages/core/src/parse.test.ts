@@ -319,6 +319,35 @@ describe('declarations', () => {
     });
   });
 
+  test('encounters, with and without classes', () => {
+    expect(
+      declaration(
+        'encounter hf_admission "Hospitalisation for heart failure" from icd10 I50*, snomed 84114007 class inpatient',
+      ),
+    ).toMatchObject({
+      kind: 'RecordDecl',
+      record: 'encounter',
+      binding: {
+        codes: [
+          { system: 'icd10', code: 'I50', match: 'prefix' },
+          { system: 'snomed', code: '84114007', match: 'exact' },
+        ],
+      },
+      classes: [{ value: 'inpatient' }],
+    });
+    expect(
+      declaration('encounter admission "Any admission" from any class inpatient, emergency'),
+    ).toMatchObject({
+      binding: { any: true },
+      classes: [{ value: 'inpatient' }, { value: 'emergency' }],
+    });
+    expect(declaration('encounter visit "Any visit" from snomed 185347001')).toMatchObject({
+      record: 'encounter',
+      classes: undefined,
+    });
+    expect(declaration('condition dx "Diagnosis" from icd10 E11*')).toMatchObject({ classes: undefined });
+  });
+
   test('questions', () => {
     expect(
       declaration('question prior_therapy_response "Response": one of refractory, relapsed, responding'),

@@ -776,13 +776,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordDecl(kind, name, label, binding) {
+  RecordDecl(kind, name, label, binding, classes) {
     return {
       kind: 'RecordDecl',
       record: kind.sourceString as RecordKind,
       name: identifier(name),
       label: str(label),
       binding: ast<Binding>(binding),
+      classes: optional(classes, (c) => listOf(c.children[1]!, identifier)),
       span: span(this),
     };
   },

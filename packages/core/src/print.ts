@@ -335,8 +335,10 @@ function declaration(d: Declaration): string[] {
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
       return withBinding(`${head('test')} ${printString(d.label)}`, d.binding, mods);
     }
-    case 'RecordDecl':
-      return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, []);
+    case 'RecordDecl': {
+      const mods = d.classes ? [`class ${d.classes.map((c) => c.value).join(', ')}`] : [];
+      return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, mods);
+    }
   }
 }
 

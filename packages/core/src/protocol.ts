@@ -25,6 +25,7 @@ export const ELEMENT_KINDS = [
   'medication',
   'procedure',
   'allergy',
+  'encounter',
   'question',
   'define',
 ] as const;
@@ -66,6 +67,8 @@ export interface ElementInfo {
   /** For `test` and coded questions/patient sex: the allowed codes. */
   readonly values?: readonly string[] | undefined;
   readonly binding?: CodeBindingInfo | undefined;
+  /** For `encounter`: the classes it takes (`class inpatient, emergency`); absent, any class. */
+  readonly classes?: readonly string[] | undefined;
   readonly answer?: AnswerInfo | undefined;
   /** For record kinds: no matching record means absent (false) rather than unknown. */
   readonly closedWorld: boolean;

@@ -16,7 +16,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   PatientDecl: ['name'],
   LabDecl: ['name', 'unit', 'binding', 'molarMass', 'positiveAbove'],
   TestDecl: ['name', 'binding', 'values', 'positiveAbove'],
-  RecordDecl: ['name', 'binding'],
+  RecordDecl: ['name', 'binding', 'classes'],
   QuestionDecl: ['name', 'answer'],
   DefineDecl: ['name', 'expr'],
   Binding: ['codes', 'except'],

@@ -83,6 +83,8 @@ export const Observation = loose({
 
 export const Condition = loose({
   resourceType: literal('Condition'),
+  /** For an Encounter's diagnosis to name it. */
+  id: optional(string),
   subject: optional(Reference),
   clinicalStatus: optional(CodeableConcept),
   verificationStatus: optional(CodeableConcept),
@@ -217,8 +219,30 @@ export const AllergyIntolerance = loose({
   ),
 });
 
+export const Encounter = loose({
+  resourceType: literal('Encounter'),
+  subject: optional(Reference),
+  status: optional(
+    oneOf([
+      'planned',
+      'arrived',
+      'triaged',
+      'in-progress',
+      'onleave',
+      'finished',
+      'cancelled',
+      'entered-in-error',
+      'unknown',
+    ]),
+  ),
+  class: optional(Coding),
+  type: optional(array(CodeableConcept)),
+  reasonCode: optional(array(CodeableConcept)),
+  diagnosis: optional(array(loose({ condition: optional(Reference) }))),
+  period: optional(Period),
+});
+
 /** Read only for whose they are: a document describes one patient. */
-export const Encounter = loose({ resourceType: literal('Encounter'), subject: optional(Reference) });
 export const Immunization = loose({ resourceType: literal('Immunization'), patient: optional(Reference) });
 
 const schemas = {

@@ -26,6 +26,7 @@ describe('prepareScreeningInput', () => {
           biopsy: [],
           any_allergy: [],
           drug_allergy: [],
+          hf_admission: [],
         },
         answers: { consent: true, score: 3, response: 'refractory', unknown_yet: null },
       },

@@ -7,6 +7,7 @@ import { onePatient } from './onePatient';
 import { readAllergy } from './read/allergy';
 import { readCondition } from './read/condition';
 import { Reading } from './read/context';
+import { indexConditions, readEncounter } from './read/encounter';
 import { indexMedications, readMedication } from './read/medication';
 import { readObservation, type Unmapped } from './read/observation';
 import { readPatient } from './read/patient';
@@ -55,6 +56,9 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
   const reading = new Reading(info, asOf);
   for (const warning of patient.warnings) reading.warn(warning);
   const medications = indexMedications(medicationsOf(parsed.entries));
+  const conditions = indexConditions(
+    parsed.entries.filter((e): e is Of<'Condition'> => e.resource.resourceType === 'Condition'),
+  );
   const unmapped: Unmapped = new Map();
 
   if (patient.patient !== undefined) readPatient(reading, patient.patient);
@@ -76,6 +80,9 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
         break;
       case 'AllergyIntolerance':
         readAllergy(reading, entry as Of<'AllergyIntolerance'>);
+        break;
+      case 'Encounter':
+        readEncounter(reading, entry as Of<'Encounter'>, conditions);
         break;
     }
   }
@@ -100,6 +107,7 @@ function factsOf(reading: Reading): Facts {
     'medication',
     'procedure',
     'allergy',
+    'encounter',
   )) {
     const records = reading.records.get(element.id);
     if (records !== undefined) facts[element.id] = records as Facts[string];

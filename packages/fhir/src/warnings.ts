@@ -1,4 +1,5 @@
 import type { ElementKind, InputWarning } from '@eligo/core';
+import type { Coding } from './bundle';
 import type { Unclassified } from './elements';
 
 /**
@@ -67,8 +68,22 @@ export function unclassified(
   return {
     code: 'W-FHIR-UNCLASSIFIED',
     message:
-      `a ${resourceType} with ${codes}${shown} has no code in a system that the bindings of ${record.elements.map((e) => e.id).join(', ')} use (${systems}); ` +
+      `${/^[AEIOU]/.test(resourceType) ? 'an' : 'a'} ${resourceType} with ${codes}${shown} has no code in a system that the bindings of ${record.elements.map((e) => e.id).join(', ')} use (${systems}); ` +
       `it is read as an unclassified ${kind} record of each, so their criteria are unknown where it could decide them`,
+    path,
+  };
+}
+
+/**
+ * W-FHIR-CLASS: an Encounter whose class is not one Eligo names (another system, or a code outside
+ * v3 ActEncounterCode); elements that ask for classes cannot tell whether it is theirs.
+ */
+export function unmappedClass(path: string, coding: Coding, elements: readonly string[]): InputWarning {
+  return {
+    code: 'W-FHIR-CLASS',
+    message:
+      `an Encounter of class ${coding.system ?? '(no system)'}|${coding.code ?? '(no code)'}, which is not a v3 ActEncounterCode class; ` +
+      `it is read without a class, so ${elements.join(', ')} cannot tell whether it is of the classes they ask for`,
     path,
   };
 }

@@ -187,6 +187,8 @@ export function describeSymbol(info: SymbolInfo): string {
       return 'a procedure';
     case 'allergy':
       return 'an allergy';
+    case 'encounter':
+      return 'an encounter';
     case 'question':
       return info.type.kind === 'boolean' ? 'a yes/no question' : 'a question';
     case 'define':

@@ -35,7 +35,7 @@ export function childNodes(node: Node): Node[] {
       add(node.name, node.binding, node.values, node.positiveAbove);
       break;
     case 'RecordDecl':
-      add(node.name, node.binding);
+      add(node.name, node.binding, node.classes);
       break;
     case 'QuestionDecl':
       add(node.name, node.answer);

@@ -129,9 +129,131 @@ export function exposureWithinRecord(
   const lastHi = ended ? endHi : Number.POSITIVE_INFINITY;
   const certainStart = undated ? lastLo : startHi;
   const earliest = undated ? Number.NEGATIVE_INFINITY : startLo;
-  const certain = certainStart <= anchorLo && certainStart <= lastLo && lastLo >= sure;
+  // Under every reading it starts by the anchor and lasts into the window. Its last day is never
+  // before its first, so partial dates that overlap (a start and an end both `2024-06`) still
+  // place it: it ran at least to its earliest possible start.
+  const certain = certainStart <= anchorLo && Math.max(lastLo, earliest) >= sure;
   const possible = earliest <= anchorHi && lastHi >= may;
   return maybe(certain ? TRUE : possible ? UNKNOWN : FALSE, unclassified);
+}
+
+// ---------------------------------------------------------------- encounters
+
+/**
+ * Encounter status classes, which say what an encounter without an end date means: under way
+ * (arrived, triaged, in progress, on leave, or no status stated: it goes on past the screening
+ * date, as an exposure without an end does); finished (it ended on some day from its start to
+ * the screening date); of unknown status (it ended on some day from its start, or goes on); and
+ * never held (planned, cancelled, entered in error), which does not count at all.
+ */
+export const UNDER_WAY = 0;
+export const FINISHED = 1;
+/** Shared with the verification classes: planned, cancelled or entered in error. */
+export const NOT_HELD = NEVER;
+export const STATUS_UNKNOWN = 3;
+
+/** The status class of an encounter status (FHIR R4's Encounter.status; undefined when not stated). */
+export function encounterStatusClass(status: string | undefined): number {
+  if (status === undefined) return UNDER_WAY;
+  if (status === 'finished') return FINISHED;
+  if (status === 'unknown') return STATUS_UNKNOWN;
+  return status === 'planned' || status === 'cancelled' || status === 'entered-in-error'
+    ? NOT_HELD
+    : UNDER_WAY;
+}
+
+/** How an encounter's class meets the element's `class …` list: one of them, another, or not stated. */
+export const CLASS_MATCHES = 0;
+export const CLASS_OTHER = 1;
+export const CLASS_UNSTATED = 2;
+
+/**
+ * The class match of an encounter of class `cls` (undefined when not stated) for an element
+ * taking `classes` (every class when undefined).
+ */
+export function classMatch(classes: readonly string[] | undefined, cls: string | undefined): number {
+  if (classes === undefined) return CLASS_MATCHES;
+  if (cls === undefined) return CLASS_UNSTATED;
+  return classes.includes(cls) ? CLASS_MATCHES : CLASS_OTHER;
+}
+
+/**
+ * An encounter started by the screening date (exposureRecord). One of another class does not
+ * count; one whose class is not stated, where the element asks for some, may or may not be the
+ * element's, like an unclassified record.
+ */
+export function encounterRecord(
+  status: number,
+  match: number,
+  startLo: number,
+  startHi: number,
+  asOf: number,
+  unclassified: boolean,
+): RecordTruth {
+  if (status === NOT_HELD || match === CLASS_OTHER) return SKIP;
+  return exposureRecord(startLo, startHi, asOf, unclassified || match === CLASS_UNSTATED);
+}
+
+/**
+ * Whether an encounter gives no end and is not under way: finished, its end is some day from its
+ * start to the screening date; of unknown status, some day from its start on (it may go on).
+ */
+function endImplied(status: number, endLo: number): boolean {
+  return endLo === NO_DAY && status !== UNDER_WAY;
+}
+
+function impliedEndHi(status: number, asOf: number): number {
+  return status === FINISHED ? asOf : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * An encounter under way at some time in the window before an anchor day (exposureWithinRecord),
+ * with the end its status implies when it gives none. One without any date, finished or of
+ * unknown status, may have been at any time: in any window that reaches back to the screening
+ * date (finished), in any window at all (unknown).
+ */
+export function encounterWithinRecord(
+  status: number,
+  match: number,
+  startLo: number,
+  startHi: number,
+  endLo: number,
+  endHi: number,
+  asOf: number,
+  sure: number,
+  may: number,
+  anchorLo: number,
+  anchorHi: number,
+  unclassified: boolean,
+): RecordTruth {
+  if (status === NOT_HELD || match === CLASS_OTHER) return SKIP;
+  const open = unclassified || match === CLASS_UNSTATED;
+  if (!endImplied(status, endLo))
+    return exposureWithinRecord(startLo, startHi, endLo, endHi, asOf, sure, may, anchorLo, anchorHi, open);
+  if (startLo === NO_DAY) return status === FINISHED && may > asOf ? FALSE : UNKNOWN;
+  const lastHi = impliedEndHi(status, asOf);
+  return exposureWithinRecord(startLo, startHi, startLo, lastHi, asOf, sure, may, anchorLo, anchorHi, open);
+}
+
+/** The spans an encounter can have (exposureSpans), with the end its status implies when it gives none. */
+export function encounterSpans(
+  status: number,
+  match: number,
+  startLo: number,
+  startHi: number,
+  endLo: number,
+  endHi: number,
+  asOf: number,
+  unclassified: boolean,
+  shortest: Span[],
+  longest: Span[],
+): void {
+  if (status === NOT_HELD || match === CLASS_OTHER) return;
+  const open = unclassified || match === CLASS_UNSTATED;
+  if (!endImplied(status, endLo))
+    exposureSpans(startLo, startHi, endLo, endHi, asOf, open, shortest, longest);
+  else if (startLo === NO_DAY) longest.push({ start: Number.NEGATIVE_INFINITY, end: asOf });
+  else exposureSpans(startLo, startHi, startLo, impliedEndHi(status, asOf), asOf, open, shortest, longest);
 }
 
 /** A procedure done by the screening date (undated ones count; one that may be after it is open). */

@@ -242,14 +242,14 @@ export function conditionQualifier(
   });
 }
 
-/** E0207: `for at least`, `for more than` or `within … before` on something that is not a medication. */
+/** E0207: `for at least` or `for more than` on something that is not a period (a medication, an encounter). */
 export function medicationQualifier(
   span: Span,
   qualifier: string,
   subject: string,
   subjectIs: string,
 ): Diagnostic {
-  return error('E0207', span, `'${qualifier}' applies to medications only`, {
+  return error('E0207', span, `'${qualifier}' applies to medications and encounters only`, {
     label: `${subject} is ${subjectIs}`,
   });
 }
@@ -338,10 +338,15 @@ export function wrongType(
 
 /** E0216: `within … before` on something that is not a dated record. */
 export function recordWindowSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
-  return error('E0216', span, `'within … before' applies to medications, conditions and procedures`, {
-    label: `${subject} is ${subjectIs}`,
-    hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
-  });
+  return error(
+    'E0216',
+    span,
+    `'within … before' applies to medications, conditions, procedures and encounters`,
+    {
+      label: `${subject} is ${subjectIs}`,
+      hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
+    },
+  );
 }
 
 /** E0217: a duration in hours where only days and longer can be judged. */
@@ -388,6 +393,27 @@ export function unlikeSum(span: Span, op: string, left: string, right: string): 
       hint: 'only quantities of one kind add up; to use a number in a formula, divide it by its unit first (`weight / 1 kg`)',
     },
   );
+}
+
+/** E0221: a `class` an encounter cannot have. */
+export function unknownEncounterClass(
+  span: Span,
+  value: string,
+  classes: readonly string[],
+  suggestions: readonly string[],
+): Diagnostic {
+  return error('E0221', span, `'${value}' is not an encounter class`, {
+    label: `the classes are ${quoteList(classes, 'and')}`,
+    hint: didYouMean(suggestions),
+  });
+}
+
+/** E0222: `class …` on a record that is not an encounter. */
+export function classOnNonEncounter(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0222', span, `'class' applies to encounters only`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'declare it as an encounter (`encounter … from … class inpatient`), or drop the class',
+  });
 }
 
 // ---------------------------------------------------------------- structure (E03xx)

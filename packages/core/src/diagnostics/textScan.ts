@@ -85,6 +85,7 @@ const ITEM_KEYWORDS = new Set([
   'medication',
   'procedure',
   'allergy',
+  'encounter',
   'question',
   'define',
 ]);

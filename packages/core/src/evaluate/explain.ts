@@ -782,9 +782,23 @@ function recordSummary(p: Patient, el: Element, deciding: number): string {
   if (raw === false) return 'no record';
   const records = recordsOf(p, el) ?? [];
   if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
+  const describe = el.kind === 'encounter' ? describeEncounter : describeRecord;
   const r = records[deciding] as Record<string, unknown> | undefined;
-  if (r) return describeRecord(r);
-  return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describeRecord(x as Record<string, unknown>)).join('; ')}`;
+  if (r) return describe(r);
+  return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
+}
+
+/** `I50.9 inpatient, finished, 2024-05-02 to 2024-05-09`; `…, in-progress, from 2025-03-10, under way`. */
+function describeEncounter(r: Record<string, unknown>): string {
+  const what = [r.code, r.class].filter((x) => typeof x === 'string').join(' ');
+  const start = typeof r.start === 'string' ? r.start : undefined;
+  const under = r.status === undefined || !['finished', 'unknown'].includes(r.status as string);
+  const when =
+    typeof r.end === 'string'
+      ? `${start ?? '?'} to ${r.end}`
+      : `${start === undefined ? 'undated' : `from ${start}`}, ${under ? 'under way' : 'end not given'}`;
+  const parts = [what, typeof r.status === 'string' ? r.status : '', when];
+  return parts.filter((p) => p !== '').join(', ');
 }
 
 function describeRecord(r: Record<string, unknown>): string {

@@ -30,6 +30,8 @@ export interface Element {
   readonly closedWorld: boolean;
   readonly positive: PositiveRule | undefined;
   readonly answer: AnswerInfo | undefined;
+  /** For an encounter: the classes it takes (`class inpatient`); undefined, any. */
+  readonly classes: readonly string[] | undefined;
   /** Conversion factors from reported units to `unit`, filled on first use. */
   readonly factors: Map<string, number>;
 }
@@ -264,6 +266,7 @@ export type Bool =
       readonly years: Window | undefined;
     }
   | {
+      /** A medication's exposures or an encounter's stays: periods, with the same rules. */
       readonly k: 'med';
       readonly el: Element;
       readonly mode: 'any' | 'atLeast' | 'moreThan' | 'within';

@@ -5,7 +5,14 @@ import { shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
 import { factorTo, fillFrom, resultsOf } from './read';
-import { allergyTruth, conditionTruth, eventWithinTruth, medicationTruth, procedureTruth } from './records';
+import {
+  allergyTruth,
+  conditionTruth,
+  encounterTruth,
+  eventWithinTruth,
+  medicationTruth,
+  procedureTruth,
+} from './records';
 import { ckdOf, readVal } from './values';
 
 /**
@@ -106,13 +113,15 @@ export function elementOf(v: Val): Element | undefined {
   return undefined;
 }
 
+/** Medications and encounters: periods, read by the same rules. */
 export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patient): Tri {
-  if (node.mode !== 'within') return medicationTruth(patient, node.el, node.mode, node.duration, 0, 0);
+  const truth = node.el.kind === 'encounter' ? encounterTruth : medicationTruth;
+  if (node.mode !== 'within') return truth(patient, node.el, node.mode, node.duration, 0, 0);
   if (!anchorDays(node.anchor, patient)) {
     // Without the anchor's date only a patient never exposed is decided.
-    return medicationTruth(patient, node.el, 'any', undefined, 0, 0) === FALSE ? FALSE : UNKNOWN;
+    return truth(patient, node.el, 'any', undefined, 0, 0) === FALSE ? FALSE : UNKNOWN;
   }
-  return medicationTruth(patient, node.el, 'within', node.duration, anchorLo, anchorHi);
+  return truth(patient, node.el, 'within', node.duration, anchorLo, anchorHi);
 }
 
 /** `C within D before A` for conditions and procedures. */
@@ -167,6 +176,7 @@ export function recordTruth(el: Element, patient: Patient): Tri {
   if (el.kind === 'medication') return medicationTruth(patient, el, 'any', undefined, 0, 0);
   if (el.kind === 'procedure') return procedureTruth(patient, el);
   if (el.kind === 'allergy') return allergyTruth(patient, el, false);
+  if (el.kind === 'encounter') return encounterTruth(patient, el, 'any', undefined, 0, 0);
   return UNKNOWN;
 }
 

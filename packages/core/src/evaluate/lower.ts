@@ -305,7 +305,8 @@ export function lowering(ast: Ast.Protocol): Lowering {
         if (!el) return { k: 'const', value: UNKNOWN };
         const anchor = e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
         const window = { amount: e.duration.amount, unit: e.duration.unit };
-        if (el.kind === 'medication') return { k: 'med', el, mode: 'within', duration: window, anchor };
+        if (el.kind === 'medication' || el.kind === 'encounter')
+          return { k: 'med', el, mode: 'within', duration: window, anchor };
         return { k: 'within', el, window, anchor };
       }
       case 'SevereTest': {
@@ -348,7 +349,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     const el = byId.get(ref.name);
     if (!el) return { k: 'const', value: UNKNOWN };
     if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', years: undefined };
-    if (el.kind === 'medication')
+    if (el.kind === 'medication' || el.kind === 'encounter')
       return { k: 'med', el, mode: 'any', duration: undefined, anchor: undefined };
     if (el.kind === 'procedure' || el.kind === 'allergy') return { k: 'record', el };
     if (el.kind === 'question') return { k: 'answer', el };
@@ -401,6 +402,7 @@ function elementOf(
     molarMass: undefined as number | undefined,
     positive: undefined as PositiveRule | undefined,
     answer: undefined as Element['answer'],
+    classes: undefined as Element['classes'],
     unit: undefined as string | undefined,
     closedWorld: false,
   };
@@ -418,7 +420,12 @@ function elementOf(
     case 'TestDecl':
       return { ...base, kind: 'test', positive: positiveRule(d.positiveAbove) };
     case 'RecordDecl':
-      return { ...base, kind: d.record, closedWorld: complete.includes(d.record) };
+      return {
+        ...base,
+        kind: d.record,
+        closedWorld: complete.includes(d.record),
+        classes: d.record === 'encounter' ? d.classes?.map((c) => c.value) : undefined,
+      };
     case 'QuestionDecl':
       return {
         ...base,

@@ -3,7 +3,12 @@ import {
   allergyRecord,
   CONFIRMED,
   type ConditionMode,
+  classMatch,
   conditionRecord,
+  encounterRecord,
+  encounterSpans,
+  encounterStatusClass,
+  encounterWithinRecord,
   exposureRecord,
   exposureSpans,
   exposureWithinRecord,
@@ -29,8 +34,9 @@ import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
 
 /**
- * Conditions, medications, procedures and allergies read from facts: each record's fields turned
- * into the plain values that `decide/records.ts` decides on, and folded the way it prescribes.
+ * Conditions, medications, procedures, allergies and encounters read from facts: each record's
+ * fields turned into the plain values that `decide/records.ts` decides on, and folded the way it
+ * prescribes.
  */
 
 interface RawRecord {
@@ -43,6 +49,8 @@ interface RawRecord {
   date?: string;
   criticality?: string;
   severity?: string;
+  class?: string;
+  status?: string;
   unclassified?: boolean;
 }
 
@@ -287,6 +295,97 @@ export function eventWithinTruth(
       verification === CONFIRMED,
       r.unclassified === true,
     );
+    if (t === SKIP) continue;
+    counted++;
+    if (t === TRUE) {
+      decidingRecord = i;
+      return TRUE;
+    }
+    if (t === UNKNOWN) result = UNKNOWN;
+  }
+  if (counted === 0) return absent(patient, el);
+  return finish(result, el.closedWorld);
+}
+
+/**
+ * Encounters, with the rules of exposures (medicationTruth): any started by the screening date,
+ * one under way at some time in a window, or stays lasting a duration. Only encounters of the
+ * element's classes count (decide/records.ts).
+ */
+export function encounterTruth(
+  patient: Patient,
+  el: Element,
+  mode: 'any' | 'atLeast' | 'moreThan' | 'within',
+  duration: Window | undefined,
+  anchorLo: number,
+  anchorHi: number,
+): Tri {
+  decidingRecord = -1;
+  const records = recordsOf(patient, el);
+  if (records === undefined) return absent(patient, el);
+  const asOf = patient.asOfDay;
+  if (mode === 'atLeast' || mode === 'moreThan') {
+    const shortest: Span[] = [];
+    const longest: Span[] = [];
+    for (const r of records) {
+      if (typeof r !== 'object' || r === null) continue;
+      days(r.start);
+      const startLo = lo;
+      const startHi = hi;
+      days(r.end);
+      encounterSpans(
+        encounterStatusClass(r.status),
+        classMatch(el.classes, r.class),
+        startLo,
+        startHi,
+        lo,
+        hi,
+        asOf,
+        r.unclassified === true,
+        shortest,
+        longest,
+      );
+    }
+    return spansTruth(
+      shortest,
+      longest,
+      duration!,
+      mode === 'moreThan',
+      el.closedWorld,
+      patient.facts[el.id] === false,
+    );
+  }
+  const sure = mode === 'within' ? windowSure(anchorHi, duration!) : 0;
+  const may = mode === 'within' ? windowMay(anchorLo, duration!) : 0;
+  let result: Tri = 0;
+  let counted = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (typeof r !== 'object' || r === null) continue;
+    const status = encounterStatusClass(r.status);
+    const match = classMatch(el.classes, r.class);
+    days(r.start);
+    let t: Tri | typeof SKIP;
+    if (mode === 'any') t = encounterRecord(status, match, lo, hi, asOf, r.unclassified === true);
+    else {
+      const startLo = lo;
+      const startHi = hi;
+      days(r.end);
+      t = encounterWithinRecord(
+        status,
+        match,
+        startLo,
+        startHi,
+        lo,
+        hi,
+        asOf,
+        sure,
+        may,
+        anchorLo,
+        anchorHi,
+        r.unclassified === true,
+      );
+    }
     if (t === SKIP) continue;
     counted++;
     if (t === TRUE) {

@@ -25,6 +25,7 @@ const info: ProtocolInfo = {
     element({ id: 'steroids', label: 'Systemic steroids', kind: 'medication' }),
     element({ id: 'biopsy', label: 'Kidney biopsy', kind: 'procedure' }),
     element({ id: 'penicillin', label: 'Penicillin allergy', kind: 'allergy' }),
+    element({ id: 'hf_admission', label: 'Hospitalisation for heart failure', kind: 'encounter' }),
     element({ id: 'consent', label: 'Consent signed', kind: 'question', answer: { type: 'boolean' } }),
     element({ id: 'bdi', label: 'BDI-II', kind: 'question', answer: { type: 'score', min: 0, max: 63 } }),
     element({ id: 'stage', label: 'Stage', kind: 'question', answer: { type: 'code', values: ['I', 'II'] } }),
@@ -102,6 +103,22 @@ export interface AllergyRecord {
   criticality?: "low" | "high" | "unable-to-assess";
   severity?: "mild" | "moderate" | "severe";
 }
+
+export type EncounterClass = "inpatient" | "emergency" | "ambulatory" | "observation" | "short_stay" | "preadmission" | "home" | "field" | "virtual";
+
+export type EncounterStatus = "planned" | "arrived" | "triaged" | "in-progress" | "onleave" | "finished" | "cancelled" | "entered-in-error" | "unknown";
+
+/** A stay or visit; no \`end\` means under way, or for a finished one, ended by the screening date. */
+export interface EncounterRecord {
+  system?: string;
+  code?: string;
+  display?: string;
+  unclassified?: true;
+  start?: PartialDate;
+  end?: PartialDate;
+  class?: EncounterClass;
+  status?: EncounterStatus;
+}
 `;
 
 const EXPECTED = `/**
@@ -127,6 +144,8 @@ export interface NCT00000001Facts {
   biopsy?: boolean | ProcedureRecord[];
   /** Penicillin allergy */
   penicillin?: boolean | AllergyRecord[];
+  /** Hospitalisation for heart failure */
+  hf_admission?: boolean | EncounterRecord[];
 }
 
 export interface NCT00000001Answers {
@@ -202,16 +221,19 @@ const good: NCT00000001Input = {
     diabetes: [{ code: '44054006', clinicalStatus: 'active' }],
     steroids: false,
     penicillin: [{ criticality: 'high' }],
+    hf_admission: [{ code: 'I50.9', start: '2025-01-03', end: '2025-01-09', class: 'inpatient', status: 'finished' }],
   },
   answers: { consent: true, bdi: null, stage: 'II' },
 };
 // @ts-expect-error an unknown fact
 const unknownFact: NCT00000001Input = { asOf: '2025-06-01', facts: { wbc: { value: 4 } } };
+// @ts-expect-error an encounter class outside the list
+const badClass: NCT00000001Input = { asOf: '2025-06-01', facts: { hf_admission: [{ class: 'IMP' }] } };
 // @ts-expect-error a code outside the list
 const badCode: NCT00000001Input = { asOf: '2025-06-01', answers: { stage: 'III' } };
 // @ts-expect-error a defined element is not input
 const define: NCT00000001Input = { asOf: '2025-06-01', facts: { adult: true } };
-export { good, unknownFact, badCode, define };
+export { good, unknownFact, badClass, badCode, define };
 `;
     expect(typecheck({ 'types.ts': text, 'use.ts': use })).toEqual([]);
   });

@@ -31,6 +31,13 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ['Exposure', shapes.Exposure, 'A period on a medication; no `end` means ongoing.'],
   ['ProcedureRecord', shapes.ProcedureRecord, undefined],
   ['AllergyRecord', shapes.AllergyRecord, undefined],
+  ['EncounterClass', shapes.EncounterClass, undefined],
+  ['EncounterStatus', shapes.EncounterStatus, undefined],
+  [
+    'EncounterRecord',
+    shapes.EncounterRecord,
+    'A stay or visit; no `end` means under way, or for a finished one, ended by the screening date.',
+  ],
 ];
 
 const NAMES = new Map<unknown, string>(SHARED.map(([name, schema]) => [schema, name]));
@@ -120,6 +127,8 @@ function factType(el: ElementInfo): string {
       return 'boolean | ProcedureRecord[]';
     case 'allergy':
       return 'boolean | AllergyRecord[]';
+    case 'encounter':
+      return 'boolean | EncounterRecord[]';
     default:
       return 'never';
   }

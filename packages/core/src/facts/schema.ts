@@ -4,6 +4,7 @@ import {
   AllergyRecord,
   ConditionRecord,
   Day,
+  EncounterRecord,
   Exposure,
   Measurement,
   PartialDate,
@@ -86,6 +87,8 @@ function factSchema(el: ElementInfo, mode: Mode): z.ZodType | undefined {
       return eitherByShape(z.boolean(), z.array(ProcedureRecord), mode);
     case 'allergy':
       return eitherByShape(z.boolean(), z.array(AllergyRecord), mode);
+    case 'encounter':
+      return eitherByShape(z.boolean(), z.array(EncounterRecord), mode);
     case 'question':
     case 'define':
       return undefined;

@@ -114,6 +114,48 @@ export const AllergyRecord = z
   })
   .strict();
 
+/**
+ * What kind of encounter: the classes of HL7 v3 ActEncounterCode (the values of FHIR R4's
+ * `Encounter.class`), by name. IMP, ACUTE and NONAC are all `inpatient`; docs/fhir.md has the map.
+ */
+export const EncounterClass = z.enum([
+  'inpatient',
+  'emergency',
+  'ambulatory',
+  'observation',
+  'short_stay',
+  'preadmission',
+  'home',
+  'field',
+  'virtual',
+]);
+
+/** FHIR R4's Encounter.status. Planned, cancelled and entered-in-error encounters never count. */
+export const EncounterStatus = z.enum([
+  'planned',
+  'arrived',
+  'triaged',
+  'in-progress',
+  'onleave',
+  'finished',
+  'cancelled',
+  'entered-in-error',
+  'unknown',
+]);
+
+/** A hospital stay, an emergency visit, any encounter: a period with its class and status. */
+export const EncounterRecord = z
+  .object({
+    ...recordCoding,
+    start: PartialDate.optional(),
+    /** Absent: under way at the screening date, unless the status is `finished` (then it ended by that date, when is not known). */
+    end: PartialDate.optional(),
+    /** Absent: not known, so the record may or may not be of the classes an element asks for. */
+    class: EncounterClass.optional(),
+    status: EncounterStatus.optional(),
+  })
+  .strict();
+
 /** `true`/`false` is shorthand for "one confirmed, active record" / "no record". */
 export const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
 export const recordsOrBoolean = <T extends z.ZodType>(item: T) => z.union([z.boolean(), z.array(item)]);
@@ -128,6 +170,9 @@ export type VerificationStatus = z.infer<typeof VerificationStatus>;
 export type Exposure = z.infer<typeof Exposure>;
 export type ProcedureRecord = z.infer<typeof ProcedureRecord>;
 export type AllergyRecord = z.infer<typeof AllergyRecord>;
+export type EncounterClass = z.infer<typeof EncounterClass>;
+export type EncounterStatus = z.infer<typeof EncounterStatus>;
+export type EncounterRecord = z.infer<typeof EncounterRecord>;
 
 /** The facts of one patient, keyed by element id. Missing keys are unknown (or absent, for closed-world record kinds). */
 export type FactValue =
@@ -138,7 +183,8 @@ export type FactValue =
   | ConditionRecord[]
   | Exposure[]
   | ProcedureRecord[]
-  | AllergyRecord[];
+  | AllergyRecord[]
+  | EncounterRecord[];
 export type Facts = Record<string, FactValue | undefined>;
 
 export type AnswerValue = boolean | number | string;

@@ -9,6 +9,8 @@ import {
   CRITICALITIES,
   type DateColumns,
   type ElementColumns,
+  ENCOUNTER_CLASSES,
+  ENCOUNTER_STATUSES,
   GIVEN,
   NO_DAY,
   NONE_GIVEN,
@@ -125,7 +127,7 @@ export class ResultWriter {
   }
 }
 
-/** Appends one record element's records (conditions, medications, procedures, allergies). */
+/** Appends one record element's records (conditions, medications, procedures, allergies, encounters). */
 export class RecordWriter {
   private readonly offsets = new Growable(Int32Array);
   private readonly given = new Growable(Uint8Array);
@@ -137,6 +139,8 @@ export class RecordWriter {
   private readonly endHi = new Growable(Int32Array);
   private readonly criticality = new Growable(Uint8Array);
   private readonly severity = new Growable(Uint8Array);
+  private readonly status = new Growable(Uint8Array);
+  private readonly encounterClass = new Growable(Uint8Array);
   private readonly unclassified = new Growable(Uint8Array);
   private state = NOT_GIVEN;
 
@@ -144,7 +148,10 @@ export class RecordWriter {
     this.offsets.push(0);
   }
 
-  /** Statuses are indices into CLINICAL_STATUSES / VERIFICATION_STATUSES (0: active, confirmed). */
+  /**
+   * Statuses are indices into CLINICAL_STATUSES / VERIFICATION_STATUSES (0: active, confirmed);
+   * an encounter's status and class into ENCOUNTER_STATUSES / ENCOUNTER_CLASSES (0: not stated).
+   */
   add(
     clinical: number,
     verification: number,
@@ -155,6 +162,8 @@ export class RecordWriter {
     criticality = 0,
     severity = 0,
     unclassified = 0,
+    status = 0,
+    encounterClass = 0,
   ): void {
     this.state = GIVEN;
     this.clinical.push(clinical);
@@ -165,6 +174,8 @@ export class RecordWriter {
     this.endHi.push(endHi);
     this.criticality.push(criticality);
     this.severity.push(severity);
+    this.status.push(status);
+    this.encounterClass.push(encounterClass);
     this.unclassified.push(unclassified);
   }
 
@@ -197,6 +208,8 @@ export class RecordWriter {
       endHi: this.endHi.take(),
       criticality: this.criticality.take(),
       severity: this.severity.take(),
+      status: this.status.take(),
+      encounterClass: this.encounterClass.take(),
       unclassified: this.unclassified.take(),
     };
     this.offsets.push(0);
@@ -399,6 +412,8 @@ export class PopulationBuilder {
         indexIn(CRITICALITIES, r.criticality),
         indexIn(SEVERITIES, r.severity),
         r.unclassified === true ? 1 : 0,
+        indexIn(ENCOUNTER_STATUSES, r.status),
+        indexIn(ENCOUNTER_CLASSES, r.class),
       );
     }
   }

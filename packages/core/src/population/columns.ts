@@ -2,6 +2,8 @@ import {
   ClinicalStatus,
   Comparator,
   Criticality,
+  EncounterClass,
+  EncounterStatus,
   ReactionSeverity,
   VerificationStatus,
 } from '../facts/shapes';
@@ -29,6 +31,8 @@ export const CLINICAL_STATUSES = ClinicalStatus.options;
 export const VERIFICATION_STATUSES = VerificationStatus.options;
 export const CRITICALITIES = ['', ...Criticality.options] as const;
 export const SEVERITIES = ['', ...ReactionSeverity.options] as const;
+export const ENCOUNTER_STATUSES = ['', ...EncounterStatus.options] as const;
+export const ENCOUNTER_CLASSES = ['', ...EncounterClass.options] as const;
 
 /** Whether the input mentioned an element for a patient: not at all, with records, or as explicitly none. */
 export const NOT_GIVEN = 0;
@@ -62,7 +66,7 @@ export interface ResultColumns {
   readonly plain?: boolean;
 }
 
-/** Conditions, medications, procedures and allergies: one row per record. */
+/** Conditions, medications, procedures, allergies and encounters: one row per record. */
 export interface RecordColumns {
   readonly kind: 'records';
   readonly offsets: Int32Array;
@@ -71,15 +75,18 @@ export interface RecordColumns {
   /** Indices into CLINICAL_STATUSES and VERIFICATION_STATUSES. */
   readonly clinical: Uint8Array;
   readonly verification: Uint8Array;
-  /** Onset (conditions), start (medications) or date (procedures). */
+  /** Onset (conditions), start (medications, encounters) or date (procedures). */
   readonly startLo: Int32Array;
   readonly startHi: Int32Array;
-  /** Abatement (conditions) or end (medications). */
+  /** Abatement (conditions) or end (medications, encounters). */
   readonly endLo: Int32Array;
   readonly endHi: Int32Array;
   /** Indices into CRITICALITIES and SEVERITIES. */
   readonly criticality: Uint8Array;
   readonly severity: Uint8Array;
+  /** Encounters: indices into ENCOUNTER_STATUSES and ENCOUNTER_CLASSES (0: not stated). */
+  readonly status: Uint8Array;
+  readonly encounterClass: Uint8Array;
   /** 1 where the record's codes are in no code system the protocol's bindings of its kind use. */
   readonly unclassified: Uint8Array;
 }

@@ -17,7 +17,7 @@ import {
   readPlainLab,
   readSex,
 } from './reading';
-import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
+import { allergyTruth, conditionTruth, encounterTruth, medicationTruth, procedureTruth } from './records';
 import { Binding, columnRule } from './rules';
 import type { PopulationVerdicts } from './screen';
 
@@ -52,6 +52,7 @@ const HELPERS = {
   readCkd,
   conditionTruth,
   medicationTruth,
+  encounterTruth,
   procedureTruth,
   allergyTruth,
   windowSure,
@@ -246,14 +247,16 @@ class Emitter {
       }
       case 'med': {
         const [c, el, guard] = records(b.el);
-        const any = `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`;
+        // Encounters are periods too, read by the same rules.
+        const truth = b.el.kind === 'encounter' ? 'H.encounterTruth' : 'H.medicationTruth';
+        const any = `${truth}(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`;
         if (b.mode === 'any') return `${guard}return ${any};`;
         const w = this.constant(b.duration);
         if (b.anchor === undefined)
-          return `return H.medicationTruth(${c}, ${el}, true, H.windowSure(asOf, ${w}), H.windowMay(asOf, ${w}), asOf, asOf, i, asOf);`;
+          return `return ${truth}(${c}, ${el}, true, H.windowSure(asOf, ${w}), H.windowMay(asOf, ${w}), asOf, asOf, i, asOf);`;
         // Without the anchor's date only a patient never exposed is decided.
         // With no exposure the anchor need not be read.
-        return `${guard}const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return H.medicationTruth(${c}, ${el}, true, H.windowSure(a.dayHi, ${w}), H.windowMay(a.dayLo, ${w}), a.dayLo, a.dayHi, i, asOf);`;
+        return `${guard}const a = ${this.val(b.anchor)}(i); if (a.state !== 1) return ${any} === 0 ? 0 : 2; return ${truth}(${c}, ${el}, true, H.windowSure(a.dayHi, ${w}), H.windowMay(a.dayLo, ${w}), a.dayLo, a.dayHi, i, asOf);`;
       }
       case 'record': {
         const call = {
@@ -261,7 +264,8 @@ class Emitter {
           medication: (c: string, el: string) => `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`,
           procedure: (c: string, el: string) => `H.procedureTruth(${c}, ${el}, i, asOf)`,
           allergy: (c: string, el: string) => `H.allergyTruth(${c}, ${el}, false, i)`,
-        }[b.el.kind as 'condition' | 'medication' | 'procedure' | 'allergy'];
+          encounter: (c: string, el: string) => `H.encounterTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`,
+        }[b.el.kind as 'condition' | 'medication' | 'procedure' | 'allergy' | 'encounter'];
         if (call === undefined) return 'return 2;';
         const [c, el, guard] = records(b.el);
         return `${guard}return ${call(c, el)};`;

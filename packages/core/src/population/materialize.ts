@@ -5,6 +5,8 @@ import {
   COMPARATORS,
   CRITICALITIES,
   type ElementColumns,
+  ENCOUNTER_CLASSES,
+  ENCOUNTER_STATUSES,
   NO_DAY,
   NONE_GIVEN,
   NOT_GIVEN,
@@ -68,6 +70,8 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const end = c.endLo[j] === NO_DAY ? undefined : dateText(c.endLo[j]!, c.endHi[j]!);
         const criticality = CRITICALITIES[c.criticality[j]!];
         const severity = SEVERITIES[c.severity[j]!];
+        const status = ENCOUNTER_STATUSES[c.status[j]!];
+        const encounterClass = ENCOUNTER_CLASSES[c.encounterClass[j]!];
         // One row serves every record kind: each reads the fields it knows.
         out.push({
           clinicalStatus: CLINICAL_STATUSES[c.clinical[j]!]!,
@@ -76,6 +80,8 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
           ...(end && { abatement: end, end }),
           ...(criticality && { criticality }),
           ...(severity && { severity }),
+          ...(status && { status }),
+          ...(encounterClass && { class: encounterClass }),
           ...(c.unclassified[j] === 1 && { unclassified: true as const }),
         });
       }

@@ -3,7 +3,11 @@ import {
   allergyRecord,
   CONFIRMED,
   type ConditionMode,
+  classMatch,
   conditionRecord,
+  encounterRecord,
+  encounterStatusClass,
+  encounterWithinRecord,
   exposureRecord,
   exposureWithinRecord,
   finish,
@@ -22,6 +26,8 @@ import { type Element, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   CLINICAL_STATUSES,
   CRITICALITIES,
+  ENCOUNTER_CLASSES,
+  ENCOUNTER_STATUSES,
   GIVEN,
   NONE_GIVEN,
   type RecordColumns,
@@ -30,9 +36,10 @@ import {
 } from './columns';
 
 /**
- * Conditions, medications, procedures and allergies read from columns: each row's fields as the
- * plain values `decide/records.ts` decides on, folded the way it prescribes. Status columns hold
- * indices into the facts schema's lists; these tables turn them into the decisions' classes.
+ * Conditions, medications, procedures, allergies and encounters read from columns: each row's
+ * fields as the plain values `decide/records.ts` decides on, folded the way it prescribes. Status
+ * columns hold indices into the facts schema's lists; these tables turn them into the decisions'
+ * classes.
  */
 
 const CLINICAL_CLASS = Uint8Array.from(CLINICAL_STATUSES, (s) =>
@@ -45,6 +52,10 @@ const CRITICALITY_CLASS = Uint8Array.from(CRITICALITIES, (c) =>
   c === '' ? NOT_STATED : c === 'high' ? HIGH : c === 'unable-to-assess' ? UNASSESSED : LOWER,
 );
 const SEVERE_REACTION = SEVERITIES.map((s) => (s === '' ? undefined : s === 'severe'));
+const ENCOUNTER_STATUS_CLASS = Uint8Array.from(ENCOUNTER_STATUSES, (s) =>
+  encounterStatusClass(s === '' ? undefined : s),
+);
+const ENCOUNTER_CLASS = ENCOUNTER_CLASSES.map((c) => (c === '' ? undefined : c));
 
 /** With no record: absent in a closed world or when explicitly none, else unknown. */
 function absent(el: Element, c: RecordColumns | undefined, i: number): Tri {
@@ -151,5 +162,53 @@ export function allergyTruth(c: RecordColumns | undefined, el: Element, severe: 
     if (t === TRUE) return TRUE;
     if (t === UNKNOWN) result = UNKNOWN;
   }
+  return finish(result, el.closedWorld);
+}
+
+/**
+ * Encounters: any started by the screening date, or (`within`) one under way at some time in the
+ * window before the anchor; only those of the element's classes count.
+ */
+export function encounterTruth(
+  c: RecordColumns | undefined,
+  el: Element,
+  within: boolean,
+  sure: number,
+  may: number,
+  anchorLo: number,
+  anchorHi: number,
+  i: number,
+  asOf: number,
+): Tri {
+  if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
+  const classes = el.classes;
+  let result: Tri = 0;
+  let counted = 0;
+  for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
+    const status = ENCOUNTER_STATUS_CLASS[c.status[j]!]!;
+    const match = classMatch(classes, ENCOUNTER_CLASS[c.encounterClass[j]!]);
+    const unclassified = c.unclassified[j] === 1;
+    const t = within
+      ? encounterWithinRecord(
+          status,
+          match,
+          c.startLo[j]!,
+          c.startHi[j]!,
+          c.endLo[j]!,
+          c.endHi[j]!,
+          asOf,
+          sure,
+          may,
+          anchorLo,
+          anchorHi,
+          unclassified,
+        )
+      : encounterRecord(status, match, c.startLo[j]!, c.startHi[j]!, asOf, unclassified);
+    if (t === SKIP) continue;
+    counted++;
+    if (t === TRUE) return TRUE;
+    if (t === UNKNOWN) result = UNKNOWN;
+  }
+  if (counted === 0) return absent(el, c, i);
   return finish(result, el.closedWorld);
 }

@@ -8,7 +8,7 @@ import { toClosure } from '../fast/closures';
 import type { RecordColumns } from './columns';
 import { factsOf } from './materialize';
 import { type BatchContext, bindVal, ColReading, columnReadable, type ValReader } from './reading';
-import { allergyTruth, conditionTruth, medicationTruth, procedureTruth } from './records';
+import { allergyTruth, conditionTruth, encounterTruth, medicationTruth, procedureTruth } from './records';
 
 /** A rule bound to one batch: patient index → truth. */
 export type BoundRule = (i: number) => Tri;
@@ -149,21 +149,23 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'med': {
       const c = records(ctx, b.el.id);
       const el = b.el;
-      if (b.mode === 'any') return (i) => medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf);
+      // Encounters are periods too, read by the same rules.
+      const truth = el.kind === 'encounter' ? encounterTruth : medicationTruth;
+      if (b.mode === 'any') return (i) => truth(c, el, false, 0, 0, 0, 0, i, asOf);
       const window = b.duration!;
       if (b.anchor === undefined) {
         const sure = windowSure(asOf, window);
         const may = windowMay(asOf, window);
-        return (i) => medicationTruth(c, el, true, sure, may, asOf, asOf, i, asOf);
+        return (i) => truth(c, el, true, sure, may, asOf, asOf, i, asOf);
       }
       const anchor = bindVal(b.anchor, ctx, binding.vals);
       return (i) => {
         const a = anchor(i);
         if (a.state !== OK) {
           // Without the anchor's date only a patient never exposed is decided.
-          return medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf) === FALSE ? FALSE : UNKNOWN;
+          return truth(c, el, false, 0, 0, 0, 0, i, asOf) === FALSE ? FALSE : UNKNOWN;
         }
-        return medicationTruth(
+        return truth(
           c,
           el,
           true,
@@ -188,6 +190,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
           return (i) => procedureTruth(c, el, i, asOf);
         case 'allergy':
           return (i) => allergyTruth(c, el, false, i);
+        case 'encounter':
+          return (i) => encounterTruth(c, el, false, 0, 0, 0, 0, i, asOf);
         default:
           return () => UNKNOWN;
       }

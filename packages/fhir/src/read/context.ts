@@ -1,6 +1,7 @@
 import type {
   AllergyRecord,
   ConditionRecord,
+  EncounterRecord,
   Exposure,
   InputWarning,
   Measurement,
@@ -8,7 +9,13 @@ import type {
   ProtocolInfo,
 } from '@eligo/core';
 
-export type RecordValue = Measurement | ConditionRecord | Exposure | ProcedureRecord | AllergyRecord;
+export type RecordValue =
+  | Measurement
+  | ConditionRecord
+  | Exposure
+  | ProcedureRecord
+  | AllergyRecord
+  | EncounterRecord;
 
 /** What the readers share while turning one bundle into facts. */
 export class Reading {

@@ -194,6 +194,7 @@ describe('Observation units', () => {
       biopsy: [],
       any_allergy: [],
       drug_allergy: [],
+      hf_admission: [],
     });
     expect(warnings.map((w) => [w.code, w.message, w.path])).toEqual([
       [

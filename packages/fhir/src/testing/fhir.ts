@@ -3,6 +3,7 @@ import type {
   Bundle,
   CodeableConcept,
   Condition,
+  Encounter,
   FhirResource,
   MedicationStatement,
   Observation,
@@ -113,6 +114,26 @@ export function allergy(
     resourceType: 'AllergyIntolerance',
     patient: { reference: 'Patient/p' },
     ...(code ? { code } : {}),
+    ...extra,
+  };
+}
+
+export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+
+/** A finished encounter of class `classCode` (v3 ActCode), with these types and period. */
+export function encounter(
+  classCode: string,
+  type: CodeableConcept[],
+  period: Encounter['period'],
+  extra: Partial<Encounter> = {},
+): Encounter {
+  return {
+    resourceType: 'Encounter',
+    status: 'finished',
+    class: { system: ACT_CODE, code: classCode },
+    subject: { reference: 'Patient/p' },
+    type,
+    ...(period ? { period } : {}),
     ...extra,
   };
 }

@@ -40,7 +40,7 @@ export const testProtocol: ProtocolInfo = {
   title: 'A protocol for the reader tests',
   version: '1',
   hash: 'test',
-  complete: ['condition', 'medication', 'procedure', 'allergy'],
+  complete: ['condition', 'medication', 'procedure', 'allergy', 'encounter'],
   cohorts: [],
   elements: [
     element('birth_date', 'patient', { patientField: 'birthDate' }),
@@ -77,6 +77,13 @@ export const testProtocol: ProtocolInfo = {
     element('biopsy', 'procedure', { closedWorld: true, include: [exact('snomed', '90241008')] }),
     element('any_allergy', 'allergy', { closedWorld: true, any: true }),
     element('drug_allergy', 'allergy', { closedWorld: true, include: [exact('atc', 'L01AA01')] }),
+    element('hf_admission', 'encounter', {
+      closedWorld: true,
+      include: [prefix('icd10', 'I50'), exact('snomed', '84114007')],
+      classes: ['inpatient'],
+    }),
+    element('acute_visit', 'encounter', { any: true, classes: ['inpatient', 'emergency'] }),
+    element('any_encounter', 'encounter', { any: true }),
     element('consent', 'question', { answer: { type: 'boolean' } }),
   ],
 };

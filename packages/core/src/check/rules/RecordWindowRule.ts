@@ -3,9 +3,12 @@ import { hoursNotHere, recordWindowSubject, wrongType } from '../../diagnostics/
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, tailSpan } from '../describe';
 
+const DATED: ReadonlySet<string> = new Set(['medication', 'condition', 'procedure', 'encounter']);
+
 /**
- * `R within D before A` applies to dated records (medications, conditions, procedures) and counts
- * back from a date; durations in hours are judged only there (decide/window.ts).
+ * `R within D before A` applies to dated records (medications, conditions, procedures,
+ * encounters) and counts back from a date; durations in hours are judged only there
+ * (decide/window.ts).
  */
 export function RecordWindowRule(context: CheckContext): Visitor {
   const { symbols } = context;
@@ -14,7 +17,7 @@ export function RecordWindowRule(context: CheckContext): Visitor {
     WithinTest(node) {
       windows.add(node.duration);
       const info = symbols.get(node.subject.name);
-      if (info && info.kind !== 'medication' && info.kind !== 'condition' && info.kind !== 'procedure') {
+      if (info && !DATED.has(info.kind)) {
         const span = tailSpan(node.subject.span, node.span, context.source);
         context.report(recordWindowSubject(span, node.subject.name, describeValue(node.subject, symbols)));
       }

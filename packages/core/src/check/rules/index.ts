@@ -8,6 +8,7 @@ import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
+import { EncounterClassRule } from './EncounterClassRule';
 import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
 import { KnownValueRule } from './KnownValueRule';
@@ -53,6 +54,7 @@ export const specifiedRules: readonly Rule[] = [
   AtLeastCountRule,
   TrendSubjectRule,
   UnitAnnotationRule,
+  EncounterClassRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,

@@ -7,6 +7,7 @@ import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
 import { ConditionQualifierRule } from './ConditionQualifierRule';
+import { EncounterClassRule } from './EncounterClassRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
@@ -296,9 +297,24 @@ describe('MedicationQualifierRule', () => {
     );
   });
 
+  it('accepts them on encounters: how long a stay lasted', () => {
+    expectValid(
+      protocol(
+        'encounter admission "Any admission" from any class inpatient',
+        'admission for more than 7 days or admission for at least 1 month',
+      ),
+      MedicationQualifierRule,
+    );
+  });
+
   it('reports a medication qualifier on a condition', () => {
     expectDiagnostics(withRule('gilbert for at least 3 months'), MedicationQualifierRule).toEqual([
-      { code: 'E0207', line: RULE_LINE, column: 20, message: "'for at least' applies to medications only" },
+      {
+        code: 'E0207',
+        line: RULE_LINE,
+        column: 20,
+        message: "'for at least' applies to medications and encounters only",
+      },
     ]);
   });
 });
@@ -311,13 +327,14 @@ describe('RecordWindowRule', () => {
     'medication chemo "Chemotherapy" from atc L01*',
     'question first_dose "Planned first dose": date',
     'question consent "Consent?": yes/no',
+    'encounter hf_admission "Hospitalisation for heart failure" from icd10 I50* class inpatient',
   ].join('\n');
 
-  it('accepts windows on medications, conditions and procedures, back from screening, a result or a date question', () => {
+  it('accepts windows on medications, conditions, procedures and encounters, back from screening, a result or a date question', () => {
     expectValid(
       protocol(
         decls,
-        'mi within 90 days before screening or surgery within 4 weeks before first_dose or chemo within 72 hours before wbc',
+        'mi within 90 days before screening or surgery within 4 weeks before first_dose or chemo within 72 hours before wbc or hf_admission within 12 months before first_dose',
       ),
       RecordWindowRule,
     );
@@ -333,20 +350,20 @@ describe('RecordWindowRule', () => {
     ).toEqual([
       {
         code: 'E0216',
-        line: 11,
+        line: 12,
         column: 16,
-        message: "'within … before' applies to medications, conditions and procedures",
+        message: "'within … before' applies to medications, conditions, procedures and encounters",
       },
       {
         code: 'E0215',
-        line: 11,
+        line: 12,
         column: 75,
         message:
           "'within … before' needs a date to count back from: screening, a lab or test result, or a date question",
       },
       {
         code: 'E0217',
-        line: 11,
+        line: 12,
         column: 97,
         message: 'hours are measured only in `within … before` windows of records',
       },
@@ -511,6 +528,48 @@ describe('ArithmeticRule', () => {
   it('compares a computed quantity in its composed unit', () => {
     expectDiagnostics(withRule('weight / height >= 1 mL'), UnitDimensionRule).toEqual([
       expect.objectContaining({ code: 'E0203', line: RULE_LINE }),
+    ]);
+  });
+});
+
+describe('EncounterClassRule', () => {
+  it('accepts the classes of an encounter, several at once', () => {
+    expectValid(
+      protocol(
+        'encounter acute "Acute care" from any class inpatient, emergency, observation, short_stay',
+        'acute within 30 days before screening',
+      ),
+      EncounterClassRule,
+    );
+  });
+
+  it('reports a class an encounter cannot have, with the nearest one', () => {
+    const text = protocol(
+      'encounter er "Emergency visit" from any class emergncy, inpatient',
+      'er within 3 months before screening',
+    );
+    expectDiagnostics(text, EncounterClassRule).toEqual([
+      { code: 'E0221', line: 2, column: 47, message: "'emergncy' is not an encounter class" },
+    ]);
+    const [d] = checkText(text, [EncounterClassRule]).diagnostics;
+    expect(d?.hint).toBe("did you mean 'emergency'?");
+    expect(d?.label).toBe(
+      "the classes are 'inpatient', 'emergency', 'ambulatory', 'observation', 'short_stay', 'preadmission', 'home', 'field' and 'virtual'",
+    );
+  });
+
+  it('reports a class on a record that is not an encounter, from the keyword on', () => {
+    const text = protocol('condition hf "Heart failure" from icd10 I50* class inpatient', 'hf');
+    expectDiagnostics(text, EncounterClassRule).toEqual([
+      { code: 'E0222', line: 2, column: 46, message: "'class' applies to encounters only" },
+    ]);
+    const { source, diagnostics } = checkText(text, [EncounterClassRule]);
+    expect(diagnostics.map((d) => renderDiagnostic(d, source))).toEqual([
+      `test.elig:2:46 error E0222 'class' applies to encounters only
+  2 | condition hf "Heart failure" from icd10 I50* class inpatient
+    |                                              ^^^^^^^^^^^^^^^ hf is a condition
+  hint: declare it as an encounter (\`encounter … from … class inpatient\`), or drop the class
+`,
     ]);
   });
 });
