@@ -63,6 +63,11 @@ const keywords = [
   'fell',
   'one',
   'x',
+  'route',
+  'daily',
+  'dose',
+  'as',
+  'stable',
 ];
 
 const eligo = {

@@ -231,7 +231,11 @@ function elementInfos(
         });
         break;
       case 'RecordDecl':
-        infos.push({ ...base, binding: bindingInfo(d.binding) });
+        infos.push({
+          ...base,
+          binding: bindingInfo(d.binding),
+          ...(d.record === 'medication' && d.routes ? { routes: d.routes.map((r) => r.value) } : {}),
+        });
         break;
       case 'QuestionDecl':
         infos.push({

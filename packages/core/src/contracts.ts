@@ -91,6 +91,7 @@ export const ElementInfoSchema = z.object({
   binding: z
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),
+  routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
   answer: z
     .object({
       type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),

@@ -370,6 +370,7 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'x'", "'x ULN'"],
   ["'within'", "'within'"],
   ["'for'", "'for at least …'"],
+  ["'stable'", "'stable for at least …'"],
   ["'ever'", "'ever'"],
   ["'suspected'", "'suspected'"],
   ["'resolved'", "'resolved more than … ago'"],
@@ -391,6 +392,9 @@ const OPERATORS = new Set([
   "'within'",
   "'fell'",
   "'for'",
+  "'stable'",
+  "'daily'",
+  "'as'",
   "'severe'",
   "'ever'",
   "'suspected'",
@@ -747,13 +751,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordDecl(kind, name, label, binding) {
+  RecordDecl(kind, name, label, binding, routes) {
     return {
       kind: 'RecordDecl',
       record: kind.sourceString as RecordKind,
       name: identifier(name),
       label: str(label),
       binding: ast<Binding>(binding),
+      routes: optional(routes, (r) => listOf(r.children[1]!, identifier)),
       span: span(this),
     };
   },
@@ -866,6 +871,15 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       kind: 'MedicationTest',
       subject: ref(name),
       qualifier: 'forMoreThan',
+      duration: duration(d),
+      span: span(this),
+    };
+  },
+  RecordTest_stable(name, _stable, _for, _atLeast, d) {
+    return {
+      kind: 'MedicationTest',
+      subject: ref(name),
+      qualifier: 'stableForAtLeast',
       duration: duration(d),
       span: span(this),
     };
@@ -984,6 +998,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return {
       kind: 'Latest',
       alternatives: listOf(list, value),
+      span: span(this),
+    };
+  },
+  ValueBody_dose(name, _daily, _dose, as) {
+    return {
+      kind: 'DailyDose',
+      subject: ref(name),
+      as: optional(as, (a) => identifier(a.children[1]!)),
       span: span(this),
     };
   },

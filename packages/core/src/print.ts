@@ -98,6 +98,8 @@ export function printValue(v: Value): string {
       return `${v.callee.value}(${v.args.map(printValue).join(', ')})`;
     case 'Latest':
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
+    case 'DailyDose':
+      return `${v.subject.name} daily dose${v.as ? ` as ${v.as.value}` : ''}`;
     case 'Arith': {
       // Brackets only where the tree groups against the operators' own binding: a looser operand,
       // or an operand on the right of the same strength (a - (b - c)).
@@ -194,6 +196,8 @@ export function printExpression(e: Expr): string {
           return `${e.subject.name} for at least ${duration(e.duration)}`;
         case 'forMoreThan':
           return `${e.subject.name} for more than ${duration(e.duration)}`;
+        case 'stableForAtLeast':
+          return `${e.subject.name} stable for at least ${duration(e.duration)}`;
       }
       break;
     case 'WithinTest':
@@ -335,8 +339,10 @@ function declaration(d: Declaration): string[] {
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
       return withBinding(`${head('test')} ${printString(d.label)}`, d.binding, mods);
     }
-    case 'RecordDecl':
-      return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, []);
+    case 'RecordDecl': {
+      const mods = d.routes ? [`route ${d.routes.map((r) => r.value).join(', ')}`] : [];
+      return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, mods);
+    }
   }
 }
 

@@ -66,6 +66,8 @@ export interface ElementInfo {
   /** For `test` and coded questions/patient sex: the allowed codes. */
   readonly values?: readonly string[] | undefined;
   readonly binding?: CodeBindingInfo | undefined;
+  /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */
+  readonly routes?: readonly string[] | undefined;
   readonly answer?: AnswerInfo | undefined;
   /** For record kinds: no matching record means absent (false) rather than unknown. */
   readonly closedWorld: boolean;

@@ -7,7 +7,7 @@ const keywords = new Set(
     'inclusion exclusion cohort source met if decided by sub-criteria from in molar mass positive above values ' +
     'except to any and or not unless then else of all at least between is within days day weeks week months month ' +
     'years year before screening more than resolved ago ever suspected severe latest fell count score number date ' +
-    'one yes/no ULN LLN x'
+    'one yes/no ULN LLN x route daily dose as stable'
   ).split(' '),
 );
 

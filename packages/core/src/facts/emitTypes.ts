@@ -28,7 +28,13 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ['ClinicalStatus', shapes.ClinicalStatus, undefined],
   ['VerificationStatus', shapes.VerificationStatus, undefined],
   ['ConditionRecord', shapes.ConditionRecord, 'A diagnosis; status defaults to active and confirmed.'],
-  ['Exposure', shapes.Exposure, 'A period on a medication; no `end` means ongoing.'],
+  ['Route', shapes.Route, 'A route of administration.'],
+  ['DoseQuantity', shapes.DoseQuantity, 'An amount of a drug with its UCUM unit.'],
+  [
+    'Exposure',
+    shapes.Exposure,
+    'A period on a medication, with its route and dose when known; no `end` means ongoing.',
+  ],
   ['ProcedureRecord', shapes.ProcedureRecord, undefined],
   ['AllergyRecord', shapes.AllergyRecord, undefined],
 ];

@@ -5,9 +5,13 @@ import { describeValue, tailSpan } from '../describe';
 const WORDS = {
   forAtLeast: 'for at least',
   forMoreThan: 'for more than',
+  stableForAtLeast: 'stable for at least',
 } as const;
 
-/** `for at least` and `for more than` measure how long a medication was taken. */
+/**
+ * `for at least` and `for more than` measure how long a medication was taken, `stable for at
+ * least` how long its dose stayed the same, and `daily dose` reads a medication's dose.
+ */
 export function MedicationQualifierRule(context: CheckContext): Visitor {
   const { symbols } = context;
   return {
@@ -17,6 +21,14 @@ export function MedicationQualifierRule(context: CheckContext): Visitor {
         const span = tailSpan(node.subject.span, node.span, context.source);
         const subjectIs = describeValue(node.subject, symbols);
         context.report(medicationQualifier(span, WORDS[node.qualifier], node.subject.name, subjectIs));
+      }
+    },
+    DailyDose(node) {
+      const info = symbols.get(node.subject.name);
+      if (info && info.kind !== 'medication') {
+        const span = tailSpan(node.subject.span, node.span, context.source);
+        const subjectIs = describeValue(node.subject, symbols);
+        context.report(medicationQualifier(span, 'daily dose', node.subject.name, subjectIs));
       }
     },
   };

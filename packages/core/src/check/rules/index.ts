@@ -8,11 +8,13 @@ import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
+import { EquivalenceTableRule } from './EquivalenceTableRule';
 import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
+import { MedicationRouteRule } from './MedicationRouteRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
@@ -53,6 +55,8 @@ export const specifiedRules: readonly Rule[] = [
   AtLeastCountRule,
   TrendSubjectRule,
   UnitAnnotationRule,
+  MedicationRouteRule,
+  EquivalenceTableRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
