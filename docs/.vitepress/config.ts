@@ -32,6 +32,7 @@ export default defineConfig({
           { text: 'Screening a population', link: '/population' },
           { text: 'Command line', link: '/cli' },
           { text: 'HTTP API', link: '/api' },
+          { text: 'Security and failures', link: '/security' },
           { text: 'Benchmarks', link: '/benchmarks' },
         ],
       },

@@ -256,7 +256,15 @@ describe('bad input is a 4xx, never a 500', async () => {
     const app = createApp({
       store: broken,
       logger,
-      config: { bodyLimit: 1024, rateLimit: 0, webOrigins: [], webDir: undefined, docsDir: undefined },
+      config: {
+        bodyLimit: 1024,
+        batchBuffer: 1 << 20,
+        rateLimit: 0,
+        addressRateLimit: 0,
+        webOrigins: [],
+        webDir: undefined,
+        docsDir: undefined,
+      },
     });
     const res = await app.request('/v1/protocols', { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(500);
@@ -406,7 +414,15 @@ describe('operations', async () => {
     const app = createApp({
       store,
       logger,
-      config: { bodyLimit: 4096, rateLimit: 0, webOrigins: [], webDir: undefined, docsDir: undefined },
+      config: {
+        bodyLimit: 4096,
+        batchBuffer: 1 << 20,
+        rateLimit: 0,
+        addressRateLimit: 0,
+        webOrigins: [],
+        webDir: undefined,
+        docsDir: undefined,
+      },
     });
     await app.request('/v1/protocols/P/screenings?version=PATIENT-MRN-123', {
       method: 'POST',

@@ -12,7 +12,7 @@ import { requestLog } from './http/request-log';
 import { fileParts, safeStat, staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
 import { checkRoutes } from './routes/check';
-import { healthRoutes } from './routes/health';
+import { healthRoutes, readinessRoutes } from './routes/health';
 import { protocolRoutes } from './routes/protocols';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
@@ -35,6 +35,7 @@ export function createApp(deps: Deps) {
 
   const v1 = new OpenAPIHono<AppEnv>()
     .route('/healthz', healthRoutes)
+    .route('/readyz', readinessRoutes)
     .route('/check', checkRoutes)
     .route('/protocols', protocolRoutes)
     .route('/protocols', screeningRoutes)
@@ -123,8 +124,9 @@ export function createApp(deps: Deps) {
       return limit(c, next);
     })
     .use('/v1/*', auth)
-    .use('/v1/*', rateLimit({ perSecond: deps.config.rateLimit }))
+    .use('/v1/*', rateLimit({ perSecond: deps.config.rateLimit, perAddress: deps.config.addressRateLimit }))
     .route('/healthz', healthRoutes)
+    .route('/readyz', readinessRoutes)
     .route('/v1', v1);
 
   app.onError(errorHandler(deps.logger));

@@ -10,4 +10,12 @@ describe('readConfig', () => {
       new ConfigError("ELIGO_WORKERS must be a non-negative integer, got 'two'"),
     );
   });
+
+  it('limits requests without a valid token per address and reads batches 64 MiB ahead by default', () => {
+    expect(readConfig({})).toMatchObject({ addressRateLimit: 10, batchBuffer: 64 * 1024 * 1024 });
+    expect(readConfig({ ELIGO_ADDRESS_RATE_LIMIT: '0', ELIGO_BATCH_BUFFER: '1' })).toMatchObject({
+      addressRateLimit: 0,
+      batchBuffer: 64 * 1024,
+    });
+  });
 });

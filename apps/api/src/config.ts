@@ -11,8 +11,12 @@ export interface Config {
   readonly adminToken: string | undefined;
   /** Largest accepted request body in bytes (a batch's limit applies per line). */
   readonly bodyLimit: number;
+  /** Bytes of a batch body read ahead of screening: bodies up to this size are read whole before answering. */
+  readonly batchBuffer: number;
   /** Requests per second each token may make on one instance; 0 turns the limit off. */
   readonly rateLimit: number;
+  /** Requests per second one client address may make without a valid token; 0 turns the limit off. */
+  readonly addressRateLimit: number;
   /** Origins allowed by CORS; the web app served from the same port needs none. */
   readonly webOrigins: readonly string[];
   readonly webDir: string | undefined;
@@ -36,7 +40,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.ELIGO_ADMIN_TOKEN || undefined,
     bodyLimit: integer(env, 'ELIGO_BODY_LIMIT', 1024 * 1024),
+    batchBuffer: Math.max(64 * 1024, integer(env, 'ELIGO_BATCH_BUFFER', 64 * 1024 * 1024)),
     rateLimit: integer(env, 'ELIGO_RATE_LIMIT', 100),
+    addressRateLimit: integer(env, 'ELIGO_ADDRESS_RATE_LIMIT', 10),
     webOrigins: (env.ELIGO_WEB_ORIGIN ?? '')
       .split(',')
       .map((o) => o.trim())

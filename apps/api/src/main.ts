@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { BootstrapError, bootstrap } from './bootstrap';
 import { type Config, ConfigError, readConfig } from './config';
 import { databaseTarget, openDatabase } from './db/connect';
+import { describeError } from './db/redact';
 import { createStore, type Store } from './db/store';
 import { createLogger } from './logger';
 import { createProtocolCache, type ProtocolCache } from './screening/cache';
@@ -14,10 +15,21 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main() {
   const config = readConfig(process.env);
   const logger = createLogger(config.logLevel);
+  // The last line of defence: Node's own report of an uncaught error prints the objects attached
+  // to it, and a database client carries its connection parameters. This one logs the error's type,
+  // code, redacted message and stack frames, then exits as Node would (a cluster primary replaces
+  // the process).
+  process.on('uncaughtException', (error) => {
+    logger.fatal(
+      { error: { ...describeError(error, config.databaseUrl), frames: frames(error) } },
+      'uncaught error',
+    );
+    process.exit(1);
+  });
   if (config.workers > 1 && cluster.isPrimary) return primary(config, logger);
   const worker = cluster.isWorker;
   const target = databaseTarget(config);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, { logger });
   if (!worker)
     logger.info(
       { database: target.kind, ...(target.kind === 'sqlite' ? { file: target.file } : {}) },
@@ -35,9 +47,18 @@ async function main() {
     });
 
   // Each process counts requests on its own and the primary hands connections out in turn, so
-  // each gets its share of the per-token rate.
-  const rateLimit = config.rateLimit === 0 ? 0 : Math.max(1, Math.round(config.rateLimit / config.workers));
-  const app = createApp({ store, logger, config: { ...config, rateLimit }, cache });
+  // each gets its share of the per-token and per-address rates.
+  const share = (rate: number) => (rate === 0 ? 0 : Math.max(1, Math.round(rate / config.workers)));
+  const app = createApp({
+    store,
+    logger,
+    config: {
+      ...config,
+      rateLimit: share(config.rateLimit),
+      addressRateLimit: share(config.addressRateLimit),
+    },
+    cache,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info(
       {
@@ -79,7 +100,7 @@ async function main() {
  */
 async function primary(config: Config, logger: Logger) {
   const target = databaseTarget(config);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, { logger });
   logger.info(
     {
       database: target.kind,
@@ -164,11 +185,23 @@ async function warm(store: Store, cache: ProtocolCache) {
   }
 }
 
+function frames(error: unknown): string | undefined {
+  return (error instanceof Error ? error.stack : undefined)
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
+}
+
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof BootstrapError) {
     process.stderr.write(`eligo-api: ${error.message}\n`);
   } else {
-    process.stderr.write(`eligo-api: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    // e.g. the database refuses the connection: say why, without the connection string's secrets.
+    const { type, code, message } = describeError(error, process.env.DATABASE_URL || undefined);
+    const stack = frames(error);
+    process.stderr.write(
+      `eligo-api: failed to start: ${type}${code ? ` ${code}` : ''}: ${message}\n${stack ? `${stack}\n` : ''}`,
+    );
   }
   process.exit(1);
 });

@@ -7,11 +7,15 @@ import { run } from './run';
 const PROTOCOL = bundledProtocols.NCT06469190;
 
 /** Runs the CLI in memory: real files for reading, a virtual overlay for written and inline files. */
-async function cli(args: string[], files: Record<string, string> = {}) {
+async function cli(args: string[], files: Record<string, string | Error> = {}) {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string> = {};
-  const read = async (path: string) => files[path] ?? (await readFile(path, 'utf8'));
+  const read = async (path: string) => {
+    const file = files[path];
+    if (file instanceof Error) throw file;
+    return file ?? (await readFile(path, 'utf8'));
+  };
   const io: Io = {
     stdout: (t) => {
       stdout += t;
@@ -21,6 +25,8 @@ async function cli(args: string[], files: Record<string, string> = {}) {
     },
     readFile: read,
     writeFile: async (path, text) => {
+      const file = files[path];
+      if (file instanceof Error) throw file;
       written[path] = text;
     },
     readLines: async function* (path) {
@@ -63,7 +69,7 @@ describe('eligo check', () => {
 
   it('names a missing file', async () => {
     const r = await cli(['check', 'nope.elig']);
-    expect([r.code, r.stderr]).toEqual([2, 'eligo: no such file: nope.elig\n']);
+    expect([r.code, r.stderr]).toEqual([2, "eligo: cannot read 'nope.elig': no such file\n"]);
   });
 });
 

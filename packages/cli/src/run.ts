@@ -3,7 +3,8 @@ import { checkCommand } from './commands/check';
 import { fmtCommand } from './commands/fmt';
 import { screenCommand } from './commands/screen';
 import { typesCommand } from './commands/types';
-import { type Io, UsageError } from './io';
+import { EXIT, type Io, UsageError, withFileErrors } from './io';
+import { forTerminal } from './terminal';
 
 const USAGE = `usage: eligo <command> [options]
 
@@ -16,9 +17,14 @@ commands:
   types <protocol.elig>                      print TypeScript types of the protocol's facts
 `;
 
-/** Runs one command line; returns the exit code (0 ok, 1 the protocol has errors, 2 bad usage or input). */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+/**
+ * Runs one command line; returns the exit code (0 ok, 1 the protocol has errors, 2 bad usage or
+ * input, 3 a bug). Never throws: every failure is a message on stderr.
+ */
+export async function run(argv: readonly string[], given: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // Everything on stderr is for a person at a terminal: file names and quoted input included.
+  const io = withFileErrors({ ...given, stderr: (text) => given.stderr(forTerminal(text)) });
   try {
     const { values, positionals } = parseArgs({
       args: [...rest],
@@ -35,7 +41,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
     if (command === undefined || command === 'help' || command === '--help' || values.help) {
       io.stdout(USAGE);
-      return command === undefined ? 2 : 0;
+      return command === undefined ? EXIT.input : EXIT.ok;
     }
     const file = positionals[0];
     if (file === undefined) throw new UsageError(`eligo ${command}: missing the protocol file`);
@@ -52,18 +58,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`eligo: unknown command '${command}'`);
     }
   } catch (error) {
+    // parseArgs reports unknown options and missing values as a TypeError with a code.
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
       io.stderr(`${error.message}\n${error instanceof UsageError ? '' : USAGE}`);
-      return 2;
+      return EXIT.input;
     }
-    if (isNodeError(error) && error.code === 'ENOENT') {
-      io.stderr(`eligo: no such file: ${error.path}\n`);
-      return 2;
-    }
-    throw error;
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`eligo: internal error (please report it with the command line):\n${stack}\n`);
+    return EXIT.internal;
   }
-}
-
-function isNodeError(error: unknown): error is Error & { code: string; path?: string } {
-  return error instanceof Error && 'code' in error;
 }

@@ -27,6 +27,8 @@ export interface Protocol extends NodeBase {
   readonly id: Identifier;
   readonly title: string | undefined;
   readonly version: string | undefined;
+  /** `screening period N days`: results older than this before the screening date do not count. */
+  readonly screeningPeriod: Duration | undefined;
   /** `records complete for …`: record kinds treated as a complete history (closed world). */
   readonly complete: readonly RecordKind[];
   readonly declarations: readonly Declaration[];

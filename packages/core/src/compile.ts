@@ -149,6 +149,10 @@ function compileSource(source: Source): CompileResult {
     id: ast.id.value,
     title: ast.title,
     version: ast.version,
+    screeningPeriod: ast.screeningPeriod && {
+      amount: ast.screeningPeriod.amount,
+      unit: ast.screeningPeriod.unit,
+    },
     hash: hashOf(source.body),
     complete: ast.complete,
     elements: elementInfos(ast, lower.elements, criteria),

@@ -118,6 +118,7 @@ export const ProtocolInfoSchema = z.object({
   id: z.string(),
   title: z.string().optional(),
   version: z.string().optional(),
+  screeningPeriod: z.object({ amount: z.number(), unit: z.string() }).optional(),
   hash: z.string(),
   complete: z.array(z.enum(['condition', 'medication', 'procedure', 'allergy'])),
   elements: z.array(ElementInfoSchema),

@@ -56,6 +56,7 @@ export {
 } from './facts/schema';
 export * from './facts/shapes';
 export type { FastResult } from './fast/verdicts';
+export { KEYWORDS } from './grammar/keywords';
 export type { ParseResult } from './parse';
 export { parse, parseExpression } from './parse';
 export {

@@ -305,6 +305,9 @@ function failureDiagnostic(text: string, result: MatchResult): Diagnostic {
 /** `and` can follow only an expression that is complete. */
 const EXPRESSION_ENDED = "'and'";
 
+/** Expected where a new criterion could start. */
+const CRITERION_ID = 'a criterion id';
+
 /**
  * A word the grammar cannot take right after a complete expression on the same line
  * (`chemo_end more than 28 days ago`): E0005 at the word, with what could have followed.
@@ -315,7 +318,12 @@ function wordAfterExpression(text: string, pos: number, expected: readonly strin
   while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
   if (before === 0 || !onOneLine(text, before - 1, pos)) return undefined;
   const word = tokenAt(text, pos);
-  return unexpectedWordAfterExpression({ start: pos, end: pos + word.length }, word, followers(expected));
+  return unexpectedWordAfterExpression(
+    { start: pos, end: pos + word.length },
+    word,
+    followers(expected),
+    expected.includes(CRITERION_ID),
+  );
 }
 
 /**
@@ -356,7 +364,12 @@ function strayWord(text: string, start: number): Diagnostic | undefined {
   const { pos, expected } = failureOf(result);
   if (pos !== start || !expected.includes(EXPRESSION_ENDED)) return undefined;
   const word = tokenAt(text, start);
-  return unexpectedWordAfterExpression({ start, end: start + word.length }, word, followers(expected));
+  return unexpectedWordAfterExpression(
+    { start, end: start + word.length },
+    word,
+    followers(expected),
+    expected.includes(CRITERION_ID),
+  );
 }
 
 /** What may follow an expression, in the order an author thinks of them, each once. */
@@ -378,8 +391,16 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'fell'", "'fell by at least …'"],
 ];
 
+/** Arithmetic on a value, listed as one item. */
+const ARITHMETIC = ['+', '-', '*', '/'];
+
 function followers(expected: readonly string[]): string {
-  return joinOr(FOLLOWERS.filter(([failure]) => expected.includes(failure)).map(([, words]) => words));
+  const words = FOLLOWERS.filter(([failure]) => expected.includes(failure)).map(([, text]) => text);
+  const arithmetic = ARITHMETIC.filter((op) => expected.includes(`'${op}'`));
+  // After the comparison, where an author who wrote a value thinks of it.
+  const at = words.findIndex((w) => w.startsWith('a comparison')) + 1 || words.length;
+  if (arithmetic.length > 0) words.splice(at, 0, `arithmetic (${arithmetic.join(', ')})`);
+  return joinOr(words);
 }
 
 /** Words that could continue an expression that is already complete. */
@@ -660,7 +681,14 @@ function sections(iter: OhmNode): Section[] {
 
 const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   Protocol(header, declarations, secs, cohorts) {
-    const [, id, title, version, complete] = header.children as [OhmNode, OhmNode, OhmNode, OhmNode, OhmNode];
+    const [, id, title, version, period, complete] = header.children as [
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+      OhmNode,
+    ];
     const kinds =
       optional(complete, (c) => listOf(c.children[3]!, (k) => k.sourceString as RecordKind)) ?? [];
     const protocol: Protocol = {
@@ -668,6 +696,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       id: identifier(id),
       title: optional(title, str),
       version: optional(version, (v) => str(v.children[1]!)),
+      screeningPeriod: optional(period, (p) => duration(p.children[2]!)),
       complete: kinds,
       declarations: declarations.children.map((n) => ast<Declaration>(n)),
       sections: sections(secs),

@@ -377,6 +377,7 @@ const protocol: fc.Arbitrary<Protocol> = fc.record({
   id: fc.stringMatching(/^NCT[0-9]{8}$/).map((value) => ({ kind: 'Identifier' as const, value, span })),
   title: fc.option(label, { nil: undefined }),
   version: fc.option(label, { nil: undefined }),
+  screeningPeriod: fc.option(duration, { nil: undefined }),
   complete: fc.subarray(['condition', 'medication', 'procedure', 'allergy'] as const),
   declarations: fc.array(declaration, { maxLength: 4 }),
   sections: fc.array(section, { maxLength: 2 }),

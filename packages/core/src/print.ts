@@ -430,6 +430,10 @@ class Printer {
       const start = at('version');
       this.#item(start, start, '', () => this.#line(`version ${printString(p.version!)}`));
     }
+    if (p.screeningPeriod !== undefined) {
+      const start = at('screening');
+      this.#item(start, start, '', () => this.#line(`screening period ${duration(p.screeningPeriod!)}`));
+    }
     if (p.complete.length > 0) {
       const start = at('records');
       this.#item(start, start, '', () => this.#line(`records complete for ${p.complete.join(', ')}`));

@@ -97,6 +97,8 @@ export interface ProtocolInfo {
   readonly id: string;
   readonly title: string | undefined;
   readonly version: string | undefined;
+  /** The protocol's screening period, when its text gives one: older results do not count. */
+  readonly screeningPeriod?: { readonly amount: number; readonly unit: string } | undefined;
   /** Stable hash of the source text. */
   readonly hash: string;
   readonly complete: readonly RecordKind[];

@@ -8,7 +8,7 @@ type NodeOf<K extends Kind> = Extract<Node, { kind: K }>;
  * `children` and every traversal built on them; a new node kind is a compile error until listed.
  */
 export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & string)[] } = {
-  Protocol: ['id', 'declarations', 'sections', 'cohorts'],
+  Protocol: ['id', 'screeningPeriod', 'declarations', 'sections', 'cohorts'],
   Cohort: ['id', 'sections'],
   Section: ['criteria'],
   Criterion: ['id', 'rule'],

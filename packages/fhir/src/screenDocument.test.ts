@@ -57,7 +57,9 @@ describe('screenDocument', () => {
     const criterion = (r: typeof full) => (r.ok ? r.screening.cohorts[0]!.criteria[0]! : undefined);
     expect(criterion(lean)?.trace).toEqual({ text: '', status: 'met' });
     expect(criterion(lean)?.explanation).toBe(criterion(full)?.explanation);
-    expect(criterion(full)?.trace.text).toBe('White blood cell count 4 10*9/L (2025-03-01) ≥ 3 10*9/L');
+    expect(criterion(full)?.trace.text).toBe(
+      'White blood cell count 4 ×10⁹/L (2025-03-01, 14 days before screening) ≥ 3 ×10⁹/L',
+    );
   });
 
   it('checks the answers given with a bundle as it checks those given with facts', () => {

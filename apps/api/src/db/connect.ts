@@ -1,11 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { type AuditWriter, startAuditWriter } from './audit-writer';
 import { migrate } from './migrations';
+import { observedDialect } from './observed-dialect';
+import { describeError } from './redact';
 import type { Database } from './schema';
+import { type StorageHealth, storageHealth } from './storage-health';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,6 +24,8 @@ export interface Db {
    * database may have changed. Absent for PostgreSQL, which has no such cheap signal.
    */
   readonly dataVersion?: () => number;
+  /** Whether storage is failing (disk full, I/O errors, server gone); sees every statement. */
+  readonly storage: StorageHealth;
   close(): Promise<void>;
 }
 
@@ -29,15 +35,43 @@ export type DatabaseTarget =
 
 export function databaseTarget(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
   if (config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
-  mkdirSync(config.dataDir, { recursive: true });
+  // Only this service's user reads the folder it creates (an existing folder is left as it is).
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   return { kind: 'sqlite', file: join(config.dataDir, 'eligo.sqlite') };
 }
 
+/**
+ * The database holds patient input (when kept) and token hashes: only its owner may read it.
+ * SQLite creates the WAL, shared-memory and journal files with the database file's permissions,
+ * so creating that file 0600 first covers them all; files left by an older version are narrowed
+ * too. Explicit rather than a umask, which would also apply to whatever else the process creates
+ * and cannot be set from the audit writer's thread.
+ */
+function ownerOnly(file: string) {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+    if (existsSync(path)) chmodSync(path, 0o600);
+}
+
+export interface OpenOptions {
+  /** Where lost connections and storage failures are reported; nothing is logged without one. */
+  readonly logger?: Logger | undefined;
+}
+
 /** Opens the database and runs pending migrations. */
-export async function openDatabase(target: DatabaseTarget): Promise<Db> {
-  const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Db> {
+  const storage = storageHealth(options.logger);
+  const db =
+    target.kind === 'sqlite'
+      ? openSqlite(target.file, storage)
+      : openPostgres(target.url, target.schema, storage, options.logger);
   try {
-    await migrate(db.kysely as Kysely<unknown>);
+    const schema =
+      db.dialect === 'postgres'
+        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely)).rows[0]
+            ?.schema
+        : undefined;
+    await migrate(db.kysely as Kysely<unknown>, schema);
   } catch (error) {
     await db.close();
     throw error;
@@ -47,7 +81,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
     const writer = startAuditWriter(target.file);
     return {
       ...db,
-      writeScreenings: writer.write,
+      writeScreenings: observedWrite(writer.write, storage),
       close: async () => {
         await writer.close();
         await db.close();
@@ -57,27 +91,39 @@ export async function openDatabase(target: DatabaseTarget): Promise<Db> {
   return db;
 }
 
-function openSqlite(file: string): Db {
-  const { kysely, sqlite } = openSqliteConnection(file);
+const AUDIT_INSERT = 'insert into "screenings"';
+
+/** The audit writer thread's writes, seen by the storage health like Kysely's statements. */
+function observedWrite(write: AuditWriter['write'], storage: StorageHealth): AuditWriter['write'] {
+  return async (rows) => {
+    try {
+      storage.before(AUDIT_INSERT);
+      await write(rows);
+      storage.succeeded(AUDIT_INSERT);
+    } catch (error) {
+      storage.failed(error);
+      throw error;
+    }
+  };
+}
+
+function openSqlite(file: string, storage: StorageHealth): Db {
+  const sqlite = openSqliteFile(file);
+  const dialect = observedDialect(new SqliteDialect({ database: preparedOnce(sqlite) }), storage);
+  const kysely = new Kysely<Database>({ dialect });
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   return {
     kysely,
     dialect: 'sqlite',
     dataVersion: () => dataVersion.get() as number,
+    storage,
     close: () => kysely.destroy(),
-  };
-}
-
-function openSqliteConnection(file: string): { kysely: Kysely<Database>; sqlite: SQLite.Database } {
-  const sqlite = openSqliteFile(file);
-  return {
-    kysely: new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) }),
-    sqlite,
   };
 }
 
 /** A connection to a SQLite file with the settings every connection of the service uses. */
 export function openSqliteFile(file: string): SQLite.Database {
+  if (file !== ':memory:' && file !== '') ownerOnly(file);
   const sqlite = new SQLite(file);
   // WAL with synchronous=FULL: a commit is on disk before the response that acknowledges it.
   sqlite.pragma('journal_mode = WAL');
@@ -109,14 +155,31 @@ export function preparedOnce(sqlite: SQLite.Database, capacity = 256): SqliteDat
   };
 }
 
-function openPostgres(url: string, schema: string | undefined): Db {
+function openPostgres(url: string, schema: string | undefined, storage: StorageHealth, logger?: Logger): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // A server that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    // Names the service's sessions in pg_stat_activity; an application_name in the URL wins.
+    application_name: 'eligo-api',
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  // A connection that dies (the server restarts, an administrator or a proxy ends it) emits
+  // 'error' on its client, and on the pool too when it was idle. Unhandled, either event ends the
+  // process and prints the client with its connection parameters. The pool drops a broken client
+  // and opens a new one when next needed; a statement running on it fails and is answered 503.
+  pool.on('error', () => {
+    // Logged by the client's own listener below, which sees idle and checked-out clients alike.
+  });
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      logger?.warn({ error: describeError(error, url) }, 'database connection lost; it will be replaced');
+    });
+  });
+  const kysely = new Kysely<Database>({ dialect: observedDialect(new PostgresDialect({ pool }), storage) });
+  return { kysely, dialect: 'postgres', storage, close: () => kysely.destroy() };
 }
 
 /** A unique or primary-key violation, in either database's words. */

@@ -61,13 +61,27 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('screenings_token').on('screenings').column('token_id').execute();
     },
   },
+  '0002_storage_probe': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('storage_probe')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrate(db: Kysely<unknown>): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/**
+ * Brings the schema up to date; throws with the failing migration's error. On PostgreSQL, pass the
+ * schema the service works in: without it Kysely takes migration tables found in any schema of
+ * the database (another application's, another test run's) for its own.
+ */
+export async function migrate(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

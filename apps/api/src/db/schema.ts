@@ -9,6 +9,13 @@ export interface Database {
   protocols: ProtocolTable;
   protocol_versions: VersionTable;
   screenings: ScreeningTable;
+  storage_probe: StorageProbeTable;
+}
+
+/** One row the readiness check rewrites to find out whether storage takes writes again. */
+export interface StorageProbeTable {
+  id: string;
+  at: string;
 }
 
 export interface TokenTable {

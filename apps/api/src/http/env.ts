@@ -8,8 +8,13 @@ import type { ProtocolCache } from '../screening/cache';
 export interface Deps {
   readonly store: Store;
   readonly logger: Logger;
-  readonly config: Pick<Config, 'bodyLimit' | 'rateLimit' | 'webOrigins' | 'webDir' | 'docsDir'>;
+  readonly config: Pick<
+    Config,
+    'bodyLimit' | 'batchBuffer' | 'rateLimit' | 'addressRateLimit' | 'webOrigins' | 'webDir' | 'docsDir'
+  >;
   readonly cache?: ProtocolCache;
+  /** How long a batch client may read nothing while its unread body waits (30 s); tests shorten it. */
+  readonly batchStallMs?: number;
 }
 
 export interface AppEnv {

@@ -3,6 +3,12 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+import {
+  RETRY_AFTER_S,
+  type StorageFailure,
+  type StorageFailureKind,
+  storageFailure,
+} from '../db/storage-errors';
 import { type diagnosticJson, diagnosticsJson } from './diagnostics';
 
 export interface Issue {
@@ -20,6 +26,7 @@ export class ApiError extends Error {
       issues?: readonly Issue[];
       diagnostics?: readonly ReturnType<typeof diagnosticJson>[];
     } = {},
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -35,12 +42,18 @@ export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid bea
 export const forbidden = (role: string) => new ApiError(403, 'forbidden', `This needs the ${role} role`);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+/** Storage is known to be failing: refused before anything is done, so nothing is half done. */
+export const storageUnavailable = (kind: StorageFailureKind) => {
+  const { code, message } = storageErrorBody({ kind });
+  return new ApiError(503, code, message, {}, { 'Retry-After': String(RETRY_AFTER_S[kind]) });
+};
 
 /** The one place errors become responses: `{ error: { code, message, issues?, diagnostics? }, requestId }`. */
 export function errorHandler(logger: Logger) {
   return function onError(error: Error, c: Context) {
     const requestId = c.get('requestId') as string | undefined;
     if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.json(
         { error: { code: error.code, message: error.message, ...error.details }, requestId },
         error.status,
@@ -50,14 +63,50 @@ export function errorHandler(logger: Logger) {
       const { code, message } = fromHttpException(error);
       return c.json({ error: { code, message }, requestId }, error.status);
     }
-    // Only the error's type and stack frames: its message could quote a request body.
-    const frames = error.stack
-      ?.split('\n')
-      .filter((line) => line.trimStart().startsWith('at '))
-      .join('\n');
-    logger.error({ requestId, err: { type: error.name, frames } }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'Internal server error' }, requestId }, 500);
+    const failed = unexpected(logger, requestId, error);
+    if (failed.retryAfterS !== undefined) c.header('Retry-After', String(failed.retryAfterS));
+    return c.json({ error: failed.error, requestId }, failed.status);
   };
+}
+
+/**
+ * An error no route expected, logged and turned into what the client may see. Storage failures
+ * (disk full, I/O, database gone) are a 503 the client can retry; anything else is a 500 without
+ * detail. The log gets the error's type, the driver's code and stack frames, never its message,
+ * which could quote a request body.
+ */
+export function unexpected(
+  logger: Logger,
+  requestId: string | undefined,
+  error: unknown,
+): { status: 500 | 503; error: { code: string; message: string }; retryAfterS?: number } {
+  const type = error instanceof Error ? error.name : typeof error;
+  const failure = storageFailure(error);
+  if (failure) {
+    logger.error({ requestId, err: { type, code: failure.code }, storage: failure.kind }, 'storage error');
+    return { status: 503, error: storageErrorBody(failure), retryAfterS: RETRY_AFTER_S[failure.kind] };
+  }
+  const frames = (error instanceof Error ? error.stack : undefined)
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
+  const code = (error as { code?: unknown } | null)?.code;
+  logger.error(
+    { requestId, err: { type, ...(typeof code === 'string' ? { code } : {}), frames } },
+    'unhandled error',
+  );
+  return { status: 500, error: { code: 'internal', message: 'Internal server error' } };
+}
+
+const STORAGE_MESSAGES = {
+  full: 'The database has no space left; nothing was stored. Try again later.',
+  io_error: 'The database could not read or write its files; nothing was stored. Try again later.',
+  unreachable: 'The database is not reachable. Try again shortly.',
+} as const;
+
+/** The `error` of a 503 caused by storage: `storage_full`, `storage_io_error` or `storage_unreachable`. */
+export function storageErrorBody(failure: Pick<StorageFailure, 'kind'>): { code: string; message: string } {
+  return { code: `storage_${failure.kind}`, message: STORAGE_MESSAGES[failure.kind] };
 }
 
 function fromHttpException(error: HTTPException): { code: string; message: string } {

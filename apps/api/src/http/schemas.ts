@@ -232,7 +232,7 @@ export const NewTokenSchema = z
 
 export const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429)[]) =>
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503)[]) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -248,7 +248,8 @@ const errorDescriptions = {
   409: 'Conflict',
   413: 'Body too large',
   422: 'The criteria text does not compile; `diagnostics` lists why',
-  429: 'Rate limited',
+  429: 'Rate limited; retry after `Retry-After` seconds',
+  503: 'Storage unavailable (disk full, I/O error, database unreachable): nothing was stored; retry after `Retry-After` seconds',
 } as const;
 
 export const json = <T>(schema: T, description: string) => ({

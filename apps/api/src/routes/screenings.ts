@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
 import { newId } from '../auth/tokens';
 import type { AppEnv } from '../http/env';
-import { invalid, notFound } from '../http/errors';
+import { invalid, notFound, storageUnavailable, unexpected } from '../http/errors';
 import { jsonResponse } from '../http/json-bytes';
 import { bearer, router } from '../http/router';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../http/schemas';
 import { screenBatch } from '../screening/batch';
 import { pullStream } from '../screening/ndjson';
+import { readAhead } from '../screening/read-ahead';
 import { withTraces } from '../screening/response';
 import { screenDocument, verdicts } from '../screening/run';
 
@@ -32,7 +33,10 @@ const single = createRoute({
     params: ProtocolIdParam,
     body: { required: true, content: { 'application/json': { schema: ScreeningRequestSchema } } },
   },
-  responses: { 200: json(ScreeningSchema, 'The screening'), ...errorResponses(400, 401, 403, 404, 413, 429) },
+  responses: {
+    200: json(ScreeningSchema, 'The screening'),
+    ...errorResponses(400, 401, 403, 404, 413, 429, 503),
+  },
 });
 
 const batch = createRoute({
@@ -59,9 +63,12 @@ const batch = createRoute({
       description: 'One JSON document per line, streamed',
       content: { 'application/x-ndjson': { schema: z.string() } },
     },
-    ...errorResponses(400, 401, 403, 404, 429),
+    ...errorResponses(400, 401, 403, 404, 429, 503),
   },
 });
+
+/** How long a batch client may read nothing while its body, past the read-ahead buffer, waits. */
+const BATCH_STALL_MS = 30_000;
 
 /**
  * The published version to screen against and its compiled form. Which version is latest is
@@ -119,19 +126,44 @@ export const screeningRoutes = router()
   .openapi(batch, async (c) => {
     const { id } = c.req.valid('param');
     const query = c.req.valid('query');
+    const { store, config, logger } = c.var.deps;
     const { version, protocol } = await publishedVersion(c, id, query.version);
     const body = c.req.raw.body;
     if (!body) throw invalid([{ path: '', message: 'expected an NDJSON body' }]);
+    // Once the 200 is out a storage failure can only end the stream: refuse up front while storage
+    // is known to be failing and a write does not succeed again.
+    if (store.db.storage.problem) {
+      const state = await store.readiness();
+      if (!state.ready)
+        throw storageUnavailable(state.storage === 'unavailable' ? 'unreachable' : state.storage);
+    }
+    const ahead = readAhead(body, config.batchBuffer);
+    const requestId = c.var.requestId;
     const lines = screenBatch({
       protocol,
       version: { protocolId: id, number: version.number },
-      body,
+      body: ahead.body,
       principal: c.var.principal!,
-      store: c.var.deps.store,
+      store,
       keepInput: query.store === 'true',
       trace: query.trace === 'true',
-      maxLineBytes: c.var.deps.config.bodyLimit,
+      maxLineBytes: config.bodyLimit,
+      failure: (error) => {
+        if (c.req.raw.signal.aborted) return { error: { code: 'aborted', message: 'The client went away' } };
+        return { error: unexpected(logger, requestId, error).error, requestId };
+      },
+    });
+    const outgoing = (c.env as { outgoing?: { destroy(): void } } | undefined)?.outgoing;
+    const stream = pullStream(lines, {
+      afterMs: c.var.deps.batchStallMs ?? BATCH_STALL_MS,
+      // Nothing read for a while, the buffer full and the body not over: the client is not reading
+      // while it sends, so neither side can go on.
+      stuck: () => ahead.full() && !ahead.ended(),
+      abort: () => {
+        logger.warn({ requestId }, 'batch client stopped reading while sending; connection closed');
+        outgoing?.destroy();
+      },
     });
     // Typed as never: the OpenAPI typing knows JSON and text responses only, not a stream.
-    return c.body(pullStream(lines), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
+    return c.body(stream, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
   });

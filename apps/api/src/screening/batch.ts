@@ -19,6 +19,11 @@ export interface BatchRequest {
   /** Keep each criterion's full trace tree in the output lines. */
   readonly trace: boolean;
   readonly maxLineBytes: number;
+  /**
+   * Logs an error that ends the batch early (storage failing, an unexpected error) and gives the
+   * `{error, requestId}` the client is sent as the last line instead of the summary.
+   */
+  readonly failure: (error: unknown) => object;
 }
 
 /**
@@ -33,46 +38,56 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
   let pending: ScreeningTable[] = [];
   let screened = 0;
   let failed = 0;
-  for await (const item of readLines(request.body, request.maxLineBytes)) {
-    if ('tooLong' in item) {
-      failed++;
-      yield json({
-        line: item.line,
-        errors: [{ path: '', message: `line longer than ${request.maxLineBytes} bytes` }],
+  let recorded = 0;
+  const commit = async () => {
+    await store.screenings.record(pending);
+    recorded += pending.length;
+    pending = [];
+  };
+  try {
+    for await (const item of readLines(request.body, request.maxLineBytes)) {
+      if ('tooLong' in item) {
+        failed++;
+        yield json({
+          line: item.line,
+          errors: [{ path: '', message: `line longer than ${request.maxLineBytes} bytes` }],
+        });
+        continue;
+      }
+      if (item.text.trim() === '') continue;
+      const raw = parse(item.text);
+      const outcome = raw.ok
+        ? screenDocument(protocol, raw.value, { trace: request.trace })
+        : { ok: false as const, errors: [raw.error] };
+      if (!outcome.ok) {
+        failed++;
+        yield json({ line: item.line, errors: outcome.errors });
+        continue;
+      }
+      screened++;
+      funnel.add(outcome.screening);
+      pending.push({
+        id: newId('scr'),
+        at: new Date().toISOString(),
+        token_id: principal.id,
+        token_name: principal.name,
+        protocol_id: version.protocolId,
+        version: version.number,
+        as_of: outcome.screening.asOf,
+        verdicts: JSON.stringify(verdicts(outcome.screening)),
+        input: request.keepInput ? item.text : null,
+        batch_id: batchId,
       });
-      continue;
+      if (pending.length >= FLUSH_EVERY) await commit();
+      yield json(withTraces(outcome.screening, request.trace));
     }
-    if (item.text.trim() === '') continue;
-    const raw = parse(item.text);
-    const outcome = raw.ok
-      ? screenDocument(protocol, raw.value, { trace: request.trace })
-      : { ok: false as const, errors: [raw.error] };
-    if (!outcome.ok) {
-      failed++;
-      yield json({ line: item.line, errors: outcome.errors });
-      continue;
-    }
-    screened++;
-    funnel.add(outcome.screening);
-    pending.push({
-      id: newId('scr'),
-      at: new Date().toISOString(),
-      token_id: principal.id,
-      token_name: principal.name,
-      protocol_id: version.protocolId,
-      version: version.number,
-      as_of: outcome.screening.asOf,
-      verdicts: JSON.stringify(verdicts(outcome.screening)),
-      input: request.keepInput ? item.text : null,
-      batch_id: batchId,
-    });
-    if (pending.length >= FLUSH_EVERY) {
-      await store.screenings.record(pending);
-      pending = [];
-    }
-    yield json(withTraces(outcome.screening, request.trace));
+    await commit();
+  } catch (error) {
+    // The status line went out with the first screening: the failure can only be the last line.
+    // `recorded` screenings (the first ones screened, in order) have their audit records committed.
+    yield json({ ...request.failure(error), batch: { id: batchId, screened, failed, recorded } });
+    return;
   }
-  await store.screenings.record(pending);
   yield json({ summary: funnel.result(), batch: { id: batchId, screened, failed } });
 }
 

@@ -49,17 +49,50 @@ function exceeds(text: string, maxBytes: number): boolean {
   return Buffer.byteLength(text) > maxBytes;
 }
 
-/** A pull-driven response body: the next item is produced only when the client has read the last. */
-export function pullStream(items: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+export interface StallWatch {
+  /** How long the consumer may take no item while `stuck()` holds. */
+  readonly afterMs: number;
+  /** Whether waiting on the consumer is a dead end (its request body can make no progress either). */
+  readonly stuck: () => boolean;
+  /** Gives up on the consumer: closes the connection. */
+  readonly abort: () => void;
+}
+
+/**
+ * A pull-driven response body: the next item is produced only when the client has read the last.
+ * With `watch`, a client that takes nothing for `watch.afterMs` while `watch.stuck()` holds is
+ * dropped rather than waited for.
+ */
+export function pullStream(items: AsyncGenerator<string>, watch?: StallWatch): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  let lastPull = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => clearInterval(timer);
   return new ReadableStream<Uint8Array>(
     {
+      start() {
+        if (!watch) return;
+        timer = setInterval(
+          () => {
+            if (performance.now() - lastPull < watch.afterMs || !watch.stuck()) return;
+            stop();
+            watch.abort();
+          },
+          Math.max(10, Math.min(1000, watch.afterMs / 4)),
+        );
+        timer.unref();
+      },
       async pull(controller) {
+        lastPull = performance.now();
         const { value, done } = await items.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        lastPull = performance.now();
+        if (done) {
+          stop();
+          controller.close();
+        } else controller.enqueue(encoder.encode(value));
       },
       async cancel() {
+        stop();
         await items.return(undefined);
       },
     },

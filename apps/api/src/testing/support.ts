@@ -28,7 +28,11 @@ export interface TestApp {
   ): Promise<Response>;
 }
 
-export async function testApp(config: Partial<Deps['config']> = {}, db?: Db): Promise<TestApp> {
+export async function testApp(
+  config: Partial<Deps['config']> = {},
+  db?: Db,
+  deps: Partial<Pick<Deps, 'logger' | 'batchStallMs'>> = {},
+): Promise<TestApp> {
   const database = db ?? (await memoryDb());
   const store = createStore(database);
   const tokens = {} as Record<Role, string>;
@@ -39,9 +43,12 @@ export async function testApp(config: Partial<Deps['config']> = {}, db?: Db): Pr
     store,
     cache: sharedCache,
     logger: silent,
+    ...deps,
     config: {
       bodyLimit: 64 * 1024,
+      batchBuffer: 1024 * 1024,
       rateLimit: 0,
+      addressRateLimit: 0,
       webOrigins: [],
       webDir: undefined,
       docsDir: undefined,

@@ -1,22 +1,19 @@
-import { StreamLanguage, type StringStream } from '@codemirror/language';
+import { StreamLanguage, type StreamParser, type StringStream } from '@codemirror/language';
+import { KEYWORDS } from '@eligo/core';
 
-/** Highlighting for `.elig` text: comments, strings, keywords, numbers with units, criterion ids. */
-const keywords = new Set(
-  (
-    'trial version records complete for patient lab test condition medication procedure allergy question define ' +
-    'inclusion exclusion cohort source met if decided by sub-criteria from in molar mass positive above values ' +
-    'except to any and or not unless then else of all at least between is within days day weeks week months month ' +
-    'years year before screening more than resolved ago ever suspected severe latest fell count score number date ' +
-    'one yes/no ULN LLN x route daily dose as stable'
-  ).split(' '),
-);
+/**
+ * Highlighting for `.elig` text: comments, strings, keywords, numbers with units, criterion ids.
+ * The keywords are the grammar's own words (`KEYWORDS`, read from eligo.ohm), never a copy.
+ */
+export const keywords: ReadonlySet<string> = new Set(KEYWORDS);
 
-interface State {
+export interface State {
   /** After `inclusion`/`exclusion` each line starts with a criterion id. */
   inList: boolean;
 }
 
-export const eligo = StreamLanguage.define<State>({
+/** The tokenizer, apart from the language so that a test can run it line by line. */
+export const eligoParser: StreamParser<State> = {
   name: 'eligo',
   startState: () => ({ inList: false }),
   token(stream: StringStream, state: State) {
@@ -41,4 +38,6 @@ export const eligo = StreamLanguage.define<State>({
     return null;
   },
   languageData: { commentTokens: { line: '#' } },
-});
+};
+
+export const eligo = StreamLanguage.define<State>(eligoParser);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { compile, renderDiagnostics, Source } from '@eligo/core';
 import type { Io } from '../io';
+import { forTerminal } from '../terminal';
 
 export async function checkCommand(io: Io, file: string, options: { json?: boolean }): Promise<number> {
   const source = new Source(await io.readFile(file), basename(file));
@@ -9,11 +10,11 @@ export async function checkCommand(io: Io, file: string, options: { json?: boole
   if (options.json) {
     io.stdout(`${JSON.stringify({ file: source.name, errors, diagnostics }, null, 2)}\n`);
   } else if (diagnostics.length > 0) {
-    io.stdout(renderDiagnostics(diagnostics, source));
+    io.stdout(forTerminal(renderDiagnostics(diagnostics, source)));
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     io.stdout(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   } else {
-    io.stdout(`${source.name}: no problems\n`);
+    io.stdout(forTerminal(`${source.name}: no problems\n`));
   }
   return errors > 0 ? 1 : 0;
 }

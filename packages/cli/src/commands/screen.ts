@@ -7,6 +7,7 @@ import {
 } from '@eligo/fhir';
 import { type Io, UsageError } from '../io';
 import { renderFunnel, renderScreening } from '../render';
+import { forTerminal } from '../terminal';
 import { loadProtocol } from './load';
 
 interface ScreenOptions {
@@ -33,7 +34,9 @@ export async function screenCommand(io: Io, file: string, options: ScreenOptions
     return 2;
   }
   io.stdout(
-    options.json ? `${JSON.stringify(outcome.screening, null, 2)}\n` : renderScreening(outcome.screening),
+    options.json
+      ? `${JSON.stringify(outcome.screening, null, 2)}\n`
+      : forTerminal(renderScreening(outcome.screening)),
   );
   return 0;
 }
@@ -71,7 +74,11 @@ async function screenMany(
   }
   if (options.summary) {
     const summary: FunnelResult = funnel.result();
-    io.stdout(options.ndjson || options.json ? `${JSON.stringify({ summary })}\n` : renderFunnel(summary));
+    io.stdout(
+      options.ndjson || options.json
+        ? `${JSON.stringify({ summary })}\n`
+        : forTerminal(renderFunnel(summary)),
+    );
   }
   return failures > 0 ? 2 : 0;
 }

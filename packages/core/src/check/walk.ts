@@ -14,7 +14,7 @@ export function childNodes(node: Node): Node[] {
   };
   switch (node.kind) {
     case 'Protocol':
-      add(node.id, node.declarations, node.sections, node.cohorts);
+      add(node.id, node.screeningPeriod, node.declarations, node.sections, node.cohorts);
       break;
     case 'Cohort':
       add(node.id, node.sections);

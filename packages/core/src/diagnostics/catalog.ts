@@ -65,14 +65,23 @@ export function unclosedParenthesis(open: Span, gaveUp: Span, found: string): Di
  * E0005: a word after a complete expression, on its line, that nothing there can take
  * (`chemo_end more than 28 days ago`). `followers` lists, in words, what could come instead.
  */
-export function unexpectedWordAfterExpression(span: Span, word: string, followers: string): Diagnostic {
+export function unexpectedWordAfterExpression(
+  span: Span,
+  word: string,
+  followers: string,
+  criterionMayFollow: boolean,
+): Diagnostic {
+  const hints = [
+    ...(followers === '' ? [] : [`an expression can be followed by ${followers}`]),
+    ...(criterionMayFollow ? ['a new criterion starts on a line of its own'] : []),
+  ];
   return {
     code: 'E0005',
     severity: 'error',
     message: `syntax error: '${word}' is not understood after a complete expression`,
     span,
     label: 'the expression before this word is complete',
-    hint: `${followers === '' ? '' : `an expression can be followed by ${followers}; `}a new criterion starts on a line of its own`,
+    hint: hints.length > 0 ? hints.join('; ') : undefined,
   };
 }
 

@@ -1,6 +1,9 @@
 import type { CompareOp } from '../ast';
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
 import type { Status, Trace } from '../screen/types';
+import { readDays, readDaysResult } from '../time/dates';
+import { displayUnit } from '../units/display';
+import { compareNumbers } from '../units/exact';
 import { and3, count3, if3, not3, or3 } from './compare';
 import { ongoingExposures, stableLeaf } from './dosing';
 import {
@@ -51,6 +54,15 @@ export interface Explained {
   readonly reasons: readonly string[];
   /** Element ids, when unknown. */
   readonly missing: ReadonlySet<string>;
+  /** For a record test, what it asks and what is on record, so that `not` can say it in words. */
+  readonly record?: RecordWords;
+}
+
+interface RecordWords {
+  /** `Antineoplastic agent`, `colony-stimulating factor within 14 days before 2025-03-12` */
+  readonly head: string;
+  /** `L01XA01 2024-01-01 to ongoing`, `no record`, `not known` */
+  readonly summary: string;
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -153,16 +165,12 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     }
     case 'not': {
       const a = explain(b.a, p, traced);
-      const record = b.a.k === 'cond' || b.a.k === 'med' || b.a.k === 'record' || b.a.k === 'within';
-      const text = record ? `no ${a.trace.text}` : traced ? `not (${line(a)})` : '';
-      return result(
-        not3(a.t),
-        text,
-        a.missing,
-        childrenIf(traced, [a]),
-        undefined,
-        record ? [text] : a.reasons,
-      );
+      if (a.record) {
+        const text = negatedRecord(a.t, a.record);
+        return result(not3(a.t), text, a.missing, childrenIf(traced, [a]), undefined, [text]);
+      }
+      const text = traced ? `not (${line(a)})` : '';
+      return result(not3(a.t), text, a.missing, childrenIf(traced, [a]), undefined, a.reasons);
     }
     case 'if': {
       const c = explain(b.c, p, traced);
@@ -205,7 +213,8 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       return explainCompare(b.l, b.op, b.r, p);
     case 'between': {
       const t = betweenTruth(b.v, b.lo, b.hi, p);
-      const text = `${valueText(b.v, p)} between ${valueText(b.lo, p)} and ${valueText(b.hi, p)}`;
+      const n = distinguishing([pointOf(b.v, p), pointOf(b.lo, p), pointOf(b.hi, p)]);
+      const text = `${valueText(b.v, p, undefined, n)} between ${valueText(b.lo, p, undefined, n)} and ${valueText(b.hi, p, undefined, n)}`;
       return result(
         t,
         text,
@@ -219,15 +228,16 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const r = readVal(b.s, p);
       const el = elementOf(b.s);
       let detail = '';
+      let n: Digits = num;
       if (r.state === OK && r.code === undefined && el?.positive) {
         const limit = positiveThreshold(el, r);
+        if (r.lo === r.hi) n = distinguishing([r.lo, limit]);
         const rule = el.positive.kind === 'limit' ? `${el.positive.limit} ` : '';
         detail = Number.isNaN(limit)
           ? ', no reference range'
-          : `, positive above ${rule}${num(limit)} ${r.unit ?? ''}`.trimEnd();
-        detail = detail.replace(/ $/, '');
+          : `, positive above ${rule}${n(limit)}${unitText(r.unit)}`;
       }
-      const value = valueText(b.s, p);
+      const value = valueText(b.s, p, undefined, n);
       const text = `${value}${detail ? ` (${detail.slice(2)})` : ''} is ${b.negated ? 'not ' : ''}${b.value}`;
       return result(t, text, t === UNKNOWN ? missingOf(b.s, p) : NO_MISSING, undefined, extras(b.s));
     }
@@ -240,9 +250,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
           : b.mode === 'resolved'
             ? ` resolved more than ${b.years?.amount ?? 0} years ago`
             : ` ${b.mode}`;
-      return result(t, `${b.el.name}${qualifier} (${recordSummary(p, b.el, which)})`, [b.el.id], undefined, {
-        elements: [b.el.id],
-      });
+      return recordResult(t, `${b.el.name}${qualifier}`, recordSummary(p, b.el, which), [b.el.id], b.el);
     }
     case 'med': {
       const t = medicationLeaf(b, p);
@@ -254,9 +262,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       } else if (b.mode === 'within') {
         text += ` within ${duration(b.duration!)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       }
-      return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
-        elements: [b.el.id],
-      });
+      return recordResult(t, text, recordSummary(p, b.el, which), missing, b.el);
     }
     case 'stable': {
       const shown: number[] = [];
@@ -270,27 +276,15 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const missing = [b.el.id];
       const what = b.el.kind === 'condition' ? 'onset' : 'done';
       const text = `${b.el.name} ${what} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)}`;
-      return result(t, `${text} (${recordSummary(p, b.el, which)})`, missing, undefined, {
-        elements: [b.el.id],
-      });
+      return recordResult(t, text, recordSummary(p, b.el, which), missing, b.el);
     }
     case 'record': {
       const t = recordTruth(b.el, p);
-      return result(t, `${b.el.name} (${recordSummary(p, b.el, decidingRecord)})`, [b.el.id], undefined, {
-        elements: [b.el.id],
-      });
+      return recordResult(t, b.el.name, recordSummary(p, b.el, decidingRecord), [b.el.id], b.el);
     }
     case 'severe': {
       const t = allergyTruth(p, b.el, true);
-      return result(
-        t,
-        `${b.el.name} severe (${recordSummary(p, b.el, decidingRecord)})`,
-        [b.el.id],
-        undefined,
-        {
-          elements: [b.el.id],
-        },
-      );
+      return recordResult(t, `${b.el.name} severe`, recordSummary(p, b.el, decidingRecord), [b.el.id], b.el);
     }
     case 'answer': {
       const t = answerTruth(b.el, p);
@@ -337,6 +331,34 @@ function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: 
   return `${nameOf(anchor)} (no date)`;
 }
 
+/** A record test's result: `Antineoplastic agent (L01XA01 2024-01-01 to ongoing)`. */
+function recordResult(
+  t: Tri,
+  head: string,
+  summary: string,
+  missing: Iterable<string>,
+  el: Element,
+): Explained {
+  const e = result(t, `${head} (${summary})`, missing, undefined, { elements: [el.id] });
+  return { ...e, record: { head, summary } };
+}
+
+/** Summaries that say there is nothing on record. */
+const NO_RECORD = new Set(['no record', 'no record listed']);
+
+/**
+ * `not R` in words that agree with its status: what is on record when R holds (so `not R` is not
+ * met), that nothing is when it does not, and the records considered when none of them counts.
+ */
+function negatedRecord(t: Tri, { head, summary }: RecordWords): string {
+  // "2 records: a; b" lists them when none decided; after "on record" the count says nothing more.
+  const records = summary.replace(/^\d+ records?: /, '');
+  if (t === TRUE) return summary === 'on record' ? `${head} on record` : `${head} on record (${records})`;
+  if (t === FALSE)
+    return NO_RECORD.has(summary) ? `no ${head} on record` : `no ${head} (on record: ${records})`;
+  return `no ${head} (${records})`;
+}
+
 function unknownsOf(es: Explained[]): ReadonlySet<string> {
   return union(...es.filter((e) => e.t === UNKNOWN).map((e) => e.missing));
 }
@@ -347,7 +369,12 @@ function explainCompare(l: Val, op: CompareOp, r: Val, p: Patient): Explained {
   const t = compareTruth(l, op, r, p);
   // A side with nothing to compare says so on its own: "White blood cell count: no result on or before …".
   const open = isOpen(l, p) ? l : isOpen(r, p) ? r : undefined;
-  const text = open ? valueText(open, p) : `${valueText(l, p, r)} ${SYMBOL[op]} ${valueText(r, p, l)}`;
+  let text: string;
+  if (open) text = valueText(open, p);
+  else {
+    const n = distinguishing([pointOf(l, p, r), pointOf(r, p, l)]);
+    text = `${valueText(l, p, r, n)} ${SYMBOL[op]} ${valueText(r, p, l, n)}`;
+  }
   const missing = t === UNKNOWN ? union(missingOf(l, p), missingOf(r, p)) : NO_MISSING;
   return result(t, text, missing, undefined, extras(l.k === 'limit' ? r : l));
 }
@@ -510,6 +537,58 @@ function fitsRounding(text: string, abs: number): boolean {
   return text.length - first <= 4;
 }
 
+/** How numbers are written in one line of an explanation. */
+type Digits = (x: number) => string;
+
+/**
+ * `num`, or, when two of `values` differ but `num` writes them alike, a writer with as many
+ * decimals as it takes to tell them apart, so that no line reads "20.3 s ≤ 20.3 s: not met"
+ * (20.26 against 20.25). Values equal to 12 significant digits compare as equal and keep `num`.
+ * Rounding never reverses an order, so the digits that tell them apart also show which is larger.
+ */
+export function distinguishing(values: readonly (number | undefined)[]): Digits {
+  let decimals = -1;
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const a = values[i];
+      const b = values[j];
+      if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+      if (compareNumbers(a, b) === 0 || num(a) !== num(b)) continue;
+      for (let k = 0; k <= 20; k++) {
+        if (Number(a.toFixed(k)) !== Number(b.toFixed(k))) {
+          decimals = Math.max(decimals, k);
+          break;
+        }
+      }
+    }
+  }
+  if (decimals < 0) return num;
+  return (x) => {
+    if (!Number.isFinite(x)) return num(x);
+    const fixed = String(Number(x.toFixed(decimals)));
+    const plain = num(x);
+    return decimalsOf(fixed) > decimalsOf(plain) ? fixed : plain;
+  };
+}
+
+function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** The number a value stands for in a comparison, when it is a single one. */
+function pointOf(v: Val, p: Patient, other?: Val): number | undefined {
+  if (v.k === 'qty') return v.value;
+  if (v.k === 'limit') {
+    if (!other) return undefined;
+    const o = readVal(other, p);
+    const scaled = o.state === OK ? limitValue(v, o) : undefined;
+    return scaled && scaled.lo === scaled.hi ? scaled.lo : undefined;
+  }
+  const r = readVal(v, p);
+  return r.state === OK && r.code === undefined && r.lo === r.hi ? r.lo : undefined;
+}
+
 function duration(d: { amount: number; unit: string }): string {
   return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
 }
@@ -551,22 +630,26 @@ function shortLabel(label: string): string {
   return cut > 0 ? label.slice(0, cut) : label;
 }
 
-function interval(r: Reading): string {
-  if (r.lo === r.hi) return num(r.lo);
-  if (r.lo === Number.NEGATIVE_INFINITY) return `${r.hiOpen ? '<' : '≤'}${num(r.hi)}`;
-  if (r.hi === Number.POSITIVE_INFINITY) return `${r.loOpen ? '>' : '≥'}${num(r.lo)}`;
-  return `${num(r.lo)} to ${num(r.hi)}`;
+function interval(r: Reading, n: Digits = num): string {
+  if (r.lo === r.hi) return n(r.lo);
+  if (r.lo === Number.NEGATIVE_INFINITY) return `${r.hiOpen ? '<' : '≤'}${n(r.hi)}`;
+  if (r.hi === Number.POSITIVE_INFINITY) return `${r.loOpen ? '>' : '≥'}${n(r.lo)}`;
+  return `${n(r.lo)} to ${n(r.hi)}`;
 }
 
+/** A unit after a number, as people write it (` ×10⁹/L`); nothing for a ratio such as `{INR}`. */
 function unitText(unit: string | undefined): string {
-  return unit === undefined || unit === '1' ? '' : ` ${unit}`;
+  const written = unit === undefined ? '' : displayUnit(unit);
+  return written === '' ? '' : ` ${written}`;
 }
 
 function noResult(v: Val, p: Patient): string {
   const r = v.out;
   const name = nameOf(v);
   if (r.state === AMBIGUOUS) return `${name}: the result dates cannot tell which result counts`;
-  if (r.state === BAD_UNIT) return `${name}: the result's unit does not convert to ${v.unit}`;
+  if (r.state === BAD_UNIT) {
+    return `${name}: the result's unit does not convert to ${(v.unit && displayUnit(v.unit)) || v.unit}`;
+  }
   if (v.k === 'lab' && v.window) return `${name}: no result between ${p.windowStart(v.window)} and ${p.asOf}`;
   if (v.k === 'lab') return `${name}: no result on or before ${p.asOf}`;
   if (v.k === 'sex') return `${name}: not known`;
@@ -578,8 +661,9 @@ function noResult(v: Val, p: Patient): string {
 /** How a value reads in a trace; `other` is the opposite side of a comparison (for ULN multiples). */
 const literalText = new WeakMap<Val, string>();
 
-export function valueText(v: Val, p: Patient, other?: Val): string {
+export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): string {
   if (v.k === 'qty') {
+    if (n !== num) return `${n(v.value)}${unitText(v.unit)}`;
     // A literal reads the same for every patient: formatted once.
     let text = literalText.get(v);
     if (text === undefined) {
@@ -596,7 +680,7 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
     const limit = v.limit === 'ULN' ? o.high : o.low;
     if (Number.isNaN(limit)) return `${head} (no reference range)`;
     const scaled = limitValue(v, o)!;
-    return `${head} (${v.limit} ${num(limit)}${unitText(o.unit)} → ${num(scaled.lo)}${unitText(o.unit)})`;
+    return `${head} (${v.limit} ${n(limit)}${unitText(o.unit)} → ${n(scaled.lo)}${unitText(o.unit)})`;
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
@@ -618,14 +702,14 @@ export function valueText(v: Val, p: Patient, other?: Val): string {
       ? `${v.el.label} ${r.code}`
       : `${nameOf(v)} ${r.code}${r.record ? ` (${dateOf(r)})` : ''}`;
   }
-  const value = `${interval(r)}${unitText(r.unit ?? v.unit)}`;
+  const value = `${interval(r, n)}${unitText(r.unit ?? v.unit)}`;
   switch (v.k) {
     case 'lab':
-      return `${v.el.name} ${value} (${labSource(v.el, r)})`;
+      return `${v.el.name} ${value} (${labSource(v.el, r, p)})`;
     case 'age':
-      return `age ${r.lo === r.hi ? num(r.lo) : `${num(r.lo)} to ${num(r.hi)}`}`;
+      return `age ${r.lo === r.hi ? n(r.lo) : `${n(r.lo)} to ${n(r.hi)}`}`;
     case 'define':
-      if (v.body.k === 'age') return `${nameOf(v)} ${valueText(v.body, p).slice(4)}`;
+      if (v.body.k === 'age') return `${nameOf(v)} ${valueText(v.body, p, undefined, n).slice(4)}`;
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;
     case 'answer':
       return `${v.el.label} ${value}`;
@@ -662,7 +746,8 @@ function exposureSummary(
         );
         dose += Number.isNaN(factor) ? `, no ${tableName} equivalent` : ` × ${num(factor)} as ${tableName}`;
       }
-      const parts = [typeof r.code === 'string' ? `${r.code} ${dose}` : dose];
+      const name = codedName(r);
+      const parts = [name ? `${name} ${dose}` : dose];
       if (typeof r.route === 'string') parts.push(r.route);
       else if (el.routes !== undefined) parts.push('route not stated');
       parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
@@ -670,6 +755,13 @@ function exposureSummary(
       return parts.join(', ');
     })
     .join('; ');
+}
+
+/** The coding's display beside its code, when the record carries one: `prednisone (H02AB07)`. */
+function codedName(r: Record<string, unknown>): string | undefined {
+  const display = typeof r.display === 'string' && r.display.trim() !== '' ? r.display.trim() : undefined;
+  if (typeof r.code === 'string') return display ? `${display} (${r.code})` : r.code;
+  return display;
 }
 
 /** `1000 mg × 2/d`, `1.5 g/d`, `no dose`. */
@@ -688,11 +780,11 @@ function doseText(r: Record<string, unknown>): string {
   return 'no dose';
 }
 
-function labSource(el: Element, r: Reading): string {
+function labSource(el: Element, r: Reading, p: Patient): string {
   const m = r.record as RawMeasurement | undefined;
-  const date = m?.date === undefined ? 'undated' : dateOf(r);
+  const date = m?.date === undefined ? 'undated' : `${dateOf(r)}, ${ageOf(r, p)}`;
   if (m?.unit !== undefined && m.unit !== el.unit && m.value !== undefined) {
-    return `${m.comparator ?? ''}${num(m.value)} ${m.unit}, ${date}`;
+    return `${m.comparator ?? ''}${num(m.value)}${unitText(m.unit)}, ${date}`;
   }
   return date;
 }
@@ -705,7 +797,7 @@ function derivation(v: Val, p: Patient): string {
     case 'latest': {
       const chosen = v.alts[v.out.chosen];
       if (!chosen) return 'latest';
-      if (chosen.k === 'lab') return `${chosen.el.name}, ${labSource(chosen.el, chosen.out)}`;
+      if (chosen.k === 'lab') return `${chosen.el.name}, ${labSource(chosen.el, chosen.out, p)}`;
       return derivation(chosen, p);
     }
     case 'ckd': {
@@ -714,9 +806,9 @@ function derivation(v: Val, p: Patient): string {
       const m = scr.record as RawMeasurement | undefined;
       const shown =
         m?.unit !== undefined && m.value !== undefined
-          ? `${m.comparator ?? ''}${num(m.value)} ${m.unit}`
+          ? `${m.comparator ?? ''}${num(m.value)}${unitText(m.unit)}`
           : `${interval(scr)}${unitText(scr.unit)}`;
-      return `CKD-EPI ${v.version} from ${nameOf(v.creatinine).toLowerCase()} ${shown} on ${dateOf(scr)}, age ${age}`;
+      return `CKD-EPI ${v.version} from ${nameOf(v.creatinine).toLowerCase()} ${shown} on ${dateOf(scr)} (${ageOf(scr, p)}), age ${age}`;
     }
     case 'bmi':
       return `from ${valueText(v.weight, p)} and ${valueText(v.height, p)}`;
@@ -772,7 +864,8 @@ function recordSummary(p: Patient, el: Element, deciding: number): string {
 
 function describeRecord(r: Record<string, unknown>): string {
   const parts: string[] = [];
-  if (typeof r.code === 'string') parts.push(r.code);
+  const name = codedName(r);
+  if (name) parts.push(name);
   if (typeof r.route === 'string') parts.push(r.route);
   if (r.clinicalStatus !== undefined || r.verificationStatus !== undefined || 'onset' in r) {
     parts.push(`${r.clinicalStatus ?? 'active'}, ${r.verificationStatus ?? 'confirmed'}`);
@@ -793,4 +886,19 @@ function inputsOf(v: Val, found: Val[] = []): Val[] {
     inputsOf(v.r, found);
   } else if (v.k !== 'qty' && !found.includes(v)) found.push(v);
   return found;
+}
+
+/**
+ * How old a result is on the screening date, so a reader can judge it: "the screening date",
+ * "5 days before screening", or a range for a partial date.
+ */
+function ageOf(r: Pick<Reading, 'date' | 'dateHi'>, p: Patient): string {
+  if (!readDays(r.date)) return 'date unknown';
+  const oldest = p.asOfDay - readDaysResult.lo;
+  if (!readDays(r.dateHi)) return 'date unknown';
+  const newest = p.asOfDay - readDaysResult.hi;
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  if (oldest === 0 && newest === 0) return 'the screening date';
+  if (oldest === newest) return `${days(oldest)} before screening`;
+  return `${newest} to ${days(oldest)} before screening`;
 }

@@ -146,9 +146,9 @@ export function lowering(ast: Ast.Protocol): Lowering {
     }
     if (!el) return qty(Number.NaN, DIMENSIONLESS, ref.name);
     if (el.kind === 'lab' || el.kind === 'test') {
-      const window: Window | undefined = ref.window
-        ? { amount: ref.window.amount, unit: ref.window.unit }
-        : undefined;
+      // Without a window of its own, a result counts within the protocol's screening period.
+      const written = ref.window ?? ast.screeningPeriod;
+      const window: Window | undefined = written ? { amount: written.amount, unit: written.unit } : undefined;
       const key = `${el.id}|${window ? `${window.amount} ${window.unit}` : ''}`;
       let node = labNodes.get(key);
       if (!node) {

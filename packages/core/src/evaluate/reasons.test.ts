@@ -23,13 +23,13 @@ const explanation = (answers: Record<string, boolean>) =>
 describe('one-line explanations', () => {
   it('name only the parts that decided the result, each once', () => {
     expect(explanation({ refractory: true, relapsed: true })).toBe(
-      'Urine protein 0.9 g/(24.h) (2025-03-11) ≥ 1 g/(24.h): not met',
+      'Urine protein 0.9 g/24 h (2025-03-11, 4 days before screening) ≥ 1 g/24 h: not met',
     );
   });
 
   it('leave out an unanswered question that the decisive part overrules', () => {
     expect(explanation({ refractory: true })).toBe(
-      'Urine protein 0.9 g/(24.h) (2025-03-11) ≥ 1 g/(24.h): not met',
+      'Urine protein 0.9 g/24 h (2025-03-11, 4 days before screening) ≥ 1 g/24 h: not met',
     );
   });
 });

@@ -42,9 +42,9 @@ describe('screen', () => {
     const s = screen(protocol(), { asOf: '2025-03-15', facts, answers: {} });
     expect(s.cohorts[0]!.criteria.map((c) => c.explanation)).toEqual([
       'White blood cell count: no result on or before 2025-03-15: unknown',
-      'ALT 95 U/L (2025-03-12) ≤ 3 × ULN (ULN 40 U/L → 120 U/L): met',
-      'no colony-stimulating factor within 14 days before 2025-03-12 (no record): met',
-      'eGFR 71.5 mL/min/{1.73_m2} (CKD-EPI 2021 from serum creatinine 1.05 mg/dL on 2025-03-12, age 34) ≥ 30 mL/min/{1.73_m2}: met',
+      'ALT 95 U/L (2025-03-12, 3 days before screening) ≤ 3 × ULN (ULN 40 U/L → 120 U/L): met',
+      'no colony-stimulating factor within 14 days before 2025-03-12 on record: met',
+      'eGFR 71.5 mL/min/1.73 m² (CKD-EPI 2021 from serum creatinine 1.05 mg/dL on 2025-03-12 (3 days before screening), age 34) ≥ 30 mL/min/1.73 m²: met',
       'Has the patient signed the informed consent? not answered: unknown',
     ]);
   });

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../compile';
+import { screen } from '../screen/screen';
+import { distinguishing, num } from './explain';
+
+/** The one-line explanation of each criterion of a protocol for one patient. */
+function explanations(text: string, facts: Record<string, unknown>, answers: Record<string, unknown> = {}) {
+  const { protocol, diagnostics } = compile(text, { name: 't.elig' });
+  if (!protocol) throw new Error(diagnostics.map((d) => d.message).join('; '));
+  const s = screen(protocol, { asOf: '2025-03-15', facts, answers } as Parameters<typeof screen>[1]);
+  return s.cohorts[0]!.criteria.map((c) => c.explanation);
+}
+
+describe('units in explanations, as people write them', () => {
+  it('writes counts, annotations, micro, brackets and groups the clinical way', () => {
+    const text = `trial T "t"
+lab wbc "WBC" in 10*9/L from loinc 6690-2
+lab platelets "Platelets" in 10*3/uL from loinc 777-3
+lab inr "INR" in {INR} from loinc 6301-6
+lab egfr "eGFR" in mL/min/{1.73_m2} from loinc 98979-8
+lab bilirubin "Bilirubin" in umol/L from loinc 14631-6
+lab hbv "HBV DNA" in [IU]/mL from loinc 29615-2
+lab sbp "Systolic pressure" in mm[Hg] from loinc 8480-6
+lab protein "Urine protein" in g/(24.h) from loinc 2889-4
+inclusion
+  IN-1 met if wbc >= 3 10*9/L
+  IN-2 met if platelets >= 100 10*3/uL
+  IN-3 met if inr <= 1.5
+  IN-4 met if egfr >= 45 mL/min/{1.73_m2}
+  IN-5 met if bilirubin <= 34 umol/L
+  IN-6 met if hbv < 20 [IU]/mL
+  IN-7 met if sbp < 160 mm[Hg]
+  IN-8 met if protein >= 1 g/(24.h)
+`;
+    const at = (value: number, unit: string) => [{ value, unit, date: '2025-03-10' }];
+    expect(
+      explanations(text, {
+        wbc: at(4.2, '10*9/L'),
+        platelets: at(250, '10*3/uL'),
+        inr: at(1.1, '{INR}'),
+        egfr: at(62, 'mL/min/{1.73_m2}'),
+        bilirubin: at(1.2, 'mg/dL'),
+        hbv: at(10, '[IU]/mL'),
+        sbp: at(150, 'mm[Hg]'),
+        protein: at(1.4, 'g/(24.h)'),
+      }),
+    ).toEqual([
+      'WBC 4.2 ×10⁹/L (2025-03-10, 5 days before screening) ≥ 3 ×10⁹/L: met',
+      'Platelets 250 ×10³/µL (2025-03-10, 5 days before screening) ≥ 100 ×10³/µL: met',
+      'INR 1.1 (2025-03-10, 5 days before screening) ≤ 1.5: met',
+      'eGFR 62 mL/min/1.73 m² (2025-03-10, 5 days before screening) ≥ 45 mL/min/1.73 m²: met',
+      "Bilirubin: the result's unit does not convert to µmol/L: unknown",
+      'HBV DNA 10 IU/mL (2025-03-10, 5 days before screening) < 20 IU/mL: met',
+      'Systolic pressure 150 mmHg (2025-03-10, 5 days before screening) < 160 mmHg: met',
+      'Urine protein 1.4 g/24 h (2025-03-10, 5 days before screening) ≥ 1 g/24 h: met',
+    ]);
+  });
+});
+
+describe('numbers never contradict their status', () => {
+  const text = `trial T "t"
+lab pt "PT" in s from loinc 5902-2
+inclusion
+  IN-1 met if pt <= 1.5 x ULN
+  IN-2 met if pt between 10 s and 20.25 s
+`;
+
+  it('prints a value and its threshold with the digits that tell them apart', () => {
+    const pt = (value: number) => ({
+      pt: [{ value, unit: 's', date: '2025-03-10', referenceRange: { high: 13.5 } }],
+    });
+    expect(explanations(text, pt(20.26))).toEqual([
+      'PT 20.26 s (2025-03-10, 5 days before screening) ≤ 1.5 × ULN (ULN 13.5 s → 20.25 s): not met',
+      'PT 20.26 s (2025-03-10, 5 days before screening) between 10 s and 20.25 s: not met',
+    ]);
+    // Equal values, and values num() already tells apart, keep the usual rounding.
+    expect(explanations(text, pt(20.25))).toEqual([
+      'PT 20.3 s (2025-03-10, 5 days before screening) ≤ 1.5 × ULN (ULN 13.5 s → 20.3 s): met',
+      'PT 20.3 s (2025-03-10, 5 days before screening) between 10 s and 20.3 s: met',
+    ]);
+    expect(explanations(text, pt(21.04))).toEqual([
+      'PT 21 s (2025-03-10, 5 days before screening) ≤ 1.5 × ULN (ULN 13.5 s → 20.3 s): not met',
+      'PT 21 s (2025-03-10, 5 days before screening) between 10 s and 20.3 s: not met',
+    ]);
+  });
+
+  it('does the same for a positivity threshold', () => {
+    const text = `trial T "t"
+lab hbv "HBV DNA" in [IU]/mL from loinc 29615-2 positive above 20.25 [IU]/mL
+inclusion
+  IN-1 met if hbv is positive
+`;
+    const hbv = (value: number) => ({ hbv: [{ value, unit: '[IU]/mL', date: '2025-03-10' }] });
+    expect([...explanations(text, hbv(20.26)), ...explanations(text, hbv(20.25))]).toEqual([
+      'HBV DNA 20.26 IU/mL (2025-03-10, 5 days before screening) (positive above 20.25 IU/mL) is positive: met',
+      'HBV DNA 20.3 IU/mL (2025-03-10, 5 days before screening) (positive above 20.3 IU/mL) is positive: not met',
+    ]);
+  });
+
+  it('adds decimals only where num() would write two different numbers alike', () => {
+    expect(num(20.26)).toBe(num(20.25));
+    const n = distinguishing([20.26, 20.25]);
+    expect([n(20.26), n(20.25), n(13.5), n(0.000123)]).toEqual(['20.26', '20.25', '13.5', '0.000123']);
+    expect(distinguishing([20.2549, 20.25])(20.2549)).toBe('20.255');
+    expect(distinguishing([3, 3.0000000000001])).toBe(num);
+    expect(distinguishing([20.3, 20.2, undefined])).toBe(num);
+  });
+});
+
+describe('negated record tests read right in each status', () => {
+  const text = `trial T "t"
+records complete for medication, condition
+medication chemo "Antineoplastic agent" from atc L01*
+condition gilbert "Gilbert syndrome" from icd10 E80.4
+inclusion
+  IN-1 met if not chemo
+  IN-2 met if not chemo within 14 days before screening
+  IN-3 met if not gilbert
+`;
+
+  it('says what is on record when the negation is not met', () => {
+    expect(
+      explanations(text, {
+        chemo: [{ code: 'L01XA01', display: 'cisplatin', start: '2025-03-01' }],
+        gilbert: [{ code: 'E80.4', clinicalStatus: 'active', verificationStatus: 'confirmed' }],
+      }),
+    ).toEqual([
+      'Antineoplastic agent on record (cisplatin (L01XA01) 2025-03-01 to ongoing): not met',
+      'Antineoplastic agent within 14 days before 2025-03-15 on record (cisplatin (L01XA01) 2025-03-01 to ongoing): not met',
+      'Gilbert syndrome on record (E80.4 active, confirmed): not met',
+    ]);
+  });
+
+  it('says nothing is on record, or which records did not count, when it is met', () => {
+    expect(
+      explanations(text, {
+        chemo: [{ code: 'L01XA01', start: '2024-01-01', end: '2024-02-01' }],
+        gilbert: [{ code: 'E80.4', clinicalStatus: 'resolved', verificationStatus: 'confirmed' }],
+      }),
+    ).toEqual([
+      'Antineoplastic agent on record (L01XA01 2024-01-01 to 2024-02-01): not met',
+      'no Antineoplastic agent within 14 days before 2025-03-15 (on record: L01XA01 2024-01-01 to 2024-02-01): met',
+      'no Gilbert syndrome (on record: E80.4 resolved, confirmed): met',
+    ]);
+    expect(explanations(text, {})).toEqual([
+      'no Antineoplastic agent on record: met',
+      'no Antineoplastic agent within 14 days before 2025-03-15 on record: met',
+      'no Gilbert syndrome on record: met',
+    ]);
+  });
+
+  it('leaves the question open when the record is not decided', () => {
+    expect(
+      explanations(text, {
+        chemo: [],
+        gilbert: [{ code: 'E80.4', clinicalStatus: 'active', verificationStatus: 'provisional' }],
+      })[2],
+    ).toBe('no Gilbert syndrome (E80.4 active, provisional): unknown');
+  });
+});
