@@ -104,6 +104,12 @@ export interface RecordDecl extends NodeBase {
    * Read after any record kind's binding; the checker allows it on encounters only.
    */
   readonly classes: readonly Identifier[] | undefined;
+  /**
+   * `route oral, intravenous`: the routes of administration a medication's exposures must have
+   * (any when undefined). Read after any record kind's binding; the checker allows it on
+   * medications only.
+   */
+  readonly routes: readonly Identifier[] | undefined;
 }
 
 export interface QuestionDecl extends NodeBase {
@@ -177,7 +183,18 @@ export type Expr =
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
-export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith;
+export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith | DailyDose;
+
+/**
+ * `M daily dose`, `M daily dose as prednisone`: the daily dose of a medication's exposures ongoing
+ * on the screening date, a mass per time; with `as T`, in equivalents of T's table.
+ */
+export interface DailyDose extends NodeBase {
+  readonly kind: 'DailyDose';
+  readonly subject: Ref;
+  /** The equivalence table, named by its reference drug. */
+  readonly as: Identifier | undefined;
+}
 
 /** `A + B`, `A - B`, `A * B`, `A / B`: arithmetic on quantities, units composed as UCUM does. */
 export interface Arith extends NodeBase {
@@ -257,8 +274,11 @@ export interface ConditionTest extends NodeBase {
 export interface MedicationTest extends NodeBase {
   readonly kind: 'MedicationTest';
   readonly subject: Ref;
-  /** `for at least`, `for more than` */
-  readonly qualifier: 'forAtLeast' | 'forMoreThan';
+  /**
+   * `for at least`, `for more than`; `stable for at least`: the same drug and daily dose over
+   * the last D up to the screening date.
+   */
+  readonly qualifier: 'forAtLeast' | 'forMoreThan' | 'stableForAtLeast';
   readonly duration: Duration;
 }
 

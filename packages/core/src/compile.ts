@@ -239,6 +239,7 @@ function elementInfos(
           ...base,
           binding: bindingInfo(d.binding),
           ...(d.record === 'encounter' && d.classes ? { classes: d.classes.map((c) => c.value) } : {}),
+          ...(d.record === 'medication' && d.routes ? { routes: d.routes.map((r) => r.value) } : {}),
         });
         break;
       case 'QuestionDecl':

@@ -92,6 +92,7 @@ export const ElementInfoSchema = z.object({
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),
   classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
+  routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
   answer: z
     .object({
       type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),

@@ -17,7 +17,15 @@ export type { SymbolInfo, SymbolKind } from './check/symbols';
 export { describeSymbol, SymbolTable } from './check/symbols';
 export type { ValueType } from './check/types';
 export { describeType } from './check/types';
+export {
+  EQUIVALENCE_TABLE_NAMES,
+  type EquivalenceEntry,
+  type EquivalenceTable,
+  equivalenceFactor,
+  equivalenceTable,
+} from './codes/equivalents';
 export { CODE_SYSTEM_ALIASES, canonicalSystem, matchesBinding, matchesCode } from './codes/match';
+export { ROUTE_WORDS, ROUTES, type RouteEntry, routeOfSnomed } from './codes/routes';
 export type { CompiledCohort, CompiledCriterion, CompiledProtocol, CompileResult } from './compile';
 export { compile, hashOf } from './compile';
 export {

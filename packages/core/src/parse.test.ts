@@ -556,7 +556,7 @@ describe('syntax errors in human words, with line and column', () => {
     ).toBe(`t.elig:3:24 error E0005 syntax error: 'more' is not understood after a complete expression
   3 |   C-1 met if chemo_end more than 28 days ago
     |                        ^^^^ the expression before this word is complete
-  hint: an expression can be followed by 'and', 'or', 'unless', a comparison (>=, >, <=, <, =, !=), arithmetic (+, -, *, /), 'is', 'between', 'within', 'for at least …', 'ever', 'suspected', 'resolved more than … ago', 'severe' or 'fell by at least …'; a new criterion starts on a line of its own
+  hint: an expression can be followed by 'and', 'or', 'unless', a comparison (>=, >, <=, <, =, !=), arithmetic (+, -, *, /), 'is', 'between', 'within', 'for at least …', 'stable for at least …', 'ever', 'suspected', 'resolved more than … ago', 'severe' or 'fell by at least …'; a new criterion starts on a line of its own
 `);
   });
 

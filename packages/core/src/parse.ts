@@ -383,6 +383,7 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'x'", "'x ULN'"],
   ["'within'", "'within'"],
   ["'for'", "'for at least …'"],
+  ["'stable'", "'stable for at least …'"],
   ["'ever'", "'ever'"],
   ["'suspected'", "'suspected'"],
   ["'resolved'", "'resolved more than … ago'"],
@@ -412,6 +413,9 @@ const OPERATORS = new Set([
   "'within'",
   "'fell'",
   "'for'",
+  "'stable'",
+  "'daily'",
+  "'as'",
   "'severe'",
   "'ever'",
   "'suspected'",
@@ -776,7 +780,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordDecl(kind, name, label, binding, classes) {
+  RecordDecl(kind, name, label, binding, classes, routes) {
     return {
       kind: 'RecordDecl',
       record: kind.sourceString as RecordKind,
@@ -784,6 +788,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       label: str(label),
       binding: ast<Binding>(binding),
       classes: optional(classes, (c) => listOf(c.children[1]!, identifier)),
+      routes: optional(routes, (r) => listOf(r.children[1]!, identifier)),
       span: span(this),
     };
   },
@@ -896,6 +901,15 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       kind: 'MedicationTest',
       subject: ref(name),
       qualifier: 'forMoreThan',
+      duration: duration(d),
+      span: span(this),
+    };
+  },
+  RecordTest_stable(name, _stable, _for, _atLeast, d) {
+    return {
+      kind: 'MedicationTest',
+      subject: ref(name),
+      qualifier: 'stableForAtLeast',
       duration: duration(d),
       span: span(this),
     };
@@ -1014,6 +1028,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return {
       kind: 'Latest',
       alternatives: listOf(list, value),
+      span: span(this),
+    };
+  },
+  ValueBody_dose(name, _daily, _dose, as) {
+    return {
+      kind: 'DailyDose',
+      subject: ref(name),
+      as: optional(as, (a) => identifier(a.children[1]!)),
       span: span(this),
     };
   },

@@ -94,6 +94,12 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
       span: fc.constant(span),
     }),
     fc.record({
+      kind: fc.constant('DailyDose' as const),
+      subject: plainRef,
+      as: fc.option(identifier, { nil: undefined }),
+      span: fc.constant(span),
+    }),
+    fc.record({
       kind: fc.constant('Arith' as const),
       op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
       left: tie('value'),
@@ -147,7 +153,11 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       fc.record({
         kind: fc.constant('MedicationTest' as const),
         subject: plainRef,
-        qualifier: fc.constantFrom('forAtLeast' as const, 'forMoreThan' as const),
+        qualifier: fc.constantFrom(
+          'forAtLeast' as const,
+          'forMoreThan' as const,
+          'stableForAtLeast' as const,
+        ),
         duration,
         span: fc.constant(span),
       }),
@@ -324,6 +334,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     label,
     binding,
     classes: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    routes: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     span: s,
   }),
   fc.record({ kind: fc.constant('QuestionDecl' as const), name: identifier, label, answer, span: s }),

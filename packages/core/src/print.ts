@@ -98,6 +98,8 @@ export function printValue(v: Value): string {
       return `${v.callee.value}(${v.args.map(printValue).join(', ')})`;
     case 'Latest':
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
+    case 'DailyDose':
+      return `${v.subject.name} daily dose${v.as ? ` as ${v.as.value}` : ''}`;
     case 'Arith': {
       // Brackets only where the tree groups against the operators' own binding: a looser operand,
       // or an operand on the right of the same strength (a - (b - c)).
@@ -194,6 +196,8 @@ export function printExpression(e: Expr): string {
           return `${e.subject.name} for at least ${duration(e.duration)}`;
         case 'forMoreThan':
           return `${e.subject.name} for more than ${duration(e.duration)}`;
+        case 'stableForAtLeast':
+          return `${e.subject.name} stable for at least ${duration(e.duration)}`;
       }
       break;
     case 'WithinTest':
@@ -337,6 +341,7 @@ function declaration(d: Declaration): string[] {
     }
     case 'RecordDecl': {
       const mods = d.classes ? [`class ${d.classes.map((c) => c.value).join(', ')}`] : [];
+      if (d.routes) mods.push(`route ${d.routes.map((r) => r.value).join(', ')}`);
       return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, mods);
     }
   }

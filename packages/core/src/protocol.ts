@@ -69,6 +69,8 @@ export interface ElementInfo {
   readonly binding?: CodeBindingInfo | undefined;
   /** For `encounter`: the classes it takes (`class inpatient, emergency`); absent, any class. */
   readonly classes?: readonly string[] | undefined;
+  /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */
+  readonly routes?: readonly string[] | undefined;
   readonly answer?: AnswerInfo | undefined;
   /** For record kinds: no matching record means absent (false) rather than unknown. */
   readonly closedWorld: boolean;

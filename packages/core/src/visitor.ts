@@ -16,7 +16,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   PatientDecl: ['name'],
   LabDecl: ['name', 'unit', 'binding', 'molarMass', 'positiveAbove'],
   TestDecl: ['name', 'binding', 'values', 'positiveAbove'],
-  RecordDecl: ['name', 'binding', 'classes'],
+  RecordDecl: ['name', 'binding', 'classes', 'routes'],
   QuestionDecl: ['name', 'answer'],
   DefineDecl: ['name', 'expr'],
   Binding: ['codes', 'except'],
@@ -42,6 +42,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   LimitMultiple: [],
   Call: ['callee', 'args'],
   Latest: ['alternatives'],
+  DailyDose: ['subject', 'as'],
   Arith: ['left', 'right'],
   Duration: [],
 };

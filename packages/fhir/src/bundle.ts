@@ -105,6 +105,31 @@ export const Medication = loose({
 /** Contained resources are read only when they are Medications; others pass unchecked. */
 const Contained = optional(array(loose({ resourceType: string, id: optional(string) })));
 
+/** FHIR R4 Timing: how often a dose is taken (`repeat`), or a common schedule by code (BID, TID …). */
+const Timing = loose({
+  repeat: optional(
+    loose({
+      frequency: optional(integer),
+      frequencyMax: optional(integer),
+      period: optional(number),
+      periodMax: optional(number),
+      periodUnit: optional(oneOf(['s', 'min', 'h', 'd', 'wk', 'mo', 'a'])),
+      timeOfDay: optional(array(string)),
+      when: optional(array(string)),
+    }),
+  ),
+  code: optional(CodeableConcept),
+});
+
+/** FHIR R4 Dosage, the parts that say a dose, how often and by which route. */
+const Dosage = loose({
+  sequence: optional(integer),
+  timing: optional(Timing),
+  asNeededBoolean: optional(boolean),
+  route: optional(CodeableConcept),
+  doseAndRate: optional(array(loose({ type: optional(CodeableConcept), doseQuantity: optional(Quantity) }))),
+});
+
 const medicationFields = {
   subject: optional(Reference),
   medicationCodeableConcept: optional(CodeableConcept),
@@ -144,6 +169,7 @@ export const MedicationStatement = requiresMedication(
     effectiveDateTime: optional(DateTime),
     effectivePeriod: optional(Period),
     dateAsserted: optional(DateTime),
+    dosage: optional(array(Dosage)),
   }),
 );
 
@@ -165,6 +191,7 @@ export const MedicationRequest = requiresMedication(
     ...medicationFields,
     authoredOn: optional(DateTime),
     dispenseRequest: optional(loose({ validityPeriod: optional(Period) })),
+    dosageInstruction: optional(array(Dosage)),
   }),
 );
 
@@ -177,6 +204,7 @@ export const MedicationAdministration = requiresMedication(
     ...medicationFields,
     effectiveDateTime: optional(DateTime),
     effectivePeriod: optional(Period),
+    dosage: optional(loose({ route: optional(CodeableConcept), dose: optional(Quantity) })),
   }),
 );
 
@@ -264,6 +292,7 @@ export type Coding = Of<typeof Coding>;
 export type CodeableConcept = Of<typeof CodeableConcept>;
 export type Quantity = Of<typeof Quantity>;
 export type Period = Of<typeof Period>;
+export type Dosage = Of<typeof Dosage>;
 export type Patient = Of<typeof Patient>;
 export type Observation = Of<typeof Observation>;
 export type Condition = Of<typeof Condition>;

@@ -106,3 +106,16 @@ export function endUnknown(element: string | undefined, path: string, start: str
     ...(element === undefined ? {} : { element }),
   };
 }
+
+/**
+ * W-FHIR-ROUTE: a medication's route that Eligo cannot read as one word (a code outside the route
+ * table, or dosages by different routes), for elements that ask for routes: it counts as not stated.
+ */
+export function routeProblem(element: string, path: string, reason: string): InputWarning {
+  return {
+    code: 'W-FHIR-ROUTE',
+    message: `${reason}; the route counts as not stated, so the record may or may not be of ${element}'s routes`,
+    path,
+    element,
+  };
+}

@@ -29,6 +29,8 @@ export function valueText(expr: Expr | undefined, source?: Source): string {
       return `${expr.callee.value}(${expr.args.map((a) => valueText(a, source)).join(', ')})`;
     case 'Latest':
       return `latest of (${expr.alternatives.map((a) => valueText(a, source)).join(', ')})`;
+    case 'DailyDose':
+      return `${expr.subject.name} daily dose${expr.as ? ` as ${expr.as.value}` : ''}`;
     default:
       return source ? source.spanText(expr.span) : 'this expression';
   }

@@ -1,4 +1,5 @@
 import type { AnswerType, Declaration, DefineDecl, Expr, Protocol, QuantityLit, RecordKind } from '../ast';
+import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { composeUnits } from '../units/algebra';
 import { calculator } from './calculators';
 import { BOOLEAN, DATE, UNKNOWN, type ValueType } from './types';
@@ -80,6 +81,8 @@ export class SymbolTable {
         return { kind: 'limit', limit: expr.limit };
       case 'Call':
         return calculator(expr.callee?.value)?.result ?? UNKNOWN;
+      case 'DailyDose':
+        return { kind: 'quantity', unit: DAILY_DOSE_UNIT };
       case 'Latest': {
         const first = expr.alternatives?.[0];
         return first ? this.typeOf(first) : UNKNOWN;

@@ -35,7 +35,7 @@ export function childNodes(node: Node): Node[] {
       add(node.name, node.binding, node.values, node.positiveAbove);
       break;
     case 'RecordDecl':
-      add(node.name, node.binding, node.classes);
+      add(node.name, node.binding, node.classes, node.routes);
       break;
     case 'QuestionDecl':
       add(node.name, node.answer);
@@ -99,6 +99,9 @@ export function childNodes(node: Node): Node[] {
       break;
     case 'Latest':
       add(node.alternatives);
+      break;
+    case 'DailyDose':
+      add(node.subject, node.as);
       break;
     case 'Arith':
       add(node.left, node.right);

@@ -242,14 +242,19 @@ export function conditionQualifier(
   });
 }
 
-/** E0207: `for at least` or `for more than` on something that is not a period (a medication, an encounter). */
+/**
+ * E0207: `for at least` or `for more than` on something that is not a period (a medication, an
+ * encounter); `stable for at least` or `daily dose` on something that is not a medication.
+ */
 export function medicationQualifier(
   span: Span,
   qualifier: string,
   subject: string,
   subjectIs: string,
+  encountersToo = false,
 ): Diagnostic {
-  return error('E0207', span, `'${qualifier}' applies to medications and encounters only`, {
+  const kinds = encountersToo ? 'medications and encounters' : 'medications';
+  return error('E0207', span, `'${qualifier}' applies to ${kinds} only`, {
     label: `${subject} is ${subjectIs}`,
   });
 }
@@ -413,6 +418,44 @@ export function classOnNonEncounter(span: Span, subject: string, subjectIs: stri
   return error('E0222', span, `'class' applies to encounters only`, {
     label: `${subject} is ${subjectIs}`,
     hint: 'declare it as an encounter (`encounter … from … class inpatient`), or drop the class',
+  });
+}
+
+/** E0223: `route …` on a declaration that is not a medication. */
+export function routeOnNonMedication(span: Span, name: string, kind: string): Diagnostic {
+  return error('E0223', span, `'route' applies to medications only`, {
+    label: `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
+  });
+}
+
+/** E0224: a route word that the route table does not have. */
+export function unknownRoute(span: Span, word: string, suggestions: readonly string[]): Diagnostic {
+  return error('E0224', span, `'${word}' is not a route of administration`, {
+    label: 'not a route',
+    hint:
+      didYouMean(suggestions) ??
+      'routes are words such as oral, intravenous, intramuscular, subcutaneous, topical, inhalation (docs/language.md lists them)',
+  });
+}
+
+/** E0225: `daily dose as T` where no equivalence table is named T. */
+export function unknownEquivalenceTable(
+  span: Span,
+  name: string,
+  known: readonly string[],
+  suggestions: readonly string[],
+): Diagnostic {
+  return error('E0225', span, `no dose equivalence table is named '${name}'`, {
+    label: 'not a table',
+    hint: didYouMean(suggestions) ?? `the tables are named ${quoteList(known)}`,
+  });
+}
+
+/** E0226: a daily dose compared with something that is not a mass per time. */
+export function doseUnitMismatch(span: Span, found: string, subject: string): Diagnostic {
+  return error('E0226', span, 'a daily dose compares with a mass per time', {
+    label: `${found}; ${subject} is in mg/d`,
+    hint: "write the threshold as a mass per day, as in '10 mg/d' or '1.5 g/d'",
   });
 }
 

@@ -1,9 +1,11 @@
 import type { CompareOp } from '../ast';
+import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
 import type { Status, Trace } from '../screen/types';
 import { readDays, readDaysResult } from '../time/dates';
 import { displayUnit } from '../units/display';
 import { compareNumbers } from '../units/exact';
 import { and3, count3, if3, not3, or3 } from './compare';
+import { ongoingExposures, stableLeaf } from './dosing';
 import {
   AMBIGUOUS,
   BAD_UNIT,
@@ -262,6 +264,12 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       }
       return recordResult(t, text, recordSummary(p, b.el, which), missing, b.el);
     }
+    case 'stable': {
+      const shown: number[] = [];
+      const t = stableLeaf(p, b.el, b.duration, shown);
+      const text = `${b.el.name} stable for at least ${duration(b.duration)} (${exposureSummary(p, b.el, shown, undefined, undefined)})`;
+      return result(t, text, [b.el.id], undefined, { elements: [b.el.id] });
+    }
     case 'within': {
       const t = withinLeaf(b, p);
       const which = decidingRecord;
@@ -484,6 +492,8 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
       return union(...v.args.map((a) => (a.kind === 'value' ? depsOfVal(a.val) : new Set([a.el.id]))));
     case 'arith':
       return union(depsOfVal(v.l), depsOfVal(v.r));
+    case 'dose':
+      return new Set([v.el.id]);
   }
 }
 
@@ -608,6 +618,8 @@ function nameOf(v: Val): string {
       return v.def.title;
     case 'arith':
       return 'calculated value';
+    case 'dose':
+      return `${v.el.name} daily dose${v.tableName ? ` as ${v.tableName}` : ''}`;
     default:
       return 'value';
   }
@@ -672,6 +684,7 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
+    if (v.k === 'dose') return `${nameOf(v)}: no exposure ongoing on ${p.asOf} on record`;
     if (
       v.k === 'ckd' ||
       v.k === 'latest' ||
@@ -700,9 +713,71 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;
     case 'answer':
       return `${v.el.label} ${value}`;
+    case 'dose':
+      return `${nameOf(v)} ${value} (${exposureSummary(p, v.el, ongoingExposures(p, v.el, v.table), v.table, v.tableName)})`;
     default:
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;
   }
+}
+
+/**
+ * The exposures a dose rule rests on, each with its drug, dose, route and dates; with a table,
+ * each dose's equivalent.
+ */
+function exposureSummary(
+  p: Patient,
+  el: Element,
+  indices: readonly number[],
+  table: EquivalenceTable | undefined,
+  tableName: string | undefined,
+): string {
+  const records = recordsOf(p, el) ?? [];
+  if (indices.length === 0) return `no exposure ongoing on ${p.asOf}`;
+  return indices
+    .map((i) => {
+      const r = records[i] as Record<string, unknown>;
+      let dose = doseText(r);
+      if (table && tableName) {
+        const factor = equivalenceFactor(
+          table,
+          r.system as string | undefined,
+          r.code as string | undefined,
+          r.route as string | undefined,
+        );
+        dose += Number.isNaN(factor) ? `, no ${tableName} equivalent` : ` × ${num(factor)} as ${tableName}`;
+      }
+      const name = codedName(r);
+      const parts = [name ? `${name} ${dose}` : dose];
+      if (typeof r.route === 'string') parts.push(r.route);
+      else if (el.routes !== undefined) parts.push('route not stated');
+      parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
+      if (r.unclassified === true) parts.push('unclassified');
+      return parts.join(', ');
+    })
+    .join('; ');
+}
+
+/** The coding's display beside its code, when the record carries one: `prednisone (H02AB07)`. */
+function codedName(r: Record<string, unknown>): string | undefined {
+  const display = typeof r.display === 'string' && r.display.trim() !== '' ? r.display.trim() : undefined;
+  if (typeof r.code === 'string') return display ? `${display} (${r.code})` : r.code;
+  return display;
+}
+
+/** `1000 mg × 2/d`, `1.5 g/d`, `no dose`. */
+function doseText(r: Record<string, unknown>): string {
+  const q = (x: unknown) => {
+    const o = x as { value?: unknown; unit?: unknown } | undefined;
+    return o && typeof o.value === 'number' && typeof o.unit === 'string'
+      ? `${num(o.value)} ${o.unit}`
+      : undefined;
+  };
+  const daily = q(r.dailyDose);
+  if (daily) return daily;
+  const dose = q(r.dose);
+  if (dose && typeof r.perDay === 'number') return `${dose} × ${num(r.perDay)}/d`;
+  if (dose) return `${dose}, doses a day not stated`;
+  return 'no dose';
 }
 
 function labSource(el: Element, r: Reading, p: Patient): string {
@@ -803,10 +878,9 @@ function describeEncounter(r: Record<string, unknown>): string {
 
 function describeRecord(r: Record<string, unknown>): string {
   const parts: string[] = [];
-  // The coding's display beside its code, when the record carries one: `prednisone (H02AB07)`.
-  const display = typeof r.display === 'string' && r.display.trim() !== '' ? r.display.trim() : undefined;
-  if (typeof r.code === 'string') parts.push(display ? `${display} (${r.code})` : r.code);
-  else if (display) parts.push(display);
+  const name = codedName(r);
+  if (name) parts.push(name);
+  if (typeof r.route === 'string') parts.push(r.route);
   if (r.clinicalStatus !== undefined || r.verificationStatus !== undefined || 'onset' in r) {
     parts.push(`${r.clinicalStatus ?? 'active'}, ${r.verificationStatus ?? 'confirmed'}`);
   }

@@ -1,5 +1,6 @@
 import type { CompareOp } from '../ast';
 import type { CalculatorDefinition } from '../calculators/library';
+import type { EquivalenceTable } from '../codes/equivalents';
 import type { AnswerInfo, ElementKind } from '../protocol';
 
 /**
@@ -32,6 +33,8 @@ export interface Element {
   readonly answer: AnswerInfo | undefined;
   /** For an encounter: the classes it takes (`class inpatient`); undefined, any. */
   readonly classes: readonly string[] | undefined;
+  /** For a medication: the routes its exposures must have (`route oral`); undefined, any. */
+  readonly routes: readonly string[] | undefined;
   /** Conversion factors from reported units to `unit`, filled on first use. */
   readonly factors: Map<string, number>;
 }
@@ -157,6 +160,14 @@ export type Val =
       readonly def: CalculatorDefinition;
       readonly args: readonly CalcArg[];
     })
+  | (ValBase & {
+      /** A medication's daily dose on the screening date, in mg/d; with a table, in its equivalents. */
+      readonly k: 'dose';
+      readonly el: Element;
+      readonly table: EquivalenceTable | undefined;
+      /** The name the table was called by (`as prednisolone`). */
+      readonly tableName: string | undefined;
+    })
   | (ValBase & { readonly k: 'sex'; readonly el: Element })
   | (ValBase & { readonly k: 'answer'; readonly el: Element })
   | (ValBase & { readonly k: 'date'; readonly el: Element })
@@ -198,6 +209,8 @@ export function valNode<V extends Val>(v: V): V {
     op: f.op,
     l: f.l,
     r: f.r,
+    table: f.table,
+    tableName: f.tableName,
   };
   return node as unknown as V;
 }
@@ -230,7 +243,9 @@ type ValField =
   | 'args'
   | 'op'
   | 'l'
-  | 'r';
+  | 'r'
+  | 'table'
+  | 'tableName';
 
 /** A calculator's argument: a value converted by `factor` to the parameter's unit, or an element. */
 export type CalcArg =
@@ -273,6 +288,12 @@ export type Bool =
       readonly duration: Window | undefined;
       /** For `within … before L`: L; undefined for the screening date. */
       readonly anchor: Val | undefined;
+    }
+  | {
+      /** `M stable for at least D`: the same drugs and daily doses over the last D (decide/dosing.ts). */
+      readonly k: 'stable';
+      readonly el: Element;
+      readonly duration: Window;
     }
   | {
       /** A condition (by onset) or procedure dated in the window before the anchor (the screening date when undefined). */

@@ -1,5 +1,7 @@
 import type * as Ast from '../ast';
 import { CALCULATOR_LIBRARY } from '../calculators/library';
+import { equivalenceTable } from '../codes/equivalents';
+import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { composeUnits } from '../units/algebra';
@@ -77,6 +79,20 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'Call':
         return lowerCall(v);
+      case 'DailyDose': {
+        const el = byId.get(v.subject.name);
+        const table = v.as ? equivalenceTable(v.as.value) : undefined;
+        if (el?.kind !== 'medication' || (v.as && !table))
+          return qty(Number.NaN, DAILY_DOSE_UNIT, v.subject.name);
+        return valNode({
+          k: 'dose',
+          el,
+          table,
+          tableName: v.as?.value,
+          unit: DAILY_DOSE_UNIT,
+          out: new Reading(),
+        });
+      }
       case 'Arith': {
         const l = lowerVal(v.left);
         const r = lowerVal(v.right);
@@ -291,6 +307,8 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'MedicationTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
+        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        if (e.qualifier === 'stableForAtLeast') return { k: 'stable', el, duration: window };
         const mode = e.qualifier === 'forAtLeast' ? 'atLeast' : 'moreThan';
         return {
           k: 'med',
@@ -403,6 +421,7 @@ function elementOf(
     positive: undefined as PositiveRule | undefined,
     answer: undefined as Element['answer'],
     classes: undefined as Element['classes'],
+    routes: undefined as Element['routes'],
     unit: undefined as string | undefined,
     closedWorld: false,
   };
@@ -425,6 +444,7 @@ function elementOf(
         kind: d.record,
         closedWorld: complete.includes(d.record),
         classes: d.record === 'encounter' ? d.classes?.map((c) => c.value) : undefined,
+        routes: d.record === 'medication' ? d.routes?.map((r) => r.value) : undefined,
       };
     case 'QuestionDecl':
       return {

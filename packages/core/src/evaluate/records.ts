@@ -1,3 +1,4 @@
+import { openRecord, ROUTE_OTHER, routeMatch } from '../decide/dosing';
 import {
   ACTIVE,
   allergyRecord,
@@ -51,6 +52,7 @@ interface RawRecord {
   severity?: string;
   class?: string;
   status?: string;
+  route?: string;
   unclassified?: boolean;
 }
 
@@ -162,11 +164,14 @@ export function medicationTruth(
     const longest: Span[] = [];
     for (const r of records) {
       if (typeof r !== 'object' || r === null) continue;
+      const match = routeMatch(el.routes, r.route);
+      if (match === ROUTE_OTHER) continue;
       days(r.start);
       const startLo = lo;
       const startHi = hi;
       days(r.end);
-      exposureSpans(startLo, startHi, lo, hi, asOf, r.unclassified === true, shortest, longest);
+      const open = openRecord(r.unclassified === true, match);
+      exposureSpans(startLo, startHi, lo, hi, asOf, open, shortest, longest);
     }
     return spansTruth(
       shortest,
@@ -184,25 +189,18 @@ export function medicationTruth(
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (typeof r !== 'object' || r === null) continue;
+    // Another route: not the element's exposure at all.
+    const match = routeMatch(el.routes, r.route);
+    if (match === ROUTE_OTHER) continue;
+    const open = openRecord(r.unclassified === true, match);
     days(r.start);
     let t: Tri | typeof SKIP;
-    if (mode === 'any') t = exposureRecord(lo, hi, asOf, r.unclassified === true);
+    if (mode === 'any') t = exposureRecord(lo, hi, asOf, open);
     else {
       const startLo = lo;
       const startHi = hi;
       days(r.end);
-      t = exposureWithinRecord(
-        startLo,
-        startHi,
-        lo,
-        hi,
-        asOf,
-        sure,
-        may,
-        anchorLo,
-        anchorHi,
-        r.unclassified === true,
-      );
+      t = exposureWithinRecord(startLo, startHi, lo, hi, asOf, sure, may, anchorLo, anchorHi, open);
     }
     if (t === SKIP) continue;
     counted++;

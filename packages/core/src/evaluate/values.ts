@@ -2,6 +2,7 @@ import { bmi } from '../calculators/bmi';
 import { egfrRange } from '../calculators/ckdEpi';
 import type { CalculatorArgument } from '../calculators/library';
 import { ageRange, completedYears, dayFromIso, parseDate } from '../time/dates';
+import { readDailyDose } from './dosing';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
 import { readResult } from './read';
@@ -40,6 +41,9 @@ export function readVal(node: Val, patient: Patient): Reading {
       break;
     case 'arith':
       readArith(node, patient, out);
+      break;
+    case 'dose':
+      readDailyDose(patient, node.el, node.table, out);
       break;
     case 'sex': {
       out.reset();

@@ -77,7 +77,16 @@ export interface ConditionRecord {
   abatement?: PartialDate;
 }
 
-/** A period on a medication; no \`end\` means ongoing. */
+/** A route of administration. */
+export type Route = "oral" | "sublingual" | "buccal" | "enteral_tube" | "rectal" | "intravenous" | "intra_arterial" | "intramuscular" | "subcutaneous" | "intradermal" | "intraosseous" | "intrathecal" | "epidural" | "intra_articular" | "intralesional" | "intravitreal" | "intravesical" | "intraperitoneal" | "topical" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "vaginal";
+
+/** An amount of a drug with its UCUM unit. */
+export interface DoseQuantity {
+  value: number;
+  unit: string;
+}
+
+/** A period on a medication, with its route and dose when known; no \`end\` means ongoing. */
 export interface Exposure {
   system?: string;
   code?: string;
@@ -85,6 +94,10 @@ export interface Exposure {
   unclassified?: true;
   start?: PartialDate;
   end?: PartialDate;
+  route?: Route;
+  dose?: DoseQuantity;
+  perDay?: number;
+  dailyDose?: DoseQuantity;
 }
 
 export interface ProcedureRecord {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROUTE_WORDS } from '../codes/routes';
 
 /**
  * The generic shapes of patient facts, one per kind of data element. A protocol's own input
@@ -87,12 +88,31 @@ export const ConditionRecord = z
   })
   .strict();
 
+/** A route of administration, by its word (codes/routes.ts maps SNOMED CT route codes to these). */
+export const Route = z.enum(ROUTE_WORDS);
+
+/** An amount of a drug with its UCUM unit: `{ value: 500, unit: 'mg' }`, `{ value: 1.5, unit: 'g/d' }`. */
+export const DoseQuantity = z
+  .object({
+    value: z.number().nonnegative(),
+    unit: z.string(),
+  })
+  .strict();
+
 export const Exposure = z
   .object({
     ...recordCoding,
     start: PartialDate.optional(),
     /** Absent: ongoing up to the screening date. */
     end: PartialDate.optional(),
+    /** Absent: not known, so the record may or may not be of the routes an element asks for. */
+    route: Route.optional(),
+    /** One dose, a mass (`mg`, `g`, `ug`). */
+    dose: DoseQuantity.optional(),
+    /** How many doses a day (0.5: every other day; 1/7: weekly). */
+    perDay: z.number().positive().optional(),
+    /** The dose per day, a mass per time (`mg/d`); taken before `dose` × `perDay` when both are given. */
+    dailyDose: DoseQuantity.optional(),
   })
   .strict();
 
@@ -168,6 +188,8 @@ export type ConditionRecord = z.infer<typeof ConditionRecord>;
 export type ClinicalStatus = z.infer<typeof ClinicalStatus>;
 export type VerificationStatus = z.infer<typeof VerificationStatus>;
 export type Exposure = z.infer<typeof Exposure>;
+export type Route = z.infer<typeof Route>;
+export type DoseQuantity = z.infer<typeof DoseQuantity>;
 export type ProcedureRecord = z.infer<typeof ProcedureRecord>;
 export type AllergyRecord = z.infer<typeof AllergyRecord>;
 export type EncounterClass = z.infer<typeof EncounterClass>;

@@ -1,4 +1,5 @@
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
+import { stableLeaf } from '../evaluate/dosing';
 import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   answerTruth,
@@ -134,6 +135,10 @@ export function toClosure(b: Bool): Rule {
     }
     case 'trend':
       return (p) => trendTruth(b, p);
+    case 'stable': {
+      const { el, duration } = b;
+      return (p) => stableLeaf(p, el, duration);
+    }
     case 'const': {
       const value = b.value;
       return () => value;

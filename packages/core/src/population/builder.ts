@@ -18,6 +18,7 @@ import {
   type PopulationBatch,
   type RecordColumns,
   type ResultColumns,
+  ROUTE_CODES,
   SEVERITIES,
   VERIFICATION_STATUSES,
 } from './columns';
@@ -127,6 +128,19 @@ export class ResultWriter {
   }
 }
 
+/** What a medication record may say beyond its dates: route, coding and dose (see Exposure). */
+export interface ExposureDetails {
+  /** Index into ROUTE_CODES (0: not stated). */
+  readonly route?: number;
+  readonly system?: string;
+  readonly code?: string;
+  readonly dose?: { readonly value: number; readonly unit: string };
+  readonly perDay?: number;
+  readonly dailyDose?: { readonly value: number; readonly unit: string };
+}
+
+const NO_DETAILS: ExposureDetails = {};
+
 /** Appends one record element's records (conditions, medications, procedures, allergies, encounters). */
 export class RecordWriter {
   private readonly offsets = new Growable(Int32Array);
@@ -142,6 +156,15 @@ export class RecordWriter {
   private readonly status = new Growable(Uint8Array);
   private readonly encounterClass = new Growable(Uint8Array);
   private readonly unclassified = new Growable(Uint8Array);
+  private readonly route = new Growable(Uint8Array);
+  private readonly coding = new Growable(Uint16Array);
+  private readonly dose = new Growable(Float64Array);
+  private readonly perDay = new Growable(Float64Array);
+  private readonly dailyDose = new Growable(Float64Array);
+  private readonly doseUnit = new Growable(Uint16Array);
+  private readonly dailyDoseUnit = new Growable(Uint16Array);
+  private codings = new Dictionary();
+  private doseUnits = new Dictionary();
   private state = NOT_GIVEN;
 
   constructor() {
@@ -164,6 +187,7 @@ export class RecordWriter {
     unclassified = 0,
     status = 0,
     encounterClass = 0,
+    exposure: ExposureDetails = NO_DETAILS,
   ): void {
     this.state = GIVEN;
     this.clinical.push(clinical);
@@ -177,6 +201,15 @@ export class RecordWriter {
     this.status.push(status);
     this.encounterClass.push(encounterClass);
     this.unclassified.push(unclassified);
+    this.route.push(exposure.route ?? 0);
+    this.coding.push(
+      exposure.code === undefined ? 0 : 1 + this.codings.of(`${exposure.system ?? ''}\u0000${exposure.code}`),
+    );
+    this.dose.push(exposure.dose?.value ?? Number.NaN);
+    this.doseUnit.push(this.doseUnits.of(exposure.dose?.unit ?? ''));
+    this.perDay.push(exposure.perDay ?? Number.NaN);
+    this.dailyDose.push(exposure.dailyDose?.value ?? Number.NaN);
+    this.dailyDoseUnit.push(this.doseUnits.of(exposure.dailyDose?.unit ?? ''));
   }
 
   /** The patient's record of this element is given and holds nothing (`false`, or an empty list). */
@@ -211,7 +244,18 @@ export class RecordWriter {
       status: this.status.take(),
       encounterClass: this.encounterClass.take(),
       unclassified: this.unclassified.take(),
+      route: this.route.take(),
+      coding: this.coding.take(),
+      codings: this.codings.values,
+      dose: this.dose.take(),
+      perDay: this.perDay.take(),
+      dailyDose: this.dailyDose.take(),
+      doseUnit: this.doseUnit.take(),
+      dailyDoseUnit: this.dailyDoseUnit.take(),
+      doseUnits: this.doseUnits.values,
     };
+    this.codings = new Dictionary();
+    this.doseUnits = new Dictionary();
     this.offsets.push(0);
     return columns;
   }
@@ -392,7 +436,14 @@ export class PopulationBuilder {
     if (!Array.isArray(raw)) return;
     w.markGiven();
     for (let i = 0; i < raw.length; i++) {
-      const r = raw[i] as (Record<string, string | undefined> & { unclassified?: boolean }) | null;
+      const r = raw[i] as
+        | (Record<string, string | undefined> & {
+            unclassified?: boolean;
+            dose?: { value: number; unit: string };
+            perDay?: number;
+            dailyDose?: { value: number; unit: string };
+          })
+        | null;
       if (typeof r !== 'object' || r === null) continue;
       const path = `facts.${el.id}.${i}`;
       const start = r.onset ?? r.start ?? r.date;
@@ -414,6 +465,14 @@ export class PopulationBuilder {
         r.unclassified === true ? 1 : 0,
         indexIn(ENCOUNTER_STATUSES, r.status),
         indexIn(ENCOUNTER_CLASSES, r.class),
+        {
+          route: indexIn(ROUTE_CODES, r.route),
+          system: r.system,
+          code: r.code,
+          dose: r.dose,
+          perDay: r.perDay,
+          dailyDose: r.dailyDose,
+        },
       );
     }
   }

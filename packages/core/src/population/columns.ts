@@ -5,6 +5,7 @@ import {
   EncounterClass,
   EncounterStatus,
   ReactionSeverity,
+  Route,
   VerificationStatus,
 } from '../facts/shapes';
 
@@ -33,6 +34,7 @@ export const CRITICALITIES = ['', ...Criticality.options] as const;
 export const SEVERITIES = ['', ...ReactionSeverity.options] as const;
 export const ENCOUNTER_STATUSES = ['', ...EncounterStatus.options] as const;
 export const ENCOUNTER_CLASSES = ['', ...EncounterClass.options] as const;
+export const ROUTE_CODES = ['', ...Route.options] as const;
 
 /** Whether the input mentioned an element for a patient: not at all, with records, or as explicitly none. */
 export const NOT_GIVEN = 0;
@@ -89,6 +91,19 @@ export interface RecordColumns {
   readonly encounterClass: Uint8Array;
   /** 1 where the record's codes are in no code system the protocol's bindings of its kind use. */
   readonly unclassified: Uint8Array;
+  /** Medications: index into ROUTE_CODES (0: not stated). */
+  readonly route: Uint8Array;
+  /** The record's coding: 0 for none, else 1 + index into `codings` (`system`, NUL, `code`). */
+  readonly coding: Uint16Array;
+  readonly codings: readonly string[];
+  /** Medications: one dose and the doses a day, and a daily dose given directly; NaN when absent. */
+  readonly dose: Float64Array;
+  readonly perDay: Float64Array;
+  readonly dailyDose: Float64Array;
+  /** Indices into `doseUnits`, the units of `dose` and `dailyDose`. */
+  readonly doseUnit: Uint16Array;
+  readonly dailyDoseUnit: Uint16Array;
+  readonly doseUnits: readonly string[];
 }
 
 /** A date per patient, such as the birth date. */

@@ -11,6 +11,7 @@ import {
   NONE_GIVEN,
   NOT_GIVEN,
   type PopulationBatch,
+  ROUTE_CODES,
   SEVERITIES,
   VERIFICATION_STATUSES,
 } from './columns';
@@ -72,6 +73,11 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const severity = SEVERITIES[c.severity[j]!];
         const status = ENCOUNTER_STATUSES[c.status[j]!];
         const encounterClass = ENCOUNTER_CLASSES[c.encounterClass[j]!];
+        const route = ROUTE_CODES[c.route[j]!];
+        const coding = c.coding[j] === 0 ? undefined : c.codings[c.coding[j]! - 1]!.split('\u0000');
+        const dose = quantityAt(c.dose[j]!, c.doseUnits[c.doseUnit[j]!]);
+        const dailyDose = quantityAt(c.dailyDose[j]!, c.doseUnits[c.dailyDoseUnit[j]!]);
+        const perDay = c.perDay[j]!;
         // One row serves every record kind: each reads the fields it knows.
         out.push({
           clinicalStatus: CLINICAL_STATUSES[c.clinical[j]!]!,
@@ -83,11 +89,21 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
           ...(status && { status }),
           ...(encounterClass && { class: encounterClass }),
           ...(c.unclassified[j] === 1 && { unclassified: true as const }),
+          ...(coding && { ...(coding[0] && { system: coding[0] }), code: coding[1] }),
+          ...(route && { route }),
+          ...(dose && { dose }),
+          ...(!Number.isNaN(perDay) && { perDay }),
+          ...(dailyDose && { dailyDose }),
         });
       }
       return out as Facts[string];
     }
   }
+}
+
+/** A dose as the facts write it; undefined when the column holds none. */
+function quantityAt(value: number, unit: string | undefined): { value: number; unit: string } | undefined {
+  return Number.isNaN(value) || !unit ? undefined : { value, unit };
 }
 
 /** The text a day range was read from: a day, a month or a year. */

@@ -1,3 +1,4 @@
+import { openRecord, ROUTE_OTHER, routeMatch } from '../decide/dosing';
 import {
   ACTIVE,
   allergyRecord,
@@ -31,6 +32,7 @@ import {
   GIVEN,
   NONE_GIVEN,
   type RecordColumns,
+  ROUTE_CODES,
   SEVERITIES,
   VERIFICATION_STATUSES,
 } from './columns';
@@ -56,6 +58,7 @@ const ENCOUNTER_STATUS_CLASS = Uint8Array.from(ENCOUNTER_STATUSES, (s) =>
   encounterStatusClass(s === '' ? undefined : s),
 );
 const ENCOUNTER_CLASS = ENCOUNTER_CLASSES.map((c) => (c === '' ? undefined : c));
+const ROUTE_WORD = ROUTE_CODES.map((r) => (r === '' ? undefined : r));
 
 /** With no record: absent in a closed world or when explicitly none, else unknown. */
 function absent(el: Element, c: RecordColumns | undefined, i: number): Tri {
@@ -111,8 +114,12 @@ export function medicationTruth(
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
   let result: Tri = 0;
   let counted = 0;
+  const routes = el.routes;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
-    const unclassified = c.unclassified[j] === 1;
+    // Another route: not the element's exposure at all.
+    const match = routeMatch(routes, ROUTE_WORD[c.route[j]!]);
+    if (match === ROUTE_OTHER) continue;
+    const unclassified = openRecord(c.unclassified[j] === 1, match);
     const t = within
       ? exposureWithinRecord(
           c.startLo[j]!,

@@ -49,8 +49,10 @@ export function columnRule(b: Bool): boolean {
       return (
         b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))
       );
+    // Doses, drugs and routes are not in the columns' decisions: these run on the object evaluator.
     case 'trend':
     case 'within':
+    case 'stable':
       return false;
     default:
       return true;
@@ -227,7 +229,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     }
     case 'trend':
     case 'within':
-      throw new Error('unreachable: trends and record windows run on the object evaluator');
+    case 'stable':
+      throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
   }
 }
 

@@ -9,8 +9,9 @@ import type {
 } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
 import { classify } from '../elements';
-import { endUnknown, unresolvedReference } from '../warnings';
+import { endUnknown, routeProblem, unresolvedReference } from '../warnings';
 import type { Reading } from './context';
+import { type DosingRead, readAdministrationDosage, readDosages } from './dosage';
 import { addRecords, feedsAny } from './records';
 
 type MedicationUse = MedicationStatement | MedicationRequest | MedicationAdministration;
@@ -116,8 +117,44 @@ export function readMedication(
   const exposure: Exposure = {};
   if (start !== undefined) exposure.start = toPartialDate(start);
   if (end !== undefined) exposure.end = toPartialDate(end);
+  const { dosing, routeProblem: problem } = dosingOf(r, entry.path, start, end);
+  Object.assign(exposure, dosing);
+  if (problem !== undefined) {
+    // Only where a route decides: for elements that ask for some.
+    const elements = [
+      ...classified.matches.map((m) => m.element),
+      ...(classified.unclassified?.elements ?? []),
+    ];
+    const asking = elements.find((e) => e.routes !== undefined);
+    if (asking !== undefined) reading.warn(routeProblem(asking.id, problem.path, problem.reason));
+  }
   const field =
     r.medicationCodeableConcept !== undefined ? 'medicationCodeableConcept' : 'medicationReference';
   const where = { type: r.resourceType, path: `${entry.path}.${field}` };
   addRecords(reading, 'medication', where, classified, exposure);
+}
+
+/** The route and dose the record's dosages state (read/dosage.ts). */
+function dosingOf(
+  r: MedicationUse,
+  path: string,
+  start: string | undefined,
+  end: string | undefined,
+): DosingRead {
+  switch (r.resourceType) {
+    case 'MedicationStatement':
+      return readDosages(r.dosage, `${path}.dosage`);
+    case 'MedicationRequest':
+      return readDosages(r.dosageInstruction, `${path}.dosageInstruction`);
+    case 'MedicationAdministration': {
+      const oneDay = start !== undefined && end !== undefined && sameDay(start, end);
+      return readAdministrationDosage(r.dosage, oneDay, `${path}.dosage`);
+    }
+  }
+}
+
+/** Both date-times fall on one calendar day (as the reader cuts them). */
+function sameDay(a: string, b: string): boolean {
+  const x = toPartialDate(a);
+  return x.length === 10 && x === toPartialDate(b);
 }

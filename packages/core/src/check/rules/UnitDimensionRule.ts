@@ -1,5 +1,6 @@
 import type { Expr, LabDecl, QuantityLit, Span, Value } from '../../ast';
-import { incomparable, missingUnit, unitMismatch } from '../../diagnostics/catalog';
+import { DAILY_DOSE_UNIT } from '../../decide/dosing';
+import { doseUnitMismatch, incomparable, missingUnit, unitMismatch } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, isLiteral, valueText } from '../describe';
 import { isPlainNumberUnit, sameDimension, unitIs } from '../units';
@@ -19,6 +20,20 @@ export function UnitDimensionRule(context: CheckContext): Visitor {
     const b = symbols.typeOf(other);
     if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'limit' || b.kind === 'limit') return;
     const name = valueText(subject, context.source);
+    // A daily dose's unit is fixed (mg/d): a threshold in another kind of unit gets its own words.
+    const dose = subject.kind === 'DailyDose' || other.kind === 'DailyDose';
+    if (dose && a.kind === 'quantity' && b.kind === 'quantity') {
+      const [doseSide, threshold] = subject.kind === 'DailyDose' ? [subject, other] : [other, subject];
+      const unit = symbols.typeOf(threshold);
+      const code = unit.kind === 'quantity' ? unit.unit : undefined;
+      if (code !== undefined && sameDimension(code, DAILY_DOSE_UNIT) !== false) return;
+      const found =
+        code === undefined
+          ? `'${valueText(threshold, context.source)}' has no unit`
+          : `'${code}' is ${unitIs(code)}`;
+      context.report(doseUnitMismatch(unitSpan(threshold), found, valueText(doseSide, context.source)));
+      return;
+    }
     if (a.kind !== b.kind) {
       context.report(incomparable(other.span, describe(subject), describe(other)));
       return;

@@ -9,11 +9,13 @@ import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
 import { EncounterClassRule } from './EncounterClassRule';
+import { EquivalenceTableRule } from './EquivalenceTableRule';
 import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
+import { MedicationRouteRule } from './MedicationRouteRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
@@ -55,6 +57,8 @@ export const specifiedRules: readonly Rule[] = [
   TrendSubjectRule,
   UnitAnnotationRule,
   EncounterClassRule,
+  MedicationRouteRule,
+  EquivalenceTableRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import languageReference from '../../../../docs/language.md?raw';
+import { compile } from '../compile';
+import { screen } from '../screen/screen';
+
+/** The example of docs/language.md's "Routes and doses", under a trial header. */
+const example = (() => {
+  const section = languageReference.slice(languageReference.indexOf('## Routes and doses'));
+  const body = /```eligo\n([\s\S]*?)```/.exec(section)![1]!;
+  return `trial T-DOSE "Routes and doses"\n${body}`;
+})();
+
+const ATC = 'http://www.whocc.no/atc';
+
+describe("the language reference's dosing example", () => {
+  const { protocol, diagnostics } = compile(example, { name: 'dose.elig' });
+
+  it('compiles without errors', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('screens a patient on a stable metformin dose and a dexamethasone course', () => {
+    const screening = screen(protocol!, {
+      asOf: '2025-03-15',
+      facts: {
+        weight: [{ value: 70, unit: 'kg', date: '2025-03-01' }],
+        metformin: [
+          {
+            system: ATC,
+            code: 'A10BA02',
+            start: '2024-06-01',
+            end: '2024-11-30',
+            route: 'oral',
+            dailyDose: { value: 1, unit: 'g/d' },
+          },
+          {
+            system: ATC,
+            code: 'A10BA02',
+            start: '2024-12-01',
+            route: 'oral',
+            dose: { value: 1000, unit: 'mg' },
+            perDay: 2,
+          },
+        ],
+        hf_medication: [
+          { system: ATC, code: 'C07AB07', start: '2025-02-01', dailyDose: { value: 5, unit: 'mg/d' } },
+        ],
+        systemic_steroid: [
+          {
+            system: ATC,
+            code: 'H02AB02',
+            start: '2025-03-01',
+            route: 'oral',
+            dose: { value: 4, unit: 'mg' },
+            perDay: 1,
+          },
+          {
+            system: ATC,
+            code: 'H02AB09',
+            start: '2025-01-01',
+            route: 'topical',
+            dailyDose: { value: 50, unit: 'mg/d' },
+          },
+        ],
+      },
+    });
+    const status = Object.fromEntries(screening.cohorts[0]!.criteria.map((c) => [c.id, c.status]));
+    // 2000 mg/d since 2024-12-01 (1000 mg/d before): stable for the 3 months from 2024-12-15.
+    // The beta blocker started 6 weeks ago. Dexamethasone 4 mg/d is 26.7 mg/d of prednisone,
+    // 0.38 mg/kg/d; the topical hydrocortisone is not systemic.
+    expect(status).toEqual({ 'IN-4': 'met', 'IN-5': 'met', 'EX-2': 'met', 'EX-3': 'not_met' });
+    const ex2 = screening.cohorts[0]!.criteria.find((c) => c.id === 'EX-2')!;
+    expect(ex2.explanation).toContain('Systemic corticosteroid daily dose as prednisone 26.7 mg/d');
+    expect(ex2.explanation).toContain(
+      'H02AB02 4 mg × 1/d × 6.667 as prednisone, oral, 2025-03-01 to ongoing',
+    );
+  });
+});
