@@ -1,45 +1,14 @@
 import { type CompiledProtocol, canonicalSystem, compile, type Screening, type Trace } from '@eligo/core';
 import { describe, expect, it } from 'vitest';
 import nctSource from '../../protocols/NCT06469190/NCT06469190.elig?raw';
-import allergies from '../test-data/synthea/AllergyIntolerance.ndjson?raw';
-import conditions from '../test-data/synthea/Condition.ndjson?raw';
-import encounters from '../test-data/synthea/Encounter.ndjson?raw';
-import immunizations from '../test-data/synthea/Immunization.ndjson?raw';
-import requests from '../test-data/synthea/MedicationRequest.ndjson?raw';
-import patients from '../test-data/synthea/Patient.ndjson?raw';
-import procedures from '../test-data/synthea/Procedure.ndjson?raw';
 import { screenDocument } from './screenDocument';
+import { SYNTHEA_PATIENTS, syntheaBundle } from './testing/synthea';
 import { bundleToFacts } from './toFacts';
 
 /**
  * Real EHR-shaped data: four Synthea patients from a bulk FHIR export (test-data/synthea, CC0),
  * read through NCT06469190, whose medications are bound to ATC while Synthea codes them in RxNorm.
  */
-
-type Resource = { resourceType: string; id: string; [key: string]: unknown };
-
-const lines = (text: string): Resource[] =>
-  text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Resource);
-
-const records = [conditions, requests, procedures, allergies, immunizations, encounters].flatMap(lines);
-
-function whose(resource: Resource): string | undefined {
-  const ref = (resource.subject ?? resource.patient) as { reference?: string } | undefined;
-  return ref?.reference;
-}
-
-/** One patient's bundle: the Patient first, then every record naming it, as a bulk export lists them. */
-function bundleOf(patient: Resource) {
-  const mine = records.filter((r) => whose(r) === `Patient/${patient.id}`);
-  return {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [patient, ...mine].map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
-  };
-}
 
 const ASOF = '2025-01-01';
 const protocol: CompiledProtocol = (() => {
@@ -61,10 +30,7 @@ function traces(trace: Trace): Trace[] {
   return [trace, ...(trace.children ?? []).flatMap(traces)];
 }
 
-const cases = lines(patients).map((patient) => ({
-  patient,
-  bundle: bundleOf(patient),
-}));
+const cases = SYNTHEA_PATIENTS.map((id) => ({ patient: { id }, bundle: syntheaBundle(id) }));
 
 describe('Synthea patients through NCT06469190', () => {
   it('are four patients with records of every kind the reader checks', () => {

@@ -1,3 +1,4 @@
+import { ELEMENT_KINDS } from '../protocol';
 /**
  * A rough reading of criteria text for syntax errors, where the grammar has already failed and
  * only says where it stopped: words, quoted strings and brackets, with comments skipped and unit
@@ -73,23 +74,13 @@ export function onOneLine(text: string, from: number, to: number): boolean {
 }
 
 /** Words that start a declaration, a list of criteria or a cohort: never inside an expression. */
-const ITEM_KEYWORDS = new Set([
+const ITEM_KEYWORDS: ReadonlySet<string> = new Set([
   'trial',
   'inclusion',
   'exclusion',
   'cohort',
-  'patient',
-  'lab',
-  'test',
-  'condition',
-  'medication',
-  'procedure',
-  'allergy',
-  'encounter',
-  'question',
-  'define',
+  ...ELEMENT_KINDS,
 ]);
-
 /** What may follow a criterion id, and nothing in an expression can. */
 const CRITERION_HEAD = new Set(['met', 'decided', 'source']);
 
