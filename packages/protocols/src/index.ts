@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type CorpusId, eligPath, encodedCorpus } from './corpus';
+
+export { CORPUS_IDS, type CorpusId, type ExpectedScreening, encodedCorpus, workedPatients } from './corpus';
 
 /** The protocols that ship with Eligo, by id, as paths to their `.elig` source. */
-export const bundledProtocols = {
+export const bundledProtocols: Readonly<Record<string, string>> & { NCT06469190: string } = {
   NCT06469190: fileURLToPath(new URL('../NCT06469190/NCT06469190.elig', import.meta.url)),
-} as const;
+  ...Object.fromEntries(encodedCorpus().map((id) => [id, eligPath(id)])),
+};
 
-export type BundledProtocolId = keyof typeof bundledProtocols;
+export type BundledProtocolId = CorpusId;
 
 export function readProtocolSource(id: BundledProtocolId): { name: string; text: string } {
   const path = bundledProtocols[id];
+  if (!path) throw new Error(`${id} has no encoding yet`);
   return { name: `${id}.elig`, text: readFileSync(path, 'utf8') };
 }
 
