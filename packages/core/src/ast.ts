@@ -183,7 +183,18 @@ export type Expr =
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
-export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith | DailyDose;
+export type Value = Ref | QuantityLit | LimitMultiple | Call | LatestExpr | Arith | DailyDose | Episodes;
+
+/**
+ * `episodes of R`, `episodes of R separated by more than D`: how many separate periods a
+ * medication's exposures, an encounter's stays or a procedure's dates make (lines of therapy,
+ * admissions); periods that overlap or follow within D (the next day without it) are one.
+ */
+export interface Episodes extends NodeBase {
+  readonly kind: 'Episodes';
+  readonly subject: Ref;
+  readonly separatedBy: Duration | undefined;
+}
 
 /**
  * `M daily dose`, `M daily dose as prednisone`: the daily dose of a medication's exposures ongoing

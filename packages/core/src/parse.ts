@@ -1039,6 +1039,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
+  ValueBody_episodes(_episodes, _of, name, separated) {
+    return {
+      kind: 'Episodes',
+      subject: ref(name),
+      separatedBy: optional(separated, (s) => duration(s.children[3]!)),
+      span: span(this),
+    };
+  },
   ValueBody_call(callee, _open, args, _close) {
     return {
       kind: 'Call',

@@ -100,6 +100,12 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
       span: fc.constant(span),
     }),
     fc.record({
+      kind: fc.constant('Episodes' as const),
+      subject: plainRef,
+      separatedBy: fc.option(duration, { nil: undefined }),
+      span: fc.constant(span),
+    }),
+    fc.record({
       kind: fc.constant('Arith' as const),
       op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
       left: tie('value'),

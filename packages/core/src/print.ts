@@ -100,6 +100,8 @@ export function printValue(v: Value): string {
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
     case 'DailyDose':
       return `${v.subject.name} daily dose${v.as ? ` as ${v.as.value}` : ''}`;
+    case 'Episodes':
+      return `episodes of ${v.subject.name}${v.separatedBy ? ` separated by more than ${duration(v.separatedBy)}` : ''}`;
     case 'Arith': {
       // Brackets only where the tree groups against the operators' own binding: a looser operand,
       // or an operand on the right of the same strength (a - (b - c)).

@@ -43,6 +43,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   Call: ['callee', 'args'],
   Latest: ['alternatives'],
   DailyDose: ['subject', 'as'],
+  Episodes: ['subject', 'separatedBy'],
   Arith: ['left', 'right'],
   Duration: [],
 };

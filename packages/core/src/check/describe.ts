@@ -31,6 +31,8 @@ export function valueText(expr: Expr | undefined, source?: Source): string {
       return `latest of (${expr.alternatives.map((a) => valueText(a, source)).join(', ')})`;
     case 'DailyDose':
       return `${expr.subject.name} daily dose${expr.as ? ` as ${expr.as.value}` : ''}`;
+    case 'Episodes':
+      return `episodes of ${expr.subject.name}`;
     default:
       return source ? source.spanText(expr.span) : 'this expression';
   }

@@ -83,6 +83,8 @@ export class SymbolTable {
         return calculator(expr.callee?.value)?.result ?? UNKNOWN;
       case 'DailyDose':
         return { kind: 'quantity', unit: DAILY_DOSE_UNIT };
+      case 'Episodes':
+        return { kind: 'quantity', unit: undefined };
       case 'Latest': {
         const first = expr.alternatives?.[0];
         return first ? this.typeOf(first) : UNKNOWN;

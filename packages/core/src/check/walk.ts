@@ -103,6 +103,9 @@ export function childNodes(node: Node): Node[] {
     case 'DailyDose':
       add(node.subject, node.as);
       break;
+    case 'Episodes':
+      add(node.subject, node.separatedBy);
+      break;
     case 'Arith':
       add(node.left, node.right);
       break;

@@ -365,3 +365,146 @@ export function merge(spans: readonly Span[]): Span[] {
   }
   return merged;
 }
+
+// ---------------------------------------------------------------- episodes
+
+/**
+ * `episodes of R`: how many separate periods an element's records make (lines of therapy,
+ * admissions). The count is known as a range: at least the episodes of the records surely the
+ * element's, each stretched to the longest period its dates allow (stretching only joins); at most
+ * the episodes of the records known to the day, plus one for every other record (a record adds at
+ * most one episode), and without bound in an open world.
+ */
+export interface EpisodeTally {
+  /** Records surely the element's and surely begun by the screening date, at their longest. */
+  readonly sure: Span[];
+  /** Records surely the element's whose first and last days are known: their periods. */
+  readonly exact: Span[];
+  /** Every other record that may have begun by the screening date. */
+  extra: number;
+}
+
+/** One period record (an exposure, a procedure's day) into the tally. */
+export function episodePeriod(
+  startLo: number,
+  startHi: number,
+  endLo: number,
+  endHi: number,
+  asOf: number,
+  unclassified: boolean,
+  tally: EpisodeTally,
+): void {
+  const undated = startLo === NO_DAY;
+  if (!undated && startLo > asOf) return;
+  const ended = endLo !== NO_DAY;
+  const lastLo = ended ? Math.min(endLo, asOf) : asOf;
+  const lastHi = ended ? Math.min(endHi, asOf) : asOf;
+  if (!unclassified && (undated || startHi <= asOf))
+    tally.sure.push({ start: undated ? Number.NEGATIVE_INFINITY : startLo, end: Math.max(lastHi, startLo) });
+  if (!unclassified && !undated && startLo === startHi && lastLo === lastHi && lastLo >= startLo)
+    tally.exact.push({ start: startLo, end: lastLo });
+  else tally.extra++;
+}
+
+/** An encounter into the tally, with the end its status implies when it gives none. */
+export function encounterEpisode(
+  status: number,
+  match: number,
+  startLo: number,
+  startHi: number,
+  endLo: number,
+  endHi: number,
+  asOf: number,
+  unclassified: boolean,
+  tally: EpisodeTally,
+): void {
+  if (status === NOT_HELD || match === CLASS_OTHER) return;
+  const open = unclassified || match === CLASS_UNSTATED;
+  if (!endImplied(status, endLo)) episodePeriod(startLo, startHi, endLo, endHi, asOf, open, tally);
+  else if (startLo === NO_DAY) episodePeriod(NO_DAY, NO_DAY, NO_DAY, NO_DAY, asOf, open, tally);
+  else episodePeriod(startLo, startHi, startLo, impliedEndHi(status, asOf), asOf, open, tally);
+}
+
+/**
+ * The fewest and the most episodes the tally allows: `[lo, hi]`, `hi` infinite in an open world.
+ * Periods join when the next begins by the day after one ends, or with `separatedBy`, no more
+ * than that long after it ends.
+ */
+export function episodeBounds(
+  tally: EpisodeTally,
+  separatedBy: Duration | undefined,
+  closedWorld: boolean,
+  explicitlyNone: boolean,
+): [number, number] {
+  const lo = countEpisodes(tally.sure, separatedBy);
+  const hi = closedWorld || explicitlyNone ? countEpisodes(tally.exact, separatedBy) + tally.extra : Infinity;
+  return [lo, Math.max(lo, hi)];
+}
+
+function countEpisodes(spans: readonly Span[], separatedBy: Duration | undefined): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let count = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const s of sorted) {
+    const reach =
+      count === 0 || !Number.isFinite(end)
+        ? end
+        : separatedBy
+          ? addDuration(end, separatedBy.amount, separatedBy.unit)
+          : end + 1;
+    if (count > 0 && (s.start <= reach || end === Number.POSITIVE_INFINITY)) {
+      if (s.end > end) end = s.end;
+    } else {
+      count++;
+      end = s.end;
+    }
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------- first onset
+
+/**
+ * The first onset of a condition (`… before metastatic_disease`: the day it was first diagnosed),
+ * as a range of days folded over its records: a confirmed record narrows it, an unconfirmed or
+ * unclassified one may only move it earlier, and an undated confirmed one leaves it unknown.
+ */
+export interface OnsetFold {
+  lo: number;
+  hi: number;
+  /** A record surely the condition's has been seen. */
+  sure: boolean;
+  /** A record surely the condition's has no onset date. */
+  undated: boolean;
+}
+
+export function onsetRecord(
+  verification: number,
+  onsetLo: number,
+  onsetHi: number,
+  asOf: number,
+  unclassified: boolean,
+  fold: OnsetFold,
+): void {
+  if (verification === NEVER) return;
+  if (onsetLo !== NO_DAY && onsetLo > asOf) return;
+  const surely = verification === CONFIRMED && !unclassified;
+  if (onsetLo === NO_DAY) {
+    if (surely) {
+      fold.sure = true;
+      fold.undated = true;
+    } else fold.lo = Number.NEGATIVE_INFINITY;
+    return;
+  }
+  if (onsetLo < fold.lo) fold.lo = onsetLo;
+  if (surely) {
+    fold.sure = true;
+    const hi = Math.min(onsetHi, asOf);
+    if (hi < fold.hi) fold.hi = hi;
+  }
+}
+
+/** Whether the fold names the first onset: a sure record, every sure one dated, the range bounded. */
+export function onsetKnown(fold: OnsetFold): boolean {
+  return fold.sure && !fold.undated && Number.isFinite(fold.lo) && Number.isFinite(fold.hi);
+}

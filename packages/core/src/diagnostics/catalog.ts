@@ -459,6 +459,14 @@ export function doseUnitMismatch(span: Span, found: string, subject: string): Di
   });
 }
 
+/** E0227: `episodes of …` on something that has no dated periods. */
+export function episodesSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0227', span, `'episodes of' counts medications, encounters and procedures`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'episodes are periods of exposure, stays or procedure dates; for a condition, ask whether it was present (`C ever`) or began in a window (`C within 12 months before screening`)',
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

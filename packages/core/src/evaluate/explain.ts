@@ -324,7 +324,8 @@ function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: 
     if (typeof answer === 'string' && anchorDays(anchor, p)) return `${anchor.el.label} ${answer}`;
   } else {
     const r = readVal(anchor, p);
-    if (r.state === OK && anchorDays(anchor, p)) return dateOf(r);
+    if (r.state === OK && anchorDays(anchor, p))
+      return anchor.k === 'onset' ? `the ${nameOf(anchor)} (${dateOf(r)})` : dateOf(r);
   }
   if (el.closedWorld) missing.pop();
   missing.unshift(...missingOf(anchor, p));
@@ -477,6 +478,8 @@ function depsOfValUncached(v: Val): ReadonlySet<string> {
     case 'sex':
     case 'answer':
     case 'date':
+    case 'episodes':
+    case 'onset':
       return new Set([v.el.id]);
     case 'age':
       return new Set([v.birth.id]);
@@ -620,6 +623,10 @@ function nameOf(v: Val): string {
       return 'calculated value';
     case 'dose':
       return `${v.el.name} daily dose${v.tableName ? ` as ${v.tableName}` : ''}`;
+    case 'episodes':
+      return `episodes of ${v.el.name}${v.window ? ` (separated by more than ${duration(v.window)})` : ''}`;
+    case 'onset':
+      return `first onset of ${v.el.name}`;
     default:
       return 'value';
   }
@@ -715,6 +722,8 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
       return `${v.el.label} ${value}`;
     case 'dose':
       return `${nameOf(v)} ${value} (${exposureSummary(p, v.el, ongoingExposures(p, v.el, v.table), v.table, v.tableName)})`;
+    case 'episodes':
+      return `${nameOf(v)}: ${episodeText(r)}`;
     default:
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;
   }
@@ -915,4 +924,11 @@ function ageOf(r: Pick<Reading, 'date' | 'dateHi'>, p: Patient): string {
   if (oldest === 0 && newest === 0) return 'the screening date';
   if (oldest === newest) return `${days(oldest)} before screening`;
   return `${newest} to ${days(oldest)} before screening`;
+}
+
+/** "2", "1 or 2", "at least 1 (the history may be incomplete)". */
+function episodeText(r: Reading): string {
+  if (r.lo === r.hi) return `${r.lo}`;
+  if (r.hi === Number.POSITIVE_INFINITY) return `at least ${r.lo} (the history may be incomplete)`;
+  return `${r.lo} to ${r.hi} (records with uncertain dates or codes)`;
 }

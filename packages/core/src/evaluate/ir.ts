@@ -168,6 +168,14 @@ export type Val =
       /** The name the table was called by (`as prednisolone`). */
       readonly tableName: string | undefined;
     })
+  | (ValBase & {
+      /** `episodes of R [separated by more than D]`: a count, known as a range; `window` is D. */
+      readonly k: 'episodes';
+      readonly el: Element;
+      readonly window: Window | undefined;
+    })
+  /** A condition's first onset: a date, as a `within … before` anchor. */
+  | (ValBase & { readonly k: 'onset'; readonly el: Element })
   | (ValBase & { readonly k: 'sex'; readonly el: Element })
   | (ValBase & { readonly k: 'answer'; readonly el: Element })
   | (ValBase & { readonly k: 'date'; readonly el: Element })

@@ -93,6 +93,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
           out: new Reading(),
         });
       }
+      case 'Episodes': {
+        const el = byId.get(v.subject.name);
+        if (!el) return qty(Number.NaN, DIMENSIONLESS, v.subject.name);
+        const j = v.separatedBy;
+        const window = j ? { amount: j.amount, unit: j.unit } : undefined;
+        return valNode({ k: 'episodes', el, window, unit: DIMENSIONLESS, out: new Reading() });
+      }
       case 'Arith': {
         const l = lowerVal(v.left);
         const r = lowerVal(v.right);
@@ -173,6 +180,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
       return valNode({ k: 'answer', el, unit, out: new Reading() });
     }
     return qty(Number.NaN, DIMENSIONLESS, ref.name);
+  };
+
+  // A condition as an anchor is dated by its first onset; anything else by its own date.
+  const lowerAnchor = (ref: Ast.Ref): Val => {
+    const el = byId.get(ref.name);
+    if (el?.kind === 'condition') return valNode({ k: 'onset', el, unit: undefined, out: new Reading() });
+    return lowerVal(ref);
   };
 
   const argElement = (arg: Ast.Value | undefined): Element | undefined =>
@@ -321,7 +335,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'WithinTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
-        const anchor = e.anchor === 'screening' ? undefined : lowerVal(e.anchor);
+        const anchor = e.anchor === 'screening' ? undefined : lowerAnchor(e.anchor);
         const window = { amount: e.duration.amount, unit: e.duration.unit };
         if (el.kind === 'medication' || el.kind === 'encounter')
           return { k: 'med', el, mode: 'within', duration: window, anchor };

@@ -6,10 +6,14 @@ import {
   type ConditionMode,
   classMatch,
   conditionRecord,
+  type EpisodeTally,
+  encounterEpisode,
   encounterRecord,
   encounterSpans,
   encounterStatusClass,
   encounterWithinRecord,
+  episodeBounds,
+  episodePeriod,
   exposureRecord,
   exposureSpans,
   exposureWithinRecord,
@@ -21,7 +25,10 @@ import {
   NO_DAY,
   NOT_STATED,
   noRecord,
+  type OnsetFold,
   OTHER_STATUS,
+  onsetKnown,
+  onsetRecord,
   procedureRecord,
   SKIP,
   type Span,
@@ -394,4 +401,72 @@ export function encounterTruth(
   }
   if (counted === 0) return absent(patient, el);
   return finish(result, el.closedWorld);
+}
+
+/**
+ * `episodes of R`: the fewest and most separate periods of a medication's exposures, an
+ * encounter's stays or a procedure's days (decide/records.ts episodeBounds).
+ */
+export function episodesOf(patient: Patient, el: Element, separatedBy: Window | undefined): [number, number] {
+  const records = recordsOf(patient, el);
+  const explicitlyNone = patient.facts[el.id] === false;
+  const tally: EpisodeTally = { sure: [], exact: [], extra: 0 };
+  const asOf = patient.asOfDay;
+  for (const r of records ?? NO_RECORD) {
+    if (typeof r !== 'object' || r === null) continue;
+    const unclassified = r.unclassified === true;
+    if (el.kind === 'procedure') {
+      days(r.date);
+      episodePeriod(lo, hi, lo, hi, asOf, unclassified, tally);
+      continue;
+    }
+    days(r.start);
+    const startLo = lo;
+    const startHi = hi;
+    days(r.end);
+    if (el.kind === 'encounter') {
+      const status = encounterStatusClass(r.status);
+      encounterEpisode(
+        status,
+        classMatch(el.classes, r.class),
+        startLo,
+        startHi,
+        lo,
+        hi,
+        asOf,
+        unclassified,
+        tally,
+      );
+    } else {
+      const match = routeMatch(el.routes, r.route);
+      if (match === ROUTE_OTHER) continue;
+      episodePeriod(startLo, startHi, lo, hi, asOf, openRecord(unclassified, match), tally);
+    }
+  }
+  return episodeBounds(tally, separatedBy, el.closedWorld, explicitlyNone);
+}
+
+/** The first onset of a condition as days `[lo, hi]`, or undefined when the records cannot tell it. */
+export function firstOnsetOf(patient: Patient, el: Element): [number, number] | undefined {
+  const records = recordsOf(patient, el);
+  if (records === undefined) return undefined;
+  const fold: OnsetFold = {
+    lo: Number.POSITIVE_INFINITY,
+    hi: Number.POSITIVE_INFINITY,
+    sure: false,
+    undated: false,
+  };
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null) continue;
+    days(r.onset);
+    onsetRecord(
+      verificationClass(r.verificationStatus),
+      lo,
+      hi,
+      patient.asOfDay,
+      r.unclassified === true,
+      fold,
+    );
+  }
+  return onsetKnown(fold) ? [fold.lo, fold.hi] : undefined;
 }

@@ -1,11 +1,12 @@
 import { bmi } from '../calculators/bmi';
 import { egfrRange } from '../calculators/ckdEpi';
 import type { CalculatorArgument } from '../calculators/library';
-import { ageRange, completedYears, dayFromIso, parseDate } from '../time/dates';
+import { ageRange, completedYears, dayFromIso, formatDay, parseDate } from '../time/dates';
 import { readDailyDose } from './dosing';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
 import { readResult } from './read';
+import { episodesOf, firstOnsetOf } from './records';
 
 /**
  * Reads a value node for a patient into its `out` reading, once per patient. Derived values keep
@@ -45,6 +46,27 @@ export function readVal(node: Val, patient: Patient): Reading {
     case 'dose':
       readDailyDose(patient, node.el, node.table, out);
       break;
+    case 'episodes': {
+      out.reset();
+      const [lo, hi] = episodesOf(patient, node.el, node.window);
+      out.lo = lo;
+      out.hi = hi;
+      out.unit = node.unit;
+      out.date = patient.asOf;
+      out.dateHi = patient.asOf;
+      out.state = OK;
+      break;
+    }
+    case 'onset': {
+      out.reset();
+      const onset = firstOnsetOf(patient, node.el);
+      if (onset) {
+        out.date = formatDay(onset[0]);
+        out.dateHi = formatDay(onset[1]);
+        out.state = OK;
+      }
+      break;
+    }
     case 'sex': {
       out.reset();
       const sex = patient.facts[node.el.id];

@@ -29,18 +29,21 @@ export function RecordWindowRule(context: CheckContext): Visitor {
   };
 }
 
-/** Checks a `within … before` anchor: the screening date, a result (its date) or a date question. */
+/**
+ * Checks a `within … before` anchor: the screening date, a result (its date), a condition (its
+ * first onset: "before the diagnosis of metastatic disease") or a date question.
+ */
 function anchorProblem(context: CheckContext, anchor: Ref): void {
   const { symbols } = context;
   const info = symbols.get(anchor.name);
-  if (!info || info.kind === 'lab' || info.kind === 'test') return;
+  if (!info || info.kind === 'lab' || info.kind === 'test' || info.kind === 'condition') return;
   if (info.kind === 'question' && info.type.kind === 'date') return;
   const anchorIs = describeValue(anchor, symbols);
   context.report(
     wrongType(
       anchor.span,
       'within … before',
-      'a date to count back from: screening, a lab or test result, or a date question',
+      'a date to count back from: screening, a lab or test result, a condition or a date question',
       anchor.name,
       anchorIs,
     ),

@@ -9,6 +9,7 @@ import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
 import { EncounterClassRule } from './EncounterClassRule';
+import { EpisodesSubjectRule } from './EpisodesSubjectRule';
 import { EquivalenceTableRule } from './EquivalenceTableRule';
 import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
@@ -58,6 +59,7 @@ export const specifiedRules: readonly Rule[] = [
   UnitAnnotationRule,
   EncounterClassRule,
   MedicationRouteRule,
+  EpisodesSubjectRule,
   EquivalenceTableRule,
   // structure (E03xx)
   SubCriteriaRule,

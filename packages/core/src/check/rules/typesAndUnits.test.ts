@@ -8,6 +8,7 @@ import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
 import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { EncounterClassRule } from './EncounterClassRule';
+import { EpisodesSubjectRule } from './EpisodesSubjectRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
@@ -359,13 +360,43 @@ describe('RecordWindowRule', () => {
         line: 12,
         column: 75,
         message:
-          "'within … before' needs a date to count back from: screening, a lab or test result, or a date question",
+          "'within … before' needs a date to count back from: screening, a lab or test result, a condition or a date question",
       },
       {
         code: 'E0217',
         line: 12,
         column: 97,
         message: 'hours are measured only in `within … before` windows of records',
+      },
+    ]);
+  });
+});
+
+describe('EpisodesSubjectRule', () => {
+  const decls = [
+    'condition mi "Myocardial infarction" from icd10 I21*',
+    'procedure transfusion "Transfusion" from snomed 116859006',
+    'medication chemo "Chemotherapy" from atc L01*',
+    'encounter admission "Admission" from any class inpatient',
+  ].join('\n');
+
+  it('counts episodes of medications, procedures and encounters', () => {
+    expectValid(
+      protocol(
+        decls,
+        'episodes of chemo separated by more than 30 days >= 2 or episodes of transfusion >= 3 or episodes of admission > 1',
+      ),
+      EpisodesSubjectRule,
+    );
+  });
+
+  it('reports episodes of a condition', () => {
+    expectDiagnostics(protocol(decls, 'episodes of mi >= 2'), EpisodesSubjectRule).toEqual([
+      {
+        code: 'E0227',
+        line: 9,
+        column: 24,
+        message: "'episodes of' counts medications, encounters and procedures",
       },
     ]);
   });
