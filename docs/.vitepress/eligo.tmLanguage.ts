@@ -51,6 +51,7 @@ export const keywords = [
   'in',
   'inclusion',
   'is',
+  'known',
   'lab',
   'latest',
   'least',

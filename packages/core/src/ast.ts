@@ -271,6 +271,8 @@ export interface IsExpr extends NodeBase {
   readonly kind: 'Is';
   readonly subject: Value;
   readonly negated: boolean;
+  /** `is known VALUE`: a result must show VALUE; none at all is not VALUE. */
+  readonly known: boolean;
   readonly value: Identifier;
 }
 
@@ -312,9 +314,13 @@ export interface SevereTest extends NodeBase {
   readonly subject: Ref;
 }
 
-/** `V fell by at least N % within M months` */
+/**
+ * `V fell by at least N % within M months`; `V stable within N % for at least D`: every result of
+ * the last D within N % of the last one before them.
+ */
 export interface TrendExpr extends NodeBase {
   readonly kind: 'Trend';
+  readonly change: 'fell' | 'stable';
   readonly subject: Value;
   readonly percent: number;
   readonly duration: Duration;

@@ -115,7 +115,14 @@ describe('expressions', () => {
       kind: 'Is',
       subject: { kind: 'Ref', name: 'serum_hcg', window: days(7) },
       negated: false,
+      known: false,
       value: { kind: 'Identifier', value: 'negative' },
+    });
+    expect(rule('hiv_ab is known positive')).toMatchObject({
+      kind: 'Is',
+      negated: false,
+      known: true,
+      value: { value: 'positive' },
     });
     expect(rule('sex is not female')).toMatchObject({
       kind: 'Is',
@@ -167,8 +174,16 @@ describe('expressions', () => {
   test('trend, quantifiers, severe, between, medication spans', () => {
     expect(rule('egfr fell by at least 50 % within 3 months')).toEqual({
       kind: 'Trend',
+      change: 'fell',
       subject: ref('egfr'),
       percent: 50,
+      duration: days(3, 'month'),
+    });
+    expect(rule('body_weight stable within 5 % for at least 3 months')).toEqual({
+      kind: 'Trend',
+      change: 'stable',
+      subject: ref('body_weight'),
+      percent: 5,
       duration: days(3, 'month'),
     });
     expect(rule('at least 2 of (a, b, c)')).toEqual({

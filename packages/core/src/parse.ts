@@ -927,9 +927,20 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   RecordTest_severe(name, _kw) {
     return { kind: 'SevereTest', subject: ref(name), span: span(this) };
   },
+  Predicate_steady(subject, _stable, _within, pct, _for, _atLeast, d) {
+    return {
+      kind: 'Trend',
+      change: 'stable',
+      subject: value(subject),
+      percent: num(pct.children[0]!),
+      duration: duration(d),
+      span: span(this),
+    };
+  },
   Predicate_trend(subject, _fell, _by, _atLeast, pct, _within, d) {
     return {
       kind: 'Trend',
+      change: 'fell',
       subject: value(subject),
       percent: num(pct.children[0]!),
       duration: duration(d),
@@ -959,6 +970,17 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       kind: 'Is',
       subject: value(subject),
       negated: true,
+      known: false,
+      value: identifier(v),
+      span: span(this),
+    };
+  },
+  Predicate_isKnown(subject, _is, _known, v) {
+    return {
+      kind: 'Is',
+      subject: value(subject),
+      negated: false,
+      known: true,
       value: identifier(v),
       span: span(this),
     };
@@ -968,6 +990,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       kind: 'Is',
       subject: value(subject),
       negated: false,
+      known: false,
       value: identifier(v),
       span: span(this),
     };

@@ -135,13 +135,16 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         high: value,
         span: fc.constant(span),
       }),
-      fc.record({
-        kind: fc.constant('Is' as const),
-        subject: value,
-        negated: fc.boolean(),
-        value: identifier,
-        span: fc.constant(span),
-      }),
+      fc
+        .record({
+          kind: fc.constant('Is' as const),
+          subject: value,
+          negated: fc.boolean(),
+          known: fc.boolean(),
+          value: identifier,
+          span: fc.constant(span),
+        })
+        .filter((e) => !(e.negated && e.known)),
       fc.record({
         kind: fc.constant('ConditionTest' as const),
         subject: plainRef,
@@ -177,6 +180,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       fc.record({ kind: fc.constant('SevereTest' as const), subject: plainRef, span: fc.constant(span) }),
       fc.record({
         kind: fc.constant('Trend' as const),
+        change: fc.constantFrom('fell' as const, 'stable' as const),
         subject: value,
         percent: number,
         duration,

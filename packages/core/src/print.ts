@@ -187,7 +187,7 @@ export function printExpression(e: Expr): string {
     case 'Between':
       return `${printValue(e.value)} between ${printValue(e.low)} and ${printValue(e.high)}`;
     case 'Is':
-      return `${printValue(e.subject)} is ${e.negated ? 'not ' : ''}${e.value.value}`;
+      return `${printValue(e.subject)} is ${e.negated ? 'not ' : e.known ? 'known ' : ''}${e.value.value}`;
     case 'ConditionTest':
       return e.qualifier === 'resolvedMoreThan'
         ? `${e.subject.name} resolved more than ${duration(e.duration!)} ago`
@@ -207,7 +207,9 @@ export function printExpression(e: Expr): string {
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'Trend':
-      return `${printValue(e.subject)} fell by at least ${printNumber(e.percent)} % within ${duration(e.duration)}`;
+      return e.change === 'fell'
+        ? `${printValue(e.subject)} fell by at least ${printNumber(e.percent)} % within ${duration(e.duration)}`
+        : `${printValue(e.subject)} stable within ${printNumber(e.percent)} % for at least ${duration(e.duration)}`;
     default:
       return printValue(e);
   }

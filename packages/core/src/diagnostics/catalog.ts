@@ -467,6 +467,14 @@ export function episodesSubject(span: Span, subject: string, subjectIs: string):
   });
 }
 
+/** E0228: `is known VALUE` on something that is not a lab or test result. */
+export function knownOnNonResult(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0228', span, `'is known' applies to lab and test results`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: "'is known positive' reads a missing result as not positive; an unanswered question or an unrecorded fact stays unknown: write 'is positive' or 'is VALUE'",
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

@@ -5,6 +5,7 @@ import { readDays, readDaysResult } from '../time/dates';
 import { displayUnit } from '../units/display';
 import { compareNumbers } from '../units/exact';
 import { and3, count3, if3, not3, or3 } from './compare';
+import { shiftBy } from './days';
 import { ongoingExposures, stableLeaf } from './dosing';
 import {
   AMBIGUOUS,
@@ -29,8 +30,10 @@ import {
   isTruth,
   limitValue,
   medicationLeaf,
+  type Point,
   positiveThreshold,
   recordTruth,
+  steadyTruth,
   trendTruth,
   withinLeaf,
 } from './leaves';
@@ -224,7 +227,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       );
     }
     case 'is': {
-      const t = isTruth(b.s, b.value, b.negated, p);
+      const t = isTruth(b.s, b.value, b.negated, b.known, p);
       const r = readVal(b.s, p);
       const el = elementOf(b.s);
       let detail = '';
@@ -238,7 +241,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
           : `, positive above ${rule}${n(limit)}${unitText(r.unit)}`;
       }
       const value = valueText(b.s, p, undefined, n);
-      const text = `${value}${detail ? ` (${detail.slice(2)})` : ''} is ${b.negated ? 'not ' : ''}${b.value}`;
+      const text = `${value}${detail ? ` (${detail.slice(2)})` : ''} is ${b.negated ? 'not ' : b.known ? 'known ' : ''}${b.value}`;
       return result(t, text, t === UNKNOWN ? missingOf(b.s, p) : NO_MISSING, undefined, extras(b.s));
     }
     case 'cond': {
@@ -304,6 +307,21 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       );
     }
     case 'trend': {
+      if (b.change === 'stable') {
+        const s = steadyTruth(b, p);
+        const amount = (x: Point) =>
+          `${x.lo === x.hi ? num(x.lo) : `${num(x.lo)} to ${num(x.hi)}`}${unitText(b.s.unit)}`;
+        const day = (x: Point) => (x.date === x.dateHi ? x.date : `${x.date} to ${x.dateHi}`);
+        let base = s.baseline
+          ? `baseline ${amount(s.baseline)} on ${s.baseline.date}, ${s.later} result${s.later === 1 ? '' : 's'} since`
+          : `no result on or before ${shiftBy(p.asOf, -b.within.amount, b.within.unit)} to compare with`;
+        if (s.outside)
+          base += `; ${amount(s.outside)} on ${day(s.outside)} is more than ${b.percent} % from it`;
+        else if (s.straddling)
+          base += `; a result dated ${day(s.straddling)} may fall on either side of the baseline day`;
+        const text = `${valueText(b.s, p)} stable within ${b.percent} % for at least ${duration(b.within)} (${base})`;
+        return result(s.truth, text, depsOfVal(b.s), undefined, extras(b.s));
+      }
       const t = trendTruth(b, p);
       const text = `${valueText(b.s, p)} fell by at least ${b.percent} % within ${duration(b.within)}`;
       return result(t, text, depsOfVal(b.s), undefined, extras(b.s));

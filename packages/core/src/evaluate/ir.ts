@@ -281,7 +281,14 @@ export type Bool =
     }
   | { readonly k: 'cmp'; readonly op: CompareOp; readonly l: Val; readonly r: Val }
   | { readonly k: 'between'; readonly v: Val; readonly lo: Val; readonly hi: Val }
-  | { readonly k: 'is'; readonly s: Val; readonly value: string; readonly negated: boolean }
+  | {
+      readonly k: 'is';
+      readonly s: Val;
+      readonly value: string;
+      readonly negated: boolean;
+      /** `is known VALUE`: no result at all is not VALUE. */
+      readonly known: boolean;
+    }
   | {
       readonly k: 'cond';
       readonly el: Element;
@@ -314,5 +321,11 @@ export type Bool =
   | { readonly k: 'severe'; readonly el: Element }
   | { readonly k: 'answer'; readonly el: Element }
   | { readonly k: 'define'; readonly d: BoolDefine }
-  | { readonly k: 'trend'; readonly s: Val; readonly percent: number; readonly within: Window }
+  | {
+      readonly k: 'trend';
+      readonly change: 'fell' | 'stable';
+      readonly s: Val;
+      readonly percent: number;
+      readonly within: Window;
+    }
   | { readonly k: 'const'; readonly value: Tri };

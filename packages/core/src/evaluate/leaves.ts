@@ -1,7 +1,8 @@
 import type { CompareOp } from '../ast';
+import { codedTruth } from '../decide/coded';
 import { readDays, readDaysResult } from '../time/dates';
 import { and3, compare } from './compare';
-import { shiftMonths } from './days';
+import { shiftBy, shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
 import { factorTo, fillFrom, resultsOf } from './read';
@@ -60,42 +61,9 @@ export function betweenTruth(v: Val, lo: Val, hi: Val, patient: Patient): Tri {
   return and3(compareTruth(v, '>=', lo, patient), compareTruth(v, '<=', hi, patient));
 }
 
-/** `E is VALUE`: a coded value read directly, or `positive`/`negative` from a numeric result's rule. */
-export function isTruth(s: Val, value: string, negated: boolean, patient: Patient): Tri {
-  const t = isPlain(s, value, patient);
-  return negated && t !== UNKNOWN ? (t === TRUE ? FALSE : TRUE) : t;
-}
-
-function isPlain(s: Val, value: string, patient: Patient): Tri {
-  const r = readVal(s, patient);
-  if (r.state !== OK) return UNKNOWN;
-  if (r.code !== undefined) return r.code === value ? TRUE : FALSE;
-  if (value !== 'positive' && value !== 'negative') return UNKNOWN;
-  const el = elementOf(s);
-  const positive = el ? positiveTruth(el, r) : UNKNOWN;
-  if (positive === UNKNOWN) return UNKNOWN;
-  return (positive === TRUE) === (value === 'positive') ? TRUE : FALSE;
-}
-
-const thresholdScratch = new Reading();
-
-/** A numeric result is positive above the element's rule: its ULN, or a fixed threshold. */
-export function positiveTruth(
-  el: Element,
-  r: Pick<Reading, 'lo' | 'hi' | 'loOpen' | 'hiOpen' | 'high' | 'low' | 'unit'>,
-): Tri {
-  const rule = el.positive;
-  if (!rule) return UNKNOWN;
-  let threshold: number;
-  if (rule.kind === 'limit') {
-    threshold = rule.limit === 'ULN' ? r.high : r.low;
-  } else {
-    const factor = r.unit === undefined || r.unit === rule.unit ? 1 : factorTo(el, rule.unit, r.unit);
-    threshold = rule.value * factor;
-  }
-  if (Number.isNaN(threshold)) return UNKNOWN;
-  thresholdScratch.setPoint(threshold);
-  return compare(r, '>', thresholdScratch);
+/** `E is VALUE`, `E is known VALUE` on the value's reading (decide/coded.ts). */
+export function isTruth(s: Val, value: string, negated: boolean, known: boolean, patient: Patient): Tri {
+  return codedTruth(readVal(s, patient), elementOf(s), value, negated, known);
 }
 
 /** The threshold a positivity rule uses for a reading, for explanations. */
@@ -258,8 +226,12 @@ function ckdAt(v: Extract<Val, { k: 'ckd' }>, patient: Patient, p: Point): Point
 
 const scaled = new Reading();
 
-/** The latest value is at most (100 − N) % of some earlier value dated within M months before it. */
+/**
+ * `fell by`: the latest value is at most (100 − N) % of some earlier value dated within M months
+ * before it. `stable within`: see steadyTruth.
+ */
 export function trendTruth(node: Extract<Bool, { k: 'trend' }>, patient: Patient): Tri {
+  if (node.change === 'stable') return steadyTruth(node, patient).truth;
   const latest = readVal(node.s, patient);
   if (latest.state !== OK || latest.code !== undefined) return UNKNOWN;
   const months = node.within.unit === 'year' ? node.within.amount * 12 : node.within.amount;
@@ -283,4 +255,62 @@ export function trendTruth(node: Extract<Bool, { k: 'trend' }>, patient: Patient
     decided = true;
   }
   return decided && !open ? FALSE : UNKNOWN;
+}
+
+export interface Steadiness {
+  truth: Tri;
+  /** The last result on or before the period's first day, if one is known. */
+  baseline: Point | undefined;
+  /** The results inside the period. */
+  later: number;
+  /** A result outside the band, when one decides it. */
+  outside: Point | undefined;
+  /** A result that may fall on either side of the period's first day. */
+  straddling: Point | undefined;
+}
+
+/**
+ * `V stable within N % for at least D`: the baseline is the last result on or before the day D
+ * before screening; every result after that day up to screening lies within N % of it (both
+ * edges included). Without a baseline or a later result nothing shows stability: unknown. A result
+ * whose date may fall on either side of that day, or that is not a number, leaves it open.
+ */
+export function steadyTruth(node: Extract<Bool, { k: 'trend' }>, patient: Patient): Steadiness {
+  const from = shiftBy(patient.asOf, -node.within.amount, node.within.unit);
+  const points = seriesOf(node.s, patient);
+  let baseline: Point | undefined;
+  let straddling: Point | undefined;
+  for (const p of points) {
+    if (p.dateHi <= from) {
+      if (p.ok && (baseline === undefined || p.date > baseline.date)) baseline = p;
+    } else if (p.date <= from) straddling = p;
+  }
+  if (baseline === undefined) return { truth: UNKNOWN, baseline, later: 0, outside: undefined, straddling };
+  const low = new Reading();
+  const high = new Reading();
+  low.lo = baseline.lo * ((100 - node.percent) / 100);
+  low.hi = baseline.hi * ((100 - node.percent) / 100);
+  high.lo = baseline.lo * ((100 + node.percent) / 100);
+  high.hi = baseline.hi * ((100 + node.percent) / 100);
+  const value = new Reading();
+  let later = 0;
+  let outside: Point | undefined;
+  let open = straddling !== undefined;
+  for (const p of points) {
+    if (p.date <= from) continue;
+    later++;
+    if (!p.ok) {
+      open = true;
+      continue;
+    }
+    value.lo = p.lo;
+    value.hi = p.hi;
+    value.loOpen = p.loOpen;
+    value.hiOpen = p.hiOpen;
+    const inside = and3(compare(value, '>=', low), compare(value, '<=', high));
+    if (inside === FALSE) outside ??= p;
+    if (inside === UNKNOWN) open = true;
+  }
+  const truth = outside ? FALSE : later === 0 || open ? UNKNOWN : TRUE;
+  return { truth, baseline, later, outside, straddling };
 }

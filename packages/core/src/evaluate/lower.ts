@@ -306,7 +306,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
         return { k: 'between', v, lo, hi };
       }
       case 'Is':
-        return { k: 'is', s: lowerVal(e.subject), value: e.value.value.toLowerCase(), negated: e.negated };
+        return {
+          k: 'is',
+          s: lowerVal(e.subject),
+          value: e.value.value.toLowerCase(),
+          negated: e.negated,
+          known: e.known,
+        };
       case 'ConditionTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
@@ -348,6 +354,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'Trend':
         return {
           k: 'trend',
+          change: e.change,
           s: lowerVal(e.subject),
           percent: e.percent,
           within: { amount: e.duration.amount, unit: e.duration.unit },

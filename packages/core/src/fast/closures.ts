@@ -98,8 +98,8 @@ export function toClosure(b: Bool): Rule {
       return (p) => betweenTruth(v, lo, hi, p);
     }
     case 'is': {
-      const { s, value, negated } = b;
-      return (p) => isTruth(s, value, negated, p);
+      const { s, value, negated, known } = b;
+      return (p) => isTruth(s, value, negated, known, p);
     }
     case 'cond': {
       const { el, mode, years } = b;

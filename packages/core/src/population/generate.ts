@@ -1,10 +1,11 @@
 import type { CompareOp } from '../ast';
 import type { CompiledCohort, CompiledCriterion } from '../compile';
+import { codedTruth } from '../decide/coded';
 import { ELIGIBLE, excluding, INELIGIBLE, UNDETERMINED } from '../decide/verdict';
 import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { type Bool, type BoolDefine, type Element, OK, UNKNOWN, type Val } from '../evaluate/ir';
-import { elementOf, positiveTruth } from '../evaluate/leaves';
+import { elementOf } from '../evaluate/leaves';
 import { toClosure } from '../fast/closures';
 import type { PopulationBatch } from './columns';
 import {
@@ -57,26 +58,13 @@ const HELPERS = {
   allergyTruth,
   windowSure,
   windowMay,
-  isTruth,
+  codedTruth,
   compareReadings,
   columns(batch: PopulationBatch, id: string, kind: string) {
     const c = batch.elements[id];
     return c !== undefined && c.kind === kind ? c : undefined;
   },
 };
-
-/** `is VALUE` on a reading: the fast path's `isTruth`. */
-function isTruth(r: ColReading, el: Element | undefined, value: string, negated: boolean): number {
-  let t: number;
-  if (r.state !== OK) t = 2;
-  else if (r.code !== undefined) t = r.code === value ? 1 : 0;
-  else if (value !== 'positive' && value !== 'negative') t = 2;
-  else {
-    const positive = el ? positiveTruth(el, r) : 2;
-    t = positive === 2 ? 2 : (positive === 1) === (value === 'positive') ? 1 : 0;
-  }
-  return negated && t !== 2 ? (t === 1 ? 0 : 1) : t;
-}
 
 /** Two read values compared: codes by equality, numbers as intervals. */
 function compareReadings(a: ColReading, op: CompareOp, b: ColReading): number {
@@ -240,7 +228,7 @@ class Emitter {
         return `return H.and3(${low}(i), ${high}(i));`;
       }
       case 'is':
-        return `return H.isTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated});`;
+        return `return H.codedTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated}, ${b.known});`;
       case 'cond': {
         const [c, el, guard] = records(b.el);
         return `${guard}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;

@@ -1,8 +1,9 @@
 import type { CompareOp } from '../ast';
+import { codedTruth } from '../decide/coded';
 import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { type Bool, type BoolDefine, FALSE, OK, TRUE, type Tri, UNKNOWN, type Val } from '../evaluate/ir';
-import { elementOf, positiveTruth } from '../evaluate/leaves';
+import { elementOf } from '../evaluate/leaves';
 import { Patient } from '../evaluate/patient';
 import { toClosure } from '../fast/closures';
 import type { RecordColumns } from './columns';
@@ -128,19 +129,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'is': {
       const read = bindVal(b.s, ctx, binding.vals);
       const el = elementOf(b.s);
-      const { value, negated } = b;
-      return (i) => {
-        const r = read(i);
-        let t: Tri;
-        if (r.state !== OK) t = UNKNOWN;
-        else if (r.code !== undefined) t = r.code === value ? TRUE : FALSE;
-        else if (value !== 'positive' && value !== 'negative') t = UNKNOWN;
-        else {
-          const positive = el ? positiveTruth(el, r) : UNKNOWN;
-          t = positive === UNKNOWN ? UNKNOWN : (positive === TRUE) === (value === 'positive') ? TRUE : FALSE;
-        }
-        return negated && t !== UNKNOWN ? (t === TRUE ? FALSE : TRUE) : t;
-      };
+      const { value, negated, known } = b;
+      return (i) => codedTruth(read(i), el, value, negated, known);
     }
     case 'cond': {
       const c = records(ctx, b.el.id);

@@ -13,6 +13,7 @@ import { EpisodesSubjectRule } from './EpisodesSubjectRule';
 import { EquivalenceTableRule } from './EquivalenceTableRule';
 import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
+import { KnownResultRule } from './KnownResultRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
@@ -60,6 +61,7 @@ export const specifiedRules: readonly Rule[] = [
   EncounterClassRule,
   MedicationRouteRule,
   EpisodesSubjectRule,
+  KnownResultRule,
   EquivalenceTableRule,
   // structure (E03xx)
   SubCriteriaRule,

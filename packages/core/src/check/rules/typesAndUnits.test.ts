@@ -9,6 +9,7 @@ import { CalculatorCallRule } from './CalculatorCallRule';
 import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { EncounterClassRule } from './EncounterClassRule';
 import { EpisodesSubjectRule } from './EpisodesSubjectRule';
+import { KnownResultRule } from './KnownResultRule';
 import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
@@ -397,6 +398,32 @@ describe('EpisodesSubjectRule', () => {
         line: 9,
         column: 24,
         message: "'episodes of' counts medications, encounters and procedures",
+      },
+    ]);
+  });
+});
+
+describe('KnownResultRule', () => {
+  const decls = [
+    'test hiv "HIV antibody" from loinc 31201-7',
+    'lab hbv_dna "HBV DNA" in [IU]/mL from loinc 29615-2 positive above ULN',
+    'question tested "Tested positive?": one of positive, negative',
+  ].join('\n');
+
+  it('accepts is known on tests and labs, windowed too', () => {
+    expectValid(
+      protocol(decls, 'hiv is known positive or hbv_dna within 28 days is known positive'),
+      KnownResultRule,
+    );
+  });
+
+  it('reports is known on a question', () => {
+    expectDiagnostics(protocol(decls, 'tested is known positive'), KnownResultRule).toEqual([
+      {
+        code: 'E0228',
+        line: 8,
+        column: 12,
+        message: "'is known' applies to lab and test results",
       },
     ]);
   });
