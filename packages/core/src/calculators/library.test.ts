@@ -24,6 +24,7 @@ const NAMES = [
   'bmi',
   'ckd_epi_2021',
   'ckd_epi_2009',
+  'mdrd',
 ];
 
 function definition(name: string): CalculatorDefinition {
@@ -151,6 +152,8 @@ describe('published vectors through the table', () => {
     ['bmi', [68, 1.65], '24.98', 2],
     ['ckd_epi_2021', [1.05, 'female', 34], '71.5', 1],
     ['ckd_epi_2021', [1.1, 'male', 52], '80.8', 1],
+    ['mdrd', [1.45, 'female', 82], '34.6', 1],
+    ['mdrd', [1.55, 'male', 80], '43.4', 1],
   ])('%s(%j) → %s', (name, args, expected, decimals) => {
     expect(definition(name).compute(args).toFixed(decimals)).toBe(expected);
   });

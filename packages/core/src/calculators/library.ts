@@ -8,6 +8,7 @@ import {
   cockcroftGaultIdealWeight,
 } from './cockcroftGault';
 import { correctedCalcium } from './correctedCalcium';
+import { mdrd } from './mdrd';
 import { meld, meldNa } from './meld';
 import { qtcBazett, qtcFridericia } from './qtc';
 
@@ -219,6 +220,16 @@ export const CALCULATOR_LIBRARY: readonly CalculatorDefinition[] = [
     parameters: [creatinine, sex, age],
     resultUnit: 'mL/min/{1.73_m2}',
     compute: (a) => ckdEpi2009(num(a, 0), sexOf(a, 1), num(a, 2)),
+    monotone: [-1, 0, -1],
+  },
+  {
+    name: 'mdrd',
+    title: 'eGFR, MDRD study equation (4 variables, IDMS-traceable), without the race coefficient',
+    reference:
+      'Levey AS et al. Expressing the Modification of Diet in Renal Disease Study equation for estimating glomerular filtration rate with standardized serum creatinine values. Clin Chem 2007;53:766-72.',
+    parameters: [creatinine, sex, age],
+    resultUnit: 'mL/min/{1.73_m2}',
+    compute: (a) => mdrd(num(a, 0), sexOf(a, 1), num(a, 2)),
     monotone: [-1, 0, -1],
   },
 ];
