@@ -94,6 +94,7 @@ export const Condition = loose({
   abatementDateTime: optional(DateTime),
   abatementPeriod: optional(Period),
   recordedDate: optional(DateTime),
+  severity: optional(CodeableConcept),
 });
 
 export const Medication = loose({

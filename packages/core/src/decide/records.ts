@@ -30,7 +30,7 @@ export const CONFIRMED = 0;
 export const UNCONFIRMED = 1;
 export const NEVER = 2;
 
-export type ConditionMode = 'active' | 'suspected' | 'ever' | 'resolved';
+export type ConditionMode = 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
 
 export interface Duration {
   readonly amount: number;
@@ -63,6 +63,7 @@ export function conditionRecord(
   asOf: number,
   years: number,
   unclassified: boolean,
+  severity: number = NOT_STATED,
 ): RecordTruth {
   if (verification === NEVER) return SKIP;
   let onsetUnsure = false;
@@ -74,11 +75,22 @@ export function conditionRecord(
     return maybeAll(resolvedRecord(clinical, endLo, endHi, asOf, years), unclassified);
   }
   let t: Tri;
-  if (mode === 'ever') t = verification === CONFIRMED ? TRUE : UNKNOWN;
+  if (mode === 'severe') t = severeCondition(clinical, verification, severity);
+  else if (mode === 'ever') t = verification === CONFIRMED ? TRUE : UNKNOWN;
   else if (clinical !== ACTIVE) t = FALSE;
   else t = verification === CONFIRMED || mode === 'suspected' ? TRUE : UNKNOWN;
   if (t === TRUE && onsetUnsure) t = UNKNOWN;
   return maybe(t, unclassified);
+}
+
+/**
+ * `C severe`: an active, confirmed diagnosis recorded as severe (Condition.severity); one whose
+ * severity is not recorded may be; a mild or moderate one is not.
+ */
+function severeCondition(clinical: number, verification: number, severity: number): Tri {
+  if (clinical !== ACTIVE) return FALSE;
+  if (severity === LOWER) return FALSE;
+  return verification === CONFIRMED && severity === HIGH ? TRUE : UNKNOWN;
 }
 
 /** Inactive, in remission or resolved, with the abatement more than `years` before the screening date. */

@@ -260,8 +260,10 @@ export function medicationQualifier(
 }
 
 /** E0208: `severe` on something that is not an allergy. */
-export function severeOnNonAllergy(span: Span, subject: string, subjectIs: string): Diagnostic {
-  return error('E0208', span, `'severe' applies to allergies only`, { label: `${subject} is ${subjectIs}` });
+export function severeOnOtherRecord(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0208', span, `'severe' applies to allergies and conditions`, {
+    label: `${subject} is ${subjectIs}`,
+  });
 }
 
 /** E0209: a value used where a yes/no condition is expected (`met if wbc`). */

@@ -292,7 +292,7 @@ export type Bool =
   | {
       readonly k: 'cond';
       readonly el: Element;
-      readonly mode: 'active' | 'suspected' | 'ever' | 'resolved';
+      readonly mode: 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
       readonly years: Window | undefined;
     }
   | {

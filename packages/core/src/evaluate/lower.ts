@@ -349,6 +349,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);
+        if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', years: undefined };
         return el ? { k: 'severe', el } : { k: 'const', value: UNKNOWN };
       }
       case 'Trend':

@@ -140,6 +140,7 @@ export function conditionTruth(
       asOf,
       n,
       r.unclassified === true,
+      mode === 'severe' ? conditionSeverity(r.severity) : NOT_STATED,
     );
     if (t === SKIP) continue;
     counted++;
@@ -238,6 +239,10 @@ export function procedureTruth(patient: Patient, el: Element): Tri {
     if (t === UNKNOWN) result = UNKNOWN;
   }
   return finish(result, el.closedWorld || patient.facts[el.id] === false);
+}
+
+function conditionSeverity(s: string | undefined): number {
+  return s === undefined ? NOT_STATED : s === 'severe' ? HIGH : LOWER;
 }
 
 function criticalityClass(c: string | undefined): number {

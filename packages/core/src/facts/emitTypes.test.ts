@@ -75,6 +75,7 @@ export interface ConditionRecord {
   verificationStatus?: VerificationStatus;
   onset?: PartialDate;
   abatement?: PartialDate;
+  severity?: "mild" | "moderate" | "severe";
 }
 
 /** A route of administration. */

@@ -85,6 +85,8 @@ export const ConditionRecord = z
     verificationStatus: VerificationStatus.default('confirmed'),
     onset: PartialDate.optional(),
     abatement: PartialDate.optional(),
+    /** Absent: not recorded, so `C severe` may or may not hold. */
+    severity: z.enum(['mild', 'moderate', 'severe']).optional(),
   })
   .strict();
 

@@ -46,6 +46,9 @@ export function columnRule(b: Bool): boolean {
       return columnReadable(b.v) && columnReadable(b.lo) && columnReadable(b.hi);
     case 'is':
       return columnReadable(b.s);
+    // A condition's severity is not among the columns.
+    case 'cond':
+      return b.mode !== 'severe';
     case 'med':
       return (
         b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clinical, condition, ICD10, bundle as make, patient, SNOMED, verification } from '../testing/fhir';
+import {
+  clinical,
+  concept,
+  condition,
+  ICD10,
+  bundle as make,
+  patient,
+  SNOMED,
+  verification,
+} from '../testing/fhir';
 import { readBundle } from '../testing/read';
 
 const ASOF = '2025-03-15';
@@ -44,6 +53,19 @@ describe('Conditions', () => {
     ]);
     expect(warnings.map((w) => [w.code, w.path])).toEqual([
       ['W-FHIR-UNCLASSIFIED', 'bundle.entry[1].resource.code'],
+    ]);
+  });
+
+  it("reads the recorded severity from R4's SNOMED CT value set, and nothing else as a severity", () => {
+    const { facts } = read(
+      condition(ICD10, 'E11.9', { severity: concept(SNOMED, '24484000') }),
+      condition(ICD10, 'E11.8', { severity: concept(SNOMED, '255604002') }),
+      condition(ICD10, 'E11.7', { severity: concept('http://example.org/grades', '3') }),
+    );
+    expect((facts.diabetes as { severity?: string }[]).map((r) => r.severity)).toEqual([
+      'severe',
+      'mild',
+      undefined,
     ]);
   });
 

@@ -69,5 +69,25 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
   };
   if (onset !== undefined) record.onset = onset;
   if (abatement !== undefined) record.abatement = abatement;
+  const severity = severityOf(c.severity?.coding);
+  if (severity !== undefined) record.severity = severity;
   addRecords(reading, 'condition', { type: 'Condition', path: `${entry.path}.code` }, classified, record);
+}
+
+/** R4's condition-severity value set (SNOMED CT): severe, moderate, mild. */
+const SEVERITY: Readonly<Record<string, 'mild' | 'moderate' | 'severe'>> = {
+  '24484000': 'severe',
+  '6736007': 'moderate',
+  '255604002': 'mild',
+};
+
+/** The severity a Condition records; a code outside the value set is no severity. */
+function severityOf(
+  codings: readonly { system?: string | undefined; code?: string | undefined }[] | undefined,
+): 'mild' | 'moderate' | 'severe' | undefined {
+  for (const c of codings ?? []) {
+    if (c.system === 'http://snomed.info/sct' && c.code !== undefined && c.code in SEVERITY)
+      return SEVERITY[c.code];
+  }
+  return undefined;
 }

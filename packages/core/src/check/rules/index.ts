@@ -21,7 +21,7 @@ import { MedicationRouteRule } from './MedicationRouteRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
-import { SevereAllergyRule } from './SevereAllergyRule';
+import { SevereRecordRule } from './SevereRecordRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UniqueCohortIdRule } from './UniqueCohortIdRule';
@@ -51,7 +51,7 @@ export const specifiedRules: readonly Rule[] = [
   ConditionQualifierRule,
   MedicationQualifierRule,
   RecordWindowRule,
-  SevereAllergyRule,
+  SevereRecordRule,
   BooleanOperandRule,
   CalculatorCallRule,
   ObservationWindowRule,

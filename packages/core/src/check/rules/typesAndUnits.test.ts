@@ -15,7 +15,7 @@ import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
-import { SevereAllergyRule } from './SevereAllergyRule';
+import { SevereRecordRule } from './SevereRecordRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
@@ -429,14 +429,14 @@ describe('KnownResultRule', () => {
   });
 });
 
-describe('SevereAllergyRule', () => {
-  it('accepts severe on an allergy', () => {
-    expectValid(withRule('any_allergy severe'), SevereAllergyRule);
+describe('SevereRecordRule', () => {
+  it('accepts severe on an allergy and on a condition', () => {
+    expectValid(withRule('any_allergy severe or gilbert severe'), SevereRecordRule);
   });
 
-  it('reports severe on a condition', () => {
-    expectDiagnostics(withRule('gilbert severe'), SevereAllergyRule).toEqual([
-      { code: 'E0208', line: RULE_LINE, column: 20, message: "'severe' applies to allergies only" },
+  it('reports severe on a medication', () => {
+    expectDiagnostics(withRule('gcsf severe'), SevereRecordRule).toEqual([
+      { code: 'E0208', line: RULE_LINE, column: 17, message: "'severe' applies to allergies and conditions" },
     ]);
   });
 });
