@@ -913,8 +913,12 @@ function describeRecord(r: Record<string, unknown>): string {
   }
   if (typeof r.onset === 'string') parts.push(`onset ${r.onset}`);
   if (typeof r.abatement === 'string') parts.push(`abated ${r.abatement}`);
-  if (typeof r.start === 'string' || 'end' in r) parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
-  if (typeof r.date === 'string') parts.push(r.date);
+  if (typeof r.date === 'string' && typeof r.end === 'string') parts.push(`${r.date} to ${r.end}`);
+  else if (typeof r.date === 'string' && (r.inProgress === true || r.status === 'in-progress'))
+    parts.push(`from ${r.date}, under way`);
+  else if (typeof r.start === 'string' || 'end' in r)
+    parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
+  else if (typeof r.date === 'string') parts.push(r.date);
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
   return parts.length > 0 ? parts.join(' ') : 'on record';

@@ -60,6 +60,7 @@ interface RawRecord {
   class?: string;
   status?: string;
   route?: string;
+  inProgress?: boolean;
   unclassified?: boolean;
 }
 
@@ -241,6 +242,11 @@ export function procedureTruth(patient: Patient, el: Element): Tri {
   return finish(result, el.closedWorld || patient.facts[el.id] === false);
 }
 
+/** A procedure in progress: so marked in facts, or by the status its column row keeps. */
+function underWay(r: RawRecord): boolean {
+  return r.inProgress === true || r.status === 'in-progress';
+}
+
 function conditionSeverity(s: string | undefined): number {
   return s === undefined ? NOT_STATED : s === 'severe' ? HIGH : LOWER;
 }
@@ -294,6 +300,33 @@ export function eventWithinTruth(
     const verification = verificationClass(r.verificationStatus);
     if (verification === NEVER) continue;
     days(condition ? r.onset : r.date);
+    if (!condition && (r.end !== undefined || underWay(r))) {
+      // A procedure performed over days (a course of radiotherapy) counts when any of them falls
+      // in the window, as an exposure does.
+      const startLo = lo;
+      const startHi = hi;
+      days(underWay(r) ? undefined : r.end);
+      const t = exposureWithinRecord(
+        startLo,
+        startHi,
+        lo,
+        hi,
+        patient.asOfDay,
+        sure,
+        may,
+        anchorLo,
+        anchorHi,
+        r.unclassified === true,
+      );
+      if (t === SKIP) continue;
+      counted++;
+      if (t === TRUE) {
+        decidingRecord = i;
+        return TRUE;
+      }
+      if (t === UNKNOWN) result = UNKNOWN;
+      continue;
+    }
     const t = eventWithinRecord(
       lo,
       hi,
@@ -422,7 +455,10 @@ export function episodesOf(patient: Patient, el: Element, separatedBy: Window | 
     const unclassified = r.unclassified === true;
     if (el.kind === 'procedure') {
       days(r.date);
-      episodePeriod(lo, hi, lo, hi, asOf, unclassified, tally);
+      const startLo = lo;
+      const startHi = hi;
+      if (r.end !== undefined || underWay(r)) days(underWay(r) ? undefined : r.end);
+      episodePeriod(startLo, startHi, lo, hi, asOf, unclassified, tally);
       continue;
     }
     days(r.start);

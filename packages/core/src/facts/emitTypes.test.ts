@@ -107,6 +107,8 @@ export interface ProcedureRecord {
   display?: string;
   unclassified?: true;
   date?: PartialDate;
+  end?: PartialDate;
+  inProgress?: true;
 }
 
 export interface AllergyRecord {

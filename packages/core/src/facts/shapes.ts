@@ -121,7 +121,12 @@ export const Exposure = z
 export const ProcedureRecord = z
   .object({
     ...recordCoding,
+    /** When it was done, or began (a course of radiotherapy). */
     date: PartialDate.optional(),
+    /** The last day of a procedure performed over a period. */
+    end: PartialDate.optional(),
+    /** Under way on the screening date: it runs to that day and may go on. */
+    inProgress: z.literal(true).optional(),
   })
   .strict();
 

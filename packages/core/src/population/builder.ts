@@ -463,7 +463,11 @@ export class PopulationBuilder {
         indexIn(CRITICALITIES, r.criticality),
         indexIn(SEVERITIES, r.severity),
         r.unclassified === true ? 1 : 0,
-        indexIn(ENCOUNTER_STATUSES, r.status),
+        // A procedure under way is kept as an encounter's status is.
+        indexIn(
+          ENCOUNTER_STATUSES,
+          (r as { inProgress?: boolean }).inProgress === true ? 'in-progress' : r.status,
+        ),
         indexIn(ENCOUNTER_CLASSES, r.class),
         {
           route: indexIn(ROUTE_CODES, r.route),

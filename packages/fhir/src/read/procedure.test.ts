@@ -9,20 +9,32 @@ function read(...resources: Parameters<typeof make>) {
 }
 
 describe('Procedures', () => {
-  it('reads completed procedures with their date', () => {
+  it('reads completed procedures with their date, and the last day of a period', () => {
     const { facts } = read(
       procedure('90241008', { performedDateTime: '2021-11-15T10:00:00+08:00' }),
       procedure('90241008', { performedPeriod: { start: '2020-02', end: '2020-02' } }),
+      procedure('90241008', { performedPeriod: { start: '2025-02-20', end: '2025-03-01' } }),
+      procedure('90241008', { performedPeriod: { end: '2024-06-01' } }),
     );
     expect(facts.biopsy).toEqual([
       { system: SNOMED, code: '90241008', date: '2021-11-15' },
-      { system: SNOMED, code: '90241008', date: '2020-02' },
+      { system: SNOMED, code: '90241008', date: '2020-02', end: '2020-02' },
+      { system: SNOMED, code: '90241008', date: '2025-02-20', end: '2025-03-01' },
+      { system: SNOMED, code: '90241008', date: '2024-06-01' },
     ]);
   });
 
-  it('counts only completed procedures performed by the screening date', () => {
+  it('reads a procedure in progress as under way from its start', () => {
     const { facts } = read(
-      procedure('90241008', { status: 'in-progress', performedDateTime: '2025-03-01' }),
+      procedure('90241008', { status: 'in-progress', performedPeriod: { start: '2025-03-01' } }),
+    );
+    expect(facts.biopsy).toEqual([
+      { system: SNOMED, code: '90241008', date: '2025-03-01', inProgress: true },
+    ]);
+  });
+
+  it('counts only completed or ongoing procedures performed by the screening date', () => {
+    const { facts } = read(
       procedure('90241008', { status: 'entered-in-error', performedDateTime: '2025-03-01' }),
       procedure('90241008', { status: 'not-done', performedDateTime: '2025-03-01' }),
       procedure('90241008', { performedDateTime: '2025-03-16' }),

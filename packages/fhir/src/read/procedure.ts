@@ -8,17 +8,23 @@ import { addRecords } from './records';
 /**
  * A completed Procedure (or one without a status) as a record of every procedure element
  * whose binding takes its code (unclassified, of every one, when the protocol cannot classify its
- * code), dated by when it was performed; one performed after the
- * screening date is ignored. Procedures in any other status have not happened (yet).
+ * code), dated by when it was performed: a period keeps its last day too (a course of
+ * radiotherapy "completed at least 2 weeks before"). One performed after the screening date is
+ * ignored. One in progress is under way from its start; procedures in any other status have not
+ * happened (yet).
  */
 export function readProcedure(reading: Reading, entry: Entry<Procedure>): void {
   const p = entry.resource;
-  if (p.status !== undefined && p.status !== 'completed') return;
+  const inProgress = p.status === 'in-progress';
+  if (p.status !== undefined && p.status !== 'completed' && !inProgress) return;
   const performed = p.performedDateTime ?? p.performedPeriod?.start ?? p.performedPeriod?.end;
   const date = performed === undefined ? undefined : toPartialDate(performed);
   if (date !== undefined && isAfter(date, reading.asOf)) return;
   const record: ProcedureRecord = {};
   if (date !== undefined) record.date = date;
+  const last = p.performedDateTime === undefined ? p.performedPeriod?.end : undefined;
+  if (inProgress) record.inProgress = true;
+  else if (last !== undefined && p.performedPeriod?.start !== undefined) record.end = toPartialDate(last);
   const classified = classify(reading.info, ['procedure'], [p.code]);
   addRecords(reading, 'procedure', { type: 'Procedure', path: `${entry.path}.code` }, classified, record);
 }
