@@ -40,6 +40,11 @@ const egfr: ValueType = { kind: 'quantity', unit: 'mL/min/{1.73_m2}' };
  */
 export const CALCULATORS: Readonly<Record<string, CalculatorSignature>> = {
   age: { name: 'age', parameters: [birthDate], result: { kind: 'quantity', unit: undefined } },
+  age_in_months: {
+    name: 'age_in_months',
+    parameters: [birthDate],
+    result: { kind: 'quantity', unit: undefined },
+  },
   ckd_epi_2021: { name: 'ckd_epi_2021', parameters: [creatinine, sex, birthDate], result: egfr },
   ckd_epi_2009: { name: 'ckd_epi_2009', parameters: [creatinine, sex, birthDate], result: egfr },
   bmi: {

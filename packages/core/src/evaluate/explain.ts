@@ -628,7 +628,7 @@ function nameOf(v: Val): string {
     case 'define':
       return shortLabel(v.label);
     case 'age':
-      return 'age';
+      return v.months ? 'age in months' : 'age';
     case 'ckd':
       return 'eGFR';
     case 'bmi':
@@ -732,7 +732,7 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
     case 'lab':
       return `${v.el.name} ${value} (${labSource(v.el, r, p)})`;
     case 'age':
-      return `age ${r.lo === r.hi ? n(r.lo) : `${n(r.lo)} to ${n(r.hi)}`}`;
+      return `age ${r.lo === r.hi ? n(r.lo) : `${n(r.lo)} to ${n(r.hi)}`}${v.months ? ' months' : ''}`;
     case 'define':
       if (v.body.k === 'age') return `${nameOf(v)} ${valueText(v.body, p, undefined, n).slice(4)}`;
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;

@@ -129,7 +129,7 @@ export type Val =
   | (ValBase & { readonly k: 'lab'; readonly el: Element; readonly window: Window | undefined })
   | (ValBase & { readonly k: 'qty'; readonly value: number; readonly written: string })
   | (ValBase & { readonly k: 'limit'; readonly factor: number; readonly limit: 'ULN' | 'LLN' })
-  | (ValBase & { readonly k: 'age'; readonly birth: Element })
+  | (ValBase & { readonly k: 'age'; readonly birth: Element; readonly months: boolean })
   | (ValBase & {
       readonly k: 'ckd';
       readonly version: '2021' | '2009';
@@ -199,6 +199,7 @@ export function valNode<V extends Val>(v: V): V {
     factor: f.factor,
     limit: f.limit,
     birth: f.birth,
+    months: f.months,
     version: f.version,
     creatinine: f.creatinine,
     toMgDl: f.toMgDl,
@@ -234,6 +235,7 @@ type ValField =
   | 'factor'
   | 'limit'
   | 'birth'
+  | 'months'
   | 'version'
   | 'creatinine'
   | 'toMgDl'

@@ -195,9 +195,10 @@ export function lowering(ast: Ast.Protocol): Lowering {
   const lowerCall = (call: Ast.Call): Val => {
     const name = call.callee.value;
     const [a, b, c] = call.args;
-    if (name === 'age') {
+    if (name === 'age' || name === 'age_in_months') {
       const birth = argElement(a);
-      if (birth) return valNode({ k: 'age', birth, unit: DIMENSIONLESS, out: new Reading() });
+      const months = name === 'age_in_months';
+      if (birth) return valNode({ k: 'age', birth, months, unit: DIMENSIONLESS, out: new Reading() });
     }
     if ((name === 'ckd_epi_2021' || name === 'ckd_epi_2009') && a && b && c) {
       const creatinine = lowerVal(a);

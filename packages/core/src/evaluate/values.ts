@@ -1,7 +1,7 @@
 import { bmi } from '../calculators/bmi';
 import { egfrRange } from '../calculators/ckdEpi';
 import type { CalculatorArgument } from '../calculators/library';
-import { ageRange, completedYears, dayFromIso, formatDay, parseDate } from '../time/dates';
+import { ageRange, ageRangeInMonths, completedYears, dayFromIso, formatDay, parseDate } from '../time/dates';
 import { readDailyDose } from './dosing';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
@@ -26,7 +26,8 @@ export function readVal(node: Val, patient: Patient): Reading {
       readResult(patient, node.el, node.window ? patient.windowStart(node.window) : undefined, out);
       break;
     case 'age':
-      readAge(patient, node.birth.id, out);
+      if (node.months) readAgeInMonths(patient, node.birth.id, out);
+      else readAge(patient, node.birth.id, out);
       break;
     case 'ckd':
       readCkd(node, patient, out);
@@ -172,6 +173,21 @@ function readAge(patient: Patient, birthId: string, out: Reading): void {
   out.hi = age.max;
   out.ageLo = age.min;
   out.ageHi = age.max;
+  out.date = patient.asOf;
+  out.dateHi = patient.asOf;
+  out.state = OK;
+}
+
+/** Age in completed months on the screening date (a paediatric "6 to 59 months"). */
+function readAgeInMonths(patient: Patient, birthId: string, out: Reading): void {
+  out.reset();
+  const birth = patient.facts[birthId];
+  const range = typeof birth === 'string' ? parseDate(birth) : undefined;
+  if (!range) return;
+  const age = ageRangeInMonths(range, dayFromIso(patient.asOf));
+  if (age.max < 0) return;
+  out.lo = Math.max(0, age.min);
+  out.hi = age.max;
   out.date = patient.asOf;
   out.dateHi = patient.asOf;
   out.state = OK;

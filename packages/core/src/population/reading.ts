@@ -59,10 +59,12 @@ export function batchContext(batch: PopulationBatch): BatchContext {
 /** Whether every value under a node can be read from columns (the rest goes through the object evaluator). */
 export function columnReadable(v: Val): boolean {
   switch (v.k) {
+    // Ages in months are read patient by patient, on the object evaluator.
+    case 'age':
+      return !v.months;
     case 'lab':
     case 'qty':
     case 'limit':
-    case 'age':
     case 'sex':
     case 'answer':
     case 'date':

@@ -178,6 +178,25 @@ export function completedYears(by: number, bm: number, bd: number, y: number, m:
   return y - by - (beforeBirthday ? 1 : 0);
 }
 
+/**
+ * Completed months from a birth date to a day, by the rule of completedYears: a child born on the
+ * 31st completes a month on the 31st, or on the 1st of the next month when a month has no 31st.
+ */
+export function completedMonths(by: number, bm: number, bd: number, y: number, m: number, d: number): number {
+  return (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+}
+
+/** The ages in completed months a partially known birth date allows on `on`. */
+export function ageRangeInMonths(birth: DateRange, on: DayNumber): { min: number; max: number } {
+  const o = toCivil(on);
+  const late = toCivil(birth.latest);
+  const early = toCivil(birth.earliest);
+  return {
+    min: completedMonths(late.y, late.m, late.d, o.y, o.m, o.d),
+    max: completedMonths(early.y, early.m, early.d, o.y, o.m, o.d),
+  };
+}
+
 /** The ages a partially known birth date allows on `on`: born late in the range is youngest. */
 export function ageRange(birth: DateRange, on: DayNumber): { min: number; max: number } {
   return { min: ageInYears(birth.latest, on), max: ageInYears(birth.earliest, on) };
