@@ -46,7 +46,9 @@ describe('KnownFunctionRule', () => {
 
   it('lists the calculators when nothing is close', () => {
     const [d] = checkText(withRule('egfr_mdrd(creatinine) >= 30'), [KnownFunctionRule]).diagnostics;
-    expect(d?.hint).toBe("the calculators are 'age', 'age_in_months', 'bmi', 'ckd_epi_2009' and 'ckd_epi_2021'");
+    expect(d?.hint).toBe(
+      "the calculators are 'age', 'age_in_months', 'bmi', 'ckd_epi_2009' and 'ckd_epi_2021'",
+    );
   });
 });
 
