@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import languageReference from '../../../docs/language.md?raw';
 import type { Expr, Protocol } from './ast';
 import { renderDiagnostics } from './diagnostics/codeFrame';
@@ -696,5 +696,27 @@ describe('never throws', () => {
   test('deep nesting', () => {
     const deep = `${'('.repeat(5000)}a${')'.repeat(5000)}`;
     expect(() => parseExpression(deep)).not.toThrow();
+  });
+});
+
+describe("the language reference's common criteria", () => {
+  const section = languageReference.split('## Common criteria, written out')[1]!;
+  const rows = [...section.matchAll(/^\| (.+?) \| (.+) \|$/gm)].slice(2).map((m) => m[2]!);
+  const snippets = rows.flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+
+  it('has a row for every common sentence', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(snippets.filter((s) => !s.includes('…')))('parses %s', (snippet) => {
+    if (/^(define|question|medication|lab|encounter|condition|test|procedure) /.test(snippet)) {
+      declaration(snippet);
+    } else if (snippet.startsWith('screening period')) {
+      expect(parse(`${header}${snippet}\n`).diagnostics).toEqual([]);
+    } else if (/^(route|class) /.test(snippet)) {
+      expect(snippet).toMatch(/^(route|class) [a-z_]+(, [a-z_]+)*(, …)?$/);
+    } else {
+      rule(snippet);
+    }
   });
 });
