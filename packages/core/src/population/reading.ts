@@ -1,4 +1,5 @@
 import { egfrRange } from '../calculators/ckdEpi';
+import { yearsBetweenKeys } from '../decide/age';
 import {
   AMBIGUOUS,
   BAD_UNIT,
@@ -366,8 +367,8 @@ function agesOn(birth: DateColumns | undefined, i: number, onKey: number): boole
     birthKeyHi = bHi === bLo ? birthKeyLo : keyOf(bHi);
   }
   // Born late in the range is youngest.
-  ageMax = Math.floor((onKey - birthKeyLo) / 10000);
-  ageMin = birthKeyHi === birthKeyLo ? ageMax : Math.floor((onKey - birthKeyHi) / 10000);
+  ageMax = yearsBetweenKeys(birthKeyLo, onKey);
+  ageMin = birthKeyHi === birthKeyLo ? ageMax : yearsBetweenKeys(birthKeyHi, onKey);
   return true;
 }
 

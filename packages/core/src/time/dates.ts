@@ -1,3 +1,5 @@
+import { yearsBetweenKeys } from '../decide/age';
+
 /**
  * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian), computed with integer
  * arithmetic rather than `Date`, so no local time zone or daylight-saving shift can move a day.
@@ -174,8 +176,7 @@ export function dayKey(day: DayNumber): number {
  * puts a 29 February birthday after 28 February, so in common years it comes on 1 March.
  */
 export function completedYears(by: number, bm: number, bd: number, y: number, m: number, d: number): number {
-  const beforeBirthday = m < bm || (m === bm && d < bd);
-  return y - by - (beforeBirthday ? 1 : 0);
+  return yearsBetweenKeys(by * 10000 + bm * 100 + bd, y * 10000 + m * 100 + d);
 }
 
 /**
