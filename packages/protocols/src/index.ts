@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type CorpusId, eligPath, encodedCorpus } from './corpus';
 
 export { CORPUS_IDS, type CorpusId, type ExpectedScreening, encodedCorpus, workedPatients } from './corpus';
+export { KNOWN_GAPS, knownGap } from './gaps';
 
 /** The protocols that ship with Eligo, by id, as paths to their `.elig` source. */
 export const bundledProtocols: Readonly<Record<string, string>> & { NCT06469190: string } = {
