@@ -25,6 +25,7 @@ const NAMES = [
   'ckd_epi_2021',
   'ckd_epi_2009',
   'mdrd',
+  'who_weight_for_age_z',
 ];
 
 function definition(name: string): CalculatorDefinition {
@@ -45,8 +46,11 @@ describe('CALCULATOR_LIBRARY, the table', () => {
       expect(calculator.monotone).toHaveLength(calculator.parameters.length);
       calculator.parameters.forEach((parameter, i) => {
         if (parameter.kind === 'quantity') expect(isValidUnit(parameter.unit)).toBe(true);
-        const numeric = parameter.kind === 'quantity' || parameter.kind === 'age';
-        expect(calculator.monotone[i] !== 0).toBe(numeric);
+        const numeric =
+          parameter.kind === 'quantity' || parameter.kind === 'age' || parameter.kind === 'ageInDays';
+        // A numeric parameter may be marked 0 (not monotone) only where the calculator gives its range.
+        const scanned = calculator.range !== undefined && calculator.monotone[i] === 0;
+        expect(calculator.monotone[i] !== 0 || scanned).toBe(numeric || scanned);
       });
       expect(calculator.reference.length).toBeGreaterThan(20);
     },
@@ -154,6 +158,8 @@ describe('published vectors through the table', () => {
     ['ckd_epi_2021', [1.1, 'male', 52], '80.8', 1],
     ['mdrd', [1.45, 'female', 82], '34.6', 1],
     ['mdrd', [1.55, 'male', 80], '43.4', 1],
+    // anthro's test-zscore-weight-for-age.R: a girl of 1522 days and 17 kg has zwei 0.24.
+    ['who_weight_for_age_z', [17, 'female', 1522], '0.24', 2],
   ])('%s(%j) → %s', (name, args, expected, decimals) => {
     expect(definition(name).compute(args).toFixed(decimals)).toBe(expected);
   });
@@ -197,28 +203,37 @@ const RANGES: Record<string, [min: number, max: number]> = {
   'albumin g/dL': [1, 6],
 };
 
-function range(parameter: CalculatorParameter): [number, number] {
+/** A child's ranges where a calculator is for children: WHO's table by age in days, 0 to 5 years. */
+const CHILD_RANGES: Record<string, Record<string, [min: number, max: number]>> = {
+  who_weight_for_age_z: { 'weight kg': [1, 35], 'age days': [0, 1826] },
+};
+
+function range(parameter: CalculatorParameter, calculator: string): [number, number] {
   const key =
     parameter.kind === 'age'
       ? 'age years'
-      : parameter.kind === 'quantity'
-        ? `${parameter.name} ${parameter.unit}`
-        : '';
-  const found = RANGES[key];
+      : parameter.kind === 'ageInDays'
+        ? 'age days'
+        : parameter.kind === 'quantity'
+          ? `${parameter.name} ${parameter.unit}`
+          : '';
+  const found = CHILD_RANGES[calculator]?.[key] ?? RANGES[key];
   if (!found) throw new Error(`no physiological range for ${key || parameter.kind}`);
   return found;
 }
 
-function argument(parameter: CalculatorParameter): fc.Arbitrary<CalculatorArgument> {
+function argument(parameter: CalculatorParameter, calculator: string): fc.Arbitrary<CalculatorArgument> {
   if (parameter.kind === 'sex') return fc.constantFrom<CalculatorArgument>('male', 'female');
   if (parameter.kind === 'boolean') return fc.boolean();
-  const [min, max] = range(parameter);
-  return parameter.kind === 'age' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true });
+  const [min, max] = range(parameter, calculator);
+  return parameter.kind === 'age' || parameter.kind === 'ageInDays'
+    ? fc.integer({ min, max })
+    : fc.double({ min, max, noNaN: true });
 }
 
 /** Two values of one numeric parameter, the first not above the second. */
-function ordered(parameter: CalculatorParameter): fc.Arbitrary<[number, number]> {
-  return fc.tuple(argument(parameter), argument(parameter)).map(([a, b]) => {
+function ordered(parameter: CalculatorParameter, calculator: string): fc.Arbitrary<[number, number]> {
+  return fc.tuple(argument(parameter, calculator), argument(parameter, calculator)).map(([a, b]) => {
     const [x, y] = [a as number, b as number];
     return x <= y ? [x, y] : [y, x];
   });
@@ -227,11 +242,12 @@ function ordered(parameter: CalculatorParameter): fc.Arbitrary<[number, number]>
 /** An interval of one argument and a fraction of the way across it; sex and booleans are a point. */
 function side(
   parameter: CalculatorParameter,
+  calculator: string,
 ): fc.Arbitrary<[CalculatorArgument, CalculatorArgument, number]> {
   if (parameter.kind === 'sex' || parameter.kind === 'boolean')
-    return argument(parameter).map((value) => [value, value, 0]);
+    return argument(parameter, calculator).map((value) => [value, value, 0]);
   return fc
-    .tuple(ordered(parameter), fc.double({ min: 0, max: 1, noNaN: true }))
+    .tuple(ordered(parameter, calculator), fc.double({ min: 0, max: 1, noNaN: true }))
     .map(([[lo, hi], t]) => [lo, hi, t]);
 }
 
@@ -246,8 +262,8 @@ describe('declared monotonicity holds over the physiological range', () => {
       it(`${calculator.name}: ${direction > 0 ? 'never decreases' : 'never increases'} as ${parameter.name} rises`, () => {
         fc.assert(
           fc.property(
-            fc.tuple(...calculator.parameters.map(argument)),
-            ordered(parameter),
+            fc.tuple(...calculator.parameters.map((p) => argument(p, calculator.name))),
+            ordered(parameter, calculator.name),
             (base, [low, high]) => {
               const lowArgs = [...base];
               const highArgs = [...base];
@@ -264,16 +280,25 @@ describe('declared monotonicity holds over the physiological range', () => {
       });
     });
 
-    it(`${calculator.name}: the corners of a box of arguments bound every point inside it`, () => {
+    const how = calculator.range ? 'its range' : 'the corners';
+    it(`${calculator.name}: ${how} of a box of arguments bound every point inside it`, () => {
       fc.assert(
-        fc.property(fc.tuple(...calculator.parameters.map(side)), (sides) => {
+        fc.property(fc.tuple(...calculator.parameters.map((p) => side(p, calculator.name))), (sides) => {
           const corner = (towards: 1 | -1) =>
             sides.map(([lo, hi], i) => (towards * (calculator.monotone[i] as number) < 0 ? lo : hi));
-          const inside = sides.map(([lo, hi, t]) =>
-            typeof lo === 'number' ? lo + t * ((hi as number) - lo) : lo,
-          );
-          const lowest = calculator.compute(corner(-1));
-          const highest = calculator.compute(corner(1));
+          // Ages are whole years or days.
+          const inside = sides.map(([lo, hi, t], i) => {
+            if (typeof lo !== 'number') return lo;
+            const at = lo + t * ((hi as number) - lo);
+            const kind = calculator.parameters[i]!.kind;
+            return kind === 'age' || kind === 'ageInDays' ? Math.round(at) : at;
+          });
+          const [lowest, highest] = calculator.range
+            ? calculator.range(
+                sides.map(([lo]) => lo),
+                sides.map(([, hi]) => hi),
+              )
+            : [calculator.compute(corner(-1)), calculator.compute(corner(1))];
           const value = calculator.compute(inside);
           expect(value).toBeGreaterThanOrEqual(lowest - slack(lowest));
           expect(value).toBeLessThanOrEqual(highest + slack(highest));

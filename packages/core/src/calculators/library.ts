@@ -11,16 +11,19 @@ import { correctedCalcium } from './correctedCalcium';
 import { mdrd } from './mdrd';
 import { meld, meldNa } from './meld';
 import { qtcBazett, qtcFridericia } from './qtc';
+import { WHO_WEIGHT_FOR_AGE_LAST_DAY, whoWeightForAgeZRange, whoWeightForAgeZReported } from './weightForAge';
 
 /**
  * One calculator's parameter. A quantity is converted to `unit` (UCUM) before the call; `age` is the
  * patient's age in completed years on the date of the calculator's measured inputs, which the caller
- * computes from the birth date; `sex` is 'male' or 'female'; `boolean` a plain yes/no.
+ * computes from the birth date; `ageInDays` the days from the birth date to that date; `sex` is
+ * 'male' or 'female'; `boolean` a plain yes/no.
  */
 export type CalculatorParameter =
   | { readonly name: string; readonly kind: 'quantity'; readonly unit: string; readonly expects: string }
   | { readonly name: string; readonly kind: 'sex' }
   | { readonly name: string; readonly kind: 'age' }
+  | { readonly name: string; readonly kind: 'ageInDays' }
   | { readonly name: string; readonly kind: 'boolean' };
 
 /** An argument as `compute` takes it: a number in the parameter's unit (age in years), a sex, or a boolean. */
@@ -38,14 +41,39 @@ export interface CalculatorDefinition {
   readonly parameters: readonly CalculatorParameter[];
   /** UCUM unit of the result. */
   readonly resultUnit: string;
-  /** The unrounded result, from arguments in the order and units of `parameters`. */
+  /**
+   * The result from arguments in the order and units of `parameters`: unrounded, unless
+   * `reportedDecimals` says the source defines it rounded. NaN where the source defines no value
+   * (a WHO z-score past the table's last day).
+   */
   readonly compute: (args: readonly CalculatorArgument[]) => number;
   /**
    * Per parameter, in order. Callers bound a result from argument intervals by evaluating the
    * corners, so a numeric parameter marked ±1 must be monotone over the whole physiological range
-   * (checked by the property tests in library.test.ts).
+   * (checked by the property tests in library.test.ts). A numeric parameter marked 0 is not
+   * monotone: the calculator then gives `range`.
    */
   readonly monotone: readonly Monotonicity[];
+  /**
+   * For a calculator not monotone in some numeric argument: the lowest and highest result over the
+   * box of arguments from `lows` to `highs` (each argument's own low and high end; a sex or a
+   * boolean the same in both). NaN at an end the source leaves undefined somewhere in the box.
+   */
+  readonly range?: (
+    lows: readonly CalculatorArgument[],
+    highs: readonly CalculatorArgument[],
+  ) => readonly [number, number];
+  /**
+   * What the source defines a value for, said when every input is known and still no value results
+   * (an age past WHO's table).
+   */
+  readonly domain?: string;
+  /**
+   * Decimals the source reports the result to *and reads its cut-offs on* (WHO reports z-scores to
+   * 2 decimals; severe underweight is a reported WAZ below −3). `compute` applies it, so a threshold
+   * written in the source's terms compares with the value the source would compare.
+   */
+  readonly reportedDecimals?: number;
   /**
    * Decimals the defining source rounds its score to, where the score is defined as rounded (UNOS
    * reports MELD as a whole number). `compute` does not apply it; a caller comparing with a threshold
@@ -70,6 +98,7 @@ const bilirubin = quantity(
 );
 const inr = quantity('INR', '1', 'an INR (a ratio without unit)');
 const dialysis: CalculatorParameter = { name: 'dialysis', kind: 'boolean' };
+const ageInDays: CalculatorParameter = { name: 'age in days', kind: 'ageInDays' };
 
 const COCKCROFT_GAULT =
   'Cockcroft DW, Gault MH. Prediction of creatinine clearance from serum creatinine. Nephron 1976;16:31-41.';
@@ -231,6 +260,21 @@ export const CALCULATOR_LIBRARY: readonly CalculatorDefinition[] = [
     resultUnit: 'mL/min/{1.73_m2}',
     compute: (a) => mdrd(num(a, 0), sexOf(a, 1), num(a, 2)),
     monotone: [-1, 0, -1],
+  },
+  {
+    name: 'who_weight_for_age_z',
+    title: 'Weight-for-age z-score (WHO Child Growth Standards)',
+    reference:
+      "WHO Multicentre Growth Reference Study Group. WHO Child Growth Standards: Methods and development. WHO, Geneva 2006 (LMS method, restricted beyond ±3 SD: ch. 7); table weianthro of WHO's anthro R package.",
+    parameters: [weight, sex, ageInDays],
+    resultUnit: '1',
+    compute: (a) => whoWeightForAgeZReported(num(a, 0), sexOf(a, 1), num(a, 2)),
+    // Rises with weight at every age; not monotone in age (see whoWeightForAgeZRange).
+    monotone: [1, 0, 0],
+    range: (lows, highs) =>
+      whoWeightForAgeZRange(num(lows, 0), num(highs, 0), sexOf(lows, 1), num(lows, 2), num(highs, 2)),
+    domain: `defined by WHO for ages 0 to ${WHO_WEIGHT_FOR_AGE_LAST_DAY} days (under 60 months) and a weight above 0`,
+    reportedDecimals: 2,
   },
 ];
 

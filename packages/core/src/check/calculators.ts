@@ -70,6 +70,7 @@ function parameterOf(p: CalculatorParameter): Parameter {
     case 'sex':
       return sex;
     case 'age':
+    case 'ageInDays':
       return birthDate;
     case 'boolean':
       return { name: p.name, expects: `a yes/no answer (${p.name})`, kind: 'boolean' };

@@ -158,3 +158,38 @@ inclusion
     ).toBe('no Gilbert syndrome (E80.4 active, provisional): unknown');
   });
 });
+
+describe('the WHO weight-for-age z-score in explanations', () => {
+  const text = `trial T "t"
+patient birth_date "Date of birth" from birthDate
+patient sex "Sex" from gender
+lab weight "Body weight" in kg from loinc 29463-7
+inclusion
+  IN-1 met if who_weight_for_age_z(weight, sex, birth_date) >= -3
+`;
+  const weight = (value: number, unit = 'kg') => [{ value, unit, date: '2025-03-15' }];
+
+  it('gives the reported score, the weight, the sex and the age in days', () => {
+    // Born 2022-11-19: 847 days on 2025-03-15. 8.6 kg is −3.0035, reported −3.00.
+    expect(
+      explanations(text, { birth_date: '2022-11-19', sex: 'female', weight: weight(8600, 'g') }),
+    ).toEqual([
+      'Weight-for-age z-score (WHO Child Growth Standards) -3 (from Body weight 8.6 kg (8600 g, 2025-03-15, the screening date), sex female, age 847 days) ≥ -3: met',
+    ]);
+  });
+
+  it('names the sex when it is not one WHO has a table for, and the weight when there is none', () => {
+    expect(explanations(text, { birth_date: '2022-11-19', sex: 'unknown', weight: weight(8.6) })).toEqual([
+      'Weight-for-age z-score (WHO Child Growth Standards): needs sex: unknown',
+    ]);
+    expect(explanations(text, { birth_date: '2022-11-19', sex: 'female' })).toEqual([
+      'Weight-for-age z-score (WHO Child Growth Standards): needs weight: unknown',
+    ]);
+  });
+
+  it("says why past WHO's last day, 1826 days", () => {
+    expect(explanations(text, { birth_date: '2020-01-01', sex: 'female', weight: weight(18.2) })).toEqual([
+      'Weight-for-age z-score (WHO Child Growth Standards): defined by WHO for ages 0 to 1826 days (under 60 months) and a weight above 0; from Body weight 18.2 kg (2025-03-15, the screening date), sex female, age 1900 days: unknown',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CompareOp } from '../ast';
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
 import type { Status, Trace } from '../screen/types';
-import { readDays, readDaysResult } from '../time/dates';
+import { parseDate, readDays, readDaysResult } from '../time/dates';
 import { displayUnit } from '../units/display';
 import { compareNumbers } from '../units/exact';
 import { and3, count3, if3, not3, or3 } from './compare';
@@ -449,21 +449,12 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
       );
     }
     case 'calc': {
-      // The inputs with no usable value; when all have one, everything it reads.
-      const out = new Set<string>();
-      for (const a of v.args) {
-        if (a.kind === 'value') {
-          if (readVal(a.val, p).state !== OK) for (const id of missingOf(a.val, p)) out.add(id);
-        } else {
-          const fact = p.facts[a.el.id];
-          const usable =
-            a.el.kind === 'patient' && a.el.unit === 'date'
-              ? typeof fact === 'string'
-              : fact === 'male' || fact === 'female';
-          if (!usable) out.add(a.el.id);
-        }
-      }
-      return out.size > 0 ? out : depsOfVal(v);
+      // The inputs with no usable value; when all have one, those known only as a range (a partial
+      // birth date, a result below a limit); when all are exact, everything it reads.
+      const out = lackingInputs(v, p);
+      if (out.size > 0) return out;
+      const ranges = rangedInputs(v, p);
+      return ranges.size > 0 ? ranges : depsOfVal(v);
     }
     case 'latest': {
       if (r.state === OK && r.chosen >= 0) return missingOf(v.alts[r.chosen]!, p);
@@ -473,6 +464,39 @@ export function missingOf(v: Val, p: Patient): ReadonlySet<string> {
     default:
       return depsOfVal(v);
   }
+}
+
+/** A calculator's inputs with no usable value. */
+function lackingInputs(v: Extract<Val, { k: 'calc' }>, p: Patient): Set<string> {
+  const out = new Set<string>();
+  for (const a of v.args) {
+    if (a.kind === 'value') {
+      if (readVal(a.val, p).state !== OK) for (const id of missingOf(a.val, p)) out.add(id);
+    } else {
+      const fact = p.facts[a.el.id];
+      const usable =
+        a.el.kind === 'patient' && a.el.unit === 'date'
+          ? typeof fact === 'string'
+          : fact === 'male' || fact === 'female';
+      if (!usable) out.add(a.el.id);
+    }
+  }
+  return out;
+}
+
+/** A calculator's inputs known only as a range: a value with two ends, a birth date short of a day. */
+function rangedInputs(v: Extract<Val, { k: 'calc' }>, p: Patient): Set<string> {
+  const out = new Set<string>();
+  v.args.forEach((a, i) => {
+    if (a.kind === 'value') {
+      const r = readVal(a.val, p);
+      if (r.code === undefined && r.lo !== r.hi) for (const id of depsOfVal(a.val)) out.add(id);
+    } else if (v.def.parameters[i]!.kind !== 'sex') {
+      const fact = p.facts[a.el.id];
+      if (typeof fact === 'string' && parseDate(fact)?.precision !== 'day') out.add(a.el.id);
+    }
+  });
+  return out;
 }
 
 /** What each value node reads never changes, so it is worked out once per node (and never modified). */
@@ -846,8 +870,10 @@ function derivation(v: Val, p: Patient): string {
     case 'calc': {
       const parts = v.args.map((a, i) => {
         if (a.kind === 'value') return valueText(a.val, p);
-        if (v.def.parameters[i]!.kind === 'sex') return `sex ${String(p.facts[a.el.id])}`;
-        return `age ${v.out.ageLo === v.out.ageHi ? v.out.ageLo : `${v.out.ageLo} to ${v.out.ageHi}`}`;
+        const kind = v.def.parameters[i]!.kind;
+        if (kind === 'sex') return `sex ${String(p.facts[a.el.id])}`;
+        const age = v.out.ageLo === v.out.ageHi ? `${v.out.ageLo}` : `${v.out.ageLo} to ${v.out.ageHi}`;
+        return kind === 'ageInDays' ? `age ${age} days` : `age ${age}`;
       });
       return `from ${parts.join(', ')}`;
     }
@@ -859,6 +885,9 @@ function derivation(v: Val, p: Patient): string {
 function describeOpen(v: Val, p: Patient): string {
   if (v.k === 'define') return describeOpen(v.body, p);
   if (v.k === 'age') return `no ${v.birth.name.toLowerCase()}`;
+  // Every input known and still no value: outside what the calculator's source defines.
+  if (v.k === 'calc' && v.def.domain !== undefined && lackingInputs(v, p).size === 0)
+    return `${v.def.domain}; ${derivation(v, p)}`;
   if (v.k === 'calc' || v.k === 'arith') return `needs ${[...missingOf(v, p)].join(', ')}`;
   const r = v.out;
   if (r.state === NONE) return `no result on or before ${p.asOf}`;

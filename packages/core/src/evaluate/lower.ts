@@ -237,7 +237,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       for (let i = 0; i < def.parameters.length; i++) {
         const p = def.parameters[i]!;
         const arg = call.args[i]!;
-        if (p.kind === 'sex' || p.kind === 'age') {
+        if (p.kind === 'sex' || p.kind === 'age' || p.kind === 'ageInDays') {
           const el = argElement(arg);
           if (!el) return qty(Number.NaN, DIMENSIONLESS, name);
           args.push({ kind: 'element', el });

@@ -1,7 +1,15 @@
 import { bmi } from '../calculators/bmi';
 import { egfrRange } from '../calculators/ckdEpi';
 import type { CalculatorArgument } from '../calculators/library';
-import { ageRange, ageRangeInMonths, completedYears, dayFromIso, formatDay, parseDate } from '../time/dates';
+import {
+  ageRange,
+  ageRangeInDays,
+  ageRangeInMonths,
+  completedYears,
+  dayFromIso,
+  formatDay,
+  parseDate,
+} from '../time/dates';
 import { readDailyDose } from './dosing';
 import { AMBIGUOUS, NONE, OK, type Reading, UNDECIDED, type Val } from './ir';
 import type { Patient } from './patient';
@@ -344,10 +352,12 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
   }
   let loOpen = false;
   let hiOpen = false;
+  // With `range`, each argument's own ends; otherwise the corners, by each argument's direction.
+  const own = def.range !== undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const p = def.parameters[i]!;
-    const rising = def.monotone[i]! >= 0;
+    const rising = own || def.monotone[i]! >= 0;
     if (arg.kind === 'value') {
       const r = arg.val.out;
       if (p.kind === 'boolean') {
@@ -365,8 +375,13 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
       }
       lows[i] = (rising ? r.lo : r.hi) * arg.factor;
       highs[i] = (rising ? r.hi : r.lo) * arg.factor;
-      if (rising ? r.loOpen : r.hiOpen) loOpen = true;
-      if (rising ? r.hiOpen : r.loOpen) hiOpen = true;
+      // An open end stays open only through an argument the result follows one way.
+      const direction = def.monotone[i]!;
+      if (direction !== 0) {
+        const up = direction > 0;
+        if (up ? r.loOpen : r.hiOpen) loOpen = true;
+        if (up ? r.hiOpen : r.loOpen) hiOpen = true;
+      }
     } else if (p.kind === 'sex') {
       const sex = patient.facts[arg.el.id];
       if (sex !== 'male' && sex !== 'female') {
@@ -375,6 +390,18 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
       }
       lows[i] = sex;
       highs[i] = sex;
+    } else if (p.kind === 'ageInDays') {
+      const birth = patient.facts[arg.el.id];
+      const range = typeof birth === 'string' ? parseDate(birth) : undefined;
+      const days = range ? ageRangeInDays(range, dayFromIso(out.date), dayFromIso(out.dateHi)) : undefined;
+      if (!days || Number.isNaN(days.min) || Number.isNaN(days.max)) {
+        out.state = UNDECIDED;
+        return;
+      }
+      lows[i] = rising ? days.min : days.max;
+      highs[i] = rising ? days.max : days.min;
+      out.ageLo = days.min;
+      out.ageHi = days.max;
     } else {
       const birth = patient.facts[arg.el.id];
       const early = ageOn(birth, out.date, recordDayFields);
@@ -396,12 +423,19 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
   }
   lows.length = args.length;
   highs.length = args.length;
-  const lo = def.compute(lows);
-  const hi = def.compute(highs);
+  let lo: number;
+  let hi: number;
+  if (def.range) [lo, hi] = def.range(lows, highs);
+  else {
+    lo = def.compute(lows);
+    hi = def.compute(highs);
+  }
   out.lo = Number.isNaN(lo) ? Number.NEGATIVE_INFINITY : lo;
   out.hi = Number.isNaN(hi) ? Number.POSITIVE_INFINITY : hi;
-  out.loOpen = loOpen;
-  out.hiOpen = hiOpen;
+  // A reported (rounded) result reaches the rounding of an open end: its ends are closed.
+  const rounded = def.reportedDecimals !== undefined;
+  out.loOpen = loOpen && !rounded;
+  out.hiOpen = hiOpen && !rounded;
   out.unit = node.unit;
   out.state = Number.isFinite(out.lo) || Number.isFinite(out.hi) ? OK : UNDECIDED;
 }

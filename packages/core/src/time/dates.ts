@@ -203,6 +203,19 @@ export function ageRange(birth: DateRange, on: DayNumber): { min: number; max: n
   return { min: ageInYears(birth.latest, on), max: ageInYears(birth.earliest, on) };
 }
 
+/**
+ * The ages in days (a WHO growth table's age) a partially known birth date allows between the days
+ * `from` and `to` (a measurement's date, or the range a partial one allows). Negative when the
+ * measurement may predate the birth.
+ */
+export function ageRangeInDays(
+  birth: DateRange,
+  from: DayNumber,
+  to: DayNumber,
+): { min: number; max: number } {
+  return { min: from - birth.latest, max: to - birth.earliest };
+}
+
 /** The earliest and latest day of the last text read by `readDays`: module state, so reading allocates nothing. */
 export const readDaysResult = { lo: 0, hi: 0 };
 
