@@ -158,3 +158,20 @@ inclusion
     ).toBe('no Gilbert syndrome (E80.4 active, provisional): unknown');
   });
 });
+
+describe('resolved more than a duration', () => {
+  it('names the duration in the unit it was written in', () => {
+    const text = `trial T "t"
+condition dx "Diagnosis" from icd10 E11*
+inclusion
+  IN-1 met if dx resolved more than 6 months ago
+  IN-2 met if dx resolved more than 2 years ago
+`;
+    expect(
+      explanations(text, { dx: [{ code: 'E11.9', clinicalStatus: 'resolved', abatement: '2024-09-01' }] }),
+    ).toEqual([
+      'Diagnosis resolved more than 6 months ago (1 record: E11.9 resolved, confirmed abated 2024-09-01): met',
+      'Diagnosis resolved more than 2 years ago (E11.9 resolved, confirmed abated 2024-09-01): not met',
+    ]);
+  });
+});

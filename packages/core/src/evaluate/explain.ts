@@ -245,13 +245,13 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       return result(t, text, t === UNKNOWN ? missingOf(b.s, p) : NO_MISSING, undefined, extras(b.s));
     }
     case 'cond': {
-      const t = conditionTruth(p, b.el, b.mode, b.years);
+      const t = conditionTruth(p, b.el, b.mode, b.ago);
       const which = decidingRecord;
       const qualifier =
         b.mode === 'active'
           ? ''
           : b.mode === 'resolved'
-            ? ` resolved more than ${b.years?.amount ?? 0} years ago`
+            ? ` resolved more than ${b.ago ? duration(b.ago) : '0 days'} ago`
             : ` ${b.mode}`;
       return recordResult(t, `${b.el.name}${qualifier}`, recordSummary(p, b.el, which), [b.el.id], b.el);
     }

@@ -295,7 +295,7 @@ export type Bool =
       readonly k: 'cond';
       readonly el: Element;
       readonly mode: 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
-      readonly years: Window | undefined;
+      readonly ago: Window | undefined;
     }
   | {
       /** A medication's exposures or an encounter's stays: periods, with the same rules. */

@@ -322,7 +322,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
           k: 'cond',
           el,
           mode,
-          years: e.duration ? { amount: e.duration.amount, unit: e.duration.unit } : undefined,
+          ago: e.duration ? { amount: e.duration.amount, unit: e.duration.unit } : undefined,
         };
       }
       case 'MedicationTest': {
@@ -350,7 +350,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);
-        if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', years: undefined };
+        if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', ago: undefined };
         return el ? { k: 'severe', el } : { k: 'const', value: UNKNOWN };
       }
       case 'Trend':
@@ -389,7 +389,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     }
     const el = byId.get(ref.name);
     if (!el) return { k: 'const', value: UNKNOWN };
-    if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', years: undefined };
+    if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', ago: undefined };
     if (el.kind === 'medication' || el.kind === 'encounter')
       return { k: 'med', el, mode: 'any', duration: undefined, anchor: undefined };
     if (el.kind === 'procedure' || el.kind === 'allergy') return { k: 'record', el };

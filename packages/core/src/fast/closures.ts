@@ -102,8 +102,8 @@ export function toClosure(b: Bool): Rule {
       return (p) => isTruth(s, value, negated, known, p);
     }
     case 'cond': {
-      const { el, mode, years } = b;
-      return (p) => conditionTruth(p, el, mode, years);
+      const { el, mode, ago } = b;
+      return (p) => conditionTruth(p, el, mode, ago);
     }
     case 'med':
       return (p) => medicationLeaf(b, p);

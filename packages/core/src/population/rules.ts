@@ -138,8 +138,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'cond': {
       const c = records(ctx, b.el.id);
       const { el, mode } = b;
-      const years = b.years?.amount ?? 0;
-      return (i) => conditionTruth(c, el, mode, years, i, asOf);
+      const ago = b.ago;
+      return (i) => conditionTruth(c, el, mode, ago, i, asOf);
     }
     case 'med': {
       const c = records(ctx, b.el.id);
@@ -178,7 +178,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
       const el = b.el;
       switch (el.kind) {
         case 'condition':
-          return (i) => conditionTruth(c, el, 'active', 0, i, asOf);
+          return (i) => conditionTruth(c, el, 'active', undefined, i, asOf);
         case 'medication':
           return (i) => medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf);
         case 'procedure':
