@@ -39,7 +39,7 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
     'c1-ineligible-anc-exactly-750.json':
       "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
     'c2-ineligible-btki-venetoclax-ended-under-2-years-ago.json':
-      "EX-1: whether the combination ended within 2 years before the new treatment is asked, not read from the medication periods; EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
+      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
     'c2-eligible-btki-venetoclax-ended-over-2-years-ago.json':
       "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
     'c2-ineligible-bendamustine-rituximab-20-days-before.json':
