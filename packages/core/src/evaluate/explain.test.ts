@@ -175,3 +175,29 @@ inclusion
     ]);
   });
 });
+
+describe('dates in a window', () => {
+  it('names the date, the length (computed or written) and the anchor', () => {
+    const text = `trial T "t"
+question last_dose "Last dose of another study drug": date
+question half_life "Half-life": number in h
+question departure "Planned departure": date
+inclusion
+  IN-1 met if last_dose within 5 * half_life before screening
+  IN-2 met if departure within 3 months after screening
+  IN-3 met if departure within 3 months after last_dose
+`;
+    expect(
+      explanations(text, {}, { last_dose: '2025-02-03', half_life: 200, departure: '2025-06-16' }),
+    ).toEqual([
+      'Last dose of another study drug 2025-02-03 within calculated value 1000 h (from Half-life 200 h) before 2025-03-15: met',
+      'Planned departure 2025-06-16 within 3 months after 2025-03-15: not met',
+      'Planned departure 2025-06-16 within 3 months after Last dose of another study drug 2025-02-03: not met',
+    ]);
+    expect(explanations(text, {}, { departure: '2025-06-15' })).toEqual([
+      'Last dose of another study drug not answered within calculated value: needs half_life before 2025-03-15: unknown',
+      'Planned departure 2025-06-15 within 3 months after 2025-03-15: met',
+      'Planned departure 2025-06-15 within 3 months after Last dose of another study drug (no date): unknown',
+    ]);
+  });
+});

@@ -319,6 +319,18 @@ export type Bool =
       readonly window: Window;
       readonly anchor: Val | undefined;
     }
+  | {
+      /** `Q within D before/after A` for a date answered on the screening form. */
+      readonly k: 'dateWithin';
+      readonly s: Val;
+      /** A duration as written; undefined when the length is computed. */
+      readonly length: Window | undefined;
+      /** A computed length (`5 * half_life`), and the factor from its unit to hours. */
+      readonly computed: Val | undefined;
+      readonly toHours: number;
+      readonly after: boolean;
+      readonly anchor: Val | undefined;
+    }
   | { readonly k: 'record'; readonly el: Element }
   | { readonly k: 'severe'; readonly el: Element }
   | { readonly k: 'answer'; readonly el: Element }

@@ -5,6 +5,7 @@ import {
   answerTruth,
   betweenTruth,
   compareTruth,
+  dateWithinLeaf,
   isTruth,
   medicationLeaf,
   recordTruth,
@@ -113,6 +114,8 @@ export function toClosure(b: Bool): Rule {
     }
     case 'within':
       return (p) => withinLeaf(b, p);
+    case 'dateWithin':
+      return (p) => dateWithinLeaf(b, p);
     case 'severe': {
       const el = b.el;
       return (p) => allergyTruth(p, el, true);

@@ -54,8 +54,10 @@ export function columnRule(b: Bool): boolean {
         b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))
       );
     // Doses, drugs and routes are not in the columns' decisions: these run on the object evaluator.
+    // Dates answered on the form, with lengths that may be computed: the object evaluator's.
     case 'trend':
     case 'within':
+    case 'dateWithin':
     case 'stable':
       return false;
     default:
@@ -222,6 +224,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     }
     case 'trend':
     case 'within':
+    case 'dateWithin':
     case 'stable':
       throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
   }
