@@ -29,7 +29,7 @@ export function RecordWindowRule(context: CheckContext): Visitor {
       ) {
         context.report(recordWindowForm(span, node.subject.name, node.side === 'after'));
       }
-      if (node.anchor !== 'screening') anchorProblem(context, node.anchor);
+      if (node.anchor !== 'screening') anchorProblem(context, node.anchor, node.side);
     },
     Duration(node) {
       if (node.unit === 'hour' && !windows.has(node)) context.report(hoursNotHere(node.span));
@@ -41,7 +41,7 @@ export function RecordWindowRule(context: CheckContext): Visitor {
  * Checks a `within … before` anchor: the screening date, a result (its date), a condition (its
  * first onset: "before the diagnosis of metastatic disease") or a date question.
  */
-function anchorProblem(context: CheckContext, anchor: Ref): void {
+function anchorProblem(context: CheckContext, anchor: Ref, side: 'before' | 'after'): void {
   const { symbols } = context;
   const info = symbols.get(anchor.name);
   if (!info || info.kind === 'lab' || info.kind === 'test' || info.kind === 'condition') return;
@@ -50,8 +50,8 @@ function anchorProblem(context: CheckContext, anchor: Ref): void {
   context.report(
     wrongType(
       anchor.span,
-      'within … before',
-      'a date to count back from: screening, a lab or test result, a condition or a date question',
+      `within … ${side}`,
+      `a date to count ${side === 'before' ? 'back' : 'on'} from: screening, a lab or test result, a condition or a date question`,
       anchor.name,
       anchorIs,
     ),

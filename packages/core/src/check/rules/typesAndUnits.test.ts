@@ -398,7 +398,10 @@ describe('date windows: forward, and with computed lengths', () => {
 
   it('reports a record window looking forward or over a computed time', () => {
     expectDiagnostics(
-      protocol(decls, 'chemo within 3 months after screening or chemo within 5 * half_life before screening'),
+      protocol(
+        decls,
+        'chemo within 3 months after screening or chemo within 5 * half_life before screening or departure within 3 months after half_life',
+      ),
       RecordWindowRule,
     ).toEqual([
       {
@@ -412,6 +415,13 @@ describe('date windows: forward, and with computed lengths', () => {
         line: 11,
         column: 59,
         message: 'a computed window length applies to date questions',
+      },
+      {
+        code: 'E0215',
+        line: 11,
+        column: 132,
+        message:
+          "'within … after' needs a date to count on from: screening, a lab or test result, a condition or a date question",
       },
     ]);
   });
