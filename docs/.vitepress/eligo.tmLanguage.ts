@@ -10,6 +10,7 @@ type LanguageInput = NonNullable<MarkdownOptions['languages']>[number];
  */
 export const keywords = [
   'above',
+  'after',
   'ago',
   'all',
   'allergy',

@@ -300,11 +300,17 @@ export interface MedicationTest extends NodeBase {
  * (a stay, a visit) under way at some time in it, a condition whose onset falls in it, a
  * procedure done in it. A is the screening date, or a
  * dated value: a result's date or a date answered on the screening form (a planned first dose).
+ *
+ * `Q within D before A`, `Q within D after A`: a date answered on the screening form (a last dose,
+ * a planned departure) in the D up to A or from A on. Only a date's window may look forward, or
+ * have a length computed from values (`5 * half_life`), which counts exactly, as hours do.
  */
 export interface WithinTest extends NodeBase {
   readonly kind: 'WithinTest';
   readonly subject: Ref;
-  readonly duration: Duration;
+  /** A duration, or a computed time (a Value). */
+  readonly duration: Duration | Value;
+  readonly side: 'before' | 'after';
   readonly anchor: Ref | 'screening';
 }
 

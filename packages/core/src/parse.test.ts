@@ -100,6 +100,7 @@ describe('expressions', () => {
           kind: 'WithinTest',
           subject: ref('colony_stimulating_factor'),
           duration: days(14),
+          side: 'before',
           anchor: ref('neutrophils'),
         },
       },
@@ -209,6 +210,20 @@ describe('expressions', () => {
       kind: 'WithinTest',
       duration: days(72, 'hour'),
       anchor: ref('first_dose'),
+    });
+    expect(rule('planned_departure_date within 3 months after screening')).toEqual({
+      kind: 'WithinTest',
+      subject: ref('planned_departure_date'),
+      duration: days(3, 'month'),
+      side: 'after',
+      anchor: 'screening',
+    });
+    expect(rule('last_dose within 5 * half_life before screening')).toEqual({
+      kind: 'WithinTest',
+      subject: ref('last_dose'),
+      duration: { kind: 'Arith', op: '*', left: qty(5), right: ref('half_life') },
+      side: 'before',
+      anchor: 'screening',
     });
     expect(rule('immunosuppressive_therapy for more than 6 months')).toMatchObject({
       qualifier: 'forMoreThan',
@@ -680,7 +695,8 @@ describe('never throws', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // 100 parses take about a second alone; a loaded machine must not fail it on time.
+  }, 30_000);
 
   test('mutations of a valid protocol', () => {
     fc.assert(

@@ -914,12 +914,15 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordTest_within(name, _within, d, _before, anchor) {
+  RecordTest_within(name, _within, length, side, anchor) {
     const alt = anchor.children[0]!;
+    const form = length.children[0]!;
+    const written = form.children[0]!;
     return {
       kind: 'WithinTest',
       subject: ref(name),
-      duration: duration(d),
+      duration: form.ctorName === 'WindowLength_duration' ? duration(written) : value(written),
+      side: side.sourceString as 'before' | 'after',
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
       span: span(this),
     };

@@ -173,7 +173,8 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       fc.record({
         kind: fc.constant('WithinTest' as const),
         subject: plainRef,
-        duration,
+        duration: fc.oneof(duration, value),
+        side: fc.constantFrom('before' as const, 'after' as const),
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
         span: fc.constant(span),
       }),

@@ -203,7 +203,7 @@ export function printExpression(e: Expr): string {
       }
       break;
     case 'WithinTest':
-      return `${e.subject.name} within ${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
+      return `${e.subject.name} within ${e.duration.kind === 'Duration' ? duration(e.duration) : printValue(e.duration)} ${e.side} ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'Trend':

@@ -50,7 +50,8 @@ function maybeAll(t: Tri, unclassified: boolean): Tri {
 /**
  * One condition record. Onset after the screening date: the record does not count yet; an onset
  * that may or may not be after it leaves a true answer open. `resolved` asks whether the record
- * abated more than `years` before the screening date.
+ * abated more than `ago` (a calendar duration: months and years move along the calendar) before
+ * the screening date.
  */
 export function conditionRecord(
   mode: ConditionMode,
@@ -61,7 +62,7 @@ export function conditionRecord(
   endLo: number,
   endHi: number,
   asOf: number,
-  years: number,
+  ago: Duration | undefined,
   unclassified: boolean,
   severity: number = NOT_STATED,
 ): RecordTruth {
@@ -72,7 +73,7 @@ export function conditionRecord(
     onsetUnsure = onsetHi > asOf;
   }
   if (mode === 'resolved') {
-    return maybeAll(resolvedRecord(clinical, endLo, endHi, asOf, years), unclassified);
+    return maybeAll(resolvedRecord(clinical, endLo, endHi, asOf, ago ?? NO_TIME), unclassified);
   }
   let t: Tri;
   if (mode === 'severe') t = severeCondition(clinical, verification, severity);
@@ -93,12 +94,17 @@ function severeCondition(clinical: number, verification: number, severity: numbe
   return verification === CONFIRMED && severity === HIGH ? TRUE : UNKNOWN;
 }
 
-/** Inactive, in remission or resolved, with the abatement more than `years` before the screening date. */
-function resolvedRecord(clinical: number, endLo: number, endHi: number, asOf: number, years: number): Tri {
+const NO_TIME: Duration = { amount: 0, unit: 'day' };
+
+/**
+ * Inactive, in remission or resolved, with the abatement more than `ago` before the screening
+ * date: the day `ago` after the abatement (by the calendar) falls before the screening date.
+ */
+function resolvedRecord(clinical: number, endLo: number, endHi: number, asOf: number, ago: Duration): Tri {
   if (clinical === ACTIVE) return FALSE;
   if (clinical !== INACTIVE || endLo === NO_DAY) return UNKNOWN;
-  if (addDuration(endHi, years, 'year') < asOf) return TRUE;
-  if (addDuration(endLo, years, 'year') >= asOf) return FALSE;
+  if (addDuration(endHi, ago.amount, ago.unit) < asOf) return TRUE;
+  if (addDuration(endLo, ago.amount, ago.unit) >= asOf) return FALSE;
   return UNKNOWN;
 }
 

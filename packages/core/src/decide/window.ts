@@ -64,3 +64,47 @@ export function eventWithinRecord(
   const t = eventWithin(dateLo, dateHi, sure, may, anchorLo, anchorHi);
   return t === TRUE && (!confirmed || unclassified) ? UNKNOWN : t;
 }
+
+/**
+ * The last day of a window after an anchor day, at the earliest: dates from `anchorHi` to it are
+ * surely within. In hours, a date on day d is surely within H hours after day A when even its
+ * latest moment is (d − A + 1 days ≤ H).
+ */
+export function windowSureEnd(anchorLo: number, w: WindowLength): number {
+  if (w.unit === 'hour') return anchorLo - 1 + Math.floor(w.amount / 24);
+  return addDuration(anchorLo, w.amount, w.unit);
+}
+
+/** The last day of a window after an anchor day, at the latest: dates after it are surely outside. */
+export function windowMayEnd(anchorHi: number, w: WindowLength): number {
+  if (w.unit === 'hour') return anchorHi + Math.ceil(w.amount / 24);
+  return addDuration(anchorHi, w.amount, w.unit);
+}
+
+/**
+ * `Q within D before A`, `Q within D after A`: a date (known between dateLo and dateHi) in the
+ * window that ends (or, after, starts) on the anchor day. The window's length is known between
+ * `shortest` and `longest` (a length computed from values may be a range; `longest` undefined
+ * when it is not known at all): a date the shortest window holds under every reading is within,
+ * one no reading of the longest can reach is not. The anchor day itself is in both windows.
+ */
+export function dateInWindow(
+  dateLo: number,
+  dateHi: number,
+  anchorLo: number,
+  anchorHi: number,
+  shortest: WindowLength,
+  longest: WindowLength | undefined,
+  after: boolean,
+): Tri {
+  if (!after) {
+    const sure = windowSure(anchorHi, shortest);
+    const may = longest === undefined ? Number.NEGATIVE_INFINITY : windowMay(anchorLo, longest);
+    return eventWithin(dateLo, dateHi, sure, may, anchorLo, anchorHi);
+  }
+  const sureEnd = windowSureEnd(anchorLo, shortest);
+  const mayEnd = longest === undefined ? Number.POSITIVE_INFINITY : windowMayEnd(anchorHi, longest);
+  if (dateLo >= anchorHi && dateHi <= sureEnd) return TRUE;
+  if (dateHi >= anchorLo && dateLo <= mayEnd) return UNKNOWN;
+  return FALSE;
+}

@@ -348,7 +348,7 @@ export function recordWindowSubject(span: Span, subject: string, subjectIs: stri
   return error(
     'E0216',
     span,
-    `'within … before' applies to medications, conditions, procedures and encounters`,
+    `'within … before' applies to medications, conditions, procedures, encounters and date questions`,
     {
       label: `${subject} is ${subjectIs}`,
       hint: 'for a lab or test result in a window, write `name within 7 days` (results dated in the 7 days before screening)',
@@ -474,6 +474,39 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
   return error('E0228', span, `'is known' applies to lab and test results`, {
     label: `${subject} is ${subjectIs}`,
     hint: "'is known positive' reads a missing result as not positive; an unanswered question or an unrecorded fact stays unknown: write 'is positive' or 'is VALUE'",
+  });
+}
+
+/** E0238: a window whose computed length is not a time (`within 5 * dose before screening`). */
+export function windowLengthNotTime(span: Span, length: string, lengthIs: string): Diagnostic {
+  return error('E0238', span, "a window's length is a time", {
+    label: `${length} is ${lengthIs}`,
+    hint: 'compute it from a time (`5 * half_life`, with the half-life in h), or write a duration such as `30 days`',
+  });
+}
+
+/** E0239: a record window that looks forward or has a computed length. */
+export function recordWindowForm(span: Span, subject: string, after: boolean): Diagnostic {
+  return error(
+    'E0239',
+    span,
+    after
+      ? `'within … after' applies to date questions`
+      : 'a computed window length applies to date questions',
+    {
+      label: `${subject} is a dated record`,
+      hint: after
+        ? 'records are known up to the screening date: count back from a day with `within … before`'
+        : 'a record window counts back by a duration (`within 30 days before screening`): write one, or ask the date (`question last_dose "…": date`)',
+    },
+  );
+}
+
+/** E0240: a computed window length in months or years, which have no fixed length. */
+export function windowLengthCalendar(span: Span, unit: string): Diagnostic {
+  return error('E0240', span, 'a computed window length is exact: months and years are calendar lengths', {
+    label: `'${unit}' is a month or a year of a fixed mean length`,
+    hint: 'write calendar months as a duration (`within 3 months after screening`), or compute in hours, days or weeks',
   });
 }
 

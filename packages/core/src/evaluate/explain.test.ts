@@ -193,3 +193,46 @@ inclusion
     ]);
   });
 });
+
+describe('resolved more than a duration', () => {
+  it('names the duration in the unit it was written in', () => {
+    const text = `trial T "t"
+condition dx "Diagnosis" from icd10 E11*
+inclusion
+  IN-1 met if dx resolved more than 6 months ago
+  IN-2 met if dx resolved more than 2 years ago
+`;
+    expect(
+      explanations(text, { dx: [{ code: 'E11.9', clinicalStatus: 'resolved', abatement: '2024-09-01' }] }),
+    ).toEqual([
+      'Diagnosis resolved more than 6 months ago (1 record: E11.9 resolved, confirmed abated 2024-09-01): met',
+      'Diagnosis resolved more than 2 years ago (E11.9 resolved, confirmed abated 2024-09-01): not met',
+    ]);
+  });
+});
+
+describe('dates in a window', () => {
+  it('names the date, the length (computed or written) and the anchor', () => {
+    const text = `trial T "t"
+question last_dose "Last dose of another study drug": date
+question half_life "Half-life": number in h
+question departure "Planned departure": date
+inclusion
+  IN-1 met if last_dose within 5 * half_life before screening
+  IN-2 met if departure within 3 months after screening
+  IN-3 met if departure within 3 months after last_dose
+`;
+    expect(
+      explanations(text, {}, { last_dose: '2025-02-03', half_life: 200, departure: '2025-06-16' }),
+    ).toEqual([
+      'Last dose of another study drug 2025-02-03 within calculated value 1000 h (from Half-life 200 h) before 2025-03-15: met',
+      'Planned departure 2025-06-16 within 3 months after 2025-03-15: not met',
+      'Planned departure 2025-06-16 within 3 months after Last dose of another study drug 2025-02-03: not met',
+    ]);
+    expect(explanations(text, {}, { departure: '2025-06-15' })).toEqual([
+      'Last dose of another study drug not answered within calculated value: needs half_life before 2025-03-15: unknown',
+      'Planned departure 2025-06-15 within 3 months after 2025-03-15: met',
+      'Planned departure 2025-06-15 within 3 months after Last dose of another study drug (no date): unknown',
+    ]);
+  });
+});

@@ -26,6 +26,7 @@ import {
   answerTruth,
   betweenTruth,
   compareTruth,
+  dateWithinLeaf,
   elementOf,
   isTruth,
   limitValue,
@@ -245,13 +246,13 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       return result(t, text, t === UNKNOWN ? missingOf(b.s, p) : NO_MISSING, undefined, extras(b.s));
     }
     case 'cond': {
-      const t = conditionTruth(p, b.el, b.mode, b.years);
+      const t = conditionTruth(p, b.el, b.mode, b.ago);
       const which = decidingRecord;
       const qualifier =
         b.mode === 'active'
           ? ''
           : b.mode === 'resolved'
-            ? ` resolved more than ${b.years?.amount ?? 0} years ago`
+            ? ` resolved more than ${b.ago ? duration(b.ago) : '0 days'} ago`
             : ` ${b.mode}`;
       return recordResult(t, `${b.el.name}${qualifier}`, recordSummary(p, b.el, which), [b.el.id], b.el);
     }
@@ -280,6 +281,20 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const what = b.el.kind === 'condition' ? 'onset' : 'done';
       const text = `${b.el.name} ${what} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       return recordResult(t, text, recordSummary(p, b.el, which), missing, b.el);
+    }
+    case 'dateWithin': {
+      const t = dateWithinLeaf(b, p);
+      const el = elementOf(b.s)!;
+      const answer = p.answers[el.id];
+      const dated = typeof answer === 'string' && anchorDays(b.s, p);
+      const missing: string[] = dated ? [] : [el.id];
+      const length = b.length ? duration(b.length) : valueText(b.computed!, p);
+      if (b.computed && readVal(b.computed, p).state !== OK) missing.push(...missingOf(b.computed, p));
+      const anchor = anchorText(b.anchor, p, missing, el);
+      const text = `${el.label} ${dated ? answer : 'not answered'} within ${length} ${b.after ? 'after' : 'before'} ${anchor}`;
+      // Known to the day on both sides, only the times of day (an exact length) leave it open.
+      if (t === UNKNOWN && missing.length === 0) missing.push(el.id);
+      return result(t, text, missing, undefined, { elements: [el.id] });
     }
     case 'record': {
       const t = recordTruth(b.el, p);

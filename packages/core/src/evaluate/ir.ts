@@ -295,7 +295,7 @@ export type Bool =
       readonly k: 'cond';
       readonly el: Element;
       readonly mode: 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
-      readonly years: Window | undefined;
+      readonly ago: Window | undefined;
     }
   | {
       /** A medication's exposures or an encounter's stays: periods, with the same rules. */
@@ -317,6 +317,18 @@ export type Bool =
       readonly k: 'within';
       readonly el: Element;
       readonly window: Window;
+      readonly anchor: Val | undefined;
+    }
+  | {
+      /** `Q within D before/after A` for a date answered on the screening form. */
+      readonly k: 'dateWithin';
+      readonly s: Val;
+      /** A duration as written; undefined when the length is computed. */
+      readonly length: Window | undefined;
+      /** A computed length (`5 * half_life`), and the factor from its unit to hours. */
+      readonly computed: Val | undefined;
+      readonly toHours: number;
+      readonly after: boolean;
       readonly anchor: Val | undefined;
     }
   | { readonly k: 'record'; readonly el: Element }

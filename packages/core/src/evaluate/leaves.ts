@@ -1,6 +1,8 @@
 import type { CompareOp } from '../ast';
 import { codedTruth } from '../decide/coded';
+import { dateInWindow, type WindowLength } from '../decide/window';
 import { readDays, readDaysResult } from '../time/dates';
+import { round12 } from '../units/exact';
 import { and3, compare } from './compare';
 import { shiftBy, shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
@@ -99,6 +101,47 @@ export function withinLeaf(node: Extract<Bool, { k: 'within' }>, patient: Patien
     return recordTruth(node.el, patient) === FALSE ? FALSE : UNKNOWN;
   }
   return eventWithinTruth(patient, node.el, node.window, anchorLo, anchorHi);
+}
+
+/**
+ * `Q within D before/after A` for a date answered on the screening form (decide/window.ts).
+ * Without the date or the anchor's date it is unknown; a computed length that cannot be read
+ * (an unanswered half-life) leaves every date on the window's side of the anchor open.
+ */
+export function dateWithinLeaf(node: Extract<Bool, { k: 'dateWithin' }>, patient: Patient): Tri {
+  if (!anchorDays(node.s, patient)) return UNKNOWN;
+  const dateLo = anchorLo;
+  const dateHi = anchorHi;
+  if (!anchorDays(node.anchor, patient)) return UNKNOWN;
+  windowLengths(node, patient);
+  return dateInWindow(dateLo, dateHi, anchorLo, anchorHi, shortestLength, longestLength, node.after);
+}
+
+const NO_LENGTH: WindowLength = { amount: 0, unit: 'hour' };
+/** The window's length at its shortest and longest, from the last `windowLengths` call. */
+export let shortestLength: WindowLength = NO_LENGTH;
+export let longestLength: WindowLength | undefined;
+
+/**
+ * A window's length: the duration written, or a computed time read for the patient, in hours
+ * (counted exactly, as hours are). One not known, or negative, is any length at all.
+ */
+export function windowLengths(node: Extract<Bool, { k: 'dateWithin' }>, patient: Patient): void {
+  if (node.length !== undefined) {
+    shortestLength = node.length;
+    longestLength = node.length;
+    return;
+  }
+  const r = readVal(node.computed!, patient);
+  const lo = round12(r.lo * node.toHours);
+  const hi = round12(r.hi * node.toHours);
+  if (r.state !== OK || !(lo >= 0) || !(hi >= lo)) {
+    shortestLength = NO_LENGTH;
+    longestLength = undefined;
+    return;
+  }
+  shortestLength = { amount: lo, unit: 'hour' };
+  longestLength = { amount: hi, unit: 'hour' };
 }
 
 /** The anchor's first and last possible day, from the last `anchorDays` call. */

@@ -322,7 +322,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
           k: 'cond',
           el,
           mode,
-          years: e.duration ? { amount: e.duration.amount, unit: e.duration.unit } : undefined,
+          ago: e.duration ? { amount: e.duration.amount, unit: e.duration.unit } : undefined,
         };
       }
       case 'MedicationTest': {
@@ -343,6 +343,21 @@ export function lowering(ast: Ast.Protocol): Lowering {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
         const anchor = e.anchor === 'screening' ? undefined : lowerAnchor(e.anchor);
+        if (el.kind === 'question') {
+          const written = e.duration.kind === 'Duration' ? e.duration : undefined;
+          const computed = written ? undefined : lowerVal(e.duration as Ast.Value);
+          return {
+            k: 'dateWithin',
+            s: lowerVal(e.subject),
+            length: written ? { amount: written.amount, unit: written.unit } : undefined,
+            computed,
+            toHours: computed ? factorBetween(computed, 'h') : 1,
+            after: e.side === 'after',
+            anchor,
+          };
+        }
+        // Records count back by a duration only (the checker says so).
+        if (e.duration.kind !== 'Duration' || e.side === 'after') return { k: 'const', value: UNKNOWN };
         const window = { amount: e.duration.amount, unit: e.duration.unit };
         if (el.kind === 'medication' || el.kind === 'encounter')
           return { k: 'med', el, mode: 'within', duration: window, anchor };
@@ -350,7 +365,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);
-        if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', years: undefined };
+        if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', ago: undefined };
         return el ? { k: 'severe', el } : { k: 'const', value: UNKNOWN };
       }
       case 'Trend':
@@ -389,7 +404,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
     }
     const el = byId.get(ref.name);
     if (!el) return { k: 'const', value: UNKNOWN };
-    if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', years: undefined };
+    if (el.kind === 'condition') return { k: 'cond', el, mode: 'active', ago: undefined };
     if (el.kind === 'medication' || el.kind === 'encounter')
       return { k: 'med', el, mode: 'any', duration: undefined, anchor: undefined };
     if (el.kind === 'procedure' || el.kind === 'allergy') return { k: 'record', el };

@@ -113,13 +113,12 @@ export function conditionTruth(
   patient: Patient,
   el: Element,
   mode: ConditionMode,
-  years: Window | undefined,
+  ago: Window | undefined,
 ): Tri {
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
   const asOf = patient.asOfDay;
-  const n = years?.amount ?? 0;
   const decisive = mode === 'resolved' ? 0 : 1;
   let result: Tri = mode === 'resolved' ? TRUE : 0;
   let counted = 0;
@@ -139,7 +138,7 @@ export function conditionTruth(
       lo,
       hi,
       asOf,
-      n,
+      ago,
       r.unclassified === true,
       mode === 'severe' ? conditionSeverity(r.severity) : NOT_STATED,
     );

@@ -5,6 +5,7 @@ import {
   answerTruth,
   betweenTruth,
   compareTruth,
+  dateWithinLeaf,
   isTruth,
   medicationLeaf,
   recordTruth,
@@ -102,8 +103,8 @@ export function toClosure(b: Bool): Rule {
       return (p) => isTruth(s, value, negated, known, p);
     }
     case 'cond': {
-      const { el, mode, years } = b;
-      return (p) => conditionTruth(p, el, mode, years);
+      const { el, mode, ago } = b;
+      return (p) => conditionTruth(p, el, mode, ago);
     }
     case 'med':
       return (p) => medicationLeaf(b, p);
@@ -113,6 +114,8 @@ export function toClosure(b: Bool): Rule {
     }
     case 'within':
       return (p) => withinLeaf(b, p);
+    case 'dateWithin':
+      return (p) => dateWithinLeaf(b, p);
     case 'severe': {
       const el = b.el;
       return (p) => allergyTruth(p, el, true);

@@ -231,7 +231,7 @@ class Emitter {
         return `return H.codedTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated}, ${b.known});`;
       case 'cond': {
         const [c, el, guard] = records(b.el);
-        return `${guard}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.years?.amount ?? 0}, i, asOf);`;
+        return `${guard}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.ago === undefined ? 'undefined' : this.constant(b.ago)}, i, asOf);`;
       }
       case 'med': {
         const [c, el, guard] = records(b.el);
@@ -248,7 +248,7 @@ class Emitter {
       }
       case 'record': {
         const call = {
-          condition: (c: string, el: string) => `H.conditionTruth(${c}, ${el}, 'active', 0, i, asOf)`,
+          condition: (c: string, el: string) => `H.conditionTruth(${c}, ${el}, 'active', undefined, i, asOf)`,
           medication: (c: string, el: string) => `H.medicationTruth(${c}, ${el}, false, 0, 0, 0, 0, i, asOf)`,
           procedure: (c: string, el: string) => `H.procedureTruth(${c}, ${el}, i, asOf)`,
           allergy: (c: string, el: string) => `H.allergyTruth(${c}, ${el}, false, i)`,

@@ -6,6 +6,7 @@ import {
   type ConditionMode,
   classMatch,
   conditionRecord,
+  type Duration,
   encounterRecord,
   encounterStatusClass,
   encounterWithinRecord,
@@ -69,7 +70,7 @@ export function conditionTruth(
   c: RecordColumns | undefined,
   el: Element,
   mode: ConditionMode,
-  years: number,
+  ago: Duration | undefined,
   i: number,
   asOf: number,
 ): Tri {
@@ -87,7 +88,7 @@ export function conditionTruth(
       c.endLo[j]!,
       c.endHi[j]!,
       asOf,
-      years,
+      ago,
       c.unclassified[j] === 1,
     );
     if (t === SKIP) continue;

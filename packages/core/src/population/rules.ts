@@ -54,8 +54,10 @@ export function columnRule(b: Bool): boolean {
         b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))
       );
     // Doses, drugs and routes are not in the columns' decisions: these run on the object evaluator.
+    // Dates answered on the form, with lengths that may be computed: the object evaluator's.
     case 'trend':
     case 'within':
+    case 'dateWithin':
     case 'stable':
       return false;
     default:
@@ -138,8 +140,8 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'cond': {
       const c = records(ctx, b.el.id);
       const { el, mode } = b;
-      const years = b.years?.amount ?? 0;
-      return (i) => conditionTruth(c, el, mode, years, i, asOf);
+      const ago = b.ago;
+      return (i) => conditionTruth(c, el, mode, ago, i, asOf);
     }
     case 'med': {
       const c = records(ctx, b.el.id);
@@ -178,7 +180,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
       const el = b.el;
       switch (el.kind) {
         case 'condition':
-          return (i) => conditionTruth(c, el, 'active', 0, i, asOf);
+          return (i) => conditionTruth(c, el, 'active', undefined, i, asOf);
         case 'medication':
           return (i) => medicationTruth(c, el, false, 0, 0, 0, 0, i, asOf);
         case 'procedure':
@@ -222,6 +224,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     }
     case 'trend':
     case 'within':
+    case 'dateWithin':
     case 'stable':
       throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
   }

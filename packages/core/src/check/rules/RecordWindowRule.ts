@@ -1,5 +1,5 @@
 import type { Ref } from '../../ast';
-import { hoursNotHere, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
+import { hoursNotHere, recordWindowForm, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, tailSpan } from '../describe';
 
@@ -7,8 +7,9 @@ const DATED: ReadonlySet<string> = new Set(['medication', 'condition', 'procedur
 
 /**
  * `R within D before A` applies to dated records (medications, conditions, procedures,
- * encounters) and counts back from a date; durations in hours are judged only there
- * (decide/window.ts).
+ * encounters) and to date questions, and counts from a date; durations in hours are judged only
+ * there (decide/window.ts). Only a date question's window looks forward (`after`) or has a
+ * computed length: records are known up to the screening date and count back by a duration.
  */
 export function RecordWindowRule(context: CheckContext): Visitor {
   const { symbols } = context;
@@ -17,11 +18,18 @@ export function RecordWindowRule(context: CheckContext): Visitor {
     WithinTest(node) {
       windows.add(node.duration);
       const info = symbols.get(node.subject.name);
-      if (info && !DATED.has(info.kind)) {
-        const span = tailSpan(node.subject.span, node.span, context.source);
+      const span = tailSpan(node.subject.span, node.span, context.source);
+      const dateQuestion = info?.kind === 'question' && info.type.kind === 'date';
+      if (info && !DATED.has(info.kind) && !dateQuestion) {
         context.report(recordWindowSubject(span, node.subject.name, describeValue(node.subject, symbols)));
+      } else if (
+        info &&
+        DATED.has(info.kind) &&
+        (node.side === 'after' || node.duration.kind !== 'Duration')
+      ) {
+        context.report(recordWindowForm(span, node.subject.name, node.side === 'after'));
       }
-      if (node.anchor !== 'screening') anchorProblem(context, node.anchor);
+      if (node.anchor !== 'screening') anchorProblem(context, node.anchor, node.side);
     },
     Duration(node) {
       if (node.unit === 'hour' && !windows.has(node)) context.report(hoursNotHere(node.span));
@@ -33,7 +41,7 @@ export function RecordWindowRule(context: CheckContext): Visitor {
  * Checks a `within … before` anchor: the screening date, a result (its date), a condition (its
  * first onset: "before the diagnosis of metastatic disease") or a date question.
  */
-function anchorProblem(context: CheckContext, anchor: Ref): void {
+function anchorProblem(context: CheckContext, anchor: Ref, side: 'before' | 'after'): void {
   const { symbols } = context;
   const info = symbols.get(anchor.name);
   if (!info || info.kind === 'lab' || info.kind === 'test' || info.kind === 'condition') return;
@@ -42,8 +50,8 @@ function anchorProblem(context: CheckContext, anchor: Ref): void {
   context.report(
     wrongType(
       anchor.span,
-      'within … before',
-      'a date to count back from: screening, a lab or test result, a condition or a date question',
+      `within … ${side}`,
+      `a date to count ${side === 'before' ? 'back' : 'on'} from: screening, a lab or test result, a condition or a date question`,
       anchor.name,
       anchorIs,
     ),

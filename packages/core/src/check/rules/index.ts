@@ -32,6 +32,7 @@ import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
+import { WindowLengthRule } from './WindowLengthRule';
 
 /** Every check `check()` runs, in the order of the diagnostic codes they report. */
 export const specifiedRules: readonly Rule[] = [
@@ -51,6 +52,7 @@ export const specifiedRules: readonly Rule[] = [
   ConditionQualifierRule,
   MedicationQualifierRule,
   RecordWindowRule,
+  WindowLengthRule,
   SevereRecordRule,
   BooleanOperandRule,
   CalculatorCallRule,

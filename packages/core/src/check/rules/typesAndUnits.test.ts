@@ -20,6 +20,7 @@ import { TrendSubjectRule } from './TrendSubjectRule';
 import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { ValidUnitRule } from './ValidUnitRule';
+import { WindowLengthRule } from './WindowLengthRule';
 
 describe('ValidUnitRule', () => {
   it('accepts UCUM units, annotations included', () => {
@@ -354,7 +355,8 @@ describe('RecordWindowRule', () => {
         code: 'E0216',
         line: 12,
         column: 16,
-        message: "'within … before' applies to medications, conditions, procedures and encounters",
+        message:
+          "'within … before' applies to medications, conditions, procedures, encounters and date questions",
       },
       {
         code: 'E0215',
@@ -368,6 +370,77 @@ describe('RecordWindowRule', () => {
         line: 12,
         column: 97,
         message: 'hours are measured only in `within … before` windows of records',
+      },
+    ]);
+  });
+});
+
+describe('date windows: forward, and with computed lengths', () => {
+  const decls = [
+    'medication chemo "Chemotherapy" from atc L01*',
+    'question last_dose "Last dose of another study drug": date',
+    'question departure "Planned departure": date',
+    'question half_life "Half-life": number in h',
+    'question amount "Dose": number in mg',
+    'question half_life_months "Half-life": number in mo',
+  ].join('\n');
+
+  it('accepts a date question looking forward, back, and over a computed time', () => {
+    expectValid(
+      protocol(
+        decls,
+        'departure within 3 months after screening or last_dose within 5 * half_life before screening or last_dose within 72 hours before departure',
+      ),
+      RecordWindowRule,
+      WindowLengthRule,
+    );
+  });
+
+  it('reports a record window looking forward or over a computed time', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'chemo within 3 months after screening or chemo within 5 * half_life before screening or departure within 3 months after half_life',
+      ),
+      RecordWindowRule,
+    ).toEqual([
+      {
+        code: 'E0239',
+        line: 11,
+        column: 18,
+        message: "'within … after' applies to date questions",
+      },
+      {
+        code: 'E0239',
+        line: 11,
+        column: 59,
+        message: 'a computed window length applies to date questions',
+      },
+      {
+        code: 'E0215',
+        line: 11,
+        column: 132,
+        message:
+          "'within … after' needs a date to count on from: screening, a lab or test result, a condition or a date question",
+      },
+    ]);
+  });
+
+  it('reports a computed length that is not a time, or is in months or years', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'last_dose within 5 * amount before screening or last_dose within 5 before screening or last_dose within 5 * half_life_months before screening',
+      ),
+      WindowLengthRule,
+    ).toEqual([
+      { code: 'E0238', line: 11, column: 29, message: "a window's length is a time" },
+      { code: 'E0238', line: 11, column: 77, message: "a window's length is a time" },
+      {
+        code: 'E0240',
+        line: 11,
+        column: 116,
+        message: 'a computed window length is exact: months and years are calendar lengths',
       },
     ]);
   });
