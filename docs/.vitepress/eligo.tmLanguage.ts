@@ -66,6 +66,7 @@ export const keywords = [
   'not',
   'number',
   'of',
+  'only',
   'one',
   'or',
   'patient',

@@ -6,6 +6,7 @@ import {
   betweenTruth,
   compareTruth,
   isTruth,
+  onlyTruthOf,
   medicationLeaf,
   recordTruth,
   trendTruth,
@@ -99,6 +100,7 @@ export function toClosure(b: Bool): Rule {
     }
     case 'is': {
       const { s, value, negated, known } = b;
+      if (b.only) return (p) => onlyTruthOf(s, value, p);
       return (p) => isTruth(s, value, negated, known, p);
     }
     case 'cond': {

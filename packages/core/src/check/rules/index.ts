@@ -32,6 +32,7 @@ import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
+import { ValueCodeRule } from './ValueCodeRule';
 
 /** Every check `check()` runs, in the order of the diagnostic codes they report. */
 export const specifiedRules: readonly Rule[] = [
@@ -63,6 +64,7 @@ export const specifiedRules: readonly Rule[] = [
   EpisodesSubjectRule,
   KnownResultRule,
   EquivalenceTableRule,
+  ValueCodeRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
