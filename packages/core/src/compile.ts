@@ -13,11 +13,11 @@ import { type PopulationVerdicts, populationPath } from './population/screen';
 import {
   CODE_SYSTEMS,
   type CodeBindingInfo,
-  type ValueCodeInfo,
   type CohortInfo,
   type CriterionInfo,
   type ElementInfo,
   type ProtocolInfo,
+  type ValueCodeInfo,
 } from './protocol';
 import type { Verdict } from './screen/types';
 import { type Source, toSource } from './source';

@@ -91,7 +91,9 @@ export const ElementInfoSchema = z.object({
   valueCodes: z
     .array(z.object({ value: z.string(), system: z.string(), code: z.string() }))
     .optional()
-    .describe('Codes a coded result may carry, each with the value (a word, or a number for a lab) it reads as'),
+    .describe(
+      'Codes a coded result may carry, each with the value (a word, or a number for a lab) it reads as',
+    ),
   binding: z
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),

@@ -12,7 +12,6 @@ import type {
   Duration,
   Expr,
   Identifier,
-  ValueCode,
   LimitRef,
   Protocol,
   QuantityLit,
@@ -22,6 +21,7 @@ import type {
   Span,
   UnitRef,
   Value,
+  ValueCode,
 } from './ast';
 import {
   duplicateClause,

@@ -309,14 +309,12 @@ const valueCode = (value: string) =>
   fc.record({ kind: fc.constant('ValueCode' as const), value: fc.constant(value), system, code, span: s });
 /** Values with the codes bound to each, in the order a `values` list gives them. */
 const boundValues = (words: fc.Arbitrary<string>, least: number) =>
-  fc
-    .uniqueArray(words, { minLength: 1, maxLength: 3 })
-    .chain((ws) =>
-      fc.tuple(...ws.map((w) => fc.array(valueCode(w), { minLength: least, maxLength: 2 }))).map((codes) => ({
-        words: ws,
-        codes: codes.flat(),
-      })),
-    );
+  fc.uniqueArray(words, { minLength: 1, maxLength: 3 }).chain((ws) =>
+    fc.tuple(...ws.map((w) => fc.array(valueCode(w), { minLength: least, maxLength: 2 }))).map((codes) => ({
+      words: ws,
+      codes: codes.flat(),
+    })),
+  );
 const declaration: fc.Arbitrary<Declaration> = fc.oneof(
   fc.record({
     kind: fc.constant('PatientDecl' as const),

@@ -480,7 +480,8 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
 /** E0235: one code bound twice in a declaration's `values`. */
 export function duplicateValueCode(span: Span, code: string, first: string, again: string): Diagnostic {
   return error('E0235', span, `'${code}' is bound to more than one value`, {
-    label: first === again ? `already bound to '${first}'` : `already bound to '${first}', here to '${again}'`,
+    label:
+      first === again ? `already bound to '${first}'` : `already bound to '${first}', here to '${again}'`,
     hint: 'a coded result must read as one value: keep the code under the value it means',
   });
 }
