@@ -67,6 +67,7 @@ export const keywords = [
   'not',
   'number',
   'of',
+  'only',
   'one',
   'or',
   'patient',

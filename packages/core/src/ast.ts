@@ -81,6 +81,17 @@ export interface LabDecl extends NodeBase {
   readonly molarMass: QuantityLit | undefined;
   /** `positive above ULN` | `positive above 0 %` */
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /** `values 1 = snomed 420300004, …`: coded results read as these numbers. */
+  readonly valueCodes: readonly ValueCode[] | undefined;
+}
+
+/** `iv = snomed 1222837003` in a `values` list: a coded result with this code reads as the value. */
+export interface ValueCode extends NodeBase {
+  readonly kind: 'ValueCode';
+  /** The value word (a test) or number (a lab), as written. */
+  readonly value: string;
+  readonly system: CodeSystemName;
+  readonly code: string;
 }
 
 export interface TestDecl extends NodeBase {
@@ -90,6 +101,8 @@ export interface TestDecl extends NodeBase {
   readonly binding: Binding;
   /** `values a, b`; undefined means the default `positive, negative`. */
   readonly values: readonly Identifier[] | undefined;
+  /** The codes bound to values (`values iv = snomed 1222837003, …`), in order; empty when none are. */
+  readonly valueCodes: readonly ValueCode[] | undefined;
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
 }
 
@@ -273,6 +286,8 @@ export interface IsExpr extends NodeBase {
   readonly negated: boolean;
   /** `is known VALUE`: a result must show VALUE; none at all is not VALUE. */
   readonly known: boolean;
+  /** `is only VALUE`: the latest day's results show VALUE and nothing else. */
+  readonly only: boolean;
   readonly value: Identifier;
 }
 
@@ -384,6 +399,7 @@ export type Node =
   | Declaration
   | Binding
   | CodePattern
+  | ValueCode
   | AnswerType
   | UnitRef
   | Expr

@@ -17,6 +17,7 @@ import {
   type CriterionInfo,
   type ElementInfo,
   type ProtocolInfo,
+  type ValueCodeInfo,
 } from './protocol';
 import type { Verdict } from './screen/types';
 import { type Source, toSource } from './source';
@@ -224,6 +225,7 @@ function elementInfos(
           ...base,
           unit: d.unit.code,
           ...(d.molarMass ? { molarMass: molarMassInGPerMol(d.molarMass) } : {}),
+          ...(d.valueCodes?.length ? { valueCodes: valueCodesInfo(d.valueCodes) } : {}),
           binding: bindingInfo(d.binding),
         });
         break;
@@ -231,6 +233,7 @@ function elementInfos(
         infos.push({
           ...base,
           values: d.values?.map((v) => v.value) ?? ['positive', 'negative'],
+          ...(d.valueCodes?.length ? { valueCodes: valueCodesInfo(d.valueCodes) } : {}),
           binding: bindingInfo(d.binding),
         });
         break;
@@ -282,6 +285,10 @@ function mentions(c: CompiledCriterion, define: string, ast: Ast.Protocol): bool
     return Object.entries(n).some(([k, v]) => k !== 'span' && typeof v === 'object' && walk(v));
   };
   return walk(criterion.rule);
+}
+
+function valueCodesInfo(codes: readonly Ast.ValueCode[]): ValueCodeInfo[] {
+  return codes.map((c) => ({ value: c.value, system: CODE_SYSTEMS[c.system], code: c.code }));
 }
 
 function bindingInfo(b: Ast.Binding): CodeBindingInfo {

@@ -88,6 +88,12 @@ export const ElementInfoSchema = z.object({
   unit: z.string().optional(),
   molarMass: z.number().optional(),
   values: z.array(z.string()).optional(),
+  valueCodes: z
+    .array(z.object({ value: z.string(), system: z.string(), code: z.string() }))
+    .optional()
+    .describe(
+      'Codes a coded result may carry, each with the value (a word, or a number for a lab) it reads as',
+    ),
   binding: z
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),

@@ -117,7 +117,16 @@ describe('expressions', () => {
       subject: { kind: 'Ref', name: 'serum_hcg', window: days(7) },
       negated: false,
       known: false,
+      only: false,
       value: { kind: 'Identifier', value: 'negative' },
+    });
+    expect(rule('species within 0 days is only falciparum')).toMatchObject({
+      kind: 'Is',
+      subject: { kind: 'Ref', name: 'species', window: days(0) },
+      negated: false,
+      known: false,
+      only: true,
+      value: { value: 'falciparum' },
     });
     expect(rule('hiv_ab is known positive')).toMatchObject({
       kind: 'Is',

@@ -21,6 +21,7 @@ import type {
   Span,
   UnitRef,
   Value,
+  ValueCode,
 } from './ast';
 import {
   duplicateClause,
@@ -651,7 +652,33 @@ type Modifiers = {
   molarMass?: QuantityLit;
   positiveAbove?: LimitRef | QuantityLit;
   values?: Identifier[];
+  valueCodes?: ValueCode[];
 };
+
+/** `values iv = snomed 1 or snomed 2, other` (a test) or `values 1 = snomed 3` (a lab). */
+function valueList(m: OhmNode): { values: Identifier[]; valueCodes: ValueCode[] } {
+  const values: Identifier[] = [];
+  const valueCodes: ValueCode[] = [];
+  for (const item of m.children[1]!.asIteration().children) {
+    const [word, codes] = item.children as [OhmNode, OhmNode];
+    const written = word.sourceString;
+    if (item.ctorName === 'TestValue') values.push(identifier(word));
+    // TestValue's codes are optional (an iteration); LabValue's are not.
+    const bound = item.ctorName === 'TestValue' ? codes.children[0] : codes;
+    if (bound === undefined) continue;
+    for (const c of bound.children[1]!.asIteration().children) {
+      const [system, code] = c.children as [OhmNode, OhmNode];
+      valueCodes.push({
+        kind: 'ValueCode',
+        value: written,
+        system: system.sourceString as CodeSystemName,
+        code: code.sourceString,
+        span: span(c),
+      });
+    }
+  }
+  return { values, valueCodes };
+}
 
 function modifiers(iter: OhmNode): Modifiers {
   const out: Modifiers = {};
@@ -659,7 +686,7 @@ function modifiers(iter: OhmNode): Modifiers {
     const m = wrapper.children[0]!;
     const key =
       m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
-    if (out[key] !== undefined) {
+    if (out[key] !== undefined || (key === 'values' && out.valueCodes !== undefined)) {
       conversion.diagnostics.push(
         duplicateClause(
           span(m),
@@ -670,7 +697,11 @@ function modifiers(iter: OhmNode): Modifiers {
     }
     if (m.ctorName === 'MolarMass') out.molarMass = quantity(m.children[2]!);
     else if (m.ctorName === 'PositiveAbove') out.positiveAbove = threshold(m.children[2]!);
-    else out.values = listOf(m.children[1]!, identifier);
+    else {
+      const list = valueList(m);
+      if (m.ctorName === 'TestValues') out.values = list.values;
+      out.valueCodes = list.valueCodes;
+    }
   }
   return out;
 }
@@ -765,6 +796,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       molarMass: m.molarMass,
       positiveAbove: m.positiveAbove,
+      valueCodes: m.valueCodes,
       span: span(this),
     };
   },
@@ -776,6 +808,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       label: str(label),
       binding: ast<Binding>(binding),
       values: m.values,
+      valueCodes: m.values ? (m.valueCodes ?? []) : undefined,
       positiveAbove: m.positiveAbove,
       span: span(this),
     };
@@ -974,6 +1007,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: value(subject),
       negated: true,
       known: false,
+      only: false,
       value: identifier(v),
       span: span(this),
     };
@@ -984,6 +1018,18 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: value(subject),
       negated: false,
       known: true,
+      only: false,
+      value: identifier(v),
+      span: span(this),
+    };
+  },
+  Predicate_isOnly(subject, _is, _only, v) {
+    return {
+      kind: 'Is',
+      subject: value(subject),
+      negated: false,
+      known: false,
+      only: true,
       value: identifier(v),
       span: span(this),
     };
@@ -994,6 +1040,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       subject: value(subject),
       negated: false,
       known: false,
+      only: false,
       value: identifier(v),
       span: span(this),
     };

@@ -141,10 +141,11 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
           subject: value,
           negated: fc.boolean(),
           known: fc.boolean(),
+          only: fc.boolean(),
           value: identifier,
           span: fc.constant(span),
         })
-        .filter((e) => !(e.negated && e.known)),
+        .filter((e) => Number(e.negated) + Number(e.known) + Number(e.only) <= 1),
       fc.record({
         kind: fc.constant('ConditionTest' as const),
         subject: plainRef,
@@ -305,6 +306,16 @@ const answer: fc.Arbitrary<AnswerType> = fc.oneof(
   }),
 );
 const s = fc.constant(span);
+const valueCode = (value: string) =>
+  fc.record({ kind: fc.constant('ValueCode' as const), value: fc.constant(value), system, code, span: s });
+/** Values with the codes bound to each, in the order a `values` list gives them. */
+const boundValues = (words: fc.Arbitrary<string>, least: number) =>
+  fc.uniqueArray(words, { minLength: 1, maxLength: 3 }).chain((ws) =>
+    fc.tuple(...ws.map((w) => fc.array(valueCode(w), { minLength: least, maxLength: 2 }))).map((codes) => ({
+      words: ws,
+      codes: codes.flat(),
+    })),
+  );
 const declaration: fc.Arbitrary<Declaration> = fc.oneof(
   fc.record({
     kind: fc.constant('PatientDecl' as const),
@@ -321,17 +332,33 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     binding,
     molarMass: fc.option(quantity, { nil: undefined }),
     positiveAbove: fc.option(threshold, { nil: undefined }),
+    valueCodes: fc.option(
+      boundValues(fc.constantFrom('1', '2', '3.5'), 1).map((v) => v.codes),
+      { nil: undefined },
+    ),
     span: s,
   }),
-  fc.record({
-    kind: fc.constant('TestDecl' as const),
-    name: identifier,
-    label,
-    binding,
-    values: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
-    positiveAbove: fc.option(threshold, { nil: undefined }),
-    span: s,
-  }),
+  fc
+    .record({
+      name: identifier,
+      label,
+      binding,
+      values: fc.option(
+        boundValues(
+          identifier.map((i) => i.value),
+          0,
+        ),
+        { nil: undefined },
+      ),
+      positiveAbove: fc.option(threshold, { nil: undefined }),
+    })
+    .map(({ values, ...rest }) => ({
+      kind: 'TestDecl' as const,
+      ...rest,
+      values: values?.words.map((value) => ({ kind: 'Identifier' as const, value, span })),
+      valueCodes: values?.codes,
+      span,
+    })),
   fc.record({
     kind: fc.constant('RecordDecl' as const),
     record: fc.constantFrom(

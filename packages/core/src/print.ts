@@ -8,12 +8,14 @@ import type {
   Declaration,
   Duration,
   Expr,
+  Identifier,
   LimitRef,
   Protocol,
   QuantityLit,
   Section,
   UnitRef,
   Value,
+  ValueCode,
 } from './ast';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { hasErrors } from './diagnostics/diagnostic';
@@ -187,7 +189,7 @@ export function printExpression(e: Expr): string {
     case 'Between':
       return `${printValue(e.value)} between ${printValue(e.low)} and ${printValue(e.high)}`;
     case 'Is':
-      return `${printValue(e.subject)} is ${e.negated ? 'not ' : e.known ? 'known ' : ''}${e.value.value}`;
+      return `${printValue(e.subject)} is ${e.negated ? 'not ' : e.known ? 'known ' : e.only ? 'only ' : ''}${e.value.value}`;
     case 'ConditionTest':
       return e.qualifier === 'resolvedMoreThan'
         ? `${e.subject.name} resolved more than ${duration(e.duration!)} ago`
@@ -335,11 +337,12 @@ function declaration(d: Declaration): string[] {
       const mods: string[] = [];
       if (d.molarMass) mods.push(`molar mass ${quantity(d.molarMass)}`);
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
+      if (d.valueCodes?.length) mods.push(`values ${valueList(undefined, d.valueCodes)}`);
       return withBinding(`${head('lab')} ${printString(d.label)} in ${unit(d.unit)}`, d.binding, mods);
     }
     case 'TestDecl': {
       const mods: string[] = [];
-      if (d.values) mods.push(`values ${d.values.map((v) => v.value).join(', ')}`);
+      if (d.values) mods.push(`values ${valueList(d.values, d.valueCodes ?? [])}`);
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
       return withBinding(`${head('test')} ${printString(d.label)}`, d.binding, mods);
     }
@@ -563,4 +566,15 @@ function findWord(text: string, word: string, from: number): number {
 function lineEnd(text: string, from: number): number {
   const i = text.indexOf('\n', from);
   return i < 0 ? text.length : i;
+}
+
+/** `iv = snomed 1222837003 or snomed 1222838008, other`: each value with the codes bound to it. */
+function valueList(values: readonly Identifier[] | undefined, codes: readonly ValueCode[]): string {
+  const words = values?.map((v) => v.value) ?? [...new Set(codes.map((c) => c.value))];
+  return words
+    .map((w) => {
+      const bound = codes.filter((c) => c.value === w).map((c) => `${c.system} ${c.code}`);
+      return bound.length ? `${w} = ${bound.join(' or ')}` : w;
+    })
+    .join(', ');
 }

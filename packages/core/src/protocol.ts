@@ -54,6 +54,12 @@ export interface AnswerInfo {
   readonly values?: readonly string[] | undefined;
 }
 
+export interface ValueCodeInfo {
+  readonly value: string;
+  readonly system: string;
+  readonly code: string;
+}
+
 export interface ElementInfo {
   readonly id: string;
   readonly label: string;
@@ -66,6 +72,11 @@ export interface ElementInfo {
   readonly molarMass?: number | undefined;
   /** For `test` and coded questions/patient sex: the allowed codes. */
   readonly values?: readonly string[] | undefined;
+  /**
+   * For `test` and `lab`: codes a coded result may carry (system URI and code), each with the value
+   * it reads as: a value word, or for a lab the number as written (`values 1 = snomed 420300004`).
+   */
+  readonly valueCodes?: readonly ValueCodeInfo[] | undefined;
   readonly binding?: CodeBindingInfo | undefined;
   /** For `encounter`: the classes it takes (`class inpatient, emergency`); absent, any class. */
   readonly classes?: readonly string[] | undefined;

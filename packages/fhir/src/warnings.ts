@@ -38,6 +38,11 @@ export function valueProblem(element: string, path: string, reason: string): Inp
   return { code: 'W-FHIR-VALUE', message: `${reason}; the result is treated as missing`, path, element };
 }
 
+/** W-FHIR-VALUE for a coded result no value of the element names: kept, as a result of unknown value. */
+export function unclassifiedValue(element: string, path: string, reason: string): InputWarning {
+  return { code: 'W-FHIR-VALUE', message: `${reason}; the result counts, its value unknown`, path, element };
+}
+
 /** W-FHIR-STATUS: a resource whose status means it is not (yet) counted. */
 export function statusProblem(path: string, reason: string, element?: string): InputWarning {
   return { code: 'W-FHIR-STATUS', message: reason, path, element };

@@ -12,10 +12,6 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
       "EX-5/EX-6.a: a steroid taper (dose falling over the window) needs a medication's dose history, which the language does not read",
     'ineligible-brain-metastases-steroid-dose-rising.json':
       "EX-6.b/EX-12: a rising steroid dose needs a medication's dose history, which the language does not read",
-    'ineligible-breast-cancer-remission-one-day-short-of-2-years.json':
-      "IN-1.a: the stage is a SNOMED CT coded result; a test's value words cannot name codes",
-    'ineligible-myocardial-infarction-6-months-ago-and-high-bp.json':
-      "EX-14.6: the NYHA class is a SNOMED CT coded result; a test's value words cannot name codes",
   },
   NCT04169737: {
     'c1-eligible-untreated-del17p.json':
@@ -124,52 +120,8 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
       'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
   },
   NCT05060198: {
-    'eligible-typical.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'age-exactly-6-months.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'age-5-months.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'age-60-months.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'partial-birthdate.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'weight-5000-g.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'waz-minus-3-00.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'waz-below-minus-3.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
     'temperature-99-5-degF.json':
-      "IN-3: a temperature in [degF] is not converted to Cel (an offset unit, not a ratio); IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'temperature-37-4-no-history.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'rectal-temperature-only.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'hb-70-g-per-L-density-2000.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'hb-before-enrolment.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'density-200400.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'mixed-infection.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'antimalarial-ended-14-days-ago.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'antimalarial-ended-15-days-ago.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'cotrimoxazole-prophylaxis.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'concomitant-pneumonia.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'admitted-to-ward.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'leaves-in-exactly-3-months.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'leaves-after-3-months.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
-    'allergy-to-al.json':
-      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
+      'IN-3: a temperature in [degF] is not converted to Cel (an offset unit, not a ratio)',
   },
 };
 

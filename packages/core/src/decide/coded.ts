@@ -10,8 +10,10 @@ type CodedReading = Pick<
 /**
  * `E is VALUE`: a coded result read directly, or `positive`/`negative` from a numeric result's
  * rule; `E is known VALUE` ("known positive serology"): a result must show it, so no result at all
- * is not VALUE, while a result that cannot be read stays unknown. Every backend's reading (an
- * object `Reading` or a column reading) comes here.
+ * is not VALUE, while a result that cannot be read stays unknown. A result coded in none of the
+ * element's values (an "Indeterminate" the protocol does not name) is a result of unknown value:
+ * unknown, never "no result". Every backend's reading (an object `Reading` or a column reading)
+ * comes here.
  */
 export function codedTruth(
   r: CodedReading,
@@ -23,7 +25,7 @@ export function codedTruth(
   let t: Tri;
   if (r.state === NONE && known) t = FALSE;
   else if (r.state !== OK) t = UNKNOWN;
-  else if (r.code !== undefined) t = r.code === value ? TRUE : FALSE;
+  else if (r.code !== undefined) t = !classifies(el, r.code) ? UNKNOWN : r.code === value ? TRUE : FALSE;
   else if (value !== 'positive' && value !== 'negative') t = UNKNOWN;
   else {
     const positive = el ? positiveTruth(el, r) : UNKNOWN;
@@ -52,4 +54,22 @@ export function positiveTruth(
   thresholdScratch.lo = threshold;
   thresholdScratch.hi = threshold;
   return compare(r, '>', thresholdScratch);
+}
+
+/** Whether a coded result is one of the element's values (an element that lists none takes any). */
+export function classifies(el: Element | undefined, code: string): boolean {
+  return el?.values === undefined || el.values.includes(code);
+}
+
+/**
+ * `E is only VALUE` ("mono-infection with P. falciparum": P. falciparum on the slide and no other
+ * species) over the results of one day: `shows` results certainly of that day show VALUE,
+ * `others` show another of the element's values, and `unsure` may be another value (a code the
+ * protocol does not classify, a number, a result that may or may not be of that day). Another
+ * value decides; a result that may be one leaves it unknown; with no result at all it is unknown.
+ */
+export function onlyTruth(shows: number, others: number, unsure: number): Tri {
+  if (others > 0) return FALSE;
+  if (unsure > 0 || shows === 0) return UNKNOWN;
+  return TRUE;
 }

@@ -477,6 +477,31 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
   });
 }
 
+/** E0235: one code bound twice in a declaration's `values`. */
+export function duplicateValueCode(span: Span, code: string, first: string, again: string): Diagnostic {
+  return error('E0235', span, `'${code}' is bound to more than one value`, {
+    label:
+      first === again ? `already bound to '${first}'` : `already bound to '${first}', here to '${again}'`,
+    hint: 'a coded result must read as one value: keep the code under the value it means',
+  });
+}
+
+/** E0236: `is only VALUE` on something that is not a lab or test result. */
+export function onlyOnNonResult(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0236', span, `'is only' applies to lab and test results`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: "'is only' weighs every result of the latest day (one Observation per organism found); for an answer or a derived value write 'is VALUE'",
+  });
+}
+
+/** E0237: `values N = …` on a lab whose unit is not a pure number. */
+export function codedValuesOnDimensionedLab(span: Span, name: string, unit: string): Diagnostic {
+  return error('E0237', span, `coded results of '${name}' cannot read as numbers in ${unit}`, {
+    label: `${name} is in ${unit}`,
+    hint: "a coded result stands for a class or a score: give the lab a pure-number unit such as {score}, or declare a test with 'values word = snomed …'",
+  });
+}
+
 /** E0238: a window whose computed length is not a time (`within 5 * dose before screening`). */
 export function windowLengthNotTime(span: Span, length: string, lengthIs: string): Diagnostic {
   return error('E0238', span, "a window's length is a time", {

@@ -236,3 +236,24 @@ inclusion
     ]);
   });
 });
+
+describe('is only, in explanations', () => {
+  it('names the day and every result of it, and what would decide an open one', () => {
+    const text = `trial T "t"
+test species "Plasmodium species" from loinc 32700-7 values falciparum = snomed 30020004, malariae = snomed 56395006
+inclusion
+  IN-1 met if species within 0 days is only falciparum
+`;
+    const slide = (...codes: string[]) => ({ species: codes.map((code) => ({ code, date: '2025-03-15' })) });
+    expect(explanations(text, slide('falciparum'))).toEqual([
+      'Plasmodium species on 2025-03-15: falciparum is only falciparum: met',
+    ]);
+    expect(explanations(text, slide('falciparum', 'malariae'))).toEqual([
+      'Plasmodium species on 2025-03-15: falciparum, malariae is only falciparum: not met',
+    ]);
+    expect(explanations(text, slide('falciparum', 'http://snomed.info/sct|18508006'))[0]).toMatch(
+      /^Plasmodium species on 2025-03-15: falciparum, http:\/\/snomed.info\/sct\|18508006 is only falciparum: unknown/,
+    );
+    expect(explanations(text, {})[0]).toMatch(/^Plasmodium species: no result is only falciparum: unknown/);
+  });
+});

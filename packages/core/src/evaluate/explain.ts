@@ -27,6 +27,7 @@ import {
   betweenTruth,
   compareTruth,
   dateWithinLeaf,
+  dayResults,
   elementOf,
   isTruth,
   limitValue,
@@ -228,6 +229,15 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       );
     }
     case 'is': {
+      if (b.only) {
+        const day = dayResults(b.s, b.value, p);
+        const shown = day.codes.length ? day.codes.join(', ') : 'no result';
+        const when = day.day === '' ? '' : ` on ${day.day}`;
+        const text = `${nameOf(b.s)}${when}: ${shown} is only ${b.value}`;
+        return result(day.truth, text, day.truth === UNKNOWN ? depsOfVal(b.s) : NO_MISSING, undefined, {
+          elements: [...depsOfVal(b.s)],
+        });
+      }
       const t = isTruth(b.s, b.value, b.negated, b.known, p);
       const r = readVal(b.s, p);
       const el = elementOf(b.s);

@@ -35,6 +35,11 @@ export interface Element {
   readonly classes: readonly string[] | undefined;
   /** For a medication: the routes its exposures must have (`route oral`); undefined, any. */
   readonly routes: readonly string[] | undefined;
+  /**
+   * For a test or lab: the coded results it can classify, lower-cased (a lab's: positive and
+   * negative). A result coded otherwise is a result whose value is not known.
+   */
+  readonly values: readonly string[] | undefined;
   /** Conversion factors from reported units to `unit`, filled on first use. */
   readonly factors: Map<string, number>;
 }
@@ -290,6 +295,8 @@ export type Bool =
       readonly negated: boolean;
       /** `is known VALUE`: no result at all is not VALUE. */
       readonly known: boolean;
+      /** `is only VALUE`: the latest day's results all show VALUE (decide/coded.ts onlyTruth). */
+      readonly only: boolean;
     }
   | {
       readonly k: 'cond';

@@ -1,13 +1,13 @@
 import type { CompareOp } from '../ast';
-import { codedTruth } from '../decide/coded';
+import { classifies, codedTruth, onlyTruth } from '../decide/coded';
 import { dateInWindow, type WindowLength } from '../decide/window';
 import { readDays, readDaysResult } from '../time/dates';
 import { round12 } from '../units/exact';
 import { and3, compare } from './compare';
-import { shiftBy, shiftMonths } from './days';
+import { earliestDay, latestDay, shiftBy, shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
-import { factorTo, fillFrom, resultsOf } from './read';
+import { factorTo, fillFrom, pickLatest, type RawMeasurement, resultsOf } from './read';
 import {
   allergyTruth,
   conditionTruth,
@@ -66,6 +66,61 @@ export function betweenTruth(v: Val, lo: Val, hi: Val, patient: Patient): Tri {
 /** `E is VALUE`, `E is known VALUE` on the value's reading (decide/coded.ts). */
 export function isTruth(s: Val, value: string, negated: boolean, known: boolean, patient: Patient): Tri {
   return codedTruth(readVal(s, patient), elementOf(s), value, negated, known);
+}
+
+/** The results `E is only VALUE` weighs: the day of the latest result, and each result of it. */
+export interface DayResults {
+  /** The day, or '' when no result counts or the dates cannot tell which is the latest. */
+  readonly day: string;
+  /** Lower-cased codes (or `?` for a result that is not coded) of the results on that day. */
+  readonly codes: readonly string[];
+  readonly truth: Tri;
+}
+
+/**
+ * `E is only VALUE`: every result dated on the day of the most recent one (within E's window) —
+ * one slide's species, one Observation each — shows VALUE, and there is at least one
+ * (decide/coded.ts onlyTruth).
+ */
+export function onlyTruthOf(s: Val, value: string, patient: Patient): Tri {
+  return dayResults(s, value, patient).truth;
+}
+
+export function dayResults(s: Val, value: string, patient: Patient): DayResults {
+  const lab = s.k === 'define' ? labOf(s.body) : labOf(s);
+  if (lab === undefined) return { day: '', codes: [], truth: UNKNOWN };
+  const from = lab.window ? patient.windowStart(lab.window) : undefined;
+  const results = resultsOf(patient, lab.el);
+  const latest = pickLatest(results, patient.asOf, from);
+  if (latest < 0) return { day: '', codes: [], truth: UNKNOWN };
+  const [dayLo, dayHi] = daysOf(results[latest]!, patient.asOf);
+  const codes: string[] = [];
+  let shows = 0;
+  let others = 0;
+  let unsure = 0;
+  for (const m of results) {
+    const [lo, hi] = daysOf(m, patient.asOf);
+    if (lo === '' || lo > patient.asOf || hi < dayLo || lo > dayHi) continue;
+    if (from !== undefined && hi < from) continue;
+    const code = typeof m.code === 'string' ? m.code.toLowerCase() : undefined;
+    const certain = lo === hi && dayLo === dayHi && lo === dayLo;
+    if (certain) codes.push(code ?? '?');
+    if (code === value) shows += certain ? 1 : 0;
+    else if (certain && code !== undefined && classifies(lab.el, code)) others++;
+    else unsure++;
+  }
+  return { day: dayLo === dayHi ? dayLo : '', codes, truth: onlyTruth(shows, others, unsure) };
+}
+
+function labOf(v: Val): Extract<Val, { k: 'lab' }> | undefined {
+  return v.k === 'lab' ? v : v.k === 'define' ? labOf(v.body) : undefined;
+}
+
+/** A result's earliest and latest possible day; an undated one is of the screening date. */
+function daysOf(m: RawMeasurement, asOf: string): [string, string] {
+  if (typeof m !== 'object' || m === null) return ['', ''];
+  if (m.date === undefined) return [asOf, asOf];
+  return [earliestDay(m.date), latestDay(m.date)];
 }
 
 /** The threshold a positivity rule uses for a reading, for explanations. */

@@ -313,6 +313,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
           value: e.value.value.toLowerCase(),
           negated: e.negated,
           known: e.known,
+          only: e.only,
         };
       case 'ConditionTest': {
         const el = byId.get(e.subject.name);
@@ -443,6 +444,8 @@ export function lowering(ast: Ast.Protocol): Lowering {
   return { elements, byId, depsOf, lowerRule, diagnostics };
 }
 
+const DEFAULT_VALUES: readonly string[] = ['positive', 'negative'];
+
 function elementOf(
   d: Exclude<Ast.Declaration, Ast.DefineDecl>,
   index: number,
@@ -460,6 +463,7 @@ function elementOf(
     answer: undefined as Element['answer'],
     classes: undefined as Element['classes'],
     routes: undefined as Element['routes'],
+    values: undefined as Element['values'],
     unit: undefined as string | undefined,
     closedWorld: false,
   };
@@ -473,9 +477,15 @@ function elementOf(
         unit: d.unit.code,
         molarMass: d.molarMass ? molarMassInGPerMol(d.molarMass) : undefined,
         positive: positiveRule(d.positiveAbove),
+        values: DEFAULT_VALUES,
       };
     case 'TestDecl':
-      return { ...base, kind: 'test', positive: positiveRule(d.positiveAbove) };
+      return {
+        ...base,
+        kind: 'test',
+        positive: positiveRule(d.positiveAbove),
+        values: d.values?.map((v) => v.value.toLowerCase()) ?? DEFAULT_VALUES,
+      };
     case 'RecordDecl':
       return {
         ...base,

@@ -8,6 +8,7 @@ import {
   dateWithinLeaf,
   isTruth,
   medicationLeaf,
+  onlyTruthOf,
   recordTruth,
   trendTruth,
   withinLeaf,
@@ -100,6 +101,7 @@ export function toClosure(b: Bool): Rule {
     }
     case 'is': {
       const { s, value, negated, known } = b;
+      if (b.only) return (p) => onlyTruthOf(s, value, p);
       return (p) => isTruth(s, value, negated, known, p);
     }
     case 'cond': {

@@ -44,8 +44,9 @@ export function columnRule(b: Bool): boolean {
       return columnReadable(b.l) && columnReadable(b.r);
     case 'between':
       return columnReadable(b.v) && columnReadable(b.lo) && columnReadable(b.hi);
+    // `is only` weighs every result of a day; the columns read one result: the object evaluator.
     case 'is':
-      return columnReadable(b.s);
+      return !b.only && columnReadable(b.s);
     // A condition's severity is not among the columns.
     case 'cond':
       return b.mode !== 'severe';

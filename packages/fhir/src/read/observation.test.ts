@@ -256,16 +256,16 @@ describe('coded results', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reports an unrecognised coded value and treats it as missing', () => {
+  it('reports an unrecognised coded value and keeps it as a result of unknown value', () => {
     const { facts, warnings } = read(
       coded('5196-1', concept(SNOMED, '419984006', 'Inconclusive'), '2025-03-10'),
     );
-    expect(Object.hasOwn(facts, 'hbsag')).toBe(false);
+    expect(facts.hbsag).toEqual([{ code: 'http://snomed.info/sct|419984006', date: '2025-03-10' }]);
     expect(warnings).toEqual([
       {
         code: 'W-FHIR-VALUE',
         message:
-          "the coded result http://snomed.info/sct|419984006 is none of hbsag's values (positive, negative); the result is treated as missing",
+          "the coded result http://snomed.info/sct|419984006 is none of hbsag's values (positive, negative); the result counts, its value unknown",
         path: 'bundle.entry[0].resource.valueCodeableConcept',
         element: 'hbsag',
       },

@@ -3,7 +3,7 @@ import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
 import { isAfter, toPartialDate } from '../dates';
 import { matchConcepts } from '../elements';
 import { commensurable, isValidUnit } from '../units';
-import { statusProblem, unitFromText, unitProblem, valueProblem } from '../warnings';
+import { statusProblem, unclassifiedValue, unitFromText, unitProblem, valueProblem } from '../warnings';
 import type { Reading } from './context';
 
 export const UCUM = 'http://unitsofmeasure.org';
@@ -198,6 +198,11 @@ function readCodedResult(
   concept: CodeableConcept,
   path: string,
 ): Measurement | undefined {
+  const bound = boundValue(element, concept);
+  if (bound !== undefined) {
+    if (!numeric(element)) return { code: bound };
+    return readNumber(reading, element, o, Number(bound), path, 'valueCodeableConcept');
+  }
   if (numeric(element)) {
     for (const coding of concept.coding ?? []) {
       const ordinal = ordinalOf(coding);
@@ -210,12 +215,26 @@ function readCodedResult(
   const shown = describeConcept(concept);
   const ordinal = numeric(element) ? ' and carries no ordinal value' : '';
   reading.warn(
-    valueProblem(
+    unclassifiedValue(
       element.id,
       `${path}.valueCodeableConcept`,
       `the coded result ${shown} is none of ${element.id}'s values (${allowedValues(element).join(', ')})${ordinal}`,
     ),
   );
+  // Still a result: an "Indeterminate" is not "no result", so it must not let `is known positive`
+  // read as not met, nor let an older result stand in for it. Its code names no value.
+  return { code: shown };
+}
+
+/** The value a coding's system and code are bound to in the element's `values … = snomed …`. */
+function boundValue(element: ElementInfo, concept: CodeableConcept): string | undefined {
+  if (!element.valueCodes?.length) return undefined;
+  for (const coding of concept.coding ?? []) {
+    if (coding.system === undefined || coding.code === undefined) continue;
+    const system = coding.system.replace(/\/+$/, '');
+    const found = element.valueCodes.find((v) => v.system === system && v.code === coding.code);
+    if (found !== undefined) return found.value;
+  }
   return undefined;
 }
 

@@ -118,12 +118,12 @@ describe('ordinal coded results', () => {
   it('reports a coded answer without an ordinal for a numeric element', () => {
     const obs = result('89247-1', { valueCodeableConcept: ecogAnswer('LA9623-5', 'Restricted', undefined) });
     const { facts, warnings } = read(obs);
-    expect(Object.hasOwn(facts, 'ecog')).toBe(false);
+    expect(facts.ecog).toEqual([expect.objectContaining({ code: 'http://loinc.org|LA9623-5' })]);
     expect(warnings).toEqual([
       {
         code: 'W-FHIR-VALUE',
         message:
-          "the coded result http://loinc.org|LA9623-5 is none of ecog's values (positive, negative) and carries no ordinal value; the result is treated as missing",
+          "the coded result http://loinc.org|LA9623-5 is none of ecog's values (positive, negative) and carries no ordinal value; the result counts, its value unknown",
         path: 'bundle.entry[0].resource.valueCodeableConcept',
         element: 'ecog',
       },
@@ -232,6 +232,39 @@ describe('values that cannot be read', () => {
         'bundle.entry[0].resource',
       ],
       ['the Observation has no value; the result is treated as missing', 'bundle.entry[1].resource'],
+    ]);
+  });
+});
+
+describe('coded results bound to value words', () => {
+  const stage = (code: string, display: string) =>
+    result('21908-9', { valueCodeableConcept: concept(SNOMED, code, display) });
+
+  it('reads a SNOMED CT code bound to a value word as that value', () => {
+    const { facts, warnings } = read(stage('1222841004', 'American Joint Committee on Cancer stage IVB'));
+    expect(facts.stage_group).toEqual([{ code: 'ivb', date: '2025-03-10' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a code bound to no value as a result of unknown value, with a warning', () => {
+    const { facts, warnings } = read(stage('1222805004', 'American Joint Committee on Cancer stage IIIB'));
+    expect(facts.stage_group).toEqual([{ code: 'http://snomed.info/sct|1222805004', date: '2025-03-10' }]);
+    expect(warnings).toEqual([
+      {
+        code: 'W-FHIR-VALUE',
+        message:
+          "the coded result http://snomed.info/sct|1222805004 is none of stage_group's values (iv, ivb, iiib); the result counts, its value unknown",
+        path: 'bundle.entry[0].resource.valueCodeableConcept',
+        element: 'stage_group',
+      },
+    ]);
+  });
+
+  it("reads a lab's coded result as the number its code is bound to, and an integer as itself", () => {
+    const coded = result('88020-3', { valueCodeableConcept: concept(SNOMED, '421704003', 'NYHA class II') });
+    expect(read(coded).facts.nyha_class).toEqual([{ value: 2, unit: '{score}', date: '2025-03-10' }]);
+    expect(read(result('88020-3', { valueInteger: 3 })).facts.nyha_class).toEqual([
+      { value: 3, unit: '{score}', date: '2025-03-10' },
     ]);
   });
 });

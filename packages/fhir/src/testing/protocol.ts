@@ -45,6 +45,23 @@ export const testProtocol: ProtocolInfo = {
   elements: [
     element('birth_date', 'patient', { patientField: 'birthDate' }),
     element('sex', 'patient', { patientField: 'gender', values: ['male', 'female', 'other', 'unknown'] }),
+    // Value words bound to SNOMED CT codes: a stage group, and an ordinal class read as a number.
+    element('stage_group', 'test', {
+      values: ['iv', 'ivb', 'iiib'],
+      valueCodes: [
+        { value: 'iv', system: CODE_SYSTEMS.snomed, code: '1222837003' },
+        { value: 'ivb', system: CODE_SYSTEMS.snomed, code: '1222841004' },
+      ],
+      include: [exact('loinc', '21908-9')],
+    }),
+    element('nyha_class', 'lab', {
+      unit: '{score}',
+      valueCodes: [
+        { value: '2', system: CODE_SYSTEMS.snomed, code: '421704003' },
+        { value: '3', system: CODE_SYSTEMS.snomed, code: '420913000' },
+      ],
+      include: [exact('loinc', '88020-3')],
+    }),
     element('wbc', 'lab', { unit: '10*9/L', include: [exact('loinc', '6690-2'), exact('loinc', '26464-8')] }),
     element('creatinine', 'lab', {
       unit: 'mg/dL',

@@ -33,6 +33,7 @@ import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
 import { WindowLengthRule } from './WindowLengthRule';
+import { ValueCodeRule } from './ValueCodeRule';
 
 /** Every check `check()` runs, in the order of the diagnostic codes they report. */
 export const specifiedRules: readonly Rule[] = [
@@ -65,6 +66,7 @@ export const specifiedRules: readonly Rule[] = [
   EpisodesSubjectRule,
   KnownResultRule,
   EquivalenceTableRule,
+  ValueCodeRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,

@@ -21,6 +21,7 @@ import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { ValidUnitRule } from './ValidUnitRule';
 import { WindowLengthRule } from './WindowLengthRule';
+import { ValueCodeRule } from './ValueCodeRule';
 
 describe('ValidUnitRule', () => {
   it('accepts UCUM units, annotations included', () => {
@@ -497,6 +498,63 @@ describe('KnownResultRule', () => {
         line: 8,
         column: 12,
         message: "'is known' applies to lab and test results",
+      },
+    ]);
+  });
+});
+
+describe('KnownResultRule on is only', () => {
+  const decls = [
+    'test species "Species" from loinc 32700-7 values falciparum = snomed 30020004, vivax = snomed 74746009',
+    'question slide "Species on the slide?": one of falciparum, vivax',
+  ].join('\n');
+
+  it('accepts is only on a test, windowed too', () => {
+    expectValid(protocol(decls, 'species within 0 days is only falciparum'), KnownResultRule);
+  });
+
+  it('reports is only on a question', () => {
+    expectDiagnostics(protocol(decls, 'slide is only falciparum'), KnownResultRule).toEqual([
+      { code: 'E0236', line: 7, column: 12, message: "'is only' applies to lab and test results" },
+    ]);
+  });
+});
+
+describe('ValueCodeRule', () => {
+  it('accepts codes bound once each, and numbers on a pure-number lab', () => {
+    const decls = [
+      'test stage "Stage" from loinc 21908-9 values iv = snomed 1222837003 or snomed 1222838008, other',
+      'lab nyha "NYHA" in {score} from loinc 88020-3 values 1 = snomed 420300004, 2 = snomed 421704003',
+    ].join('\n');
+    expectValid(protocol(decls, 'stage is iv and nyha >= 2'), ValueCodeRule);
+  });
+
+  it('reports a code bound to two values, and one bound twice to the same value', () => {
+    const decls = [
+      'test nyha "NYHA" from loinc 88020-3 values iii = snomed 420913000, iv = snomed 420913000',
+      'test stage "Stage" from loinc 21908-9 values iv = snomed 1222837003 or snomed 1222837003',
+    ].join('\n');
+    const text = protocol(decls, 'nyha is iv and stage is iv');
+    expectDiagnostics(text, ValueCodeRule).toEqual([
+      { code: 'E0235', line: 2, column: 73, message: "'snomed 420913000' is bound to more than one value" },
+      { code: 'E0235', line: 3, column: 72, message: "'snomed 1222837003' is bound to more than one value" },
+    ]);
+    const [across, same] = checkText(text, [ValueCodeRule]).diagnostics;
+    expect(across?.label).toBe("already bound to 'iii', here to 'iv'");
+    expect(same?.label).toBe("already bound to 'iv'");
+  });
+
+  it('reports numbers for coded results on a lab with a dimension', () => {
+    const text = protocol(
+      'lab weight "Weight" in kg from loinc 29463-7 values 1 = snomed 420300004',
+      'weight > 1 kg',
+    );
+    expectDiagnostics(text, ValueCodeRule).toEqual([
+      {
+        code: 'E0237',
+        line: 2,
+        column: 57,
+        message: "coded results of 'weight' cannot read as numbers in kg",
       },
     ]);
   });
