@@ -57,6 +57,7 @@ export function columnRule(b: Bool): boolean {
     case 'trend':
     case 'within':
     case 'stable':
+    case 'doseRise':
       return false;
     default:
       return true;
@@ -223,7 +224,10 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'trend':
     case 'within':
     case 'stable':
-      throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
+    case 'doseRise':
+      throw new Error(
+        'unreachable: trends, record windows, stable dosing and dose histories run on the object evaluator',
+      );
   }
 }
 
