@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import languageReference from '../../../../docs/language.md?raw';
 import { compile } from '../compile';
+import type { Exposure } from '../facts/shapes';
 import { screen } from '../screen/screen';
 
 /** The example of docs/language.md's "Routes and doses", under a trial header. */
@@ -86,7 +87,7 @@ const windowExample = (() => {
 
 describe("the language reference's dose-over-a-window example", () => {
   const { protocol, diagnostics } = compile(windowExample, { name: 'dose-window.elig' });
-  const dex = (start: string, end: string | undefined, mg: number) => ({
+  const dex = (start: string, end: string | undefined, mg: number): Exposure => ({
     system: ATC,
     code: 'H02AB02',
     start,
@@ -95,7 +96,7 @@ describe("the language reference's dose-over-a-window example", () => {
     dose: { value: mg, unit: 'mg' },
     perDay: 1,
   });
-  const statuses = (steroid: unknown[]) => {
+  const statuses = (steroid: Exposure[]) => {
     const screening = screen(protocol!, { asOf: '2025-06-16', facts: { systemic_steroid: steroid } });
     return Object.fromEntries(screening.cohorts[0]!.criteria.map((c) => [c.id, c.status]));
   };
