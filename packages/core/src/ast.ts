@@ -193,6 +193,7 @@ export type Expr =
   | WithinTest
   | SevereTest
   | TrendExpr
+  | DoseIncrease
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
@@ -212,12 +213,26 @@ export interface Episodes extends NodeBase {
 /**
  * `M daily dose`, `M daily dose as prednisone`: the daily dose of a medication's exposures ongoing
  * on the screening date, a mass per time; with `as T`, in equivalents of T's table.
+ * `M highest daily dose [as T] within D`: the highest daily dose on any day of the last D.
  */
 export interface DailyDose extends NodeBase {
   readonly kind: 'DailyDose';
   readonly subject: Ref;
   /** The equivalence table, named by its reference drug. */
   readonly as: Identifier | undefined;
+  /** For `highest daily dose … within D`: D. */
+  readonly highestWithin: Duration | undefined;
+}
+
+/**
+ * `M daily dose [as T] increased within D`: on some day of the last D the daily dose was higher
+ * than on an earlier day of it (its negation: stable or decreasing).
+ */
+export interface DoseIncrease extends NodeBase {
+  readonly kind: 'DoseIncrease';
+  /** The daily dose followed (never `highest`). */
+  readonly dose: DailyDose;
+  readonly duration: Duration;
 }
 
 /** `A + B`, `A - B`, `A * B`, `A / B`: arithmetic on quantities, units composed as UCUM does. */

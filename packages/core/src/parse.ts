@@ -385,6 +385,7 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'within'", "'within'"],
   ["'for'", "'for at least …'"],
   ["'stable'", "'stable for at least …'"],
+  ["'increased'", "'increased within …'"],
   ["'ever'", "'ever'"],
   ["'suspected'", "'suspected'"],
   ["'resolved'", "'resolved more than … ago'"],
@@ -416,7 +417,9 @@ const OPERATORS = new Set([
   "'for'",
   "'stable'",
   "'daily'",
+  "'highest'",
   "'as'",
+  "'increased'",
   "'severe'",
   "'ever'",
   "'suspected'",
@@ -963,6 +966,23 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   RecordTest_severe(name, _kw) {
     return { kind: 'SevereTest', subject: ref(name), span: span(this) };
   },
+  Predicate_doseIncreased(name, _daily, _dose, as, _increased, _within, d) {
+    // The daily dose spans the name to the table, or to `dose` without one.
+    const last = as.children[0] ?? _dose;
+    const doseSpan = { start: span(name).start, end: span(last).end };
+    return {
+      kind: 'DoseIncrease',
+      dose: {
+        kind: 'DailyDose',
+        subject: ref(name),
+        as: optional(as, (a) => identifier(a.children[1]!)),
+        highestWithin: undefined,
+        span: doseSpan,
+      },
+      duration: duration(d),
+      span: span(this),
+    };
+  },
   Predicate_steady(subject, _stable, _within, pct, _for, _atLeast, d) {
     return {
       kind: 'Trend',
@@ -1109,6 +1129,16 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       kind: 'DailyDose',
       subject: ref(name),
       as: optional(as, (a) => identifier(a.children[1]!)),
+      highestWithin: undefined,
+      span: span(this),
+    };
+  },
+  ValueBody_highestDose(name, _highest, _daily, _dose, as, _within, d) {
+    return {
+      kind: 'DailyDose',
+      subject: ref(name),
+      as: optional(as, (a) => identifier(a.children[1]!)),
+      highestWithin: duration(d),
       span: span(this),
     };
   },

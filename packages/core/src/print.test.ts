@@ -97,6 +97,7 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
       kind: fc.constant('DailyDose' as const),
       subject: plainRef,
       as: fc.option(identifier, { nil: undefined }),
+      highestWithin: fc.option(duration, { nil: undefined }),
       span: fc.constant(span),
     }),
     fc.record({
@@ -180,6 +181,18 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         span: fc.constant(span),
       }),
       fc.record({ kind: fc.constant('SevereTest' as const), subject: plainRef, span: fc.constant(span) }),
+      fc.record({
+        kind: fc.constant('DoseIncrease' as const),
+        dose: fc.record({
+          kind: fc.constant('DailyDose' as const),
+          subject: plainRef,
+          as: fc.option(identifier, { nil: undefined }),
+          highestWithin: fc.constant(undefined),
+          span: fc.constant(span),
+        }),
+        duration,
+        span: fc.constant(span),
+      }),
       fc.record({
         kind: fc.constant('Trend' as const),
         change: fc.constantFrom('fell' as const, 'stable' as const),

@@ -100,8 +100,12 @@ export function printValue(v: Value): string {
       return `${v.callee.value}(${v.args.map(printValue).join(', ')})`;
     case 'Latest':
       return `latest of (${v.alternatives.map(printValue).join(', ')})`;
-    case 'DailyDose':
-      return `${v.subject.name} daily dose${v.as ? ` as ${v.as.value}` : ''}`;
+    case 'DailyDose': {
+      const as = v.as ? ` as ${v.as.value}` : '';
+      return v.highestWithin
+        ? `${v.subject.name} highest daily dose${as} within ${duration(v.highestWithin)}`
+        : `${v.subject.name} daily dose${as}`;
+    }
     case 'Episodes':
       return `episodes of ${v.subject.name}${v.separatedBy ? ` separated by more than ${duration(v.separatedBy)}` : ''}`;
     case 'Arith': {
@@ -208,6 +212,8 @@ export function printExpression(e: Expr): string {
       return `${e.subject.name} within ${e.duration.kind === 'Duration' ? duration(e.duration) : printValue(e.duration)} ${e.side} ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
+    case 'DoseIncrease':
+      return `${printValue(e.dose)} increased within ${duration(e.duration)}`;
     case 'Trend':
       return e.change === 'fell'
         ? `${printValue(e.subject)} fell by at least ${printNumber(e.percent)} % within ${duration(e.duration)}`

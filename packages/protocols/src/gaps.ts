@@ -9,9 +9,7 @@ import type { CorpusId } from './corpus';
 export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string>>>> = {
   NCT05715229: {
     'eligible-treated-brain-metastases-steroid-tapered.json':
-      "EX-5/EX-6.a: a steroid taper (dose falling over the window) needs a medication's dose history, which the language does not read",
-    'ineligible-brain-metastases-steroid-dose-rising.json':
-      "EX-6.b/EX-12: a rising steroid dose needs a medication's dose history, which the language does not read",
+      "EX-5/EX-6.a: the metastases were treated by a radiotherapy whose bodySite is the brain; a procedure's body site is not read, so the treatment is asked",
   },
   NCT04169737: {
     'c1-eligible-untreated-del17p.json':

@@ -101,7 +101,10 @@ export function childNodes(node: Node): Node[] {
       add(node.alternatives);
       break;
     case 'DailyDose':
-      add(node.subject, node.as);
+      add(node.subject, node.as, node.highestWithin);
+      break;
+    case 'DoseIncrease':
+      add(node.dose, node.duration);
       break;
     case 'Episodes':
       add(node.subject, node.separatedBy);

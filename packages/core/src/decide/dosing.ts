@@ -109,7 +109,7 @@ export function dailyDoseRange(
     const r = records[i]!;
     const on = ongoingOn(r.startLo, r.startHi, r.endLo, r.endHi, asOf);
     if (on === NOT_ONGOING) continue;
-    const repeated = ongoing.some((j) => same(records[j]!, r));
+    const repeated = ongoing.some((j) => sameRecord(records[j]!, r));
     ongoing.push(i);
     if (repeated) continue;
     if (Number.isNaN(r.daily)) {
@@ -126,7 +126,8 @@ export function dailyDoseRange(
   return { known: true, lo, hi, ongoing };
 }
 
-function same(a: DoseRecord, b: DoseRecord): boolean {
+/** Records equal in every field: one regimen recorded twice, counted once. */
+export function sameRecord(a: DoseRecord, b: DoseRecord): boolean {
   return (
     a.drug === b.drug &&
     a.startLo === b.startLo &&

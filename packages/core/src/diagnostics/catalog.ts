@@ -535,6 +535,31 @@ export function windowLengthCalendar(span: Span, unit: string): Diagnostic {
   });
 }
 
+/**
+ * E0241: a dose history over a window of no days: `increased within 0 days` compares no two days,
+ * `highest daily dose within 0 days` is the daily dose on the screening date.
+ */
+export function doseWindowTooShort(span: Span, form: string): Diagnostic {
+  return error('E0241', span, `'${form}' needs a window of at least 1 day`, {
+    label: 'no days before the screening date',
+    hint:
+      form === 'increased within'
+        ? "a rise needs two days to compare: write the protocol's window, as in 'increased within 14 days'"
+        : "for the daily dose on the screening date, write 'M daily dose'",
+  });
+}
+
+/**
+ * E0242: `daily dose increased within` on a medication that names a class of drugs, without a
+ * table: a switch from one drug to another would read as a rise or a fall in milligrams alone.
+ */
+export function doseRiseAcrossDrugs(span: Span, subject: string): Diagnostic {
+  return error('E0242', span, `'increased within' on ${subject} compares milligrams of different drugs`, {
+    label: `${subject} names a class of drugs`,
+    hint: "compare equivalents ('daily dose as prednisone increased within …'), or declare one drug",
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

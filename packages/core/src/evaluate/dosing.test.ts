@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import languageReference from '../../../../docs/language.md?raw';
 import { compile } from '../compile';
+import type { Exposure } from '../facts/shapes';
 import { screen } from '../screen/screen';
 
 /** The example of docs/language.md's "Routes and doses", under a trial header. */
@@ -73,6 +74,55 @@ describe("the language reference's dosing example", () => {
     expect(ex2.explanation).toContain('Systemic corticosteroid daily dose as prednisone 26.7 mg/d');
     expect(ex2.explanation).toContain(
       'H02AB02 4 mg × 1/d × 6.667 as prednisone, oral, 2025-03-01 to ongoing',
+    );
+  });
+});
+
+/** The second example of "Routes and doses": the dose over a window. */
+const windowExample = (() => {
+  const section = languageReference.slice(languageReference.indexOf('**Dose over a window.**'));
+  const body = /```eligo\n([\s\S]*?)```/.exec(section)![1]!;
+  return `trial T-DOSE-WINDOW "Dose over a window"\n${body}`;
+})();
+
+describe("the language reference's dose-over-a-window example", () => {
+  const { protocol, diagnostics } = compile(windowExample, { name: 'dose-window.elig' });
+  const dex = (start: string, end: string | undefined, mg: number): Exposure => ({
+    system: ATC,
+    code: 'H02AB02',
+    start,
+    ...(end && { end }),
+    route: 'oral',
+    dose: { value: mg, unit: 'mg' },
+    perDay: 1,
+  });
+  const statuses = (steroid: Exposure[]) => {
+    const screening = screen(protocol!, { asOf: '2025-06-16', facts: { systemic_steroid: steroid } });
+    return Object.fromEntries(screening.cohorts[0]!.criteria.map((c) => [c.id, c.status]));
+  };
+
+  it('compiles without errors', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('reads a taper, a rise and a dose stopped inside the 14 days', () => {
+    // 2 mg/d (13.3 mg prednisone) to 2025-05-31, 1 mg/d (6.7 mg) from 2025-06-01: a taper before the window.
+    expect(statuses([dex('2025-05-02', '2025-05-31', 2), dex('2025-06-01', undefined, 1)])).toEqual({
+      'EX-6': 'not_met',
+      'EX-12': 'not_met',
+    });
+    // 0.5 mg/d then 1 mg/d from 2025-06-09: a rise, though below 10 mg.
+    expect(statuses([dex('2025-04-22', '2025-06-08', 0.5), dex('2025-06-09', undefined, 1)])).toEqual({
+      'EX-6': 'met',
+      'EX-12': 'not_met',
+    });
+    // 2 mg/d to 2025-06-02, the window's first day: above 10 mg within the 14 days, a fall after.
+    const stopped = [dex('2025-05-02', '2025-06-02', 2), dex('2025-06-03', undefined, 1)];
+    expect(statuses(stopped)).toEqual({ 'EX-6': 'met', 'EX-12': 'met' });
+    const screening = screen(protocol!, { asOf: '2025-06-16', facts: { systemic_steroid: stopped } });
+    const ex12 = screening.cohorts[0]!.criteria.find((c) => c.id === 'EX-12')!;
+    expect(ex12.explanation).toContain(
+      'Systemic corticosteroid highest daily dose as prednisone within 14 days 13.3 mg/d (H02AB02 2 mg × 1/d × 6.667 as prednisone, oral, 2025-05-02 to 2025-06-02; H02AB02 1 mg × 1/d × 6.667 as prednisone, oral, 2025-06-03 to ongoing) > 10 mg/d: met',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
+import { doseIncreasedTruth, type HighestDose, highestDailyDose } from '../decide/doseHistory';
 import {
   DAILY_DOSE_UNIT,
   type DoseRange,
@@ -82,23 +83,30 @@ export function doseRecordsOf(
   return { records, indices };
 }
 
-/** Reads `M daily dose` (as a table's equivalents) into `out`, in mg/d. */
+/** Whether the element's history is complete: declared so, or the input says it has no record. */
+function completeHistory(patient: Patient, el: Element): boolean {
+  return el.closedWorld || patient.facts[el.id] === false;
+}
+
+/**
+ * Reads `M daily dose` (as a table's equivalents) into `out`, in mg/d; with `highest`, the
+ * highest daily dose within that window (`M highest daily dose within D`).
+ */
 export function readDailyDose(
   patient: Patient,
   el: Element,
   table: EquivalenceTable | undefined,
   out: Reading,
+  highest?: Window,
 ): void {
   out.reset();
   out.date = patient.asOf;
   out.dateHi = patient.asOf;
   const read = doseRecordsOf(patient, el, table);
-  const range: DoseRange = dailyDoseRange(
-    read?.records ?? [],
-    patient.asOfDay,
-    el.closedWorld,
-    patient.facts[el.id] === false,
-  );
+  const range: DoseRange | HighestDose =
+    highest === undefined
+      ? dailyDoseRange(read?.records ?? [], patient.asOfDay, el.closedWorld, patient.facts[el.id] === false)
+      : highestDailyDose(read?.records ?? [], patient.asOfDay, highest, completeHistory(patient, el));
   if (!range.known) {
     out.state = NONE;
     return;
@@ -126,6 +134,43 @@ export function stableLeaf(patient: Patient, el: Element, duration: Window, show
   );
   if (shown && read) shown.push(...inWindow.map((k) => read.indices[k]!));
   return t;
+}
+
+/**
+ * `M daily dose [as T] increased within D`. `shown`, when given, receives the exposures (indices
+ * into the facts) that may fall in the window, for explanations.
+ */
+export function doseRiseLeaf(
+  patient: Patient,
+  el: Element,
+  table: EquivalenceTable | undefined,
+  window: Window,
+  shown?: number[],
+): Tri {
+  const read = doseRecordsOf(patient, el, table);
+  const inWindow: number[] = [];
+  const t = doseIncreasedTruth(
+    read?.records ?? [],
+    patient.asOfDay,
+    window,
+    completeHistory(patient, el),
+    inWindow,
+  );
+  if (shown && read) shown.push(...inWindow.map((k) => read.indices[k]!));
+  return t;
+}
+
+/** The exposures (indices into the facts) that may fall in the last `window`. */
+export function exposuresWithin(
+  patient: Patient,
+  el: Element,
+  table: EquivalenceTable | undefined,
+  window: Window,
+): number[] {
+  const read = doseRecordsOf(patient, el, table);
+  if (read === undefined) return [];
+  const h = highestDailyDose(read.records, patient.asOfDay, window, completeHistory(patient, el));
+  return h.inWindow.map((k) => read.indices[k]!);
 }
 
 /** The exposures (indices into the facts) that are or may be ongoing on the screening date. */

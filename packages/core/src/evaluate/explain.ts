@@ -6,7 +6,7 @@ import { displayUnit } from '../units/display';
 import { compareNumbers } from '../units/exact';
 import { and3, count3, if3, not3, or3 } from './compare';
 import { shiftBy } from './days';
-import { ongoingExposures, stableLeaf } from './dosing';
+import { doseRiseLeaf, exposuresWithin, ongoingExposures, stableLeaf } from './dosing';
 import {
   AMBIGUOUS,
   BAD_UNIT,
@@ -282,6 +282,15 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const shown: number[] = [];
       const t = stableLeaf(p, b.el, b.duration, shown);
       const text = `${b.el.name} stable for at least ${duration(b.duration)} (${exposureSummary(p, b.el, shown, undefined, undefined)})`;
+      return result(t, text, [b.el.id], undefined, { elements: [b.el.id] });
+    }
+    case 'doseRise': {
+      const shown: number[] = [];
+      const t = doseRiseLeaf(p, b.el, b.table, b.window, shown);
+      const as = b.tableName ? ` as ${b.tableName}` : '';
+      const within = `within ${duration(b.window)}`;
+      const summary = exposureSummary(p, b.el, shown, b.table, b.tableName, `no exposure ${within}`);
+      const text = `${b.el.name} daily dose${as} increased ${within} (${summary})`;
       return result(t, text, [b.el.id], undefined, { elements: [b.el.id] });
     }
     case 'within': {
@@ -688,8 +697,12 @@ function nameOf(v: Val): string {
       return v.def.title;
     case 'arith':
       return 'calculated value';
-    case 'dose':
-      return `${v.el.name} daily dose${v.tableName ? ` as ${v.tableName}` : ''}`;
+    case 'dose': {
+      const as = v.tableName ? ` as ${v.tableName}` : '';
+      return v.window
+        ? `${v.el.name} highest daily dose${as} within ${duration(v.window)}`
+        : `${v.el.name} daily dose${as}`;
+    }
     case 'episodes':
       return `episodes of ${v.el.name}${v.window ? ` (separated by more than ${duration(v.window)})` : ''}`;
     case 'onset':
@@ -758,7 +771,10 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
   }
   const r = readVal(v, p);
   if (r.state !== OK) {
-    if (v.k === 'dose') return `${nameOf(v)}: no exposure ongoing on ${p.asOf} on record`;
+    if (v.k === 'dose') {
+      const when = v.window ? `within ${duration(v.window)}` : `ongoing on ${p.asOf}`;
+      return `${nameOf(v)}: no exposure ${when} on record`;
+    }
     if (
       v.k === 'ckd' ||
       v.k === 'latest' ||
@@ -787,8 +803,14 @@ export function valueText(v: Val, p: Patient, other?: Val, n: Digits = num): str
       return `${nameOf(v)} ${value} (${derivation(v, p)})`;
     case 'answer':
       return `${v.el.label} ${value}`;
-    case 'dose':
-      return `${nameOf(v)} ${value} (${exposureSummary(p, v.el, ongoingExposures(p, v.el, v.table), v.table, v.tableName)})`;
+    case 'dose': {
+      if (v.window === undefined) {
+        return `${nameOf(v)} ${value} (${exposureSummary(p, v.el, ongoingExposures(p, v.el, v.table), v.table, v.tableName)})`;
+      }
+      const within = `within ${duration(v.window)}`;
+      const shown = exposuresWithin(p, v.el, v.table, v.window);
+      return `${nameOf(v)} ${value} (${exposureSummary(p, v.el, shown, v.table, v.tableName, `no exposure ${within}`)})`;
+    }
     case 'episodes':
       return `${nameOf(v)}: ${episodeText(r)}`;
     default:
@@ -806,9 +828,10 @@ function exposureSummary(
   indices: readonly number[],
   table: EquivalenceTable | undefined,
   tableName: string | undefined,
+  none = `no exposure ongoing on ${p.asOf}`,
 ): string {
   const records = recordsOf(p, el) ?? [];
-  if (indices.length === 0) return `no exposure ongoing on ${p.asOf}`;
+  if (indices.length === 0) return none;
   return indices
     .map((i) => {
       const r = records[i] as Record<string, unknown>;

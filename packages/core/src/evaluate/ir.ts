@@ -166,12 +166,17 @@ export type Val =
       readonly args: readonly CalcArg[];
     })
   | (ValBase & {
-      /** A medication's daily dose on the screening date, in mg/d; with a table, in its equivalents. */
+      /**
+       * A medication's daily dose on the screening date, in mg/d; with a table, in its
+       * equivalents. With a `window` (`highest daily dose … within D`), the highest daily dose
+       * on any day of the last D.
+       */
       readonly k: 'dose';
       readonly el: Element;
       readonly table: EquivalenceTable | undefined;
       /** The name the table was called by (`as prednisolone`). */
       readonly tableName: string | undefined;
+      readonly window: Window | undefined;
     })
   | (ValBase & {
       /** `episodes of R [separated by more than D]`: a count, known as a range; `window` is D. */
@@ -318,6 +323,14 @@ export type Bool =
       readonly k: 'stable';
       readonly el: Element;
       readonly duration: Window;
+    }
+  | {
+      /** `M daily dose [as T] increased within D` (decide/doseHistory.ts). */
+      readonly k: 'doseRise';
+      readonly el: Element;
+      readonly table: EquivalenceTable | undefined;
+      readonly tableName: string | undefined;
+      readonly window: Window;
     }
   | {
       /** A condition (by onset) or procedure dated in the window before the anchor (the screening date when undefined). */

@@ -84,11 +84,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
         const table = v.as ? equivalenceTable(v.as.value) : undefined;
         if (el?.kind !== 'medication' || (v.as && !table))
           return qty(Number.NaN, DAILY_DOSE_UNIT, v.subject.name);
+        const h = v.highestWithin;
         return valNode({
           k: 'dose',
           el,
           table,
           tableName: v.as?.value,
+          window: h ? { amount: h.amount, unit: h.unit } : undefined,
           unit: DAILY_DOSE_UNIT,
           out: new Reading(),
         });
@@ -377,6 +379,13 @@ export function lowering(ast: Ast.Protocol): Lowering {
           percent: e.percent,
           within: { amount: e.duration.amount, unit: e.duration.unit },
         };
+      case 'DoseIncrease': {
+        const el = byId.get(e.dose.subject.name);
+        const table = e.dose.as ? equivalenceTable(e.dose.as.value) : undefined;
+        if (el?.kind !== 'medication' || (e.dose.as && !table)) return { k: 'const', value: UNKNOWN };
+        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        return { k: 'doseRise', el, table, tableName: e.dose.as?.value, window };
+      }
       case 'Ref':
         return lowerRefBool(e);
       default:

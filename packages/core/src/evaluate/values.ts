@@ -53,7 +53,7 @@ export function readVal(node: Val, patient: Patient): Reading {
       readArith(node, patient, out);
       break;
     case 'dose':
-      readDailyDose(patient, node.el, node.table, out);
+      readDailyDose(patient, node.el, node.table, out, node.window);
       break;
     case 'episodes': {
       out.reset();

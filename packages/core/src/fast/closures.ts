@@ -1,5 +1,5 @@
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
-import { stableLeaf } from '../evaluate/dosing';
+import { doseRiseLeaf, stableLeaf } from '../evaluate/dosing';
 import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   answerTruth,
@@ -143,6 +143,10 @@ export function toClosure(b: Bool): Rule {
     case 'stable': {
       const { el, duration } = b;
       return (p) => stableLeaf(p, el, duration);
+    }
+    case 'doseRise': {
+      const { el, table, window } = b;
+      return (p) => doseRiseLeaf(p, el, table, window);
     }
     case 'const': {
       const value = b.value;

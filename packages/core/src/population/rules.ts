@@ -60,6 +60,7 @@ export function columnRule(b: Bool): boolean {
     case 'within':
     case 'dateWithin':
     case 'stable':
+    case 'doseRise':
       return false;
     default:
       return true;
@@ -227,7 +228,10 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'within':
     case 'dateWithin':
     case 'stable':
-      throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
+    case 'doseRise':
+      throw new Error(
+        'unreachable: trends, record windows, stable dosing and dose histories run on the object evaluator',
+      );
   }
 }
 

@@ -1,8 +1,9 @@
 // Tests of the checks on routes and doses: E0207 on `daily dose` and `stable for at least`, E0223
-// to E0226.
+// to E0226, E0241 and E0242 on dose histories.
 import { describe, expect, it } from 'vitest';
 import { renderDiagnostic } from '../../diagnostics/codeFrame';
 import { checkText, expectDiagnostics, expectValid, protocol, RULE_LINE, withRule } from '../testing';
+import { DoseHistoryRule } from './DoseHistoryRule';
 import { EquivalenceTableRule } from './EquivalenceTableRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
@@ -130,6 +131,79 @@ describe('UnitDimensionRule on daily doses', () => {
       "'mg' is a mass; gcsf daily dose is in mg/d",
       "'1500' has no unit; gcsf daily dose is in mg/d",
       "'[IU]/d' is an arbitrary amount; gcsf daily dose is in mg/d",
+    ]);
+  });
+});
+
+describe('DoseHistoryRule', () => {
+  const DEX = 'medication dex "Dexamethasone" from atc H02AB02';
+
+  it('accepts a window of days, an increase of one drug, or of a class in equivalents', () => {
+    expectValid(
+      protocol(
+        `${DEX}\n${STEROID}`,
+        'not dex daily dose increased within 14 days and steroid daily dose as prednisone increased within 2 weeks and steroid highest daily dose as prednisone within 14 days > 10 mg/d',
+      ),
+      DoseHistoryRule,
+    );
+  });
+
+  it('reports a window of no days, pinned to the duration', () => {
+    const text = protocol(
+      DEX,
+      'dex daily dose increased within 0 days or dex highest daily dose within 0 days > 1 mg/d',
+    );
+    expectDiagnostics(text, DoseHistoryRule).toEqual([
+      { code: 'E0241', line: 6, column: 44, message: "'increased within' needs a window of at least 1 day" },
+      {
+        code: 'E0241',
+        line: 6,
+        column: 84,
+        message: "'highest daily dose … within' needs a window of at least 1 day",
+      },
+    ]);
+    const [rise, highest] = checkText(text, [DoseHistoryRule]).diagnostics;
+    expect(rise?.hint).toBe(
+      "a rise needs two days to compare: write the protocol's window, as in 'increased within 14 days'",
+    );
+    expect(highest?.hint).toBe("for the daily dose on the screening date, write 'M daily dose'");
+    expect(highest?.label).toBe('no days before the screening date');
+  });
+
+  it('reports an increase over a class of drugs without a table, over the daily dose', () => {
+    const text = protocol(STEROID, 'steroid daily dose increased within 14 days');
+    expectDiagnostics(text, DoseHistoryRule).toEqual([
+      {
+        code: 'E0242',
+        line: 6,
+        column: 12,
+        message: "'increased within' on steroid compares milligrams of different drugs",
+      },
+    ]);
+    const [d] = checkText(text, [DoseHistoryRule]).diagnostics;
+    expect(d?.label).toBe('steroid names a class of drugs');
+    expect(d?.hint).toBe(
+      "compare equivalents ('daily dose as prednisone increased within …'), or declare one drug",
+    );
+    expect(renderDiagnostic(d!, checkText(text).source)).toBe(
+      [
+        "test.elig:6:12 error E0242 'increased within' on steroid compares milligrams of different drugs",
+        '  6 |     met if steroid daily dose increased within 14 days',
+        '    |            ^^^^^^^^^^^^^^^^^^ steroid names a class of drugs',
+        "  hint: compare equivalents ('daily dose as prednisone increased within …'), or declare one drug",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves a dose history of something that is not a medication to E0207', () => {
+    const text = withRule(
+      'wbc daily dose increased within 14 days or gilbert highest daily dose within 7 days > 1 mg/d',
+    );
+    expectValid(text, DoseHistoryRule);
+    expect(checkText(text, [MedicationQualifierRule]).diagnostics.map((d) => d.message)).toEqual([
+      "'daily dose' applies to medications only",
+      "'daily dose' applies to medications only",
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
+import { DoseHistoryRule } from './DoseHistoryRule';
 import { EncounterClassRule } from './EncounterClassRule';
 import { EpisodesSubjectRule } from './EpisodesSubjectRule';
 import { EquivalenceTableRule } from './EquivalenceTableRule';
@@ -67,6 +68,7 @@ export const specifiedRules: readonly Rule[] = [
   KnownResultRule,
   EquivalenceTableRule,
   ValueCodeRule,
+  DoseHistoryRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
