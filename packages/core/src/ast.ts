@@ -178,6 +178,7 @@ export type Expr =
   | ConditionTest
   | MedicationTest
   | WithinTest
+  | AnyReading
   | SevereTest
   | TrendExpr
   | Value;
@@ -304,6 +305,18 @@ export interface MedicationTest extends NodeBase {
 export interface WithinTest extends NodeBase {
   readonly kind: 'WithinTest';
   readonly subject: Ref;
+  readonly duration: Duration;
+  readonly anchor: Ref | 'screening';
+}
+
+/**
+ * `any L within D before A OP V`: some result of the lab L dated in the D before A passes the
+ * comparison (`any body_temperature within 72 hours before enrollment_datetime > 38 Cel`), not
+ * only the latest. The comparison is the one each result is put to; its left side is L.
+ */
+export interface AnyReading extends NodeBase {
+  readonly kind: 'AnyReading';
+  readonly test: CompareExpr;
   readonly duration: Duration;
   readonly anchor: Ref | 'screening';
 }

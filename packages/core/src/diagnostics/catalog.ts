@@ -477,6 +477,14 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
   });
 }
 
+/** E0229: `any … within … before` on something that is not a lab or test result. */
+export function anyReadingSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0229', span, `'any … within … before' reads the results of a lab or test`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'for a condition, medication, procedure or encounter in a window, write `R within 72 hours before A`',
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

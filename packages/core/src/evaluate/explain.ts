@@ -15,7 +15,7 @@ import {
   FALSE,
   NONE,
   OK,
-  type Reading,
+  Reading,
   TRUE,
   type Tri,
   UNKNOWN,
@@ -24,6 +24,8 @@ import {
 import {
   anchorDays,
   answerTruth,
+  anyReadingLeaf,
+  anyReadingShown,
   betweenTruth,
   compareTruth,
   elementOf,
@@ -38,7 +40,7 @@ import {
   withinLeaf,
 } from './leaves';
 import type { Patient } from './patient';
-import type { RawMeasurement } from './read';
+import { fillFrom, type RawMeasurement, resultsOf } from './read';
 import { allergyTruth, conditionTruth, decidingRecord, recordsOf } from './records';
 import { readVal } from './values';
 
@@ -281,6 +283,15 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const text = `${b.el.name} ${what} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)}`;
       return recordResult(t, text, recordSummary(p, b.el, which), missing, b.el);
     }
+    case 'anyReading': {
+      const t = anyReadingLeaf(b, p);
+      const shown = anyReadingShown;
+      const missing = [b.el.id];
+      const head = `any ${b.el.name} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)} ${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
+      return result(t, `${head} (${readingsSummary(b, p, t, shown)})`, missing, undefined, {
+        elements: [b.el.id],
+      });
+    }
     case 'record': {
       const t = recordTruth(b.el, p);
       return recordResult(t, b.el.name, recordSummary(p, b.el, decidingRecord), [b.el.id], b.el);
@@ -348,6 +359,21 @@ function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: 
   if (el.closedWorld) missing.pop();
   missing.unshift(...missingOf(anchor, p));
   return `${nameOf(anchor)} (no date)`;
+}
+
+/** Which result of an `any … within` test decided it, or that none is in the window. */
+function readingsSummary(b: Extract<Bool, { k: 'anyReading' }>, p: Patient, t: Tri, shown: number): string {
+  const results = resultsOf(p, b.el);
+  const m = shown >= 0 ? results[shown] : undefined;
+  if (m !== undefined) {
+    const r = new Reading();
+    fillFrom(p, b.el, m, shown, r, true);
+    const when = typeof m.date === 'string' ? m.date : 'undated';
+    const value = r.state === OK && r.code === undefined ? `${interval(r)}${unitText(r.unit)}` : 'a result';
+    return t === TRUE ? `${value} at ${when}` : `${value} at ${when} may be in the window`;
+  }
+  if (t === FALSE) return 'no result in the window passes';
+  return 'no result surely in the window';
 }
 
 /** A record test's result: `Antineoplastic agent (L01XA01 2024-01-01 to ongoing)`. */

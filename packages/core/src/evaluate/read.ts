@@ -1,4 +1,4 @@
-import { conversionFactor } from '../units/ucum';
+import { conversionFactor, convert } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
 import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
 import type { Patient } from './patient';
@@ -119,7 +119,14 @@ export function readResult(patient: Patient, el: Element, from: string | undefin
 }
 
 /** Fills `out` from one result: its date, its code or its value converted to the element's unit. */
-export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: number, out: Reading): void {
+export function fillFrom(
+  patient: Patient,
+  el: Element,
+  m: RawMeasurement,
+  i: number,
+  out: Reading,
+  offsetScales = false,
+): void {
   out.record = m;
   out.index = i;
   out.date = m.date === undefined ? patient.asOf : earliestDay(m.date);
@@ -137,6 +144,22 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     reported === undefined || target === undefined || reported === target
       ? 1
       : factorTo(el, reported, target);
+  // A unit on an offset scale (°F to °C) has no factor; where asked, the value converts alone
+  // (a comparator or a reference range cannot shift with it, so only a plain value does).
+  if (
+    Number.isNaN(factor) &&
+    offsetScales &&
+    m.comparator === undefined &&
+    reported !== undefined &&
+    target !== undefined
+  ) {
+    const value = convert(m.value, reported, target, el.molarMass);
+    if (value !== undefined) {
+      setValue(out, value, undefined);
+      out.state = OK;
+      return;
+    }
+  }
   if (Number.isNaN(factor)) {
     out.state = BAD_UNIT;
     patient.warn({

@@ -3,6 +3,7 @@ import { stableLeaf } from '../evaluate/dosing';
 import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   answerTruth,
+  anyReadingLeaf,
   betweenTruth,
   compareTruth,
   isTruth,
@@ -113,6 +114,8 @@ export function toClosure(b: Bool): Rule {
     }
     case 'within':
       return (p) => withinLeaf(b, p);
+    case 'anyReading':
+      return (p) => anyReadingLeaf(b, p);
     case 'severe': {
       const el = b.el;
       return (p) => allergyTruth(p, el, true);

@@ -56,6 +56,7 @@ export function columnRule(b: Bool): boolean {
     // Doses, drugs and routes are not in the columns' decisions: these run on the object evaluator.
     case 'trend':
     case 'within':
+    case 'anyReading':
     case 'stable':
       return false;
     default:
@@ -222,8 +223,11 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     }
     case 'trend':
     case 'within':
+    case 'anyReading':
     case 'stable':
-      throw new Error('unreachable: trends, record windows and stable dosing run on the object evaluator');
+      throw new Error(
+        'unreachable: trends, record windows, result windows and stable dosing run on the object evaluator',
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Ref } from '../../ast';
-import { hoursNotHere, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
+import { anyReadingSubject, hoursNotHere, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, tailSpan } from '../describe';
 
@@ -7,8 +7,8 @@ const DATED: ReadonlySet<string> = new Set(['medication', 'condition', 'procedur
 
 /**
  * `R within D before A` applies to dated records (medications, conditions, procedures,
- * encounters) and counts back from a date; durations in hours are judged only there
- * (decide/window.ts).
+ * encounters), `any L within D before A OP V` to results (E0229); both count back from a date,
+ * and durations in hours are judged only there (decide/window.ts).
  */
 export function RecordWindowRule(context: CheckContext): Visitor {
   const { symbols } = context;
@@ -20,6 +20,15 @@ export function RecordWindowRule(context: CheckContext): Visitor {
       if (info && !DATED.has(info.kind)) {
         const span = tailSpan(node.subject.span, node.span, context.source);
         context.report(recordWindowSubject(span, node.subject.name, describeValue(node.subject, symbols)));
+      }
+      if (node.anchor !== 'screening') anchorProblem(context, node.anchor);
+    },
+    AnyReading(node) {
+      windows.add(node.duration);
+      const subject = node.test.left;
+      const info = subject.kind === 'Ref' ? symbols.get(subject.name) : undefined;
+      if (subject.kind === 'Ref' && info && info.kind !== 'lab' && info.kind !== 'test') {
+        context.report(anyReadingSubject(subject.span, subject.name, describeValue(subject, symbols)));
       }
       if (node.anchor !== 'screening') anchorProblem(context, node.anchor);
     },
