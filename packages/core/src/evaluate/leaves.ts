@@ -188,8 +188,7 @@ export function anchorDays(anchor: Val | undefined, patient: Patient): boolean {
   anchorLo = readDaysResult.lo;
   if (!readDays(r.dateHi)) return false;
   anchorHi = readDaysResult.hi;
-  const written = (r.record as { date?: unknown } | undefined)?.date;
-  if (typeof written === 'string' && readMoment(written) === MOMENT_KNOWN) anchorAt = readMomentResult.at;
+  // A result or an onset as anchor counts by its day: population columns keep days.
   return true;
 }
 
