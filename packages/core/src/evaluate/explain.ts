@@ -286,9 +286,13 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
     case 'anyReading': {
       const t = anyReadingLeaf(b, p);
       const shown = anyReadingShown;
+      const placed = anchorDays(b.anchor, p);
       const missing = [b.el.id];
       const head = `any ${b.el.name} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)} ${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
-      return result(t, `${head} (${readingsSummary(b, p, t, shown)})`, missing, undefined, {
+      // Without the anchor no result can be placed: its date decides, not more results.
+      if (!placed) missing.pop();
+      const summary = placed ? readingsSummary(b, p, t, shown) : 'the window cannot be placed';
+      return result(t, `${head} (${summary})`, missing, undefined, {
         elements: [b.el.id],
       });
     }
