@@ -358,8 +358,8 @@ export function recordWindowSubject(span: Span, subject: string, subjectIs: stri
 
 /** E0217: a duration in hours where only days and longer can be judged. */
 export function hoursNotHere(span: Span): Diagnostic {
-  return error('E0217', span, 'hours are measured only in `within … before` windows of records', {
-    hint: 'records carry days, not times: write the duration in days, or use `R within N hours before A`',
+  return error('E0217', span, 'hours are measured only in `within … before` windows', {
+    hint: 'write the duration in days, or use `R within N hours before A` (a record) or `any L within N hours before A > V` (a result)',
   });
 }
 

@@ -367,7 +367,7 @@ describe('RecordWindowRule', () => {
         code: 'E0217',
         line: 12,
         column: 97,
-        message: 'hours are measured only in `within … before` windows of records',
+        message: 'hours are measured only in `within … before` windows',
       },
     ]);
   });
