@@ -371,7 +371,7 @@ function readingsSummary(b: Extract<Bool, { k: 'anyReading' }>, p: Patient, t: T
   const m = shown >= 0 ? results[shown] : undefined;
   if (m !== undefined) {
     const r = new Reading();
-    fillFrom(p, b.el, m, shown, r, true);
+    fillFrom(p, b.el, m, shown, r);
     const when = typeof m.date === 'string' ? m.date : 'undated';
     const value = r.state === OK && r.code === undefined ? `${interval(r)}${unitText(r.unit)}` : 'a result';
     return t === TRUE ? `${value} at ${when}` : `${value} at ${when} may be in the window`;

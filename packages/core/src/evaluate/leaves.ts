@@ -145,7 +145,7 @@ export function anyReadingLeaf(node: Extract<Bool, { k: 'anyReading' }>, patient
       place = eventWithin(readDaysResult.lo, readDaysResult.hi, sure, may, anchorLo, anchorHi);
     }
     if (place === FALSE) continue;
-    fillFrom(patient, el, m, i, each, true);
+    fillFrom(patient, el, m, i, each);
     const passes = each.state === OK && each.code === undefined ? compare(each, op, threshold) : UNKNOWN;
     if (passes !== FALSE && anyReadingShown === -1) anyReadingShown = i;
     if (fold.add(place, passes)) {
