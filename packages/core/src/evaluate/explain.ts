@@ -291,7 +291,8 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const head = `any ${b.el.name} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)} ${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
       // Without the anchor no result can be placed: its date decides, not more results.
       if (!placed) missing.pop();
-      const summary = placed ? readingsSummary(b, p, t, shown) : 'the window cannot be placed';
+      const threshold = `${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
+      const summary = placed ? readingsSummary(b, p, t, shown, threshold) : 'the window cannot be placed';
       return result(t, `${head} (${summary})`, missing, undefined, {
         elements: [b.el.id],
       });
@@ -366,7 +367,13 @@ function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: 
 }
 
 /** Which result of an `any … within` test decided it, or that none is in the window. */
-function readingsSummary(b: Extract<Bool, { k: 'anyReading' }>, p: Patient, t: Tri, shown: number): string {
+function readingsSummary(
+  b: Extract<Bool, { k: 'anyReading' }>,
+  p: Patient,
+  t: Tri,
+  shown: number,
+  threshold: string,
+): string {
   const results = resultsOf(p, b.el);
   const m = shown >= 0 ? results[shown] : undefined;
   if (m !== undefined) {
@@ -376,7 +383,7 @@ function readingsSummary(b: Extract<Bool, { k: 'anyReading' }>, p: Patient, t: T
     const value = r.state === OK && r.code === undefined ? `${interval(r)}${unitText(r.unit)}` : 'a result';
     return t === TRUE ? `${value} at ${when}` : `${value} at ${when} may be in the window`;
   }
-  if (t === FALSE) return 'no result in the window passes';
+  if (t === FALSE) return `no result in the window ${threshold}`;
   return 'no result surely in the window';
 }
 

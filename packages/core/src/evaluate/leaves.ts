@@ -162,7 +162,7 @@ export function anyReadingLeaf(node: Extract<Bool, { k: 'anyReading' }>, patient
  */
 let anchorLo = 0;
 let anchorHi = 0;
-export let anchorAt = Number.NaN;
+let anchorAt = Number.NaN;
 
 /**
  * Reads the day a window is measured back from: the screening date, a result's date, or a date
