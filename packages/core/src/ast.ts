@@ -191,6 +191,7 @@ export type Expr =
   | ConditionTest
   | MedicationTest
   | WithinTest
+  | AnyReading
   | SevereTest
   | TrendExpr
   | DoseIncrease
@@ -341,6 +342,18 @@ export interface WithinTest extends NodeBase {
   /** A duration, or a computed time (a Value). */
   readonly duration: Duration | Value;
   readonly side: 'before' | 'after';
+  readonly anchor: Ref | 'screening';
+}
+
+/**
+ * `any L within D before A OP V`: some result of the lab L dated in the D before A passes the
+ * comparison (`any body_temperature within 72 hours before enrollment_datetime > 38 Cel`), not
+ * only the latest. The comparison is the one each result is put to; its left side is L.
+ */
+export interface AnyReading extends NodeBase {
+  readonly kind: 'AnyReading';
+  readonly test: CompareExpr;
+  readonly duration: Duration;
   readonly anchor: Ref | 'screening';
 }
 

@@ -1012,6 +1012,22 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
+  Predicate_anyReading(_any, name, _within, d, _before, anchor, op, right) {
+    const alt = anchor.children[0]!;
+    return {
+      kind: 'AnyReading',
+      test: {
+        kind: 'Compare',
+        op: op.sourceString as CompareOp,
+        left: ref(name),
+        right: value(right),
+        span: span(this),
+      },
+      duration: duration(d),
+      anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
+      span: span(this),
+    };
+  },
   Predicate_compare(left, op, right) {
     return {
       kind: 'Compare',

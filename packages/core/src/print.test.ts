@@ -180,6 +180,19 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
         span: fc.constant(span),
       }),
+      fc.record({
+        kind: fc.constant('AnyReading' as const),
+        test: fc.record({
+          kind: fc.constant('Compare' as const),
+          op: fc.constantFrom('>=', '>', '<=', '<', '=', '!=' as const),
+          left: plainRef,
+          right: value,
+          span: fc.constant(span),
+        }),
+        duration,
+        anchor: fc.oneof(fc.constant('screening' as const), plainRef),
+        span: fc.constant(span),
+      }),
       fc.record({ kind: fc.constant('SevereTest' as const), subject: plainRef, span: fc.constant(span) }),
       fc.record({
         kind: fc.constant('DoseIncrease' as const),

@@ -35,6 +35,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   ConditionTest: ['subject', 'duration'],
   MedicationTest: ['subject', 'duration'],
   WithinTest: ['subject', 'duration', 'anchor'],
+  AnyReading: ['test', 'duration', 'anchor'],
   SevereTest: ['subject'],
   Trend: ['subject', 'duration'],
   Ref: ['window'],

@@ -1,7 +1,8 @@
 /**
- * FHIR dates and date-times as Eligo reads them: cut to the day, partial dates (`1990`,
- * `1990-05`) kept at their precision. The time of day and its zone are dropped, so a date-time
- * counts on the calendar day written in the record.
+ * FHIR dates and date-times as Eligo reads them: partial dates (`1990`, `1990-05`) kept at their
+ * precision, and a record's date-time kept whole when it has its UTC offset (FHIR requires one
+ * with a time of day), so that hour windows can count between moments; everything by day counts
+ * on the calendar day written in the record.
  */
 
 const FHIR_DATE_TIME =
@@ -40,11 +41,22 @@ export function toPartialDate(text: string): string {
   return text.length > 10 ? text.slice(0, 10) : text;
 }
 
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A record's date as Eligo keeps it: `2025-03-12T08:30:00+07:00` whole (a moment), a date-time
+ * without its offset cut to its day, a date kept at its precision. Expects a valid FHIR date.
+ */
+export function toRecordDate(text: string): string {
+  return MOMENT.test(text) ? text : toPartialDate(text);
+}
+
 /**
  * Whether every day a (partial) date could be falls after `asOf`: `2025-04` is after
  * `2025-03-15`, `2025-03` is not (it may be the 1st).
  */
 export function isAfter(date: string, asOf: string): boolean {
+  if (date.length > 10) return toPartialDate(date) > asOf;
   const first = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
   return first > asOf;
 }

@@ -59,67 +59,63 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
   },
   NCT02894840: {
     'eligible-healthy-woman.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'age-49-day-before-50th-birthday.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'age-50-on-birthday.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'age-18-temperature-100-4-F.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'fever-71-hours-before.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'fever-exactly-72-hours-before.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'fever-73-hours-before.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'fever-enrolment-time-unknown.json':
       "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'alt-exactly-1-5-x-uln.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'alt-above-1-5-x-uln.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'wbc-high-finding-unanswered.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'no-urinalysis-flu-vaccine-5-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'flu-vaccine-exactly-6-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'flu-vaccine-6-months-and-a-day-tetanus-10-days.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'influenza-b-exactly-3-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'influenza-unidentified-virus.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'prednisolone-course-4-months-ago.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read; EX-6: the dose of a past glucocorticoid course is not read, so whether it was immunosuppressive is asked",
     'methylprednisolone-boundary-dose.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read; EX-6: the dose of a past glucocorticoid course is not read, so whether it was immunosuppressive is asked",
     'short-prednisone-nasal-steroid-seasonal-rhinitis.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'azathioprine-stopped-exactly-6-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read; EX-6: the language has no strict '< 6 months' window, so a last day between 180 days and 6 months before is asked",
     'childhood-asthma-resolved.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'egg-allergy.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'gentamicin-allergy.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read; EX-1: an allergy coded only in ATC (gentamicin) cannot be told apart from an egg allergy, which leaves EX-1 unknown",
     'hepatitis-b-immunoglobulin-2-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'transfusion-exactly-3-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'alcohol-dependence-in-remission-ivig-4-months.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'current-alcohol-abuse-interference-unanswered.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'pregnant-positive-urine-hcg.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'woman-without-pregnancy-test.json':
-      'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
-  },
-  NCT05060198: {
-    'temperature-99-5-degF.json':
-      'IN-3: a temperature in [degF] is not converted to Cel (an offset unit, not a ratio)',
+      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
   },
 };
 

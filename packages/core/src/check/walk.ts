@@ -82,6 +82,9 @@ export function childNodes(node: Node): Node[] {
     case 'WithinTest':
       add(node.subject, node.duration, node.anchor);
       break;
+    case 'AnyReading':
+      add(node.test, node.duration, node.anchor);
+      break;
     case 'SevereTest':
       add(node.subject);
       break;

@@ -1,5 +1,5 @@
 import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
-import { addDuration } from '../time/dates';
+import { addDuration, HOUR_MS } from '../time/dates';
 import { NO_DAY, type RecordTruth, SKIP } from './records';
 
 /**
@@ -8,9 +8,10 @@ import { NO_DAY, type RecordTruth, SKIP } from './records';
  * date); a record's day between its own two. A window starts `sure` at the latest (every reading of
  * the anchor reaches back at least to it) and `may` at the earliest.
  *
- * Hours are judged on days, since records carry days: a record on day d is surely within H hours
- * before day A when even its earliest moment is (A − d + 1 days ≤ H), possibly when its latest
- * moment may be (A − d − 1 days < H).
+ * Hours are judged on moments when both the record and the anchor give a time of day with its
+ * offset (`momentWithin`). Otherwise they are judged on the calendar days written: a record on day
+ * d is surely within H hours before day A when even its earliest moment is (A − d + 1 days ≤ H),
+ * possibly when its latest moment may be (A − d − 1 days < H).
  */
 export interface WindowLength {
   readonly amount: number;
@@ -107,4 +108,28 @@ export function dateInWindow(
   if (dateLo >= anchorHi && dateHi <= sureEnd) return TRUE;
   if (dateHi >= anchorLo && dateLo <= mayEnd) return UNKNOWN;
   return FALSE;
+}
+
+/**
+ * A moment within `hours` before the anchor moment, both ends included (milliseconds since the
+ * epoch, so offsets are already accounted for): 72 hours before 09:00 includes 09:00 three days
+ * earlier, and a record timed after the anchor is not before it.
+ */
+export function momentWithin(at: number, anchorAt: number, hours: number): Tri {
+  return at <= anchorAt && at >= anchorAt - hours * HOUR_MS ? TRUE : FALSE;
+}
+
+/** A timed event (a condition's onset, a procedure) against a timed anchor: eventWithinRecord on moments. */
+export function eventAtMoment(
+  day: number,
+  asOf: number,
+  at: number,
+  anchorAt: number,
+  hours: number,
+  confirmed: boolean,
+  unclassified: boolean,
+): RecordTruth {
+  if (day > asOf) return SKIP;
+  const t = momentWithin(at, anchorAt, hours);
+  return t === TRUE && (!confirmed || unclassified) ? UNKNOWN : t;
 }

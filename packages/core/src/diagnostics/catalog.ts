@@ -358,8 +358,8 @@ export function recordWindowSubject(span: Span, subject: string, subjectIs: stri
 
 /** E0217: a duration in hours where only days and longer can be judged. */
 export function hoursNotHere(span: Span): Diagnostic {
-  return error('E0217', span, 'hours are measured only in `within … before` windows of records', {
-    hint: 'records carry days, not times: write the duration in days, or use `R within N hours before A`',
+  return error('E0217', span, 'hours are measured only in `within … before` windows', {
+    hint: 'write the duration in days, or use `R within N hours before A` (a record) or `any L within N hours before A > V` (a result)',
   });
 }
 
@@ -474,6 +474,14 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
   return error('E0228', span, `'is known' applies to lab and test results`, {
     label: `${subject} is ${subjectIs}`,
     hint: "'is known positive' reads a missing result as not positive; an unanswered question or an unrecorded fact stays unknown: write 'is positive' or 'is VALUE'",
+  });
+}
+
+/** E0229: `any … within … before` on something that is not a lab or test result. */
+export function anyReadingSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
+  return error('E0229', span, `'any … within … before' reads the results of a lab or test`, {
+    label: `${subject} is ${subjectIs}`,
+    hint: 'for a condition, medication, procedure or encounter in a window, write `R within 72 hours before A`',
   });
 }
 

@@ -57,6 +57,29 @@ inclusion
   });
 });
 
+describe('any result in a window', () => {
+  it('names the result that decides, or what is missing', () => {
+    const text = `trial T "t"
+lab temp "Body temperature" in Cel from loinc 8310-5
+question enrolment "Enrolment date and time": date
+question unanswered "Enrolment date and time": date
+exclusion
+  EX-1 met if any temp within 72 hours before enrolment > 38 Cel
+  EX-2 met if any temp within 24 hours before enrolment > 38 Cel
+  EX-3 met if any temp within 72 hours before unanswered > 38 Cel
+`;
+    const temp = [
+      { value: 36.7, unit: 'Cel', date: '2025-03-15T08:30:00+07:00' },
+      { value: 101.5, unit: '[degF]', date: '2025-03-13T10:00:00+07:00' },
+    ];
+    expect(explanations(text, { temp }, { enrolment: '2025-03-15T09:00:00+07:00' })).toEqual([
+      'any Body temperature within 72 hours before Enrolment date and time 2025-03-15T09:00:00+07:00 > 38 °C (38.6 °C at 2025-03-13T10:00:00+07:00): met',
+      'any Body temperature within 24 hours before Enrolment date and time 2025-03-15T09:00:00+07:00 > 38 °C (no result in the window > 38 °C): not met',
+      'any Body temperature within 72 hours before Enrolment date and time (no date) > 38 °C (the window cannot be placed): unknown',
+    ]);
+  });
+});
+
 describe('numbers never contradict their status', () => {
   const text = `trial T "t"
 lab pt "PT" in s from loinc 5902-2

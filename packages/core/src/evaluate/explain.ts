@@ -15,7 +15,7 @@ import {
   FALSE,
   NONE,
   OK,
-  type Reading,
+  Reading,
   TRUE,
   type Tri,
   UNKNOWN,
@@ -24,6 +24,8 @@ import {
 import {
   anchorDays,
   answerTruth,
+  anyReadingLeaf,
+  anyReadingShown,
   betweenTruth,
   compareTruth,
   dateWithinLeaf,
@@ -40,7 +42,7 @@ import {
   withinLeaf,
 } from './leaves';
 import type { Patient } from './patient';
-import type { RawMeasurement } from './read';
+import { fillFrom, type RawMeasurement, resultsOf } from './read';
 import { allergyTruth, conditionTruth, decidingRecord, recordsOf } from './records';
 import { readVal } from './values';
 
@@ -315,6 +317,20 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       if (t === UNKNOWN && missing.length === 0) missing.push(el.id);
       return result(t, text, missing, undefined, { elements: [el.id] });
     }
+    case 'anyReading': {
+      const t = anyReadingLeaf(b, p);
+      const shown = anyReadingShown;
+      const placed = anchorDays(b.anchor, p);
+      const missing = [b.el.id];
+      const head = `any ${b.el.name} within ${duration(b.window)} before ${anchorText(b.anchor, p, missing, b.el)} ${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
+      // Without the anchor no result can be placed: its date decides, not more results.
+      if (!placed) missing.pop();
+      const threshold = `${b.op} ${interval(b.r.out)}${unitText(b.r.unit ?? b.el.unit)}`;
+      const summary = placed ? readingsSummary(b, p, t, shown, threshold) : 'the window cannot be placed';
+      return result(t, `${head} (${summary})`, missing, undefined, {
+        elements: [b.el.id],
+      });
+    }
     case 'record': {
       const t = recordTruth(b.el, p);
       return recordResult(t, b.el.name, recordSummary(p, b.el, decidingRecord), [b.el.id], b.el);
@@ -382,6 +398,27 @@ function anchorText(anchor: Val | undefined, p: Patient, missing: string[], el: 
   if (el.closedWorld) missing.pop();
   missing.unshift(...missingOf(anchor, p));
   return `${nameOf(anchor)} (no date)`;
+}
+
+/** Which result of an `any … within` test decided it, or that none is in the window. */
+function readingsSummary(
+  b: Extract<Bool, { k: 'anyReading' }>,
+  p: Patient,
+  t: Tri,
+  shown: number,
+  threshold: string,
+): string {
+  const results = resultsOf(p, b.el);
+  const m = shown >= 0 ? results[shown] : undefined;
+  if (m !== undefined) {
+    const r = new Reading();
+    fillFrom(p, b.el, m, shown, r);
+    const when = typeof m.date === 'string' ? m.date : 'undated';
+    const value = r.state === OK && r.code === undefined ? `${interval(r)}${unitText(r.unit)}` : 'a result';
+    return t === TRUE ? `${value} at ${when}` : `${value} at ${when} may be in the window`;
+  }
+  if (t === FALSE) return `no result in the window ${threshold}`;
+  return 'no result surely in the window';
 }
 
 /** A record test's result: `Antineoplastic agent (L01XA01 2024-01-01 to ongoing)`. */

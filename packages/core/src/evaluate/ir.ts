@@ -351,6 +351,18 @@ export type Bool =
       readonly after: boolean;
       readonly anchor: Val | undefined;
     }
+  | {
+      /**
+       * `any L within D before A OP V`: some result of L in the window passes `OP V`; `r` is V in
+       * L's unit. `anchor` as for `within`.
+       */
+      readonly k: 'anyReading';
+      readonly el: Element;
+      readonly op: CompareOp;
+      readonly r: Val;
+      readonly window: Window;
+      readonly anchor: Val | undefined;
+    }
   | { readonly k: 'record'; readonly el: Element }
   | { readonly k: 'severe'; readonly el: Element }
   | { readonly k: 'answer'; readonly el: Element }

@@ -1,7 +1,8 @@
 import type { CompareOp } from '../ast';
 import { classifies, codedTruth, onlyTruth } from '../decide/coded';
-import { dateInWindow, type WindowLength } from '../decide/window';
-import { readDays, readDaysResult } from '../time/dates';
+import { AnyReadingFold } from '../decide/readings';
+import { dateInWindow, eventWithin, momentWithin, type WindowLength, windowMay, windowSure } from '../decide/window';
+import { MOMENT_KNOWN, readDays, readDaysResult, readMoment, readMomentResult } from '../time/dates';
 import { round12 } from '../units/exact';
 import { and3, compare } from './compare';
 import { earliestDay, latestDay, shiftBy, shiftMonths } from './days';
@@ -155,7 +156,7 @@ export function withinLeaf(node: Extract<Bool, { k: 'within' }>, patient: Patien
     // Without the anchor's date only a patient with no record at all is decided.
     return recordTruth(node.el, patient) === FALSE ? FALSE : UNKNOWN;
   }
-  return eventWithinTruth(patient, node.el, node.window, anchorLo, anchorHi);
+  return eventWithinTruth(patient, node.el, node.window, anchorLo, anchorHi, anchorAt);
 }
 
 /**
@@ -199,15 +200,73 @@ export function windowLengths(node: Extract<Bool, { k: 'dateWithin' }>, patient:
   longestLength = { amount: hi, unit: 'hour' };
 }
 
-/** The anchor's first and last possible day, from the last `anchorDays` call. */
+const fold = new AnyReadingFold();
+const each = new Reading();
+
+/**
+ * Index of the result that met the last `anyReadingLeaf`, or of one that may, for explanations;
+ * -1 when none.
+ */
+export let anyReadingShown = -1;
+
+/**
+ * `any L within D before A OP V`: each result of L is placed in the window (on moments when it and
+ * the anchor have a time of day with its offset and D is in hours, else on days) and put to the
+ * comparison. Results dated after the screening date are not known at screening.
+ */
+export function anyReadingLeaf(node: Extract<Bool, { k: 'anyReading' }>, patient: Patient): Tri {
+  anyReadingShown = -1;
+  // Without the anchor, no result can be placed; results are open-world, so none decides.
+  if (!anchorDays(node.anchor, patient)) return UNKNOWN;
+  const { el, window, op } = node;
+  const threshold = node.r.out;
+  const sure = windowSure(anchorHi, window);
+  const may = windowMay(anchorLo, window);
+  const byMoment = window.unit === 'hour' && !Number.isNaN(anchorAt);
+  const asOf = patient.asOfDay;
+  const results = resultsOf(patient, el);
+  fold.reset();
+  for (let i = 0; i < results.length; i++) {
+    const m = results[i];
+    if (typeof m !== 'object' || m === null) continue;
+    const date = m.date;
+    let place: Tri;
+    if (date === undefined) {
+      // Undated results are taken as of the screening date (as for the latest result).
+      place = eventWithin(asOf, asOf, sure, may, anchorLo, anchorHi);
+    } else if (!readDays(date)) continue;
+    else if (readDaysResult.lo > asOf) continue;
+    else if (byMoment && readMoment(date) === MOMENT_KNOWN) {
+      place = momentWithin(readMomentResult.at, anchorAt, window.amount);
+    } else {
+      place = eventWithin(readDaysResult.lo, readDaysResult.hi, sure, may, anchorLo, anchorHi);
+    }
+    if (place === FALSE) continue;
+    fillFrom(patient, el, m, i, each);
+    const passes = each.state === OK && each.code === undefined ? compare(each, op, threshold) : UNKNOWN;
+    if (passes !== FALSE && anyReadingShown === -1) anyReadingShown = i;
+    if (fold.add(place, passes)) {
+      anyReadingShown = i;
+      break;
+    }
+  }
+  return fold.truth;
+}
+
+/**
+ * The anchor's first and last possible day, from the last `anchorDays` call, and its moment when
+ * it has a time of day with its offset (NaN otherwise).
+ */
 let anchorLo = 0;
 let anchorHi = 0;
+let anchorAt = Number.NaN;
 
 /**
  * Reads the day a window is measured back from: the screening date, a result's date, or a date
  * answered on the screening form (a planned first dose); false when it is not known.
  */
 export function anchorDays(anchor: Val | undefined, patient: Patient): boolean {
+  anchorAt = Number.NaN;
   if (anchor === undefined) {
     anchorLo = patient.asOfDay;
     anchorHi = patient.asOfDay;
@@ -218,6 +277,7 @@ export function anchorDays(anchor: Val | undefined, patient: Patient): boolean {
     if (typeof answer !== 'string' || !readDays(answer)) return false;
     anchorLo = readDaysResult.lo;
     anchorHi = readDaysResult.hi;
+    if (readMoment(answer) === MOMENT_KNOWN) anchorAt = readMomentResult.at;
     return true;
   }
   const r = readVal(anchor, patient);
@@ -225,6 +285,7 @@ export function anchorDays(anchor: Val | undefined, patient: Patient): boolean {
   anchorLo = readDaysResult.lo;
   if (!readDays(r.dateHi)) return false;
   anchorHi = readDaysResult.hi;
+  // A result or an onset as anchor counts by its day: population columns keep days.
   return true;
 }
 

@@ -366,6 +366,14 @@ export function lowering(ast: Ast.Protocol): Lowering {
           return { k: 'med', el, mode: 'within', duration: window, anchor };
         return { k: 'within', el, window, anchor };
       }
+      case 'AnyReading': {
+        const el = e.test.left.kind === 'Ref' ? byId.get(e.test.left.name) : undefined;
+        if (!el) return { k: 'const', value: UNKNOWN };
+        const [, r] = align(lowerVal(e.test.left), lowerVal(e.test.right), e.test.span);
+        const anchor = e.anchor === 'screening' ? undefined : lowerAnchor(e.anchor);
+        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        return { k: 'anyReading', el, op: e.test.op, r, window, anchor };
+      }
       case 'SevereTest': {
         const el = byId.get(e.subject.name);
         if (el?.kind === 'condition') return { k: 'cond', el, mode: 'severe', ago: undefined };

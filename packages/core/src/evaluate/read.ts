@@ -1,4 +1,4 @@
-import { conversionFactor } from '../units/ucum';
+import { conversionFactor, convertOnScale } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
 import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
 import type { Patient } from './patient';
@@ -118,7 +118,10 @@ export function readResult(patient: Patient, el: Element, from: string | undefin
   fillFrom(patient, el, results[i]!, i, out);
 }
 
-/** Fills `out` from one result: its date, its code or its value converted to the element's unit. */
+/**
+ * Fills `out` from one result: its date, its code or its value converted to the element's unit (by
+ * UCUM's factor, or as a point on an offset scale such as °F to °C).
+ */
 export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: number, out: Reading): void {
   out.record = m;
   out.index = i;
@@ -137,7 +140,11 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     reported === undefined || target === undefined || reported === target
       ? 1
       : factorTo(el, reported, target);
-  if (Number.isNaN(factor)) {
+  const onScale =
+    Number.isNaN(factor) && reported !== undefined && target !== undefined
+      ? convertOnScale(m.value, reported, target)
+      : undefined;
+  if (Number.isNaN(factor) && onScale === undefined) {
     out.state = BAD_UNIT;
     patient.warn({
       code: 'unit-not-convertible',
@@ -147,7 +154,7 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     });
     return;
   }
-  setValue(out, m.value * factor, m.comparator);
+  setValue(out, onScale ?? m.value * factor, m.comparator);
   const range = m.referenceRange;
   if (range !== undefined && (range.high !== undefined || range.low !== undefined)) {
     const rangeUnit = range.unit ?? reported;
@@ -155,7 +162,11 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
       rangeUnit === undefined || target === undefined || rangeUnit === target
         ? 1
         : factorTo(el, rangeUnit, target);
-    if (Number.isNaN(rangeFactor)) {
+    const limit = (x: number) =>
+      Number.isNaN(rangeFactor) ? convertOnScale(x, rangeUnit!, target!) : x * rangeFactor;
+    const high = range.high === undefined ? undefined : limit(range.high);
+    const low = range.low === undefined ? undefined : limit(range.low);
+    if ((range.high !== undefined && high === undefined) || (range.low !== undefined && low === undefined)) {
       patient.warn({
         code: 'unit-not-convertible',
         message: `${el.name}: the reference range unit '${rangeUnit}' does not convert to ${target}; the range is treated as missing`,
@@ -163,8 +174,8 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
         element: el.id,
       });
     } else {
-      if (range.high !== undefined) out.high = range.high * rangeFactor;
-      if (range.low !== undefined) out.low = range.low * rangeFactor;
+      if (high !== undefined) out.high = high;
+      if (low !== undefined) out.low = low;
     }
   }
   out.state = OK;

@@ -36,8 +36,8 @@ import {
   UNASSESSED,
   UNCONFIRMED,
 } from '../decide/records';
-import { eventWithinRecord, windowMay, windowSure } from '../decide/window';
-import { readDays, readDaysResult } from '../time/dates';
+import { eventAtMoment, eventWithinRecord, windowMay, windowSure } from '../decide/window';
+import { MOMENT_KNOWN, readDays, readDaysResult, readMoment, readMomentResult } from '../time/dates';
 import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
 
@@ -284,10 +284,13 @@ export function eventWithinTruth(
   window: Window,
   anchorLo: number,
   anchorHi: number,
+  anchorAt = Number.NaN,
 ): Tri {
   decidingRecord = -1;
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
+  // Hours count between moments when the anchor has one (a time of day with its offset).
+  const byMoment = window.unit === 'hour' && !Number.isNaN(anchorAt);
   const sure = windowSure(anchorHi, window);
   const may = windowMay(anchorLo, window);
   const condition = el.kind === 'condition';
@@ -326,17 +329,29 @@ export function eventWithinTruth(
       if (t === UNKNOWN) result = UNKNOWN;
       continue;
     }
-    const t = eventWithinRecord(
-      lo,
-      hi,
-      patient.asOfDay,
-      sure,
-      may,
-      anchorLo,
-      anchorHi,
-      verification === CONFIRMED,
-      r.unclassified === true,
-    );
+    const dated = condition ? r.onset : r.date;
+    const timed = byMoment && typeof dated === 'string' && readMoment(dated) === MOMENT_KNOWN;
+    const t = timed
+      ? eventAtMoment(
+          lo,
+          patient.asOfDay,
+          readMomentResult.at,
+          anchorAt,
+          window.amount,
+          verification === CONFIRMED,
+          r.unclassified === true,
+        )
+      : eventWithinRecord(
+          lo,
+          hi,
+          patient.asOfDay,
+          sure,
+          may,
+          anchorLo,
+          anchorHi,
+          verification === CONFIRMED,
+          r.unclassified === true,
+        );
     if (t === SKIP) continue;
     counted++;
     if (t === TRUE) {

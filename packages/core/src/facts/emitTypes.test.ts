@@ -40,6 +40,9 @@ export type PartialDate = string;
 /** A full calendar date YYYY-MM-DD. */
 export type Day = string;
 
+/** A date, or a date and time with its UTC offset. */
+export type DateAnswer = string;
+
 export type Sex = "male" | "female" | "other" | "unknown";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
@@ -171,8 +174,8 @@ export interface NCT00000001Answers {
   bdi?: number | null;
   /** Stage (one of I, II) */
   stage?: "I" | "II" | null;
-  /** Last dose (a date YYYY-MM-DD) */
-  last_dose?: Day | null;
+  /** Last dose (a date YYYY-MM-DD, or a date and time with its UTC offset) */
+  last_dose?: DateAnswer | null;
 }
 
 export interface NCT00000001Input {

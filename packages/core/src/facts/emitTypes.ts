@@ -13,6 +13,7 @@ import * as shapes from './shapes';
 const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined][] = [
   ['PartialDate', shapes.PartialDate, undefined],
   ['Day', shapes.Day, undefined],
+  ['DateAnswer', shapes.DateAnswer, 'A date, or a date and time with its UTC offset.'],
   ['Sex', shapes.Sex, undefined],
   ['Comparator', shapes.Comparator, undefined],
   [
@@ -151,7 +152,7 @@ function answerType(answer: AnswerInfo | undefined): string {
     case 'number':
       return 'number';
     case 'date':
-      return 'Day';
+      return 'DateAnswer';
     case 'code':
       return answer.values?.length ? answer.values.map((v) => JSON.stringify(v)).join(' | ') : 'string';
   }

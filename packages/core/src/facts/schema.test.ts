@@ -145,13 +145,44 @@ describe('answersSchema', () => {
       'relapses: Invalid input: expected int, received number',
       'bdi: Too big: expected number to be <=63',
       'weight: Invalid input: expected number, received string',
-      'last_dose: expected a full date YYYY-MM-DD',
+      'last_dose: expected a date YYYY-MM-DD, or a date and time with its UTC offset YYYY-MM-DDThh:mm:ss+hh:mm',
       'stage: Invalid option: expected one of "I"|"II"',
     ]);
     expect(issues(answers.safeParse({ relapses: -1 }))).toEqual([
       'relapses: Too small: expected number to be >=0',
     ]);
     expect(issues(answers.safeParse({ wbc: 1 }))).toEqual([': Unrecognized key: "wbc"']);
+  });
+});
+
+describe('date answers', () => {
+  const answers = answersSchema(info);
+
+  it('take a day, or a date and time with its UTC offset', () => {
+    for (const last_dose of [
+      '2025-10-15',
+      '2025-10-15T09:00:00+07:00',
+      '2025-10-15T09:00Z',
+      '2025-10-15T09:00:00.250-03:30',
+    ]) {
+      expect(answers.safeParse({ last_dose }).success).toBe(true);
+    }
+  });
+
+  it('refuse a time of day without its offset, and impossible days and times, naming the answer', () => {
+    expect(issues(answers.safeParse({ last_dose: '2025-10-15T09:00:00' }))).toEqual([
+      'last_dose: a time of day needs its UTC offset: YYYY-MM-DDThh:mm:ss+hh:mm (or Z)',
+    ]);
+    for (const last_dose of [
+      '2025-02-29T09:00:00Z',
+      '2025-10-15T24:00:00Z',
+      '2025-10-15T09:00:00+15:00',
+      '2025-10-15 9:00',
+    ]) {
+      expect(issues(answers.safeParse({ last_dose }))).toEqual([
+        'last_dose: expected a date YYYY-MM-DD, or a date and time with its UTC offset YYYY-MM-DDThh:mm:ss+hh:mm',
+      ]);
+    }
   });
 });
 

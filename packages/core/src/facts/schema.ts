@@ -3,6 +3,7 @@ import type { AnswerInfo, ElementInfo, ProtocolInfo } from '../protocol';
 import {
   AllergyRecord,
   ConditionRecord,
+  DateAnswer,
   Day,
   EncounterRecord,
   Exposure,
@@ -61,7 +62,7 @@ function describeAnswer(a: AnswerInfo): string {
     case 'number':
       return a.unit ? `a number in ${a.unit}` : 'a number';
     case 'date':
-      return 'a date YYYY-MM-DD';
+      return 'a date YYYY-MM-DD, or a date and time with its UTC offset';
     case 'code':
       return a.values?.length ? `one of ${a.values.join(', ')}` : 'a code';
   }
@@ -112,7 +113,7 @@ function answerSchema(answer: AnswerInfo | undefined): z.ZodType {
     case 'number':
       return bounded(z.number());
     case 'date':
-      return Day;
+      return DateAnswer;
     case 'code':
       return answer.values?.length ? z.enum(answer.values as [string, ...string[]]) : z.string();
   }

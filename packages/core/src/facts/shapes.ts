@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROUTE_WORDS } from '../codes/routes';
+import { DAY_ONLY, MOMENT_KNOWN, NO_OFFSET, readMoment } from '../time/dates';
 
 /**
  * The generic shapes of patient facts, one per kind of data element. A protocol's own input
@@ -19,6 +20,30 @@ export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a full date YYYY-MM-DD')
   .describe('A full calendar date YYYY-MM-DD.');
+
+/**
+ * A date question's answer: a day, or a moment on it, a time of day with its UTC offset. Hour
+ * windows count back from the moment; a day alone is every moment of that day.
+ */
+export const DateAnswer = z
+  .string()
+  .superRefine((text, ctx) => {
+    const read = readMoment(text);
+    if (read === NO_OFFSET)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a time of day needs its UTC offset: YYYY-MM-DDThh:mm:ss+hh:mm (or Z)',
+      });
+    else if (read === DAY_ONLY ? text.length !== 10 : read !== MOMENT_KNOWN)
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected a date YYYY-MM-DD, or a date and time with its UTC offset YYYY-MM-DDThh:mm:ss+hh:mm',
+      });
+  })
+  .describe(
+    'A full calendar date YYYY-MM-DD, or a date and time with its UTC offset (YYYY-MM-DDThh:mm:ss+hh:mm or Z).',
+  );
 
 export const Sex = z.enum(['male', 'female', 'other', 'unknown']);
 

@@ -3,6 +3,7 @@ import { doseRiseLeaf, stableLeaf } from '../evaluate/dosing';
 import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import {
   answerTruth,
+  anyReadingLeaf,
   betweenTruth,
   compareTruth,
   dateWithinLeaf,
@@ -118,6 +119,8 @@ export function toClosure(b: Bool): Rule {
       return (p) => withinLeaf(b, p);
     case 'dateWithin':
       return (p) => dateWithinLeaf(b, p);
+    case 'anyReading':
+      return (p) => anyReadingLeaf(b, p);
     case 'severe': {
       const el = b.el;
       return (p) => allergyTruth(p, el, true);

@@ -59,6 +59,7 @@ export function columnRule(b: Bool): boolean {
     case 'trend':
     case 'within':
     case 'dateWithin':
+    case 'anyReading':
     case 'stable':
     case 'doseRise':
       return false;
@@ -227,10 +228,11 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'trend':
     case 'within':
     case 'dateWithin':
+    case 'anyReading':
     case 'stable':
     case 'doseRise':
       throw new Error(
-        'unreachable: trends, record windows, stable dosing and dose histories run on the object evaluator',
+        'unreachable: trends, record and result windows, stable dosing and dose histories run on the object evaluator',
       );
   }
 }

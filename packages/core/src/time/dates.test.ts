@@ -6,9 +6,16 @@ import {
   addYears,
   ageInYears,
   ageRange,
+  DAY_ONLY,
   dayFromIso,
   formatDay,
+  HOUR_MS,
+  MOMENT_KNOWN,
+  NO_OFFSET,
+  NOT_A_DATE,
   parseDate,
+  readMoment,
+  readMomentResult,
 } from './dates';
 
 const day = dayFromIso;
@@ -167,5 +174,28 @@ describe('ageRange', () => {
     expect(ageRange(parseDate('1990-05') as never, day('2025-06-01'))).toEqual({ min: 35, max: 35 });
     expect(ageRange(parseDate('1990-06') as never, day('2025-06-15'))).toEqual({ min: 34, max: 35 });
     expect(ageRange(parseDate('1990-06-15') as never, day('2025-06-15'))).toEqual({ min: 35, max: 35 });
+  });
+});
+
+describe('readMoment', () => {
+  const at = (text: string) => (readMoment(text) === MOMENT_KNOWN ? readMomentResult.at : Number.NaN);
+
+  it('reads a date and time with its offset as a moment, whatever the offset', () => {
+    expect(at('1970-01-01T00:00:00Z')).toBe(0);
+    expect(at('2025-10-15T09:00:00+07:00')).toBe(Date.UTC(2025, 9, 15, 2));
+    expect(at('2025-10-15T02:00Z')).toBe(at('2025-10-15T09:00:00+07:00'));
+    expect(at('2025-10-14T21:30:00-04:30')).toBe(Date.UTC(2025, 9, 15, 2));
+    expect(at('2025-10-15T09:00:00.5+07:00')).toBe(Date.UTC(2025, 9, 15, 2) + 500);
+    expect(at('2025-10-15T09:00:00+07:00') - at('2025-10-12T09:00:00+07:00')).toBe(72 * HOUR_MS);
+  });
+
+  it('tells a day alone, a time without its offset, and what is not a date apart', () => {
+    expect(readMoment('2025-10-15')).toBe(DAY_ONLY);
+    expect(readMoment('2025-10')).toBe(DAY_ONLY);
+    expect(readMoment('2025-10-15T09:00:00')).toBe(NO_OFFSET);
+    expect(readMoment('2025-02-29T09:00:00Z')).toBe(NOT_A_DATE);
+    expect(readMoment('2025-10-15T25:00:00Z')).toBe(NOT_A_DATE);
+    expect(readMoment('2025-10-15T09:00:00+14:60')).toBe(NOT_A_DATE);
+    expect(readMoment('15/10/2025')).toBe(NOT_A_DATE);
   });
 });

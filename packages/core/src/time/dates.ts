@@ -253,3 +253,48 @@ function digitsAt(text: string, from: number, to: number): number {
   }
   return n;
 }
+
+const MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2}))?$/;
+
+/** What `readMoment` found: a date alone, a moment (a time of day with its offset), or neither. */
+export const NOT_A_DATE = 0;
+export const DAY_ONLY = 1;
+export const MOMENT_KNOWN = 2;
+/** A time of day written without its UTC offset: the moment it names is not known. */
+export const NO_OFFSET = 3;
+
+/**
+ * The moment a date-time names, in milliseconds since 1970-01-01T00:00Z, from the last
+ * `readMoment` that returned MOMENT_KNOWN: module state, so reading allocates nothing.
+ */
+export const readMomentResult = { at: 0 };
+
+/**
+ * Reads a date-time (`2025-10-12T10:00:00+07:00`, `…Z`) into `readMomentResult.at`. A full date
+ * alone is DAY_ONLY; a time of day without its offset is NO_OFFSET, since the same clock time is a
+ * different moment in each zone; anything else (a partial date, an impossible day or time) is
+ * NOT_A_DATE, or DAY_ONLY for a partial date (its days are read by `readDays`).
+ */
+export function readMoment(text: string): number {
+  if (text.length <= 10) return parseDate(text) === undefined ? NOT_A_DATE : DAY_ONLY;
+  const m = MOMENT.exec(text);
+  if (m === null) return NOT_A_DATE;
+  const day = dayFromIso(m[1] as string);
+  const h = Number(m[2]);
+  const min = Number(m[3]);
+  const s = m[4] === undefined ? 0 : Number(m[4]);
+  if (Number.isNaN(day) || h > 23 || min > 59 || s > 59) return NOT_A_DATE;
+  if (m[6] === undefined) return NO_OFFSET;
+  let offset = 0;
+  if (m[6] !== 'Z') {
+    const oh = Number(m[8]);
+    const om = Number(m[9]);
+    if (oh > 14 || om > 59) return NOT_A_DATE;
+    offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const fraction = m[5] === undefined ? 0 : Math.floor(Number(`0.${m[5]}`) * 1000);
+  readMomentResult.at = ((day * 1440 + h * 60 + min - offset) * 60 + s) * 1000 + fraction;
+  return MOMENT_KNOWN;
+}
+
+export const HOUR_MS = 3_600_000;

@@ -248,3 +248,14 @@ export function convert(value: number, from: string, to: string, molarMass?: num
   const factor = conversionFactor(from, to, molarMass);
   return factor === undefined ? undefined : round12(value * factor);
 }
+
+/**
+ * A value on an offset scale (°F to °C), which has no single factor: converted as a point, and only
+ * where the conversion keeps order (a higher °F is a higher °C), so that a comparator (`>100.4
+ * [degF]`) and the ends of a reference range keep their sense. Undefined otherwise.
+ */
+export function convertOnScale(value: number, from: string, to: string): number | undefined {
+  const at = convert(value, from, to);
+  const above = convert(value + 1, from, to);
+  return at !== undefined && above !== undefined && above > at ? at : undefined;
+}

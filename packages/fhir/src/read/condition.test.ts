@@ -37,7 +37,7 @@ describe('Conditions', () => {
         clinicalStatus: 'resolved',
         verificationStatus: 'confirmed',
         onset: '2019-06',
-        abatement: '2022-01-10',
+        abatement: '2022-01-10T09:00:00Z',
       },
       {
         system: SNOMED,

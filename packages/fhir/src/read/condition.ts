@@ -6,7 +6,7 @@ import {
   VerificationStatus as VerificationStatusSchema,
 } from '@eligo/core';
 import type { Condition, Entry } from '../bundle';
-import { isAfter, toPartialDate } from '../dates';
+import { isAfter, toPartialDate, toRecordDate } from '../dates';
 import { classify } from '../elements';
 import { statusProblem } from '../warnings';
 import { type Reading, statusCode } from './context';
@@ -34,7 +34,7 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
   if (!feedsAny(classified)) return;
 
   const onsetRaw = c.onsetDateTime ?? c.onsetPeriod?.start;
-  const onset = onsetRaw === undefined ? undefined : toPartialDate(onsetRaw);
+  const onset = onsetRaw === undefined ? undefined : toRecordDate(onsetRaw);
   if (onset !== undefined && isAfter(onset, reading.asOf)) return;
   if (
     onset === undefined &&
@@ -57,7 +57,7 @@ export function readCondition(reading: Reading, entry: Entry<Condition>): void {
   }
 
   const abatementRaw = c.abatementDateTime ?? c.abatementPeriod?.end ?? c.abatementPeriod?.start;
-  let abatement = abatementRaw === undefined ? undefined : toPartialDate(abatementRaw);
+  let abatement = abatementRaw === undefined ? undefined : toRecordDate(abatementRaw);
   if (abatement !== undefined && isAfter(abatement, reading.asOf)) {
     abatement = undefined;
     if (clinical === 'inactive' || clinical === 'remission' || clinical === 'resolved') clinical = 'active';

@@ -12,9 +12,9 @@ const positive = concept(SNOMED, '10828004', 'Positive');
 const negative = concept(SNOMED, '260385009', 'Negative');
 
 describe('Observations', () => {
-  it('reads a quantity with its UCUM code, comparator and date', () => {
+  it('reads a quantity with its UCUM code, comparator and date, keeping the moment of a timed one', () => {
     const { facts, warnings } = read(lab('6690-2', 5.6, '10*9/L', '2025-03-12T08:30:00+01:00'));
-    expect(facts.wbc).toEqual([{ value: 5.6, unit: '10*9/L', date: '2025-03-12' }]);
+    expect(facts.wbc).toEqual([{ value: 5.6, unit: '10*9/L', date: '2025-03-12T08:30:00+01:00' }]);
     expect(warnings).toEqual([]);
   });
 
@@ -50,10 +50,15 @@ describe('Observations', () => {
     });
     const undated = lab('1742-6', 32, 'U/L', '2025-01-01', { effectiveDateTime: undefined });
     expect(read(period, issued, undated).facts.alt).toEqual([
-      { value: 30, unit: 'U/L', date: '2025-03-10' },
-      { value: 31, unit: 'U/L', date: '2025-03-09' },
+      { value: 30, unit: 'U/L', date: '2025-03-10T22:00:00Z' },
+      { value: 31, unit: 'U/L', date: '2025-03-09T10:00:00Z' },
       { value: 32, unit: 'U/L' },
     ]);
+  });
+
+  it('cuts a date-time without its offset to its day: the moment it names is not known', () => {
+    const { facts } = read(lab('6690-2', 5.6, '10*9/L', '2025-03-12T08:30:00'));
+    expect(facts.wbc).toEqual([{ value: 5.6, unit: '10*9/L', date: '2025-03-12' }]);
   });
 
   it('ignores results dated after the screening date, without a warning', () => {

@@ -1,6 +1,6 @@
 import { CODE_SYSTEMS, type ElementInfo, type Measurement } from '@eligo/core';
 import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
-import { isAfter, toPartialDate } from '../dates';
+import { isAfter, toRecordDate } from '../dates';
 import { matchConcepts } from '../elements';
 import { commensurable, isValidUnit } from '../units';
 import { statusProblem, unclassifiedValue, unitFromText, unitProblem, valueProblem } from '../warnings';
@@ -32,10 +32,10 @@ const DEFAULT_VALUES = ['positive', 'negative'] as const;
 /** Observations whose code no element binds, counted per code for one warning each. */
 export type Unmapped = Map<string, { system: string; code: string; count: number; path: string }>;
 
-/** The date of a result: when it was taken, else when it was issued; cut to the day. */
+/** The date of a result: when it was taken, else when it was issued; its moment when timed. */
 function observationDate(o: Observation): string | undefined {
   const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
-  return date === undefined ? undefined : toPartialDate(date);
+  return date === undefined ? undefined : toRecordDate(date);
 }
 
 export function readObservation(reading: Reading, entry: Entry<Observation>, unmapped: Unmapped): void {

@@ -9,7 +9,7 @@ function read(...resources: Parameters<typeof make>) {
 }
 
 describe('Procedures', () => {
-  it('reads completed procedures with their date, and the last day of a period', () => {
+  it('reads completed procedures with their date (its moment when timed), and the last day of a period', () => {
     const { facts } = read(
       procedure('90241008', { performedDateTime: '2021-11-15T10:00:00+08:00' }),
       procedure('90241008', { performedPeriod: { start: '2020-02', end: '2020-02' } }),
@@ -17,7 +17,7 @@ describe('Procedures', () => {
       procedure('90241008', { performedPeriod: { end: '2024-06-01' } }),
     );
     expect(facts.biopsy).toEqual([
-      { system: SNOMED, code: '90241008', date: '2021-11-15' },
+      { system: SNOMED, code: '90241008', date: '2021-11-15T10:00:00+08:00' },
       { system: SNOMED, code: '90241008', date: '2020-02', end: '2020-02' },
       { system: SNOMED, code: '90241008', date: '2025-02-20', end: '2025-03-01' },
       { system: SNOMED, code: '90241008', date: '2024-06-01' },

@@ -1,6 +1,6 @@
 import type { ProcedureRecord } from '@eligo/core';
 import type { Entry, Procedure } from '../bundle';
-import { isAfter, toPartialDate } from '../dates';
+import { isAfter, toRecordDate } from '../dates';
 import { classify } from '../elements';
 import type { Reading } from './context';
 import { addRecords } from './records';
@@ -18,13 +18,13 @@ export function readProcedure(reading: Reading, entry: Entry<Procedure>): void {
   const inProgress = p.status === 'in-progress';
   if (p.status !== undefined && p.status !== 'completed' && !inProgress) return;
   const performed = p.performedDateTime ?? p.performedPeriod?.start ?? p.performedPeriod?.end;
-  const date = performed === undefined ? undefined : toPartialDate(performed);
+  const date = performed === undefined ? undefined : toRecordDate(performed);
   if (date !== undefined && isAfter(date, reading.asOf)) return;
   const record: ProcedureRecord = {};
   if (date !== undefined) record.date = date;
   const last = p.performedDateTime === undefined ? p.performedPeriod?.end : undefined;
   if (inProgress) record.inProgress = true;
-  else if (last !== undefined && p.performedPeriod?.start !== undefined) record.end = toPartialDate(last);
+  else if (last !== undefined && p.performedPeriod?.start !== undefined) record.end = toRecordDate(last);
   const classified = classify(reading.info, ['procedure'], [p.code]);
   addRecords(reading, 'procedure', { type: 'Procedure', path: `${entry.path}.code` }, classified, record);
 }

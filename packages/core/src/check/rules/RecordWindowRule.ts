@@ -1,5 +1,11 @@
 import type { Ref } from '../../ast';
-import { hoursNotHere, recordWindowForm, recordWindowSubject, wrongType } from '../../diagnostics/catalog';
+import {
+  anyReadingSubject,
+  hoursNotHere,
+  recordWindowForm,
+  recordWindowSubject,
+  wrongType,
+} from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, tailSpan } from '../describe';
 
@@ -7,9 +13,10 @@ const DATED: ReadonlySet<string> = new Set(['medication', 'condition', 'procedur
 
 /**
  * `R within D before A` applies to dated records (medications, conditions, procedures,
- * encounters) and to date questions, and counts from a date; durations in hours are judged only
- * there (decide/window.ts). Only a date question's window looks forward (`after`) or has a
- * computed length: records are known up to the screening date and count back by a duration.
+ * encounters), `any L within D before A OP V` to results (E0229), and to date questions; durations
+ * in hours are judged only there (decide/window.ts). Only a date question's window looks forward
+ * (`after`) or has a computed length: records are known up to the screening date and count back
+ * by a duration.
  */
 export function RecordWindowRule(context: CheckContext): Visitor {
   const { symbols } = context;
@@ -30,6 +37,15 @@ export function RecordWindowRule(context: CheckContext): Visitor {
         context.report(recordWindowForm(span, node.subject.name, node.side === 'after'));
       }
       if (node.anchor !== 'screening') anchorProblem(context, node.anchor, node.side);
+    },
+    AnyReading(node) {
+      windows.add(node.duration);
+      const subject = node.test.left;
+      const info = subject.kind === 'Ref' ? symbols.get(subject.name) : undefined;
+      if (subject.kind === 'Ref' && info && info.kind !== 'lab' && info.kind !== 'test') {
+        context.report(anyReadingSubject(subject.span, subject.name, describeValue(subject, symbols)));
+      }
+      if (node.anchor !== 'screening') anchorProblem(context, node.anchor, 'before');
     },
     Duration(node) {
       if (node.unit === 'hour' && !windows.has(node)) context.report(hoursNotHere(node.span));

@@ -370,7 +370,50 @@ describe('RecordWindowRule', () => {
         code: 'E0217',
         line: 12,
         column: 97,
-        message: 'hours are measured only in `within … before` windows of records',
+        message: 'hours are measured only in `within … before` windows',
+      },
+    ]);
+  });
+});
+
+describe('any result within a window (RecordWindowRule)', () => {
+  const decls = [
+    'lab temp "Body temperature" in Cel from loinc 8310-5',
+    'condition fever "Fever" from icd10 R50*',
+    'question enrolment "Enrolment date and time": date',
+    'question consent "Consent?": yes/no',
+  ].join('\n');
+
+  it('accepts any result of a lab in a window of hours before a date question or the screening date', () => {
+    expectValid(
+      protocol(
+        decls,
+        'any temp within 72 hours before enrolment > 38 Cel or any temp within 3 days before screening >= 39 Cel',
+      ),
+      RecordWindowRule,
+    );
+  });
+
+  it('reports any … within on a condition, and an anchor that is not a date', () => {
+    expectDiagnostics(
+      protocol(
+        decls,
+        'any fever within 72 hours before enrolment > 38 Cel or any temp within 72 hours before consent > 38 Cel',
+      ),
+      RecordWindowRule,
+    ).toEqual([
+      {
+        code: 'E0229',
+        line: 9,
+        column: 16,
+        message: "'any … within … before' reads the results of a lab or test",
+      },
+      {
+        code: 'E0215',
+        line: 9,
+        column: 99,
+        message:
+          "'within … before' needs a date to count back from: screening, a lab or test result, a condition or a date question",
       },
     ]);
   });
