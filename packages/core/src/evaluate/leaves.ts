@@ -1,7 +1,14 @@
 import type { CompareOp } from '../ast';
 import { classifies, codedTruth, onlyTruth } from '../decide/coded';
 import { AnyReadingFold } from '../decide/readings';
-import { dateInWindow, eventWithin, momentWithin, type WindowLength, windowMay, windowSure } from '../decide/window';
+import {
+  dateInWindow,
+  eventWithin,
+  momentWithin,
+  type WindowLength,
+  windowMay,
+  windowSure,
+} from '../decide/window';
 import { MOMENT_KNOWN, readDays, readDaysResult, readMoment, readMomentResult } from '../time/dates';
 import { round12 } from '../units/exact';
 import { and3, compare } from './compare';

@@ -33,8 +33,8 @@ import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { UnusedDeclarationRule } from './UnusedDeclarationRule';
 import { ValidUnitRule } from './ValidUnitRule';
-import { WindowLengthRule } from './WindowLengthRule';
 import { ValueCodeRule } from './ValueCodeRule';
+import { WindowLengthRule } from './WindowLengthRule';
 
 /** Every check `check()` runs, in the order of the diagnostic codes they report. */
 export const specifiedRules: readonly Rule[] = [

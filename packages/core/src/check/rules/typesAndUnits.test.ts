@@ -20,8 +20,8 @@ import { TrendSubjectRule } from './TrendSubjectRule';
 import { UnitAnnotationRule } from './UnitAnnotationRule';
 import { UnitDimensionRule } from './UnitDimensionRule';
 import { ValidUnitRule } from './ValidUnitRule';
-import { WindowLengthRule } from './WindowLengthRule';
 import { ValueCodeRule } from './ValueCodeRule';
+import { WindowLengthRule } from './WindowLengthRule';
 
 describe('ValidUnitRule', () => {
   it('accepts UCUM units, annotations included', () => {
