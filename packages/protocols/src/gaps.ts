@@ -18,44 +18,8 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
       "EX-14.6: the NYHA class is a SNOMED CT coded result; a test's value words cannot name codes",
   },
   NCT04169737: {
-    'c1-eligible-untreated-del17p.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-eligible-turns-65-on-registration-day.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-undetermined-aged-64-genetics-unknown.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-eligible-relapsed-after-fcr.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-eligible-two-lines-crcl-by-ckd-epi.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-ineligible-renal-function-50-or-less-by-every-formula.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-undetermined-cockcroft-gault-needs-weight.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-ineligible-platelet-transfusion-14-days-before.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-eligible-cytopenias-from-marrow-infiltration.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-ineligible-anc-exactly-750.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
     'c2-ineligible-btki-venetoclax-ended-under-2-years-ago.json':
-      "EX-1: whether the combination ended within 2 years before the new treatment is asked, not read from the medication periods; EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-eligible-btki-venetoclax-ended-over-2-years-ago.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-ineligible-bendamustine-rituximab-20-days-before.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-undetermined-anti-hbc-positive-without-hbv-dna.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-ineligible-live-vaccine-despite-stale-pregnancy-test.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c1-eligible-woman-negative-test-7-days-stroke-6-months-1-day.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-ineligible-myocardial-infarction-exactly-6-months.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-eligible-recent-prostate-cancer-low-risk.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
-    'c2-ineligible-clarithromycin-7-days-before-ibrutinib-no-washout.json':
-      "EX-2.g's live vaccine is an Immunization resource, which the FHIR reader does not read",
+      'EX-1: whether the combination ended within 2 years before the new treatment is asked, not read from the medication periods',
   },
   NCT05291234: {
     'fdg-pet-only.json':
@@ -78,8 +42,6 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
       'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
     'fever-73-hours-before.json':
       'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
-    'fever-enrolment-time-unknown.json':
-      "EX-3's influenza vaccination is an Immunization resource, which the FHIR reader does not read",
     'alt-exactly-1-5-x-uln.json':
       'a date question answered with a time of day (enrollment_datetime) is refused: date answers are YYYY-MM-DD only, and windows count whole days, not hours',
     'alt-above-1-5-x-uln.json':
