@@ -103,7 +103,7 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
     'waz-below-minus-3.json':
       "EX-2: weight-for-age z below -3 needs the WHO LMS table by age in days; IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
     'temperature-99-5-degF.json':
-      "IN-3: a temperature in [degF] is not converted to Cel (an offset unit, not a ratio); IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
+      "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
     'temperature-37-4-no-history.json':
       "IN-5.a: the slide's species is a SNOMED CT organism code (valueCodeableConcept); a test's value words cannot name codes",
     'rectal-temperature-only.json':

@@ -1,4 +1,4 @@
-import { conversionFactor } from '../units/ucum';
+import { applyConversion, type Conversion, conversionBetween } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
 import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
 import type { Patient } from './patient';
@@ -133,11 +133,11 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
   const reported = m.unit ?? el.unit;
   const target = el.unit ?? reported;
   out.unit = target;
-  const factor =
+  const conversion =
     reported === undefined || target === undefined || reported === target
-      ? 1
-      : factorTo(el, reported, target);
-  if (Number.isNaN(factor)) {
+      ? IDENTITY
+      : conversionTo(el, reported, target);
+  if (conversion === undefined) {
     out.state = BAD_UNIT;
     patient.warn({
       code: 'unit-not-convertible',
@@ -147,15 +147,15 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     });
     return;
   }
-  setValue(out, m.value * factor, m.comparator);
+  setValue(out, applyConversion(conversion, m.value), m.comparator);
   const range = m.referenceRange;
   if (range !== undefined && (range.high !== undefined || range.low !== undefined)) {
     const rangeUnit = range.unit ?? reported;
-    const rangeFactor =
+    const rangeConversion =
       rangeUnit === undefined || target === undefined || rangeUnit === target
-        ? 1
-        : factorTo(el, rangeUnit, target);
-    if (Number.isNaN(rangeFactor)) {
+        ? IDENTITY
+        : conversionTo(el, rangeUnit, target);
+    if (rangeConversion === undefined) {
       patient.warn({
         code: 'unit-not-convertible',
         message: `${el.name}: the reference range unit '${rangeUnit}' does not convert to ${target}; the range is treated as missing`,
@@ -163,8 +163,8 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
         element: el.id,
       });
     } else {
-      if (range.high !== undefined) out.high = range.high * rangeFactor;
-      if (range.low !== undefined) out.low = range.low * rangeFactor;
+      if (range.high !== undefined) out.high = applyConversion(rangeConversion, range.high);
+      if (range.low !== undefined) out.low = applyConversion(rangeConversion, range.low);
     }
   }
   out.state = OK;
@@ -187,15 +187,21 @@ function setValue(out: Reading, value: number, comparator: string | undefined): 
   }
 }
 
-/** The factor from a reported unit to the element's unit (or a test's result unit), cached per element. */
-export function factorTo(el: Element, from: string, to: string): number {
+export const IDENTITY: Conversion = { factor: 1, offset: 0 };
+
+/**
+ * The conversion from a reported unit to the element's unit (or a test's result unit), cached per
+ * element; undefined when the units do not convert. Temperatures convert across their offset
+ * (99.5 [degF] is 37.5 Cel).
+ */
+export function conversionTo(el: Element, from: string, to: string): Conversion | undefined {
   const key = to === el.unit ? from : `${from}\u0000${to}`;
-  let factor = el.factors.get(key);
-  if (factor === undefined) {
-    factor = conversionFactor(from, to, el.molarMass) ?? Number.NaN;
-    el.factors.set(key, factor);
+  let conversion = el.factors.get(key);
+  if (conversion === undefined) {
+    conversion = conversionBetween(from, to, el.molarMass) ?? null;
+    el.factors.set(key, conversion);
   }
-  return factor;
+  return conversion ?? undefined;
 }
 
 function pathOf(patient: Patient, el: Element, index: number, field: string): string {

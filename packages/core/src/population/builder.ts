@@ -1,7 +1,7 @@
 import type { Facts } from '../facts/shapes';
 import type { ElementInfo, ProtocolInfo } from '../protocol';
 import { parseDate } from '../time/dates';
-import { conversionFactor } from '../units/ucum';
+import { applyConversion, conversionBetween } from '../units/ucum';
 import {
   CLINICAL_STATUSES,
   COMPARATORS,
@@ -406,18 +406,18 @@ export class PopulationBuilder {
       const range = m.referenceRange as { low?: number; high?: number; unit?: string } | undefined;
       if (range !== undefined) {
         // The columns keep limits in the result's own unit.
-        const factor =
+        const conversion =
           range.unit === undefined || range.unit === unit
-            ? 1
-            : (conversionFactor(range.unit, unit, el.molarMass) ?? Number.NaN);
-        if (Number.isNaN(factor)) {
+            ? { factor: 1, offset: 0 }
+            : conversionBetween(range.unit, unit, el.molarMass);
+        if (conversion === undefined) {
           this.problem(
             `${path}.referenceRange.unit`,
             `the unit '${range.unit}' does not convert to '${unit}'; the range is left out`,
           );
         } else {
-          if (range.low !== undefined) low = range.low * factor;
-          if (range.high !== undefined) high = range.high * factor;
+          if (range.low !== undefined) low = applyConversion(conversion, range.low);
+          if (range.high !== undefined) high = applyConversion(conversion, range.high);
         }
       }
       w.add(value, unit, lo, hi, low, high, comparator);
