@@ -59,6 +59,7 @@ export const keywords = [
   'mass',
   'medication',
   'met',
+  'method',
   'molar',
   'month',
   'months',

@@ -81,6 +81,8 @@ export interface LabDecl extends NodeBase {
   readonly molarMass: QuantityLit | undefined;
   /** `positive above ULN` | `positive above 0 %` */
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /** `method snomed …`: the codes a result's method must have; undefined, any method. */
+  readonly method: Binding | undefined;
 }
 
 export interface TestDecl extends NodeBase {
@@ -91,6 +93,8 @@ export interface TestDecl extends NodeBase {
   /** `values a, b`; undefined means the default `positive, negative`. */
   readonly values: readonly Identifier[] | undefined;
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /** `method snomed …`: the codes a result's method must have; undefined, any method. */
+  readonly method: Binding | undefined;
 }
 
 export interface RecordDecl extends NodeBase {

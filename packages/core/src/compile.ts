@@ -225,6 +225,7 @@ function elementInfos(
           unit: d.unit.code,
           ...(d.molarMass ? { molarMass: molarMassInGPerMol(d.molarMass) } : {}),
           binding: bindingInfo(d.binding),
+          ...(d.method ? { method: bindingInfo(d.method) } : {}),
         });
         break;
       case 'TestDecl':
@@ -232,6 +233,7 @@ function elementInfos(
           ...base,
           values: d.values?.map((v) => v.value) ?? ['positive', 'negative'],
           binding: bindingInfo(d.binding),
+          ...(d.method ? { method: bindingInfo(d.method) } : {}),
         });
         break;
       case 'RecordDecl':

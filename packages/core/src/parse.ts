@@ -651,14 +651,21 @@ type Modifiers = {
   molarMass?: QuantityLit;
   positiveAbove?: LimitRef | QuantityLit;
   values?: Identifier[];
+  method?: Binding;
+};
+
+const MODIFIER_KEYS: Readonly<Record<string, keyof Modifiers>> = {
+  MolarMass: 'molarMass',
+  PositiveAbove: 'positiveAbove',
+  TestValues: 'values',
+  Method: 'method',
 };
 
 function modifiers(iter: OhmNode): Modifiers {
   const out: Modifiers = {};
   for (const wrapper of iter.children) {
     const m = wrapper.children[0]!;
-    const key =
-      m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
+    const key = MODIFIER_KEYS[m.ctorName]!;
     if (out[key] !== undefined) {
       conversion.diagnostics.push(
         duplicateClause(
@@ -670,9 +677,27 @@ function modifiers(iter: OhmNode): Modifiers {
     }
     if (m.ctorName === 'MolarMass') out.molarMass = quantity(m.children[2]!);
     else if (m.ctorName === 'PositiveAbove') out.positiveAbove = threshold(m.children[2]!);
-    else out.values = listOf(m.children[1]!, identifier);
+    else if (m.ctorName === 'Method') {
+      const [, first, , rest] = m.children as [OhmNode, OhmNode, OhmNode, OhmNode];
+      out.method = codeBinding(first, rest, undefined, span(m));
+    } else out.values = listOf(m.children[1]!, identifier);
   }
   return out;
+}
+
+/** A list of codes, each under the last system named (`snomed 1, 2, atc X`), and its exceptions. */
+function codeBinding(first: OhmNode, rest: OhmNode, except: OhmNode | undefined, at: Span): Binding {
+  let system: CodeSystemName = 'loinc';
+  const resolve = (item: CodeItem): CodePattern => {
+    if (item.system) system = item.system;
+    return codePattern(item, system);
+  };
+  const codes = [first, ...rest.children].map((n) => resolve(codeItem(n)));
+  const excluded =
+    except === undefined
+      ? []
+      : (optional(except, (e) => listOf(e.children[1]!, (n) => resolve(codeItem(n)))) ?? []);
+  return { kind: 'Binding', any: false, codes, except: excluded, span: at };
 }
 
 function sections(iter: OhmNode): Section[] {
@@ -765,6 +790,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       molarMass: m.molarMass,
       positiveAbove: m.positiveAbove,
+      method: m.method,
       span: span(this),
     };
   },
@@ -777,6 +803,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       values: m.values,
       positiveAbove: m.positiveAbove,
+      method: m.method,
       span: span(this),
     };
   },
@@ -814,14 +841,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return { kind: 'Binding', any: true, codes: [], except: [], span: span(this) };
   },
   Binding_codes(_from, first, _commas, rest, except): Binding {
-    let system: CodeSystemName = 'loinc';
-    const resolve = (item: CodeItem): CodePattern => {
-      if (item.system) system = item.system;
-      return codePattern(item, system);
-    };
-    const codes = [first, ...rest.children].map((n) => resolve(codeItem(n)));
-    const excluded = optional(except, (e) => listOf(e.children[1]!, (n) => resolve(codeItem(n)))) ?? [];
-    return { kind: 'Binding', any: false, codes, except: excluded, span: span(this) };
+    return codeBinding(first, rest, except, span(this));
   },
 
   // -------------------------------------------------------------- expressions

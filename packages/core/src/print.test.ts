@@ -259,6 +259,14 @@ const binding: fc.Arbitrary<Binding> = fc.oneof(
     span: fc.constant(span),
   }),
 );
+/** `method …`: codes only, never `any` nor exceptions. */
+const methodBinding: fc.Arbitrary<Binding> = fc.record({
+  kind: fc.constant('Binding' as const),
+  any: fc.constant(false),
+  codes: fc.array(codePattern, { minLength: 1, maxLength: 3 }),
+  except: fc.constant([]),
+  span: fc.constant(span),
+});
 const threshold = fc.oneof(
   fc.record({ kind: fc.constant('LimitRef' as const), limit, span: fc.constant(span) }),
   quantity,
@@ -320,6 +328,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     binding,
     molarMass: fc.option(quantity, { nil: undefined }),
     positiveAbove: fc.option(threshold, { nil: undefined }),
+    method: fc.option(methodBinding, { nil: undefined }),
     span: s,
   }),
   fc.record({
@@ -329,6 +338,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     binding,
     values: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     positiveAbove: fc.option(threshold, { nil: undefined }),
+    method: fc.option(methodBinding, { nil: undefined }),
     span: s,
   }),
   fc.record({

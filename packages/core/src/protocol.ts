@@ -67,6 +67,8 @@ export interface ElementInfo {
   /** For `test` and coded questions/patient sex: the allowed codes. */
   readonly values?: readonly string[] | undefined;
   readonly binding?: CodeBindingInfo | undefined;
+  /** For `lab` and `test`: the codes a result's method must have (`method snomed …`); absent, any. */
+  readonly method?: CodeBindingInfo | undefined;
   /** For `encounter`: the classes it takes (`class inpatient, emergency`); absent, any class. */
   readonly classes?: readonly string[] | undefined;
   /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */

@@ -78,6 +78,7 @@ export const Observation = loose({
   valueInteger: optional(integer),
   valueBoolean: optional(boolean),
   dataAbsentReason: optional(CodeableConcept),
+  method: optional(CodeableConcept),
   referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
 });
 

@@ -22,8 +22,6 @@ export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string
       'EX-1: whether the combination ended within 2 years before the new treatment is asked, not read from the medication periods',
   },
   NCT05291234: {
-    'fdg-pet-only.json':
-      'IN-4: an FDG-PET is told from an amyloid PET by Observation.method, which the reader does not read',
     'mri-outside-window.json':
       "EX-1: an imaging study with a date but no value is read as no result, so the window's absence is decisive",
   },

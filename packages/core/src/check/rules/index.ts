@@ -18,6 +18,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
+import { MethodCodeRule } from './MethodCodeRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
@@ -63,6 +64,7 @@ export const specifiedRules: readonly Rule[] = [
   EpisodesSubjectRule,
   KnownResultRule,
   EquivalenceTableRule,
+  MethodCodeRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
