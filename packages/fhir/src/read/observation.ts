@@ -67,7 +67,7 @@ export function readObservation(reading: Reading, entry: Entry<Observation>, unm
       const recorded =
         o.method === undefined
           ? 'the Observation records no method'
-          : 'its method is coded in no system of ' + `${element.id}'s methods`;
+          : `its method is coded in no system of ${element.id}'s methods`;
       reading.warn(
         methodProblem(element.id, `${entry.path}.${o.method === undefined ? 'code' : 'method'}`, recorded),
       );
