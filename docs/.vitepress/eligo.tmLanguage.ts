@@ -28,6 +28,7 @@ export const keywords = [
   'complete',
   'condition',
   'count',
+  'cvx',
   'daily',
   'date',
   'day',

@@ -130,7 +130,7 @@ export interface DefineDecl extends NodeBase {
   readonly expr: Expr;
 }
 
-export type CodeSystemName = 'loinc' | 'snomed' | 'icd10' | 'atc' | 'rxnorm';
+export type CodeSystemName = 'loinc' | 'snomed' | 'icd10' | 'atc' | 'rxnorm' | 'cvx';
 
 export interface Binding extends NodeBase {
   readonly kind: 'Binding';

@@ -227,6 +227,7 @@ const system = fc.constantFrom(
   'icd10' as const,
   'atc' as const,
   'rxnorm' as const,
+  'cvx' as const,
 );
 const code = fc
   .stringMatching(/^([0-9]{1,6}-[0-9]|[A-Z][0-9]{2}(\.[0-9]{1,2})?|[A-Z][0-9]{2}[A-Z]{0,2}[0-9]{0,2})$/)

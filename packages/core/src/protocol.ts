@@ -14,6 +14,8 @@ export const CODE_SYSTEMS = {
   icd10: 'http://hl7.org/fhir/sid/icd-10',
   atc: 'http://www.whocc.no/atc',
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  /** CDC's vaccine codes (CVX), as FHIR Immunization.vaccineCode carries them in the US. */
+  cvx: 'http://hl7.org/fhir/sid/cvx',
 } as const;
 
 /** Every kind of data element, in declaration order; the contracts' schema enumerates the same list. */

@@ -22,6 +22,10 @@ const protocol: ProtocolInfo = {
     element('acei', 'medication', { closedWorld: true, include: [prefix('atc', 'C09A')] }),
     element('any_drug', 'medication', { closedWorld: true, include: [prefix('atc', 'J')] }),
     element('drug_by_rxnorm', 'medication', { closedWorld: true, include: [exact('rxnorm', '866924')] }),
+    element('flu_by_cvx', 'medication', {
+      closedWorld: true,
+      include: [exact('cvx', '140'), exact('cvx', '141')],
+    }),
   ],
 };
 
@@ -105,9 +109,22 @@ describe('Immunization', () => {
     expect(facts.drug_by_rxnorm).toEqual([record]);
     // An ATC binding outside the vaccines cannot: a flu shot is no ACE inhibitor.
     expect(facts.acei).toEqual([]);
+    // A binding in CVX takes it as its own.
+    expect(facts.flu_by_cvx).toEqual([
+      { system: CVX, code: '140', display: flu.coding![0]!.display, start: '2025-06-01', end: '2025-06-01' },
+    ]);
     expect(warnings.map((w) => [w.code, w.path])).toEqual([
       ['W-FHIR-UNCLASSIFIED', 'bundle.entry[0].resource.vaccineCode'],
     ]);
+  });
+
+  it('matches CVX codes in any spelling of the system, and leaves an ATC-coded vaccine open for a CVX binding', () => {
+    const oid = concept('urn:oid:2.16.840.1.113883.12.292', '141');
+    expect(read(immunization(oid, '2025-06-01')).facts.flu_by_cvx).toEqual([
+      { system: CVX, code: '141', start: '2025-06-01', end: '2025-06-01' },
+    ]);
+    const atc = read(immunization(FLU, '2025-06-01')).facts.flu_by_cvx as { unclassified?: boolean }[];
+    expect(atc.map((r) => r.unclassified)).toEqual([true]);
   });
 
   it('reads a vaccine without a code as unclassified for the elements that could hold one', () => {
