@@ -81,6 +81,8 @@ export interface LabDecl extends NodeBase {
   readonly molarMass: QuantityLit | undefined;
   /** `positive above ULN` | `positive above 0 %` */
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /** `method snomed …`: the codes a result's method must have; undefined, any method. */
+  readonly method: Binding | undefined;
   /** `values 1 = snomed 420300004, …`: coded results read as these numbers. */
   readonly valueCodes: readonly ValueCode[] | undefined;
 }
@@ -104,6 +106,8 @@ export interface TestDecl extends NodeBase {
   /** The codes bound to values (`values iv = snomed 1222837003, …`), in order; empty when none are. */
   readonly valueCodes: readonly ValueCode[] | undefined;
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /** `method snomed …`: the codes a result's method must have; undefined, any method. */
+  readonly method: Binding | undefined;
 }
 
 export interface RecordDecl extends NodeBase {
@@ -139,7 +143,7 @@ export interface DefineDecl extends NodeBase {
   readonly expr: Expr;
 }
 
-export type CodeSystemName = 'loinc' | 'snomed' | 'icd10' | 'atc' | 'rxnorm';
+export type CodeSystemName = 'loinc' | 'snomed' | 'icd10' | 'atc' | 'rxnorm' | 'cvx';
 
 export interface Binding extends NodeBase {
   readonly kind: 'Binding';

@@ -227,6 +227,7 @@ function elementInfos(
           ...(d.molarMass ? { molarMass: molarMassInGPerMol(d.molarMass) } : {}),
           ...(d.valueCodes?.length ? { valueCodes: valueCodesInfo(d.valueCodes) } : {}),
           binding: bindingInfo(d.binding),
+          ...(d.method ? { method: bindingInfo(d.method) } : {}),
         });
         break;
       case 'TestDecl':
@@ -235,6 +236,7 @@ function elementInfos(
           values: d.values?.map((v) => v.value) ?? ['positive', 'negative'],
           ...(d.valueCodes?.length ? { valueCodes: valueCodesInfo(d.valueCodes) } : {}),
           binding: bindingInfo(d.binding),
+          ...(d.method ? { method: bindingInfo(d.method) } : {}),
         });
         break;
       case 'RecordDecl':

@@ -97,6 +97,10 @@ export const ElementInfoSchema = z.object({
   binding: z
     .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
     .optional(),
+  method: z
+    .object({ any: z.boolean(), include: z.array(CodePatternSchema), exclude: z.array(CodePatternSchema) })
+    .optional()
+    .describe("For a lab or test: the codes a result's method (Observation.method) must have; absent, any"),
   classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
   routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
   answer: z

@@ -97,7 +97,10 @@ export {
 } from './time/dates';
 export { compareNumbers, round12 } from './units/exact';
 export {
+  applyConversion,
+  type Conversion,
   commensurable,
+  conversionBetween,
   conversionFactor,
   convert,
   describeUnit,

@@ -656,6 +656,15 @@ type Modifiers = {
   positiveAbove?: LimitRef | QuantityLit;
   values?: Identifier[];
   valueCodes?: ValueCode[];
+  method?: Binding;
+};
+
+const MODIFIER_KEYS: Readonly<Record<string, keyof Modifiers>> = {
+  MolarMass: 'molarMass',
+  PositiveAbove: 'positiveAbove',
+  TestValues: 'values',
+  LabValues: 'values',
+  Method: 'method',
 };
 
 /** `values iv = snomed 1 or snomed 2, other` (a test) or `values 1 = snomed 3` (a lab). */
@@ -687,8 +696,7 @@ function modifiers(iter: OhmNode): Modifiers {
   const out: Modifiers = {};
   for (const wrapper of iter.children) {
     const m = wrapper.children[0]!;
-    const key =
-      m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
+    const key = MODIFIER_KEYS[m.ctorName]!;
     if (out[key] !== undefined || (key === 'values' && out.valueCodes !== undefined)) {
       conversion.diagnostics.push(
         duplicateClause(
@@ -700,13 +708,31 @@ function modifiers(iter: OhmNode): Modifiers {
     }
     if (m.ctorName === 'MolarMass') out.molarMass = quantity(m.children[2]!);
     else if (m.ctorName === 'PositiveAbove') out.positiveAbove = threshold(m.children[2]!);
-    else {
+    else if (m.ctorName === 'Method') {
+      const [, first, , rest] = m.children as [OhmNode, OhmNode, OhmNode, OhmNode];
+      out.method = codeBinding(first, rest, undefined, span(m));
+    } else {
       const list = valueList(m);
       if (m.ctorName === 'TestValues') out.values = list.values;
       out.valueCodes = list.valueCodes;
     }
   }
   return out;
+}
+
+/** A list of codes, each under the last system named (`snomed 1, 2, atc X`), and its exceptions. */
+function codeBinding(first: OhmNode, rest: OhmNode, except: OhmNode | undefined, at: Span): Binding {
+  let system: CodeSystemName = 'loinc';
+  const resolve = (item: CodeItem): CodePattern => {
+    if (item.system) system = item.system;
+    return codePattern(item, system);
+  };
+  const codes = [first, ...rest.children].map((n) => resolve(codeItem(n)));
+  const excluded =
+    except === undefined
+      ? []
+      : (optional(except, (e) => listOf(e.children[1]!, (n) => resolve(codeItem(n)))) ?? []);
+  return { kind: 'Binding', any: false, codes, except: excluded, span: at };
 }
 
 function sections(iter: OhmNode): Section[] {
@@ -800,6 +826,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       molarMass: m.molarMass,
       positiveAbove: m.positiveAbove,
       valueCodes: m.valueCodes,
+      method: m.method,
       span: span(this),
     };
   },
@@ -813,6 +840,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       values: m.values,
       valueCodes: m.values ? (m.valueCodes ?? []) : undefined,
       positiveAbove: m.positiveAbove,
+      method: m.method,
       span: span(this),
     };
   },
@@ -850,14 +878,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     return { kind: 'Binding', any: true, codes: [], except: [], span: span(this) };
   },
   Binding_codes(_from, first, _commas, rest, except): Binding {
-    let system: CodeSystemName = 'loinc';
-    const resolve = (item: CodeItem): CodePattern => {
-      if (item.system) system = item.system;
-      return codePattern(item, system);
-    };
-    const codes = [first, ...rest.children].map((n) => resolve(codeItem(n)));
-    const excluded = optional(except, (e) => listOf(e.children[1]!, (n) => resolve(codeItem(n)))) ?? [];
-    return { kind: 'Binding', any: false, codes, except: excluded, span: span(this) };
+    return codeBinding(first, rest, except, span(this));
   },
 
   // -------------------------------------------------------------- expressions

@@ -255,6 +255,7 @@ const system = fc.constantFrom(
   'icd10' as const,
   'atc' as const,
   'rxnorm' as const,
+  'cvx' as const,
 );
 const code = fc
   .stringMatching(/^([0-9]{1,6}-[0-9]|[A-Z][0-9]{2}(\.[0-9]{1,2})?|[A-Z][0-9]{2}[A-Z]{0,2}[0-9]{0,2})$/)
@@ -287,6 +288,14 @@ const binding: fc.Arbitrary<Binding> = fc.oneof(
     span: fc.constant(span),
   }),
 );
+/** `method …`: codes only, never `any` nor exceptions. */
+const methodBinding: fc.Arbitrary<Binding> = fc.record({
+  kind: fc.constant('Binding' as const),
+  any: fc.constant(false),
+  codes: fc.array(codePattern, { minLength: 1, maxLength: 3 }),
+  except: fc.constant([]),
+  span: fc.constant(span),
+});
 const threshold = fc.oneof(
   fc.record({ kind: fc.constant('LimitRef' as const), limit, span: fc.constant(span) }),
   quantity,
@@ -362,6 +371,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
       boundValues(fc.constantFrom('1', '2', '3.5'), 1).map((v) => v.codes),
       { nil: undefined },
     ),
+    method: fc.option(methodBinding, { nil: undefined }),
     span: s,
   }),
   fc
@@ -377,6 +387,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
         { nil: undefined },
       ),
       positiveAbove: fc.option(threshold, { nil: undefined }),
+      method: fc.option(methodBinding, { nil: undefined }),
     })
     .map(({ values, ...rest }) => ({
       kind: 'TestDecl' as const,

@@ -301,6 +301,10 @@ function codeList(codes: readonly CodePattern[], system: { current: CodeSystemNa
 }
 
 /** `from …` as comma-separated pieces; `except` starts a piece of its own. */
+function methodClause(b: Binding): string {
+  return `method ${codeList(b.codes, { current: undefined }).join(', ')}`;
+}
+
 function bindingPieces(b: Binding): string[] {
   if (b.any) return ['from any'];
   const system = { current: undefined as CodeSystemName | undefined };
@@ -346,12 +350,14 @@ function declaration(d: Declaration): string[] {
       if (d.molarMass) mods.push(`molar mass ${quantity(d.molarMass)}`);
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
       if (d.valueCodes?.length) mods.push(`values ${valueList(undefined, d.valueCodes)}`);
+      if (d.method) mods.push(methodClause(d.method));
       return withBinding(`${head('lab')} ${printString(d.label)} in ${unit(d.unit)}`, d.binding, mods);
     }
     case 'TestDecl': {
       const mods: string[] = [];
       if (d.values) mods.push(`values ${valueList(d.values, d.valueCodes ?? [])}`);
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
+      if (d.method) mods.push(methodClause(d.method));
       return withBinding(`${head('test')} ${printString(d.label)}`, d.binding, mods);
     }
     case 'RecordDecl': {

@@ -14,6 +14,8 @@ export const CODE_SYSTEMS = {
   icd10: 'http://hl7.org/fhir/sid/icd-10',
   atc: 'http://www.whocc.no/atc',
   rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  /** CDC's vaccine codes (CVX), as FHIR Immunization.vaccineCode carries them in the US. */
+  cvx: 'http://hl7.org/fhir/sid/cvx',
 } as const;
 
 /** Every kind of data element, in declaration order; the contracts' schema enumerates the same list. */
@@ -78,6 +80,8 @@ export interface ElementInfo {
    */
   readonly valueCodes?: readonly ValueCodeInfo[] | undefined;
   readonly binding?: CodeBindingInfo | undefined;
+  /** For `lab` and `test`: the codes a result's method must have (`method snomed …`); absent, any. */
+  readonly method?: CodeBindingInfo | undefined;
   /** For `encounter`: the classes it takes (`class inpatient, emergency`); absent, any class. */
   readonly classes?: readonly string[] | undefined;
   /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */

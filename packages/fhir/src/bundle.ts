@@ -78,6 +78,7 @@ export const Observation = loose({
   valueInteger: optional(integer),
   valueBoolean: optional(boolean),
   dataAbsentReason: optional(CodeableConcept),
+  method: optional(CodeableConcept),
   referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
 });
 
@@ -271,8 +272,15 @@ export const Encounter = loose({
   period: optional(Period),
 });
 
-/** Read only for whose they are: a document describes one patient. */
-export const Immunization = loose({ resourceType: literal('Immunization'), patient: optional(Reference) });
+/** A vaccine given (or not): read as a medication exposure on its day (read/immunization.ts). */
+export const Immunization = loose({
+  resourceType: literal('Immunization'),
+  patient: optional(Reference),
+  status: optional(oneOf(['completed', 'entered-in-error', 'not-done'])),
+  vaccineCode: optional(CodeableConcept),
+  occurrenceDateTime: optional(DateTime),
+  occurrenceString: optional(string),
+});
 
 const schemas = {
   Patient,

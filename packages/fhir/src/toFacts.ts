@@ -8,6 +8,7 @@ import { readAllergy } from './read/allergy';
 import { readCondition } from './read/condition';
 import { Reading } from './read/context';
 import { indexConditions, readEncounter } from './read/encounter';
+import { readImmunization } from './read/immunization';
 import { indexMedications, readMedication } from './read/medication';
 import { readObservation, type Unmapped } from './read/observation';
 import { readPatient } from './read/patient';
@@ -74,6 +75,9 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
       case 'MedicationRequest':
       case 'MedicationAdministration':
         readMedication(reading, entry as Of<'MedicationStatement'>, medications);
+        break;
+      case 'Immunization':
+        readImmunization(reading, entry as Of<'Immunization'>);
         break;
       case 'Procedure':
         readProcedure(reading, entry as Of<'Procedure'>);

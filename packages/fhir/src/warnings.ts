@@ -43,6 +43,20 @@ export function unclassifiedValue(element: string, path: string, reason: string)
   return { code: 'W-FHIR-VALUE', message: `${reason}; the result counts, its value unknown`, path, element };
 }
 
+/**
+ * W-FHIR-METHOD: a result for an element that asks for methods (`method snomed …`) whose method is
+ * not recorded, or not coded in a system the element's methods use; it may or may not be the
+ * element's, so it is not counted.
+ */
+export function methodProblem(element: string, path: string, reason: string): InputWarning {
+  return {
+    code: 'W-FHIR-METHOD',
+    message: `${reason}, so whether it is a result of ${element} is not known; it is not counted`,
+    path,
+    element,
+  };
+}
+
 /** W-FHIR-STATUS: a resource whose status means it is not (yet) counted. */
 export function statusProblem(path: string, reason: string, element?: string): InputWarning {
   return { code: 'W-FHIR-STATUS', message: reason, path, element };

@@ -7,7 +7,8 @@ import { CODE_SYSTEMS } from '../protocol';
  * - icd10: `http://hl7.org/fhir/sid/icd-10-cm` (the US clinical modification, whose codes extend
  *   WHO ICD-10 codes by further characters, so prefixes and ranges still hold) and the HL7 OIDs
  *   of ICD-10 (`2.16.840.1.113883.6.3`) and ICD-10-CM (`2.16.840.1.113883.6.90`);
- * - loinc, snomed, rxnorm, atc: their HL7 OIDs (`…6.1`, `…6.96`, `…6.88`, `…6.73`).
+ * - loinc, snomed, rxnorm, atc: their HL7 OIDs (`…6.1`, `…6.96`, `…6.88`, `…6.73`);
+ * - cvx: its HL7 OID (`2.16.840.1.113883.12.292`).
  * A trailing `/` is ignored.
  */
 export const CODE_SYSTEM_ALIASES: Readonly<Record<string, string>> = {
@@ -18,6 +19,7 @@ export const CODE_SYSTEM_ALIASES: Readonly<Record<string, string>> = {
   'urn:oid:2.16.840.1.113883.6.96': CODE_SYSTEMS.snomed,
   'urn:oid:2.16.840.1.113883.6.88': CODE_SYSTEMS.rxnorm,
   'urn:oid:2.16.840.1.113883.6.73': CODE_SYSTEMS.atc,
+  'urn:oid:2.16.840.1.113883.12.292': CODE_SYSTEMS.cvx,
 };
 
 /** The canonical URI of a code system as a record names it (aliases resolved). */

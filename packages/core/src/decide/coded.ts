@@ -1,6 +1,7 @@
 import { compare } from '../evaluate/compare';
 import { type Element, FALSE, NONE, OK, type Reading, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
-import { factorTo } from '../evaluate/read';
+import { conversionTo } from '../evaluate/read';
+import { applyConversion } from '../units/ucum';
 
 type CodedReading = Pick<
   Reading,
@@ -47,8 +48,14 @@ export function positiveTruth(
   if (rule.kind === 'limit') {
     threshold = rule.limit === 'ULN' ? r.high : r.low;
   } else {
-    const factor = r.unit === undefined || r.unit === rule.unit ? 1 : factorTo(el, rule.unit, r.unit);
-    threshold = rule.value * factor;
+    const conversion =
+      r.unit === undefined || r.unit === rule.unit ? undefined : conversionTo(el, rule.unit, r.unit);
+    threshold =
+      r.unit === undefined || r.unit === rule.unit
+        ? rule.value
+        : conversion === undefined
+          ? Number.NaN
+          : applyConversion(conversion, rule.value);
   }
   if (Number.isNaN(threshold)) return UNKNOWN;
   thresholdScratch.lo = threshold;

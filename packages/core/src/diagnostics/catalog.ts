@@ -477,6 +477,14 @@ export function knownOnNonResult(span: Span, subject: string, subjectIs: string)
   });
 }
 
+/** E0232: a `method` code in a system that names tests or diagnoses, not how a result was obtained. */
+export function methodCodeSystem(span: Span, system: string): Diagnostic {
+  return error('E0232', span, `a method is not coded in ${system}`, {
+    label: system === 'loinc' ? 'a LOINC code names the test itself' : 'an ICD-10 code names a diagnosis',
+    hint: "a result's method (FHIR Observation.method) is a technique or a substance: write SNOMED CT codes (an amyloid tracer, a staining technique), or ATC or RxNorm codes for a drug; the test's own code goes after 'from'",
+  });
+}
+
 /** E0229: `any … within … before` on something that is not a lab or test result. */
 export function anyReadingSubject(span: Span, subject: string, subjectIs: string): Diagnostic {
   return error('E0229', span, `'any … within … before' reads the results of a lab or test`, {

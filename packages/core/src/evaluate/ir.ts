@@ -2,6 +2,7 @@ import type { CompareOp } from '../ast';
 import type { CalculatorDefinition } from '../calculators/library';
 import type { EquivalenceTable } from '../codes/equivalents';
 import type { AnswerInfo, ElementKind } from '../protocol';
+import { applyConversion, type Conversion } from '../units/ucum';
 
 /**
  * The compiled form of a protocol's rules, shared by the explaining evaluator and the verdict-only
@@ -40,8 +41,8 @@ export interface Element {
    * negative). A result coded otherwise is a result whose value is not known.
    */
   readonly values: readonly string[] | undefined;
-  /** Conversion factors from reported units to `unit`, filled on first use. */
-  readonly factors: Map<string, number>;
+  /** Conversions from reported units to `unit` (null: none), filled on first use. */
+  readonly factors: Map<string, Conversion | null>;
 }
 
 /** What a value node read for the current patient. */
@@ -102,16 +103,16 @@ export class Reading {
     this.hiOpen = false;
   }
 
-  copyFrom(other: Reading, factor: number): void {
+  copyFrom(other: Reading, conversion: Conversion): void {
     this.state = other.state;
-    this.lo = other.lo * factor;
-    this.hi = other.hi * factor;
+    this.lo = applyConversion(conversion, other.lo);
+    this.hi = applyConversion(conversion, other.hi);
     this.loOpen = other.loOpen;
     this.hiOpen = other.hiOpen;
     this.date = other.date;
     this.dateHi = other.dateHi;
-    this.high = other.high * factor;
-    this.low = other.low * factor;
+    this.high = applyConversion(conversion, other.high);
+    this.low = applyConversion(conversion, other.low);
     this.code = other.code;
     this.unit = other.unit;
     this.record = other.record;
@@ -150,7 +151,11 @@ export type Val =
       readonly toKg: number;
       readonly toM: number;
     })
-  | (ValBase & { readonly k: 'latest'; readonly alts: readonly Val[]; readonly factors: readonly number[] })
+  | (ValBase & {
+      readonly k: 'latest';
+      readonly alts: readonly Val[];
+      readonly factors: readonly Conversion[];
+    })
   | (ValBase & {
       /** Arithmetic: for + and −, `factor` brings the right operand to the left's unit. */
       readonly k: 'arith';

@@ -11,11 +11,12 @@ import {
 } from '../decide/window';
 import { MOMENT_KNOWN, readDays, readDaysResult, readMoment, readMomentResult } from '../time/dates';
 import { round12 } from '../units/exact';
+import { applyConversion } from '../units/ucum';
 import { and3, compare } from './compare';
 import { earliestDay, latestDay, shiftBy, shiftMonths } from './days';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
-import { factorTo, fillFrom, pickLatest, type RawMeasurement, resultsOf } from './read';
+import { conversionTo, fillFrom, pickLatest, type RawMeasurement, resultsOf } from './read';
 import {
   allergyTruth,
   conditionTruth,
@@ -136,8 +137,9 @@ export function positiveThreshold(el: Element, r: Reading): number {
   const rule = el.positive;
   if (!rule) return Number.NaN;
   if (rule.kind === 'limit') return rule.limit === 'ULN' ? r.high : r.low;
-  const factor = r.unit === undefined || r.unit === rule.unit ? 1 : factorTo(el, rule.unit, r.unit);
-  return rule.value * factor;
+  if (r.unit === undefined || r.unit === rule.unit) return rule.value;
+  const conversion = conversionTo(el, rule.unit, r.unit);
+  return conversion === undefined ? Number.NaN : applyConversion(conversion, rule.value);
 }
 
 export function elementOf(v: Val): Element | undefined {
@@ -348,11 +350,11 @@ export function seriesOf(v: Val, patient: Patient): Point[] {
     case 'latest': {
       const merged: Point[] = [];
       v.alts.forEach((alt, i) => {
-        const f = v.factors[i]!;
+        const conversion = v.factors[i]!;
         for (const p of seriesOf(alt, patient)) {
           // Same date: the first listed alternative wins.
           if (merged.some((q) => q.date === p.date && q.dateHi === p.dateHi && p.date === p.dateHi)) continue;
-          merged.push({ ...p, lo: p.lo * f, hi: p.hi * f });
+          merged.push({ ...p, lo: applyConversion(conversion, p.lo), hi: applyConversion(conversion, p.hi) });
         }
       });
       return merged;

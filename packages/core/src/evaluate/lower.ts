@@ -5,7 +5,7 @@ import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { composeUnits } from '../units/algebra';
-import { conversionFactor, convert } from '../units/ucum';
+import { type Conversion, conversionBetween, conversionFactor, convert } from '../units/ucum';
 import {
   type Bool,
   type BoolDefine,
@@ -28,6 +28,9 @@ import {
 
 export const DIMENSIONLESS = '1';
 const EGFR_UNIT = 'mL/min/{1.73_m2}';
+const IDENTITY: Conversion = { factor: 1, offset: 0 };
+/** Values that do not convert read as NaN: unknown. */
+const NO_CONVERSION: Conversion = { factor: Number.NaN, offset: 0 };
 
 export interface Lowering {
   readonly elements: Element[];
@@ -74,7 +77,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'Latest': {
         const alts = v.alternatives.map(lowerVal);
         const unit = alts.find((a) => a.unit !== undefined)?.unit;
-        const factors = alts.map((a) => factorBetween(a, unit));
+        const factors = alts.map((a) => conversionOf(a, unit));
         return valNode({ k: 'latest', alts, factors, unit, out: new Reading() });
       }
       case 'Call':
@@ -117,6 +120,12 @@ export function lowering(ast: Ast.Protocol): Lowering {
       default:
         return qty(Number.NaN, DIMENSIONLESS, '?');
     }
+  };
+
+  // Alternatives of `latest of` are values of one quantity, so offset scales convert too (Cel, [degF]).
+  const conversionOf = (a: Val, unit: string | undefined): Conversion => {
+    if (a.unit === undefined || unit === undefined || a.unit === unit) return IDENTITY;
+    return conversionBetween(a.unit, unit, molarMassOf(a)) ?? NO_CONVERSION;
   };
 
   const factorBetween = (a: Val, unit: string | undefined): number => {
@@ -269,9 +278,9 @@ export function lowering(ast: Ast.Protocol): Lowering {
     if (l.unit === undefined || r.unit === undefined || l.unit === r.unit) return [l, r];
     if (r.k === 'qty' && l.k !== 'qty') return [l, convertQty(r, l, span)];
     if (l.k === 'qty' && r.k !== 'qty') return [convertQty(l, r, span), r];
-    const factor = factorBetween(r, l.unit);
-    if (Number.isNaN(factor)) diagnostics.push(incomparable(span, l.unit, r.unit));
-    return [l, valNode({ k: 'latest', alts: [r], factors: [factor], unit: l.unit, out: new Reading() })];
+    const conversion = conversionOf(r, l.unit);
+    if (Number.isNaN(conversion.factor)) diagnostics.push(incomparable(span, l.unit, r.unit));
+    return [l, valNode({ k: 'latest', alts: [r], factors: [conversion], unit: l.unit, out: new Reading() })];
   };
 
   const convertQty = (q: Extract<Val, { k: 'qty' }>, to: Val, span: Ast.Span): Val => {
@@ -474,7 +483,7 @@ function elementOf(
     id,
     label: d.label,
     name: shortName(d.label),
-    factors: new Map<string, number>(),
+    factors: new Map<string, Conversion | null>(),
     molarMass: undefined as number | undefined,
     positive: undefined as PositiveRule | undefined,
     answer: undefined as Element['answer'],

@@ -1,4 +1,4 @@
-import { conversionFactor, convertOnScale } from '../units/ucum';
+import { applyConversion, type Conversion, conversionBetween } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
 import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
 import type { Patient } from './patient';
@@ -136,15 +136,11 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
   const reported = m.unit ?? el.unit;
   const target = el.unit ?? reported;
   out.unit = target;
-  const factor =
+  const conversion =
     reported === undefined || target === undefined || reported === target
-      ? 1
-      : factorTo(el, reported, target);
-  const onScale =
-    Number.isNaN(factor) && reported !== undefined && target !== undefined
-      ? convertOnScale(m.value, reported, target)
-      : undefined;
-  if (Number.isNaN(factor) && onScale === undefined) {
+      ? IDENTITY
+      : conversionTo(el, reported, target);
+  if (conversion === undefined) {
     out.state = BAD_UNIT;
     patient.warn({
       code: 'unit-not-convertible',
@@ -154,19 +150,15 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     });
     return;
   }
-  setValue(out, onScale ?? m.value * factor, m.comparator);
+  setValue(out, applyConversion(conversion, m.value), m.comparator);
   const range = m.referenceRange;
   if (range !== undefined && (range.high !== undefined || range.low !== undefined)) {
     const rangeUnit = range.unit ?? reported;
-    const rangeFactor =
+    const rangeConversion =
       rangeUnit === undefined || target === undefined || rangeUnit === target
-        ? 1
-        : factorTo(el, rangeUnit, target);
-    const limit = (x: number) =>
-      Number.isNaN(rangeFactor) ? convertOnScale(x, rangeUnit!, target!) : x * rangeFactor;
-    const high = range.high === undefined ? undefined : limit(range.high);
-    const low = range.low === undefined ? undefined : limit(range.low);
-    if ((range.high !== undefined && high === undefined) || (range.low !== undefined && low === undefined)) {
+        ? IDENTITY
+        : conversionTo(el, rangeUnit, target);
+    if (rangeConversion === undefined) {
       patient.warn({
         code: 'unit-not-convertible',
         message: `${el.name}: the reference range unit '${rangeUnit}' does not convert to ${target}; the range is treated as missing`,
@@ -174,8 +166,8 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
         element: el.id,
       });
     } else {
-      if (high !== undefined) out.high = high;
-      if (low !== undefined) out.low = low;
+      if (range.high !== undefined) out.high = applyConversion(rangeConversion, range.high);
+      if (range.low !== undefined) out.low = applyConversion(rangeConversion, range.low);
     }
   }
   out.state = OK;
@@ -198,15 +190,21 @@ function setValue(out: Reading, value: number, comparator: string | undefined): 
   }
 }
 
-/** The factor from a reported unit to the element's unit (or a test's result unit), cached per element. */
-export function factorTo(el: Element, from: string, to: string): number {
+export const IDENTITY: Conversion = { factor: 1, offset: 0 };
+
+/**
+ * The conversion from a reported unit to the element's unit (or a test's result unit), cached per
+ * element; undefined when the units do not convert. Temperatures convert across their offset
+ * (99.5 [degF] is 37.5 Cel).
+ */
+export function conversionTo(el: Element, from: string, to: string): Conversion | undefined {
   const key = to === el.unit ? from : `${from}\u0000${to}`;
-  let factor = el.factors.get(key);
-  if (factor === undefined) {
-    factor = conversionFactor(from, to, el.molarMass) ?? Number.NaN;
-    el.factors.set(key, factor);
+  let conversion = el.factors.get(key);
+  if (conversion === undefined) {
+    conversion = conversionBetween(from, to, el.molarMass) ?? null;
+    el.factors.set(key, conversion);
   }
-  return factor;
+  return conversion ?? undefined;
 }
 
 function pathOf(patient: Patient, el: Element, index: number, field: string): string {

@@ -1,7 +1,7 @@
 import type { Facts } from '../facts/shapes';
 import type { ElementInfo, ProtocolInfo } from '../protocol';
 import { parseDate } from '../time/dates';
-import { conversionFactor, convertOnScale } from '../units/ucum';
+import { applyConversion, conversionBetween } from '../units/ucum';
 import {
   CLINICAL_STATUSES,
   COMPARATORS,
@@ -398,46 +398,26 @@ export class PopulationBuilder {
         w.addCode(m.code, lo, hi);
         continue;
       }
-      let value = typeof m.value === 'number' ? m.value : Number.NaN;
-      let unit = typeof m.unit === 'string' ? m.unit : (el.unit ?? '');
-      // A unit on an offset scale (°F for a lab in °C) has no factor for the columns: its value
-      // goes in as the element's unit, converted as a point, as the object evaluator reads it.
-      let scaled = false;
-      if (
-        el.unit !== undefined &&
-        unit !== el.unit &&
-        unit !== '' &&
-        conversionFactor(unit, el.unit) === undefined
-      ) {
-        const converted = convertOnScale(value, unit, el.unit);
-        if (converted !== undefined) {
-          scaled = true;
-          value = converted;
-        }
-      }
-      const reported = unit;
-      if (scaled) unit = el.unit as string;
+      const value = typeof m.value === 'number' ? m.value : Number.NaN;
+      const unit = typeof m.unit === 'string' ? m.unit : (el.unit ?? '');
       const comparator = Math.max(0, COMPARATORS.indexOf(m.comparator as (typeof COMPARATORS)[number]));
       let low = Number.NaN;
       let high = Number.NaN;
       const range = m.referenceRange as { low?: number; high?: number; unit?: string } | undefined;
       if (range !== undefined) {
         // The columns keep limits in the result's own unit.
-        const rangeUnit = range.unit ?? reported;
-        const factor =
-          rangeUnit === unit ? 1 : (conversionFactor(rangeUnit, unit, el.molarMass) ?? Number.NaN);
-        const limit = (x: number) =>
-          Number.isNaN(factor) ? (convertOnScale(x, rangeUnit, unit) ?? Number.NaN) : x * factor;
-        const lowAt = range.low === undefined ? undefined : limit(range.low);
-        const highAt = range.high === undefined ? undefined : limit(range.high);
-        if (Number.isNaN(lowAt ?? 0) || Number.isNaN(highAt ?? 0)) {
+        const conversion =
+          range.unit === undefined || range.unit === unit
+            ? { factor: 1, offset: 0 }
+            : conversionBetween(range.unit, unit, el.molarMass);
+        if (conversion === undefined) {
           this.problem(
             `${path}.referenceRange.unit`,
             `the unit '${range.unit}' does not convert to '${unit}'; the range is left out`,
           );
         } else {
-          if (lowAt !== undefined) low = lowAt;
-          if (highAt !== undefined) high = highAt;
+          if (range.low !== undefined) low = applyConversion(conversion, range.low);
+          if (range.high !== undefined) high = applyConversion(conversion, range.high);
         }
       }
       w.add(value, unit, lo, hi, low, high, comparator);

@@ -11,8 +11,9 @@ import {
   type Window,
 } from '../evaluate/ir';
 import { windowStart } from '../evaluate/patient';
-import { factorTo } from '../evaluate/read';
+import { conversionTo } from '../evaluate/read';
 import { dayFromIso, dayKey } from '../time/dates';
+import { round12 } from '../units/exact';
 import {
   COMPARATORS,
   type CodeColumns,
@@ -123,10 +124,16 @@ function makeReader(v: Val, ctx: BatchContext, memo: Map<Val, ValReader>): ValRe
   }
 }
 
-/** A lab's columns bound to a batch: the arrays, a factor and an output unit per reported unit, the window's first day. */
+/**
+ * A lab's columns bound to a batch: the arrays, a conversion (factor and offset) and an output unit
+ * per reported unit, the window's first day.
+ */
 export interface LabColumns {
   readonly c: ResultColumns;
+  /** NaN where the unit does not convert. */
   readonly factors: Float64Array;
+  /** Non-zero only across an offset scale (a temperature in [degF] for an element in Cel). */
+  readonly offsets: Float64Array;
   readonly unitOut: readonly (string | undefined)[];
   readonly from: number;
   /**
@@ -144,13 +151,16 @@ export function labColumns(
 ): LabColumns | undefined {
   const c = batch.elements[el.id];
   if (c === undefined || c.kind !== 'results') return undefined;
-  // One factor per unit the batch's results use, from UCUM through the element's cache.
-  const factors = Float64Array.from(c.units, (u) =>
-    el.unit === undefined || u === el.unit || u === '' ? 1 : factorTo(el, u, el.unit),
+  // One conversion per unit the batch's results use, from UCUM through the element's cache.
+  const conversions = c.units.map((u) =>
+    el.unit === undefined || u === el.unit || u === ''
+      ? { factor: 1, offset: 0 }
+      : conversionTo(el, u, el.unit),
   );
   return {
     c,
-    factors,
+    factors: Float64Array.from(conversions, (k) => k?.factor ?? Number.NaN),
+    offsets: Float64Array.from(conversions, (k) => k?.offset ?? 0),
     unitOut: c.units.map((u) => el.unit ?? u),
     from: window === undefined ? NO_DAY : dayFromIso(windowStart(batch.asOf, window)),
     plain: window === undefined && (c.plain ?? plainRows(c)),
@@ -199,13 +209,14 @@ export function readPlainLab(lab: LabColumns, asOf: number, i: number, out: ColR
     out.state = BAD_UNIT;
     return;
   }
-  const value = x * f;
+  const o = lab.offsets[u]!;
+  const value = o === 0 ? x * f : round12(x * f + o);
   out.lo = value;
   out.hi = value;
   out.loOpen = false;
   out.hiOpen = false;
-  out.high = c.high[j]! * f;
-  out.low = c.low[j]! * f;
+  out.high = o === 0 ? c.high[j]! * f : round12(c.high[j]! * f + o);
+  out.low = o === 0 ? c.low[j]! * f : round12(c.low[j]! * f + o);
   out.state = OK;
 }
 
@@ -264,7 +275,8 @@ export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReadin
     out.state = BAD_UNIT;
     return;
   }
-  const value = x * f;
+  const o = lab.offsets[u]!;
+  const value = o === 0 ? x * f : round12(x * f + o);
   out.lo = value;
   out.hi = value;
   out.loOpen = false;
@@ -282,8 +294,8 @@ export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReadin
       out.loOpen = cmp === '>';
     }
   }
-  out.high = c.high[j]! * f;
-  out.low = c.low[j]! * f;
+  out.high = o === 0 ? c.high[j]! * f : round12(c.high[j]! * f + o);
+  out.low = o === 0 ? c.low[j]! * f : round12(c.low[j]! * f + o);
   out.state = OK;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  applyConversion,
   commensurable,
+  conversionBetween,
   conversionFactor,
   convert,
   describeUnit,
@@ -182,5 +184,26 @@ describe('units with blanks', () => {
     expect(suggestUnits('mg / dL')).toEqual(['mg/dL']);
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();
+  });
+});
+
+describe('conversions with an offset', () => {
+  it('converts [degF] to Cel and back exactly at clinical thresholds', () => {
+    const toCel = conversionBetween('[degF]', 'Cel')!;
+    expect(applyConversion(toCel, 99.5)).toBe(37.5);
+    expect(applyConversion(toCel, 100.4)).toBe(38);
+    expect(applyConversion(toCel, 98.6)).toBe(37);
+    expect(applyConversion(toCel, -40)).toBe(-40);
+    const toDegF = conversionBetween('Cel', '[degF]')!;
+    expect(applyConversion(toDegF, 37.5)).toBe(99.5);
+    expect(applyConversion(toDegF, 38)).toBe(100.4);
+    expect(applyConversion(conversionBetween('K', 'Cel')!, 310.65)).toBe(37.5);
+  });
+
+  it('keeps ratio units a plain factor, and has no line for a logarithmic scale', () => {
+    expect(conversionBetween('g/dL', 'g/L')).toEqual({ factor: 10, offset: 0 });
+    expect(conversionBetween('[pH]', 'mol/L')).toBeUndefined();
+    expect(conversionBetween('[degF]', 'g/L')).toBeUndefined();
+    expect(conversionFactor('[degF]', 'Cel')).toBeUndefined();
   });
 });

@@ -250,12 +250,66 @@ export function convert(value: number, from: string, to: string, molarMass?: num
 }
 
 /**
- * A value on an offset scale (°F to °C), which has no single factor: converted as a point, and only
- * where the conversion keeps order (a higher °F is a higher °C), so that a comparator (`>100.4
- * [degF]`) and the ends of a reference range keep their sense. Undefined otherwise.
+ * How a value in one unit becomes a value in another: `value × factor + offset`. Ratio units need
+ * a factor only (offset 0); UCUM's offset scales (`Cel`, `[degF]`) need both: 99.5 [degF] is
+ * 37.5 Cel. Comparisons and reading code apply it through `applyConversion`.
  */
-export function convertOnScale(value: number, from: string, to: string): number | undefined {
-  const at = convert(value, from, to);
-  const above = convert(value + 1, from, to);
-  return at !== undefined && above !== undefined && above > at ? at : undefined;
+export interface Conversion {
+  readonly factor: number;
+  readonly offset: number;
+}
+
+const conversions = new Map<string, Conversion | null>();
+
+/**
+ * The conversion from `from` to `to`: the factor of `conversionFactor` for ratio units, and for
+ * units on an offset scale (temperatures) the straight line through UCUM's own conversions.
+ * Undefined where no such line exists (`[pH]`, a logarithm) or the units do not convert.
+ */
+export function conversionBetween(from: string, to: string, molarMass?: number): Conversion | undefined {
+  const mass = validMolarMass(molarMass);
+  const key = `${from}\u0000${to}\u0000${mass ?? ''}`;
+  let conversion = conversions.get(key);
+  if (conversion === undefined) {
+    const factor = conversionFactor(from, to, mass);
+    conversion = factor !== undefined ? { factor, offset: 0 } : affineConversion(from, to);
+    conversions.set(key, conversion);
+  }
+  return conversion ?? undefined;
+}
+
+/**
+ * A special unit's conversion as a line, read off UCUM at 0 and 1000 and checked at other points,
+ * so a scale that is not a line (a logarithm) has none. The factor and offset carry no rounding;
+ * `applyConversion` rounds the result to 12 significant digits.
+ */
+function affineConversion(from: string, to: string): Conversion | null {
+  const a = unitOf(from);
+  const b = unitOf(to);
+  if (!a || !b || a.isArbitrary_ || b.isArbitrary_ || !(a.isSpecial_ || b.isSpecial_)) return null;
+  if (unitDimension(from) !== unitDimension(to)) return null;
+  const at = (value: number): number | undefined => {
+    const result = utils.convertUnitTo(from, value, to, {});
+    return result.status === 'succeeded' && result.toVal !== null && Number.isFinite(result.toVal)
+      ? result.toVal
+      : undefined;
+  };
+  const zero = at(0);
+  const thousand = at(1000);
+  if (zero === undefined || thousand === undefined) return null;
+  const line = { factor: (thousand - zero) / 1000, offset: zero };
+  for (const probe of [-40, 1, 37, 98.6, 500]) {
+    const expected = at(probe);
+    if (expected === undefined) return null;
+    if (Math.abs(applyConversion(line, probe) - expected) > 1e-9 * Math.max(1, Math.abs(expected)))
+      return null;
+  }
+  return line;
+}
+
+/** `value` converted: exactly the factor's product for ratio units, rounded to 12 digits across an offset. */
+export function applyConversion(conversion: Conversion, value: number): number {
+  return conversion.offset === 0
+    ? value * conversion.factor
+    : round12(value * conversion.factor + conversion.offset);
 }

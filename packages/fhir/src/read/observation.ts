@@ -3,8 +3,16 @@ import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
 import { isAfter, toRecordDate } from '../dates';
 import { matchConcepts } from '../elements';
 import { commensurable, isValidUnit } from '../units';
-import { statusProblem, unclassifiedValue, unitFromText, unitProblem, valueProblem } from '../warnings';
+import {
+  methodProblem,
+  statusProblem,
+  unclassifiedValue,
+  unitFromText,
+  unitProblem,
+  valueProblem,
+} from '../warnings';
 import type { Reading } from './context';
+import { methodOf } from './method';
 
 export const UCUM = 'http://unitsofmeasure.org';
 
@@ -60,6 +68,18 @@ export function readObservation(reading: Reading, entry: Entry<Observation>, unm
     return;
   }
   for (const { element } of matches) {
+    const method = methodOf(element, o.method);
+    if (method === 'no') continue;
+    if (method === 'unknown') {
+      const recorded =
+        o.method === undefined
+          ? 'the Observation records no method'
+          : `its method is coded in no system of ${element.id}'s methods`;
+      reading.warn(
+        methodProblem(element.id, `${entry.path}.${o.method === undefined ? 'code' : 'method'}`, recorded),
+      );
+      continue;
+    }
     const result = readResult(reading, element, o, entry.path);
     if (result === undefined) continue;
     reading.add(element.id, date === undefined ? result : { ...result, date });

@@ -5,6 +5,7 @@ import type {
   Condition,
   Encounter,
   FhirResource,
+  Immunization,
   MedicationStatement,
   Observation,
   Patient,
@@ -92,6 +93,24 @@ export function statement(atc: string, extra: Partial<MedicationStatement> = {})
     status: 'active',
     subject: { reference: 'Patient/p' },
     medicationCodeableConcept: concept(ATC, atc),
+    ...extra,
+  };
+}
+
+export const CVX = 'http://hl7.org/fhir/sid/cvx';
+
+/** A completed vaccination with this vaccine code, given on `date`. */
+export function immunization(
+  vaccineCode: CodeableConcept,
+  date: string,
+  extra: Partial<Immunization> = {},
+): Immunization {
+  return {
+    resourceType: 'Immunization',
+    status: 'completed',
+    patient: { reference: 'Patient/p' },
+    vaccineCode,
+    occurrenceDateTime: date,
     ...extra,
   };
 }

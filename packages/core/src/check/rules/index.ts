@@ -19,6 +19,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
+import { MethodCodeRule } from './MethodCodeRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
@@ -69,6 +70,7 @@ export const specifiedRules: readonly Rule[] = [
   EquivalenceTableRule,
   ValueCodeRule,
   DoseHistoryRule,
+  MethodCodeRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
