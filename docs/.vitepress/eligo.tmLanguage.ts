@@ -81,6 +81,7 @@ export const keywords = [
   'screening',
   'separated',
   'severe',
+  'site',
   'snomed',
   'source',
   'stable',

@@ -110,6 +110,23 @@ export interface RecordDecl extends NodeBase {
    * medications only.
    */
   readonly routes: readonly Identifier[] | undefined;
+  /**
+   * `site snomed …` / `site except snomed …`: the body sites a procedure's records must (or must
+   * not) have. Read after any record kind's binding; the checker allows it on procedures only.
+   */
+  readonly sites: CodeFilter | undefined;
+  /**
+   * `for icd10 …`: the conditions a medication's exposures must be given for (their reason).
+   * Read after any record kind's binding; the checker allows it on medications only.
+   */
+  readonly reasons: CodeFilter | undefined;
+}
+
+/** Codes that a coded field of a record (its body site, its reason) must match, or must not (`except`). */
+export interface CodeFilter extends NodeBase {
+  readonly kind: 'CodeFilter';
+  readonly except: boolean;
+  readonly codes: readonly CodePattern[];
 }
 
 export interface QuestionDecl extends NodeBase {
@@ -377,6 +394,7 @@ export type Node =
   | Identifier
   | Declaration
   | Binding
+  | CodeFilter
   | CodePattern
   | AnswerType
   | UnitRef

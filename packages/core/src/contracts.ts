@@ -93,6 +93,14 @@ export const ElementInfoSchema = z.object({
     .optional(),
   classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
   routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
+  sites: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe("Body sites a procedure's records must have (or, with except, must not); absent, any"),
+  reasons: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe("Conditions a medication's exposures must be given for; absent, any"),
   answer: z
     .object({
       type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),

@@ -3,6 +3,7 @@ import type {
   AnswerType,
   Arith,
   Binding,
+  CodeFilter,
   CodePattern,
   CodeSystemName,
   Cohort,
@@ -620,6 +621,17 @@ function codePattern(item: CodeItem, system: CodeSystemName): CodePattern {
   }
 }
 
+/** The codes of a `site` or `for` filter; a code without a system takes the one before it. */
+function codeFilter(except: boolean, first: OhmNode, rest: readonly OhmNode[], s: Span): CodeFilter {
+  let system: CodeSystemName = 'snomed';
+  const codes = [first, ...rest].map((n) => {
+    const item = codeItem(n);
+    if (item.system) system = item.system;
+    return codePattern(item, system);
+  });
+  return { kind: 'CodeFilter', except, codes, span: s };
+}
+
 function answerType(node: OhmNode): AnswerType {
   const body = node.children[1]!;
   const alt = body.children[0]!;
@@ -780,7 +792,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordDecl(kind, name, label, binding, classes, routes) {
+  RecordDecl(kind, name, label, binding, classes, routes, sites, reasons) {
     return {
       kind: 'RecordDecl',
       record: kind.sourceString as RecordKind,
@@ -789,6 +801,8 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       classes: optional(classes, (c) => listOf(c.children[1]!, identifier)),
       routes: optional(routes, (r) => listOf(r.children[1]!, identifier)),
+      sites: optional(sites, (s) => ast<CodeFilter>(s)),
+      reasons: optional(reasons, (r) => ast<CodeFilter>(r)),
       span: span(this),
     };
   },
@@ -809,6 +823,12 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       expr: expr(body),
       span: span(this),
     };
+  },
+  BodySites(_site, except, first, _commas, rest): CodeFilter {
+    return codeFilter(except.numChildren > 0, first, rest.children, span(this));
+  },
+  Reasons(_for, first, _commas, rest): CodeFilter {
+    return codeFilter(false, first, rest.children, span(this));
   },
   Binding_any(_from, _any): Binding {
     return { kind: 'Binding', any: true, codes: [], except: [], span: span(this) };

@@ -1,6 +1,7 @@
 import type {
   AnswerType,
   Binding,
+  CodeFilter,
   CodePattern,
   CodeSystemName,
   Cohort,
@@ -300,6 +301,11 @@ function bindingPieces(b: Binding): string[] {
   return [...pieces, ...except.map((c, i) => (i === 0 ? `except ${c}` : c))];
 }
 
+/** A `site`/`for` filter's codes, each system written where it changes. */
+function filterCodes(f: CodeFilter): string {
+  return codeList(f.codes, { current: undefined }).join(', ');
+}
+
 function answer(a: AnswerType): string {
   switch (a.type) {
     case 'boolean':
@@ -346,6 +352,8 @@ function declaration(d: Declaration): string[] {
     case 'RecordDecl': {
       const mods = d.classes ? [`class ${d.classes.map((c) => c.value).join(', ')}`] : [];
       if (d.routes) mods.push(`route ${d.routes.map((r) => r.value).join(', ')}`);
+      if (d.sites) mods.push(`site ${d.sites.except ? 'except ' : ''}${filterCodes(d.sites)}`);
+      if (d.reasons) mods.push(`for ${filterCodes(d.reasons)}`);
       return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, mods);
     }
   }

@@ -430,6 +430,39 @@ export function routeOnNonMedication(span: Span, name: string, kind: string): Di
   });
 }
 
+/** E0247: `site …` on a declaration that is not a procedure. */
+export function siteOnNonProcedure(span: Span, name: string, kind: string): Diagnostic {
+  return error('E0247', span, `'site' applies to procedures only`, {
+    label: `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
+  });
+}
+
+/** E0248: `for …` on a declaration that is not a medication. */
+export function reasonOnNonMedication(span: Span, name: string, kind: string): Diagnostic {
+  return error('E0248', span, `'for' applies to medications only`, {
+    label: `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
+  });
+}
+
+/** E0249: a `site` or `for` code in a code system that cannot name a body site or a diagnosis. */
+export function filterCodeSystem(span: Span, system: string, field: 'site' | 'for'): Diagnostic {
+  const site = field === 'site';
+  return error(
+    'E0249',
+    span,
+    site ? `a body site is a snomed code, not ${system}` : `a reason is a snomed or icd10 diagnosis, not ${system}`,
+    site
+      ? {
+          label: 'not a body-site code',
+          hint: 'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
+        }
+      : {
+          label: 'not a diagnosis code',
+          hint: 'a medication is given for a condition: write for icd10 … or for snomed …',
+        },
+  );
+}
+
 /** E0224: a route word that the route table does not have. */
 export function unknownRoute(span: Span, word: string, suggestions: readonly string[]): Diagnostic {
   return error('E0224', span, `'${word}' is not a route of administration`, {

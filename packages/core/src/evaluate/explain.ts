@@ -778,7 +778,10 @@ function exposureSummary(
       if (typeof r.route === 'string') parts.push(r.route);
       else if (el.routes !== undefined) parts.push('route not stated');
       parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
-      if (r.unclassified === true) parts.push('unclassified');
+      const reason = codingsText(r.reason);
+      if (reason) parts.push(`for ${reason}`);
+      if (typeof r.notStated === 'string') parts.push(`${r.notStated} not stated`);
+      else if (r.unclassified === true) parts.push('unclassified');
       return parts.join(', ');
     })
     .join('; ');
@@ -789,6 +792,12 @@ function codedName(r: Record<string, unknown>): string | undefined {
   const display = typeof r.display === 'string' && r.display.trim() !== '' ? r.display.trim() : undefined;
   if (typeof r.code === 'string') return display ? `${display} (${r.code})` : r.code;
   return display;
+}
+
+/** A coded field's codes, each with its display: `Brain structure (12738006)`. */
+function codingsText(codings: unknown): string | undefined {
+  if (!Array.isArray(codings) || codings.length === 0) return undefined;
+  return codings.map((c) => codedName(c as Record<string, unknown>) ?? '?').join(', ');
 }
 
 /** `1000 mg × 2/d`, `1.5 g/d`, `no dose`. */
@@ -921,6 +930,11 @@ function describeRecord(r: Record<string, unknown>): string {
   else if (typeof r.date === 'string') parts.push(r.date);
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
+  const site = codingsText(r.bodySite);
+  if (site) parts.push(`site ${site}`);
+  const reason = codingsText(r.reason);
+  if (reason) parts.push(`for ${reason}`);
+  if (typeof r.notStated === 'string') parts.push(`${r.notStated} not stated`);
   return parts.length > 0 ? parts.join(' ') : 'on record';
 }
 

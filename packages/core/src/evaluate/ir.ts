@@ -1,7 +1,7 @@
 import type { CompareOp } from '../ast';
 import type { CalculatorDefinition } from '../calculators/library';
 import type { EquivalenceTable } from '../codes/equivalents';
-import type { AnswerInfo, ElementKind } from '../protocol';
+import type { AnswerInfo, CodeFilterInfo, ElementKind } from '../protocol';
 
 /**
  * The compiled form of a protocol's rules, shared by the explaining evaluator and the verdict-only
@@ -19,6 +19,11 @@ export type PositiveRule =
   | { readonly kind: 'limit'; readonly limit: 'ULN' | 'LLN' }
   | { readonly kind: 'threshold'; readonly value: number; readonly unit: string };
 
+/** A coded field of a record the element filters on: `bodySite` (procedures) or `reason` (medications). */
+export interface RecordFilter extends CodeFilterInfo {
+  readonly field: 'bodySite' | 'reason';
+}
+
 export interface Element {
   readonly index: number;
   readonly id: string;
@@ -35,6 +40,8 @@ export interface Element {
   readonly classes: readonly string[] | undefined;
   /** For a medication: the routes its exposures must have (`route oral`); undefined, any. */
   readonly routes: readonly string[] | undefined;
+  /** For a procedure: its body-site filter (`site …`); for a medication: its reason filter (`for …`). */
+  readonly filter: RecordFilter | undefined;
   /** Conversion factors from reported units to `unit`, filled on first use. */
   readonly factors: Map<string, number>;
 }

@@ -1,6 +1,7 @@
 import type * as Ast from '../ast';
 import { CALCULATOR_LIBRARY } from '../calculators/library';
 import { equivalenceTable } from '../codes/equivalents';
+import { codeFilterInfo } from '../codes/filter';
 import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -11,6 +12,7 @@ import {
   type BoolDefine,
   type CalcArg,
   type Element,
+  type RecordFilter,
   OK,
   type PositiveRule,
   Reading,
@@ -445,6 +447,7 @@ function elementOf(
     answer: undefined as Element['answer'],
     classes: undefined as Element['classes'],
     routes: undefined as Element['routes'],
+    filter: undefined as Element['filter'],
     unit: undefined as string | undefined,
     closedWorld: false,
   };
@@ -468,6 +471,7 @@ function elementOf(
         closedWorld: complete.includes(d.record),
         classes: d.record === 'encounter' ? d.classes?.map((c) => c.value) : undefined,
         routes: d.record === 'medication' ? d.routes?.map((r) => r.value) : undefined,
+        filter: recordFilter(d),
       };
     case 'QuestionDecl':
       return {
@@ -482,6 +486,13 @@ function elementOf(
         },
       };
   }
+}
+
+/** A procedure's `site` or a medication's `for`: the only coded-field filters a record kind takes. */
+function recordFilter(d: Ast.RecordDecl): RecordFilter | undefined {
+  if (d.record === 'procedure' && d.sites) return { field: 'bodySite', ...codeFilterInfo(d.sites) };
+  if (d.record === 'medication' && d.reasons) return { field: 'reason', ...codeFilterInfo(d.reasons) };
+  return undefined;
 }
 
 /** Molar mass as written (`113.12 g/mol`, or `0.11312 kg/mol`) in g/mol. */

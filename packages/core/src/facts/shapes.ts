@@ -78,6 +78,15 @@ const recordCoding = {
   unclassified: z.literal(true).optional(),
 };
 
+/** A code of a record's coded field (a body site, a reason): the system by its URI. */
+export const Coding = z
+  .object({
+    system: z.string(),
+    code: z.string(),
+    display: z.string().optional(),
+  })
+  .strict();
+
 export const ConditionRecord = z
   .object({
     ...recordCoding,
@@ -115,6 +124,8 @@ export const Exposure = z
     perDay: z.number().positive().optional(),
     /** The dose per day, a mass per time (`mg/d`); taken before `dose` × `perDay` when both are given. */
     dailyDose: DoseQuantity.optional(),
+    /** Why it was given (MedicationRequest/Statement reasonCode, or the Condition a reasonReference names). Absent: not stated. */
+    reason: z.array(Coding).optional(),
   })
   .strict();
 
@@ -127,6 +138,8 @@ export const ProcedureRecord = z
     end: PartialDate.optional(),
     /** Under way on the screening date: it runs to that day and may go on. */
     inProgress: z.literal(true).optional(),
+    /** Where on the body (Procedure.bodySite). Absent: not stated, so it may or may not be of the sites an element asks for. */
+    bodySite: z.array(Coding).optional(),
   })
   .strict();
 
@@ -191,6 +204,7 @@ export type PartialDate = z.infer<typeof PartialDate>;
 export type Sex = z.infer<typeof Sex>;
 export type Comparator = z.infer<typeof Comparator>;
 export type Measurement = z.infer<typeof Measurement>;
+export type Coding = z.infer<typeof Coding>;
 export type ConditionRecord = z.infer<typeof ConditionRecord>;
 export type ClinicalStatus = z.infer<typeof ClinicalStatus>;
 export type VerificationStatus = z.infer<typeof VerificationStatus>;

@@ -137,6 +137,9 @@ export interface ExposureDetails {
   readonly dose?: { readonly value: number; readonly unit: string };
   readonly perDay?: number;
   readonly dailyDose?: { readonly value: number; readonly unit: string };
+  /** A procedure's body sites and a medication's reasons, as the facts give them. */
+  readonly bodySite?: unknown;
+  readonly reason?: unknown;
 }
 
 const NO_DETAILS: ExposureDetails = {};
@@ -163,6 +166,8 @@ export class RecordWriter {
   private readonly dailyDose = new Growable(Float64Array);
   private readonly doseUnit = new Growable(Uint16Array);
   private readonly dailyDoseUnit = new Growable(Uint16Array);
+  private readonly detail = new Growable(Uint16Array);
+  private details = new Dictionary();
   private codings = new Dictionary();
   private doseUnits = new Dictionary();
   private state = NOT_GIVEN;
@@ -210,6 +215,11 @@ export class RecordWriter {
     this.perDay.push(exposure.perDay ?? Number.NaN);
     this.dailyDose.push(exposure.dailyDose?.value ?? Number.NaN);
     this.dailyDoseUnit.push(this.doseUnits.of(exposure.dailyDose?.unit ?? ''));
+    const detail = {
+      ...(exposure.bodySite !== undefined && { bodySite: exposure.bodySite }),
+      ...(exposure.reason !== undefined && { reason: exposure.reason }),
+    };
+    this.detail.push(Object.keys(detail).length === 0 ? 0 : 1 + this.details.of(JSON.stringify(detail)));
   }
 
   /** The patient's record of this element is given and holds nothing (`false`, or an empty list). */
@@ -253,7 +263,10 @@ export class RecordWriter {
       doseUnit: this.doseUnit.take(),
       dailyDoseUnit: this.dailyDoseUnit.take(),
       doseUnits: this.doseUnits.values,
+      detail: this.detail.take(),
+      details: this.details.values,
     };
+    this.details = new Dictionary();
     this.codings = new Dictionary();
     this.doseUnits = new Dictionary();
     this.offsets.push(0);
@@ -442,6 +455,8 @@ export class PopulationBuilder {
             dose?: { value: number; unit: string };
             perDay?: number;
             dailyDose?: { value: number; unit: string };
+            bodySite?: unknown;
+            reason?: unknown;
           })
         | null;
       if (typeof r !== 'object' || r === null) continue;
@@ -476,6 +491,8 @@ export class PopulationBuilder {
           dose: r.dose,
           perDay: r.perDay,
           dailyDose: r.dailyDose,
+          bodySite: r.bodySite,
+          reason: r.reason,
         },
       );
     }

@@ -104,6 +104,13 @@ export interface RecordColumns {
   readonly doseUnit: Uint16Array;
   readonly dailyDoseUnit: Uint16Array;
   readonly doseUnits: readonly string[];
+  /**
+   * What a record says in coded fields the columns do not decide on (a procedure's body sites, a
+   * medication's reasons): 0 for nothing, else 1 + index into `details` (JSON of those fields).
+   * Rules over elements that filter on them run on the object evaluator.
+   */
+  readonly detail: Uint16Array;
+  readonly details: readonly string[];
 }
 
 /** A date per patient, such as the birth date. */

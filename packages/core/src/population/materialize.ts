@@ -78,6 +78,7 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const dose = quantityAt(c.dose[j]!, c.doseUnits[c.doseUnit[j]!]);
         const dailyDose = quantityAt(c.dailyDose[j]!, c.doseUnits[c.dailyDoseUnit[j]!]);
         const perDay = c.perDay[j]!;
+        const detail = c.detail[j] === 0 ? undefined : (JSON.parse(c.details[c.detail[j]! - 1]!) as object);
         // One row serves every record kind: each reads the fields it knows.
         out.push({
           clinicalStatus: CLINICAL_STATUSES[c.clinical[j]!]!,
@@ -94,6 +95,7 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
           ...(dose && { dose }),
           ...(!Number.isNaN(perDay) && { perDay }),
           ...(dailyDose && { dailyDose }),
+          ...detail,
         });
       }
       return out as Facts[string];

@@ -18,6 +18,7 @@ import { KnownValueRule } from './KnownValueRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
+import { RecordFilterRule } from './RecordFilterRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
@@ -60,6 +61,7 @@ export const specifiedRules: readonly Rule[] = [
   UnitAnnotationRule,
   EncounterClassRule,
   MedicationRouteRule,
+  RecordFilterRule,
   EpisodesSubjectRule,
   KnownResultRule,
   EquivalenceTableRule,
