@@ -12,7 +12,6 @@ import { parse } from './parse';
 import type { PopulationBatch } from './population/columns';
 import { type PopulationVerdicts, populationPath } from './population/screen';
 import {
-  CODE_SYSTEMS,
   type CodeBindingInfo,
   type CohortInfo,
   type CriterionInfo,

@@ -136,6 +136,8 @@ const medicationFields = {
   medicationCodeableConcept: optional(CodeableConcept),
   medicationReference: optional(Reference),
   contained: Contained,
+  reasonCode: optional(array(CodeableConcept)),
+  reasonReference: optional(array(Reference)),
 };
 
 const requiresMedication = <Z extends z.ZodType>(inner: Shape<Z>) =>
@@ -227,6 +229,7 @@ export const Procedure = loose({
   code: optional(CodeableConcept),
   performedDateTime: optional(DateTime),
   performedPeriod: optional(Period),
+  bodySite: optional(array(CodeableConcept)),
 });
 
 export const AllergyIntolerance = loose({

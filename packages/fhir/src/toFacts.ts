@@ -73,7 +73,7 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
       case 'MedicationStatement':
       case 'MedicationRequest':
       case 'MedicationAdministration':
-        readMedication(reading, entry as Of<'MedicationStatement'>, medications);
+        readMedication(reading, entry as Of<'MedicationStatement'>, medications, conditions);
         break;
       case 'Procedure':
         readProcedure(reading, entry as Of<'Procedure'>);

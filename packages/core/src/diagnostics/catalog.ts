@@ -450,7 +450,9 @@ export function filterCodeSystem(span: Span, system: string, field: 'site' | 'fo
   return error(
     'E0249',
     span,
-    site ? `a body site is a snomed code, not ${system}` : `a reason is a snomed or icd10 diagnosis, not ${system}`,
+    site
+      ? `a body site is a snomed code, not ${system}`
+      : `a reason is a snomed or icd10 diagnosis, not ${system}`,
     site
       ? {
           label: 'not a body-site code',

@@ -65,6 +65,13 @@ export type ClinicalStatus = "active" | "recurrence" | "relapse" | "inactive" | 
 
 export type VerificationStatus = "confirmed" | "provisional" | "differential" | "unconfirmed" | "refuted" | "entered-in-error";
 
+/** A code of a record’s coded field (a body site, a reason), its system by URI. */
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
 /** A diagnosis; status defaults to active and confirmed. */
 export interface ConditionRecord {
   system?: string;
@@ -99,6 +106,7 @@ export interface Exposure {
   dose?: DoseQuantity;
   perDay?: number;
   dailyDose?: DoseQuantity;
+  reason?: Coding[];
 }
 
 export interface ProcedureRecord {
@@ -109,6 +117,7 @@ export interface ProcedureRecord {
   date?: PartialDate;
   end?: PartialDate;
   inProgress?: true;
+  bodySite?: Coding[];
 }
 
 export interface AllergyRecord {

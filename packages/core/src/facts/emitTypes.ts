@@ -27,6 +27,7 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ],
   ['ClinicalStatus', shapes.ClinicalStatus, undefined],
   ['VerificationStatus', shapes.VerificationStatus, undefined],
+  ['Coding', shapes.Coding, 'A code of a record’s coded field (a body site, a reason), its system by URI.'],
   ['ConditionRecord', shapes.ConditionRecord, 'A diagnosis; status defaults to active and confirmed.'],
   ['Route', shapes.Route, 'A route of administration.'],
   ['DoseQuantity', shapes.DoseQuantity, 'An amount of a drug with its UCUM unit.'],

@@ -7,7 +7,10 @@ import { RecordFilterRule } from './RecordFilterRule';
 describe('RecordFilterRule', () => {
   it('accepts body sites on a procedure and reasons on a medication', () => {
     expectValid(
-      protocol('procedure rt "Radiotherapy" from snomed 108290001 site except snomed 12738006, 258335003', 'rt'),
+      protocol(
+        'procedure rt "Radiotherapy" from snomed 108290001 site except snomed 12738006, 258335003',
+        'rt',
+      ),
       RecordFilterRule,
     );
     expectValid(
@@ -42,14 +45,20 @@ describe('RecordFilterRule', () => {
   });
 
   it('reports codes of a system that cannot name a body site or a diagnosis, each on its code', () => {
-    const sites = protocol('procedure rt "Radiotherapy" from snomed 108290001 site snomed 12738006, icd10 C71', 'rt');
+    const sites = protocol(
+      'procedure rt "Radiotherapy" from snomed 108290001 site snomed 12738006, icd10 C71',
+      'rt',
+    );
     expectDiagnostics(sites, RecordFilterRule).toEqual([
       { code: 'E0249', line: 2, column: 79, message: 'a body site is a snomed code, not icd10' },
     ]);
     expect(checkText(sites, [RecordFilterRule]).diagnostics[0]?.hint).toBe(
       'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
     );
-    const reasons = protocol('medication t4 "Levothyroxine" from atc H03AA01 for loinc 3016-3, icd10 E03*', 't4');
+    const reasons = protocol(
+      'medication t4 "Levothyroxine" from atc H03AA01 for loinc 3016-3, icd10 E03*',
+      't4',
+    );
     expectDiagnostics(reasons, RecordFilterRule).toEqual([
       { code: 'E0249', line: 2, column: 58, message: 'a reason is a snomed or icd10 diagnosis, not loinc' },
     ]);

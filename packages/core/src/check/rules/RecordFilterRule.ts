@@ -22,7 +22,8 @@ export function RecordFilterRule(context: CheckContext): Visitor {
       return;
     }
     for (const code of filter.codes) {
-      if (!SYSTEMS[field].includes(code.system)) context.report(filterCodeSystem(code.span, code.system, field));
+      if (!SYSTEMS[field].includes(code.system))
+        context.report(filterCodeSystem(code.span, code.system, field));
     }
   };
   return {
