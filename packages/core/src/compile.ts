@@ -11,13 +11,7 @@ import { type FastResult, fastPath } from './fast/verdicts';
 import { parse } from './parse';
 import type { PopulationBatch } from './population/columns';
 import { type PopulationVerdicts, populationPath } from './population/screen';
-import {
-  type CodeBindingInfo,
-  type CohortInfo,
-  type CriterionInfo,
-  type ElementInfo,
-  type ProtocolInfo,
-} from './protocol';
+import type { CodeBindingInfo, CohortInfo, CriterionInfo, ElementInfo, ProtocolInfo } from './protocol';
 import type { Verdict } from './screen/types';
 import { type Source, toSource } from './source';
 
