@@ -75,6 +75,7 @@ export const keywords = [
   'question',
   'records',
   'resolved',
+  'range',
   'route',
   'rxnorm',
   'score',

@@ -81,6 +81,11 @@ export interface LabDecl extends NodeBase {
   readonly molarMass: QuantityLit | undefined;
   /** `positive above ULN` | `positive above 0 %` */
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /**
+   * `range for snomed 76498008`: ULN, LLN and `positive above ULN` read only the reference range
+   * that applies to one of these (Observation.referenceRange.appliesTo); undefined, any range.
+   */
+  readonly rangeFor: CodeFilter | undefined;
 }
 
 export interface TestDecl extends NodeBase {

@@ -218,6 +218,7 @@ function elementInfos(
           ...base,
           unit: d.unit.code,
           ...(d.molarMass ? { molarMass: molarMassInGPerMol(d.molarMass) } : {}),
+          ...(d.rangeFor ? { rangeFor: codeFilterInfo(d.rangeFor) } : {}),
           binding: bindingInfo(d.binding),
         });
         break;

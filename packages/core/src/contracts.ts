@@ -93,6 +93,10 @@ export const ElementInfoSchema = z.object({
     .optional(),
   classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
   routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
+  rangeFor: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe('What the reference range a lab reads its limits from must apply to; absent, any'),
   sites: z
     .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
     .optional()

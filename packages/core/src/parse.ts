@@ -663,6 +663,7 @@ type Modifiers = {
   molarMass?: QuantityLit;
   positiveAbove?: LimitRef | QuantityLit;
   values?: Identifier[];
+  rangeFor?: CodeFilter;
 };
 
 function modifiers(iter: OhmNode): Modifiers {
@@ -670,18 +671,28 @@ function modifiers(iter: OhmNode): Modifiers {
   for (const wrapper of iter.children) {
     const m = wrapper.children[0]!;
     const key =
-      m.ctorName === 'MolarMass' ? 'molarMass' : m.ctorName === 'PositiveAbove' ? 'positiveAbove' : 'values';
+      m.ctorName === 'MolarMass'
+        ? 'molarMass'
+        : m.ctorName === 'PositiveAbove'
+          ? 'positiveAbove'
+          : m.ctorName === 'RangeFor'
+            ? 'rangeFor'
+            : 'values';
     if (out[key] !== undefined) {
       conversion.diagnostics.push(
         duplicateClause(
           span(m),
-          m.children[0]!.sourceString === 'molar' ? 'molar mass' : m.children[0]!.sourceString,
+          m.children[0]!.sourceString === 'molar' || m.children[0]!.sourceString === 'range'
+            ? `${m.children[0]!.sourceString} ${m.children[1]!.sourceString}`
+            : m.children[0]!.sourceString,
         ),
       );
       continue;
     }
     if (m.ctorName === 'MolarMass') out.molarMass = quantity(m.children[2]!);
     else if (m.ctorName === 'PositiveAbove') out.positiveAbove = threshold(m.children[2]!);
+    else if (m.ctorName === 'RangeFor')
+      out.rangeFor = codeFilter(false, m.children[2]!, m.children[4]!.children, span(m));
     else out.values = listOf(m.children[1]!, identifier);
   }
   return out;
@@ -777,6 +788,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       molarMass: m.molarMass,
       positiveAbove: m.positiveAbove,
+      rangeFor: m.rangeFor,
       span: span(this),
     };
   },

@@ -328,6 +328,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     binding,
     molarMass: fc.option(quantity, { nil: undefined }),
     positiveAbove: fc.option(threshold, { nil: undefined }),
+    rangeFor: fc.option(codeFilter(fc.constant(false)), { nil: undefined }),
     span: s,
   }),
   fc.record({

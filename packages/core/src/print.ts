@@ -341,6 +341,7 @@ function declaration(d: Declaration): string[] {
       const mods: string[] = [];
       if (d.molarMass) mods.push(`molar mass ${quantity(d.molarMass)}`);
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
+      if (d.rangeFor) mods.push(`range for ${filterCodes(d.rangeFor)}`);
       return withBinding(`${head('lab')} ${printString(d.label)} in ${unit(d.unit)}`, d.binding, mods);
     }
     case 'TestDecl': {

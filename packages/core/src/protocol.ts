@@ -80,6 +80,8 @@ export interface ElementInfo {
   readonly classes?: readonly string[] | undefined;
   /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */
   readonly routes?: readonly string[] | undefined;
+  /** For `lab`: what the reference range read for ULN and LLN must apply to (`range for …`); absent, any. */
+  readonly rangeFor?: CodeFilterInfo | undefined;
   /** For `procedure`: the body sites its records must have (`site …`), or not (`site except …`); absent, any. */
   readonly sites?: CodeFilterInfo | undefined;
   /** For `medication`: the conditions its exposures must be given for (`for …`); absent, any. */

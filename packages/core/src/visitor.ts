@@ -14,7 +14,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   Criterion: ['id', 'rule'],
   Identifier: [],
   PatientDecl: ['name'],
-  LabDecl: ['name', 'unit', 'binding', 'molarMass', 'positiveAbove'],
+  LabDecl: ['name', 'unit', 'binding', 'molarMass', 'positiveAbove', 'rangeFor'],
   TestDecl: ['name', 'binding', 'values', 'positiveAbove'],
   RecordDecl: ['name', 'binding', 'classes', 'routes', 'sites', 'reasons'],
   QuestionDecl: ['name', 'answer'],

@@ -78,7 +78,15 @@ export const Observation = loose({
   valueInteger: optional(integer),
   valueBoolean: optional(boolean),
   dataAbsentReason: optional(CodeableConcept),
-  referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
+  referenceRange: optional(
+    array(
+      loose({
+        low: optional(Quantity),
+        high: optional(Quantity),
+        appliesTo: optional(array(CodeableConcept)),
+      }),
+    ),
+  ),
 });
 
 export const Condition = loose({

@@ -444,25 +444,27 @@ export function reasonOnNonMedication(span: Span, name: string, kind: string): D
   });
 }
 
-/** E0249: a `site` or `for` code in a code system that cannot name a body site or a diagnosis. */
-export function filterCodeSystem(span: Span, system: string, field: 'site' | 'for'): Diagnostic {
-  const site = field === 'site';
-  return error(
-    'E0249',
-    span,
-    site
-      ? `a body site is a snomed code, not ${system}`
-      : `a reason is a snomed or icd10 diagnosis, not ${system}`,
-    site
-      ? {
-          label: 'not a body-site code',
-          hint: 'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
-        }
-      : {
-          label: 'not a diagnosis code',
-          hint: 'a medication is given for a condition: write for icd10 … or for snomed …',
-        },
-  );
+/** E0249: a `site`, `for` or `range for` code in a code system that cannot name what the clause reads. */
+export function filterCodeSystem(span: Span, system: string, field: 'site' | 'for' | 'range'): Diagnostic {
+  const texts: Record<typeof field, readonly [message: string, label: string, hint: string]> = {
+    site: [
+      `a body site is a snomed code, not ${system}`,
+      'not a body-site code',
+      'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
+    ],
+    for: [
+      `a reason is a snomed or icd10 diagnosis, not ${system}`,
+      'not a diagnosis code',
+      'a medication is given for a condition: write for icd10 … or for snomed …',
+    ],
+    range: [
+      `a reference range applies to a snomed code, not ${system}`,
+      'not an appliesTo code',
+      'referenceRange.appliesTo holds SNOMED CT codes (76498008 postmenopausal state): write range for snomed …',
+    ],
+  };
+  const [message, label, hint] = texts[field];
+  return error('E0249', span, message, { label, hint });
 }
 
 /** E0224: a route word that the route table does not have. */

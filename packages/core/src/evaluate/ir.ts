@@ -19,9 +19,12 @@ export type PositiveRule =
   | { readonly kind: 'limit'; readonly limit: 'ULN' | 'LLN' }
   | { readonly kind: 'threshold'; readonly value: number; readonly unit: string };
 
-/** A coded field of a record the element filters on: `bodySite` (procedures) or `reason` (medications). */
+/**
+ * A coded field the element filters on: `bodySite` (procedures), `reason` (medications), or a
+ * lab result's reference range's `appliesTo` (`range for …`).
+ */
 export interface RecordFilter extends CodeFilterInfo {
-  readonly field: 'bodySite' | 'reason';
+  readonly field: 'bodySite' | 'reason' | 'appliesTo';
 }
 
 export interface Element {
@@ -40,7 +43,7 @@ export interface Element {
   readonly classes: readonly string[] | undefined;
   /** For a medication: the routes its exposures must have (`route oral`); undefined, any. */
   readonly routes: readonly string[] | undefined;
-  /** For a procedure: its body-site filter (`site …`); for a medication: its reason filter (`for …`). */
+  /** For a procedure: its body-site filter (`site …`); for a medication: its reason filter (`for …`); for a lab: `range for …`. */
   readonly filter: RecordFilter | undefined;
   /** Conversion factors from reported units to `unit`, filled on first use. */
   readonly factors: Map<string, number>;

@@ -460,6 +460,7 @@ function elementOf(
         kind: 'lab',
         unit: d.unit.code,
         molarMass: d.molarMass ? molarMassInGPerMol(d.molarMass) : undefined,
+        filter: d.rangeFor ? { field: 'appliesTo', ...codeFilterInfo(d.rangeFor) } : undefined,
         positive: positiveRule(d.positiveAbove),
       };
     case 'TestDecl':

@@ -100,7 +100,7 @@ function filtered(filter: RecordFilter, records: readonly RawRecord[]): readonly
   const out: RawRecord[] = [];
   for (const r of records) {
     if (typeof r !== 'object' || r === null) continue;
-    filterTally(filter, r[filter.field]);
+    filterTally(filter, (r as Record<string, unknown>)[filter.field]);
     const match = filteredRecord(filter.except, filterTallyResult.inSet, filterTallyResult.outOfSet);
     if (match === FILTER_MATCHES) out.push(r);
     else if (match === FILTER_NOT_STATED)

@@ -44,11 +44,19 @@ export type Sex = "male" | "female" | "other" | "unknown";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
+/** A code of a record’s coded field (a body site, a reason, what a reference range applies to), its system by URI. */
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
 /** Reference range of a result; \`unit\` when it differs from the value’s. */
 export interface ReferenceRange {
   low?: number;
   high?: number;
   unit?: string;
+  appliesTo?: Coding[];
 }
 
 /** One lab or test result: a number with a UCUM unit, or a coded result such as \`positive\`. */
@@ -64,13 +72,6 @@ export interface Measurement {
 export type ClinicalStatus = "active" | "recurrence" | "relapse" | "inactive" | "remission" | "resolved";
 
 export type VerificationStatus = "confirmed" | "provisional" | "differential" | "unconfirmed" | "refuted" | "entered-in-error";
-
-/** A code of a record’s coded field (a body site, a reason), its system by URI. */
-export interface Coding {
-  system: string;
-  code: string;
-  display?: string;
-}
 
 /** A diagnosis; status defaults to active and confirmed. */
 export interface ConditionRecord {

@@ -16,6 +16,11 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ['Sex', shapes.Sex, undefined],
   ['Comparator', shapes.Comparator, undefined],
   [
+    'Coding',
+    shapes.Coding,
+    'A code of a record’s coded field (a body site, a reason, what a reference range applies to), its system by URI.',
+  ],
+  [
     'ReferenceRange',
     shapes.ReferenceRange,
     'Reference range of a result; `unit` when it differs from the value’s.',
@@ -27,7 +32,6 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ],
   ['ClinicalStatus', shapes.ClinicalStatus, undefined],
   ['VerificationStatus', shapes.VerificationStatus, undefined],
-  ['Coding', shapes.Coding, 'A code of a record’s coded field (a body site, a reason), its system by URI.'],
   ['ConditionRecord', shapes.ConditionRecord, 'A diagnosis; status defaults to active and confirmed.'],
   ['Route', shapes.Route, 'A route of administration.'],
   ['DoseQuantity', shapes.DoseQuantity, 'An amount of a drug with its UCUM unit.'],

@@ -24,12 +24,23 @@ export const Sex = z.enum(['male', 'female', 'other', 'unknown']);
 
 export const Comparator = z.enum(['<', '<=', '>=', '>']);
 
+/** A code of a record's coded field (a body site, a reason, what a reference range applies to): the system by its URI. */
+export const Coding = z
+  .object({
+    system: z.string(),
+    code: z.string(),
+    display: z.string().optional(),
+  })
+  .strict();
+
 export const ReferenceRange = z
   .object({
     low: z.number().optional(),
     high: z.number().optional(),
     /** Unit of low/high when it differs from the value's unit. */
     unit: z.string().optional(),
+    /** Whom it applies to (Observation.referenceRange.appliesTo): read by labs declared with `range for …`. */
+    appliesTo: z.array(Coding).optional(),
   })
   .strict();
 
@@ -77,15 +88,6 @@ const recordCoding = {
   display: z.string().optional(),
   unclassified: z.literal(true).optional(),
 };
-
-/** A code of a record's coded field (a body site, a reason): the system by its URI. */
-export const Coding = z
-  .object({
-    system: z.string(),
-    code: z.string(),
-    display: z.string().optional(),
-  })
-  .strict();
 
 export const ConditionRecord = z
   .object({

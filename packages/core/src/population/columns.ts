@@ -57,6 +57,12 @@ export interface ResultColumns {
   readonly codes: readonly string[];
   readonly dayLo: Int32Array;
   readonly dayHi: Int32Array;
+  /**
+   * What the reference range applies to: 0 for nothing stated, else 1 + index into `appliesTo`
+   * (JSON of its codings). Limits of a range a `range for …` lab does not read are left NaN.
+   */
+  readonly rangeFor: Uint16Array;
+  readonly appliesTo: readonly string[];
   /** Reference limits in the result's own unit; NaN when absent. */
   readonly low: Float64Array;
   readonly high: Float64Array;

@@ -50,13 +50,19 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const low = c.low[j]!;
         const high = c.high[j]!;
         const comparator = COMPARATORS[c.comparator[j]!];
+        const appliesTo =
+          c.rangeFor[j] === 0 ? undefined : (JSON.parse(c.appliesTo[c.rangeFor[j]! - 1]!) as unknown);
         out.push({
           ...(!Number.isNaN(c.value[j]!) && { value: c.value[j]! }),
           ...(unit && { unit }),
           ...(comparator && { comparator }),
           ...(date && { date }),
           ...((!Number.isNaN(low) || !Number.isNaN(high)) && {
-            referenceRange: { ...(!Number.isNaN(low) && { low }), ...(!Number.isNaN(high) && { high }) },
+            referenceRange: {
+              ...(!Number.isNaN(low) && { low }),
+              ...(!Number.isNaN(high) && { high }),
+              ...(appliesTo !== undefined && { appliesTo }),
+            },
           }),
         });
       }

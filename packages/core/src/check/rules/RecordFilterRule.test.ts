@@ -5,7 +5,11 @@ import { checkText, expectDiagnostics, expectValid, protocol } from '../testing'
 import { RecordFilterRule } from './RecordFilterRule';
 
 describe('RecordFilterRule', () => {
-  it('accepts body sites on a procedure and reasons on a medication', () => {
+  it('accepts body sites on a procedure, reasons on a medication and a lab range chosen by what it applies to', () => {
+    expectValid(
+      protocol('lab fsh "FSH" in m[IU]/mL from loinc 15067-2 range for snomed 76498008, 307429007', 'fsh'),
+      RecordFilterRule,
+    );
     expectValid(
       protocol(
         'procedure rt "Radiotherapy" from snomed 108290001 site except snomed 12738006, 258335003',
@@ -55,6 +59,15 @@ describe('RecordFilterRule', () => {
     expect(checkText(sites, [RecordFilterRule]).diagnostics[0]?.hint).toBe(
       'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
     );
+    const ranges = protocol('lab fsh "FSH" in m[IU]/mL from loinc 15067-2 range for loinc 15067-2', 'fsh');
+    expectDiagnostics(ranges, RecordFilterRule).toEqual([
+      {
+        code: 'E0249',
+        line: 2,
+        column: 62,
+        message: 'a reference range applies to a snomed code, not loinc',
+      },
+    ]);
     const reasons = protocol(
       'medication t4 "Levothyroxine" from atc H03AA01 for loinc 3016-3, icd10 E03*',
       't4',
