@@ -892,8 +892,13 @@ function recordSummary(p: Patient, el: Element, deciding: number): string {
   if (raw === true) return 'on record';
   if (raw === false) return 'no record';
   const records = recordsOf(p, el) ?? [];
-  if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
   const describe = el.kind === 'encounter' ? describeEncounter : describeRecord;
+  if (records.length === 0 && el.filter !== undefined && Array.isArray(raw) && raw.length > 0) {
+    // Every record is at another body site, or given for another condition: say which.
+    const none = el.filter.field === 'bodySite' ? 'at these body sites' : 'given for these conditions';
+    return `none ${none}: ${raw.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
+  }
+  if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
   const r = records[deciding] as Record<string, unknown> | undefined;
   if (r) return describe(r);
   return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
