@@ -81,6 +81,11 @@ export interface LabDecl extends NodeBase {
   readonly molarMass: QuantityLit | undefined;
   /** `positive above ULN` | `positive above 0 %` */
   readonly positiveAbove: LimitRef | QuantityLit | undefined;
+  /**
+   * `range for snomed 76498008`: ULN, LLN and `positive above ULN` read only the reference range
+   * that applies to one of these (Observation.referenceRange.appliesTo); undefined, any range.
+   */
+  readonly rangeFor: CodeFilter | undefined;
   /** `method snomed …`: the codes a result's method must have; undefined, any method. */
   readonly method: Binding | undefined;
   /** `values 1 = snomed 420300004, …`: coded results read as these numbers. */
@@ -127,6 +132,23 @@ export interface RecordDecl extends NodeBase {
    * medications only.
    */
   readonly routes: readonly Identifier[] | undefined;
+  /**
+   * `site snomed …` / `site except snomed …`: the body sites a procedure's records must (or must
+   * not) have. Read after any record kind's binding; the checker allows it on procedures only.
+   */
+  readonly sites: CodeFilter | undefined;
+  /**
+   * `for icd10 …`: the conditions a medication's exposures must be given for (their reason).
+   * Read after any record kind's binding; the checker allows it on medications only.
+   */
+  readonly reasons: CodeFilter | undefined;
+}
+
+/** Codes that a coded field of a record (its body site, its reason) must match, or must not (`except`). */
+export interface CodeFilter extends NodeBase {
+  readonly kind: 'CodeFilter';
+  readonly except: boolean;
+  readonly codes: readonly CodePattern[];
 }
 
 export interface QuestionDecl extends NodeBase {
@@ -430,6 +452,7 @@ export type Node =
   | Identifier
   | Declaration
   | Binding
+  | CodeFilter
   | CodePattern
   | ValueCode
   | AnswerType

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type * as Ast from './ast';
 import { check } from './check/check';
+import { codeFilterInfo, patternInfo } from './codes/filter';
 import { type Diagnostic, hasErrors, type LocatedDiagnostic, locate } from './diagnostics/diagnostic';
 import type { Bool, Element } from './evaluate/ir';
 import { DIMENSIONLESS, lowering, molarMassInGPerMol } from './evaluate/lower';
@@ -226,6 +227,7 @@ function elementInfos(
           unit: d.unit.code,
           ...(d.molarMass ? { molarMass: molarMassInGPerMol(d.molarMass) } : {}),
           ...(d.valueCodes?.length ? { valueCodes: valueCodesInfo(d.valueCodes) } : {}),
+          ...(d.rangeFor ? { rangeFor: codeFilterInfo(d.rangeFor) } : {}),
           binding: bindingInfo(d.binding),
           ...(d.method ? { method: bindingInfo(d.method) } : {}),
         });
@@ -245,6 +247,8 @@ function elementInfos(
           binding: bindingInfo(d.binding),
           ...(d.record === 'encounter' && d.classes ? { classes: d.classes.map((c) => c.value) } : {}),
           ...(d.record === 'medication' && d.routes ? { routes: d.routes.map((r) => r.value) } : {}),
+          ...(d.record === 'procedure' && d.sites ? { sites: codeFilterInfo(d.sites) } : {}),
+          ...(d.record === 'medication' && d.reasons ? { reasons: codeFilterInfo(d.reasons) } : {}),
         });
         break;
       case 'QuestionDecl':
@@ -294,11 +298,5 @@ function valueCodesInfo(codes: readonly Ast.ValueCode[]): ValueCodeInfo[] {
 }
 
 function bindingInfo(b: Ast.Binding): CodeBindingInfo {
-  const pattern = (p: Ast.CodePattern) => ({
-    system: CODE_SYSTEMS[p.system],
-    code: p.code,
-    match: p.match,
-    ...(p.to !== undefined ? { to: p.to } : {}),
-  });
-  return { any: b.any, include: b.codes.map(pattern), exclude: b.except.map(pattern) };
+  return { any: b.any, include: b.codes.map(patternInfo), exclude: b.except.map(patternInfo) };
 }

@@ -103,6 +103,18 @@ export const ElementInfoSchema = z.object({
     .describe("For a lab or test: the codes a result's method (Observation.method) must have; absent, any"),
   classes: z.array(z.string()).optional().describe('Encounter classes the element takes; absent, any'),
   routes: z.array(z.string()).optional().describe('Routes of administration a medication takes; absent, any'),
+  rangeFor: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe('What the reference range a lab reads its limits from must apply to; absent, any'),
+  sites: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe("Body sites a procedure's records must have (or, with except, must not); absent, any"),
+  reasons: z
+    .object({ except: z.boolean(), codes: z.array(CodePatternSchema) })
+    .optional()
+    .describe("Conditions a medication's exposures must be given for; absent, any"),
   answer: z
     .object({
       type: z.enum(['boolean', 'count', 'score', 'number', 'date', 'code']),

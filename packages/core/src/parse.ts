@@ -3,6 +3,7 @@ import type {
   AnswerType,
   Arith,
   Binding,
+  CodeFilter,
   CodePattern,
   CodeSystemName,
   Cohort,
@@ -624,6 +625,17 @@ function codePattern(item: CodeItem, system: CodeSystemName): CodePattern {
   }
 }
 
+/** The codes of a `site` or `for` filter; a code without a system takes the one before it. */
+function codeFilter(except: boolean, first: OhmNode, rest: readonly OhmNode[], s: Span): CodeFilter {
+  let system: CodeSystemName = 'snomed';
+  const codes = [first, ...rest].map((n) => {
+    const item = codeItem(n);
+    if (item.system) system = item.system;
+    return codePattern(item, system);
+  });
+  return { kind: 'CodeFilter', except, codes, span: s };
+}
+
 function answerType(node: OhmNode): AnswerType {
   const body = node.children[1]!;
   const alt = body.children[0]!;
@@ -657,6 +669,7 @@ type Modifiers = {
   values?: Identifier[];
   valueCodes?: ValueCode[];
   method?: Binding;
+  rangeFor?: CodeFilter;
 };
 
 const MODIFIER_KEYS: Readonly<Record<string, keyof Modifiers>> = {
@@ -665,6 +678,7 @@ const MODIFIER_KEYS: Readonly<Record<string, keyof Modifiers>> = {
   TestValues: 'values',
   LabValues: 'values',
   Method: 'method',
+  RangeFor: 'rangeFor',
 };
 
 /** `values iv = snomed 1 or snomed 2, other` (a test) or `values 1 = snomed 3` (a lab). */
@@ -701,7 +715,9 @@ function modifiers(iter: OhmNode): Modifiers {
       conversion.diagnostics.push(
         duplicateClause(
           span(m),
-          m.children[0]!.sourceString === 'molar' ? 'molar mass' : m.children[0]!.sourceString,
+          m.children[0]!.sourceString === 'molar' || m.children[0]!.sourceString === 'range'
+            ? `${m.children[0]!.sourceString} ${m.children[1]!.sourceString}`
+            : m.children[0]!.sourceString,
         ),
       );
       continue;
@@ -711,6 +727,8 @@ function modifiers(iter: OhmNode): Modifiers {
     else if (m.ctorName === 'Method') {
       const [, first, , rest] = m.children as [OhmNode, OhmNode, OhmNode, OhmNode];
       out.method = codeBinding(first, rest, undefined, span(m));
+    } else if (m.ctorName === 'RangeFor') {
+      out.rangeFor = codeFilter(false, m.children[2]!, m.children[4]!.children, span(m));
     } else {
       const list = valueList(m);
       if (m.ctorName === 'TestValues') out.values = list.values;
@@ -827,6 +845,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       positiveAbove: m.positiveAbove,
       valueCodes: m.valueCodes,
       method: m.method,
+      rangeFor: m.rangeFor,
       span: span(this),
     };
   },
@@ -844,7 +863,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordDecl(kind, name, label, binding, classes, routes) {
+  RecordDecl(kind, name, label, binding, classes, routes, sites, reasons) {
     return {
       kind: 'RecordDecl',
       record: kind.sourceString as RecordKind,
@@ -853,6 +872,8 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       binding: ast<Binding>(binding),
       classes: optional(classes, (c) => listOf(c.children[1]!, identifier)),
       routes: optional(routes, (r) => listOf(r.children[1]!, identifier)),
+      sites: optional(sites, (s) => ast<CodeFilter>(s)),
+      reasons: optional(reasons, (r) => ast<CodeFilter>(r)),
       span: span(this),
     };
   },
@@ -873,6 +894,12 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       expr: expr(body),
       span: span(this),
     };
+  },
+  BodySites(_site, except, first, _commas, rest): CodeFilter {
+    return codeFilter(except.numChildren > 0, first, rest.children, span(this));
+  },
+  Reasons(_for, first, _commas, rest): CodeFilter {
+    return codeFilter(false, first, rest.children, span(this));
   },
   Binding_any(_from, _any): Binding {
     return { kind: 'Binding', any: true, codes: [], except: [], span: span(this) };

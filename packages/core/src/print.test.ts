@@ -4,6 +4,7 @@ import languageReference from '../../../docs/language.md?raw';
 import type {
   AnswerType,
   Binding,
+  CodeFilter,
   CodePattern,
   Cohort,
   Criterion,
@@ -296,6 +297,14 @@ const methodBinding: fc.Arbitrary<Binding> = fc.record({
   except: fc.constant([]),
   span: fc.constant(span),
 });
+
+const codeFilter = (except: fc.Arbitrary<boolean>): fc.Arbitrary<CodeFilter> =>
+  fc.record({
+    kind: fc.constant('CodeFilter' as const),
+    except,
+    codes: fc.array(codePattern, { minLength: 1, maxLength: 3 }),
+    span: fc.constant(span),
+  });
 const threshold = fc.oneof(
   fc.record({ kind: fc.constant('LimitRef' as const), limit, span: fc.constant(span) }),
   quantity,
@@ -372,6 +381,7 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
       { nil: undefined },
     ),
     method: fc.option(methodBinding, { nil: undefined }),
+    rangeFor: fc.option(codeFilter(fc.constant(false)), { nil: undefined }),
     span: s,
   }),
   fc
@@ -410,6 +420,8 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     binding,
     classes: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
     routes: fc.option(fc.array(identifier, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+    sites: fc.option(codeFilter(fc.boolean()), { nil: undefined }),
+    reasons: fc.option(codeFilter(fc.constant(false)), { nil: undefined }),
     span: s,
   }),
   fc.record({ kind: fc.constant('QuestionDecl' as const), name: identifier, label, answer, span: s }),

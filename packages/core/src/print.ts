@@ -1,6 +1,7 @@
 import type {
   AnswerType,
   Binding,
+  CodeFilter,
   CodePattern,
   CodeSystemName,
   Cohort,
@@ -314,6 +315,11 @@ function bindingPieces(b: Binding): string[] {
   return [...pieces, ...except.map((c, i) => (i === 0 ? `except ${c}` : c))];
 }
 
+/** A `site`/`for` filter's codes, each system written where it changes. */
+function filterCodes(f: CodeFilter): string {
+  return codeList(f.codes, { current: undefined }).join(', ');
+}
+
 function answer(a: AnswerType): string {
   switch (a.type) {
     case 'boolean':
@@ -351,6 +357,7 @@ function declaration(d: Declaration): string[] {
       if (d.positiveAbove) mods.push(`positive above ${threshold(d.positiveAbove)}`);
       if (d.valueCodes?.length) mods.push(`values ${valueList(undefined, d.valueCodes)}`);
       if (d.method) mods.push(methodClause(d.method));
+      if (d.rangeFor) mods.push(`range for ${filterCodes(d.rangeFor)}`);
       return withBinding(`${head('lab')} ${printString(d.label)} in ${unit(d.unit)}`, d.binding, mods);
     }
     case 'TestDecl': {
@@ -363,6 +370,8 @@ function declaration(d: Declaration): string[] {
     case 'RecordDecl': {
       const mods = d.classes ? [`class ${d.classes.map((c) => c.value).join(', ')}`] : [];
       if (d.routes) mods.push(`route ${d.routes.map((r) => r.value).join(', ')}`);
+      if (d.sites) mods.push(`site ${d.sites.except ? 'except ' : ''}${filterCodes(d.sites)}`);
+      if (d.reasons) mods.push(`for ${filterCodes(d.reasons)}`);
       return withBinding(`${head(d.record)} ${printString(d.label)}`, d.binding, mods);
     }
   }

@@ -48,6 +48,15 @@ export interface CodeBindingInfo {
   readonly exclude: readonly CodePatternInfo[];
 }
 
+/**
+ * The codes a coded field of a record must match (`site snomed …`, `for icd10 …`) or, with
+ * `except`, must not: a procedure's body site, a medication's reason.
+ */
+export interface CodeFilterInfo {
+  readonly except: boolean;
+  readonly codes: readonly CodePatternInfo[];
+}
+
 export interface AnswerInfo {
   readonly type: 'boolean' | 'count' | 'score' | 'number' | 'date' | 'code';
   readonly min?: number | undefined;
@@ -86,6 +95,12 @@ export interface ElementInfo {
   readonly classes?: readonly string[] | undefined;
   /** For `medication`: the routes of administration it takes (`route oral, intravenous`); absent, any. */
   readonly routes?: readonly string[] | undefined;
+  /** For `lab`: what the reference range read for ULN and LLN must apply to (`range for …`); absent, any. */
+  readonly rangeFor?: CodeFilterInfo | undefined;
+  /** For `procedure`: the body sites its records must have (`site …`), or not (`site except …`); absent, any. */
+  readonly sites?: CodeFilterInfo | undefined;
+  /** For `medication`: the conditions its exposures must be given for (`for …`); absent, any. */
+  readonly reasons?: CodeFilterInfo | undefined;
   readonly answer?: AnswerInfo | undefined;
   /** For record kinds: no matching record means absent (false) rather than unknown. */
   readonly closedWorld: boolean;

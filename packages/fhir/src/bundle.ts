@@ -79,7 +79,15 @@ export const Observation = loose({
   valueBoolean: optional(boolean),
   dataAbsentReason: optional(CodeableConcept),
   method: optional(CodeableConcept),
-  referenceRange: optional(array(loose({ low: optional(Quantity), high: optional(Quantity) }))),
+  referenceRange: optional(
+    array(
+      loose({
+        low: optional(Quantity),
+        high: optional(Quantity),
+        appliesTo: optional(array(CodeableConcept)),
+      }),
+    ),
+  ),
 });
 
 export const Condition = loose({
@@ -137,6 +145,8 @@ const medicationFields = {
   medicationCodeableConcept: optional(CodeableConcept),
   medicationReference: optional(Reference),
   contained: Contained,
+  reasonCode: optional(array(CodeableConcept)),
+  reasonReference: optional(array(Reference)),
 };
 
 const requiresMedication = <Z extends z.ZodType>(inner: Shape<Z>) =>
@@ -228,6 +238,7 @@ export const Procedure = loose({
   code: optional(CodeableConcept),
   performedDateTime: optional(DateTime),
   performedPeriod: optional(Period),
+  bodySite: optional(array(CodeableConcept)),
 });
 
 export const AllergyIntolerance = loose({

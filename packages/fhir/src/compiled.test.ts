@@ -1,4 +1,4 @@
-import { type CompiledProtocol, compile, parseScreeningInput } from '@eligo/core';
+import { type CompiledProtocol, compile, parseScreeningInput, screen } from '@eligo/core';
 import { describe, expect, it } from 'vitest';
 import igan from '../../protocols/NCT06469190/examples/eligible-igan.json';
 import pmn from '../../protocols/NCT06469190/examples/ineligible-pmn.json';
@@ -99,5 +99,43 @@ describe('with a compiled protocol', () => {
     const protocol = compiled(nctSource, 'NCT06469190.elig');
     expect(prepareAndParse(protocol, igan).warnings).toEqual([]);
     expect(prepareAndParse(protocol, pmn).warnings).toEqual([]);
+  });
+
+  it('screens radiotherapy by body site and FSH against the range that applies, from a bundle', () => {
+    const text = `trial SITE-1 "Body sites and ranges"
+records complete for procedure
+lab fsh "FSH" in m[IU]/mL from loinc 15067-2 range for snomed 76498008
+procedure non_cns_rt "Radiotherapy to non-CNS lesions" from snomed 108290001
+  site except snomed 12738006, 258335003, 2748008
+inclusion
+  IN-1 met if not non_cns_rt within 13 days before screening
+  IN-2 met if fsh >= 1 x LLN
+`;
+    const protocol = compiled(text, 'site.elig');
+    const SNOMED = 'http://snomed.info/sct';
+    const course = (site: string | undefined) => ({
+      resourceType: 'Procedure' as const,
+      status: 'completed' as const,
+      subject: { reference: 'Patient/p' },
+      code: concept(SNOMED, '108290001'),
+      performedPeriod: { start: '2025-03-03', end: '2025-03-07' },
+      ...(site === undefined ? {} : { bodySite: [concept(SNOMED, site)] }),
+    });
+    const fsh = lab('15067-2', 40, 'm[IU]/mL', '2025-03-10', {
+      referenceRange: [
+        { low: { value: 3.5 }, appliesTo: [concept(SNOMED, '289903006')] },
+        { low: { value: 25.8 }, appliesTo: [concept(SNOMED, '76498008')] },
+      ],
+    });
+    const statuses = (...resources: Parameters<typeof bundle>) => {
+      const { input } = prepareAndParse(protocol, {
+        asOf: '2025-03-15',
+        bundle: bundle(patient('1970'), ...resources),
+      });
+      return screen(protocol, input).cohorts[0]!.criteria.map((c) => c.status);
+    };
+    expect(statuses(course('12738006'), fsh)).toEqual(['met', 'met']);
+    expect(statuses(course('39607008'))).toEqual(['not_met', 'unknown']);
+    expect(statuses(course(undefined))).toEqual(['unknown', 'unknown']);
   });
 });

@@ -74,7 +74,7 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
       case 'MedicationStatement':
       case 'MedicationRequest':
       case 'MedicationAdministration':
-        readMedication(reading, entry as Of<'MedicationStatement'>, medications);
+        readMedication(reading, entry as Of<'MedicationStatement'>, medications, conditions);
         break;
       case 'Immunization':
         readImmunization(reading, entry as Of<'Immunization'>);

@@ -274,6 +274,23 @@ export function encounterSpans(
   else exposureSpans(startLo, startHi, startLo, impliedEndHi(status, asOf), asOf, open, shortest, longest);
 }
 
+/** How a record stands to an element that filters on one of its coded fields (`site …`, `for …`). */
+export const FILTER_MATCHES = 0;
+export const FILTER_OTHER = 1;
+export const FILTER_NOT_STATED = 2;
+
+/**
+ * A record whose field (a procedure's body sites, a medication's reasons) has `inSet` codings among
+ * the filter's codes and `outOfSet` others in the filter's code systems. `site S` takes a record
+ * with any site in S; `site except S` one with any site outside S (a course aimed at the brain and
+ * the lung is CNS-directed and non-CNS alike). A record stating none may be either: it counts as
+ * one the element may or may not hold, never silently in or out.
+ */
+export function filteredRecord(except: boolean, inSet: number, outOfSet: number): number {
+  if (except ? outOfSet > 0 : inSet > 0) return FILTER_MATCHES;
+  return inSet + outOfSet === 0 ? FILTER_NOT_STATED : FILTER_OTHER;
+}
+
 /** A procedure done by the screening date (undated ones count; one that may be after it is open). */
 export function procedureRecord(dateLo: number, dateHi: number, asOf: number, unclassified: boolean): Tri {
   if (dateLo === NO_DAY || dateHi <= asOf) return maybe(TRUE, unclassified);

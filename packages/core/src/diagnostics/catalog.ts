@@ -430,6 +430,43 @@ export function routeOnNonMedication(span: Span, name: string, kind: string): Di
   });
 }
 
+/** E0247: `site …` on a declaration that is not a procedure. */
+export function siteOnNonProcedure(span: Span, name: string, kind: string): Diagnostic {
+  return error('E0247', span, `'site' applies to procedures only`, {
+    label: `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
+  });
+}
+
+/** E0248: `for …` on a declaration that is not a medication. */
+export function reasonOnNonMedication(span: Span, name: string, kind: string): Diagnostic {
+  return error('E0248', span, `'for' applies to medications only`, {
+    label: `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`,
+  });
+}
+
+/** E0249: a `site`, `for` or `range for` code in a code system that cannot name what the clause reads. */
+export function filterCodeSystem(span: Span, system: string, field: 'site' | 'for' | 'range'): Diagnostic {
+  const texts: Record<typeof field, readonly [message: string, label: string, hint: string]> = {
+    site: [
+      `a body site is a snomed code, not ${system}`,
+      'not a body-site code',
+      'Procedure.bodySite holds SNOMED CT body structures: write site snomed …',
+    ],
+    for: [
+      `a reason is a snomed or icd10 diagnosis, not ${system}`,
+      'not a diagnosis code',
+      'a medication is given for a condition: write for icd10 … or for snomed …',
+    ],
+    range: [
+      `a reference range applies to a snomed code, not ${system}`,
+      'not an appliesTo code',
+      'referenceRange.appliesTo holds SNOMED CT codes (76498008 postmenopausal state): write range for snomed …',
+    ],
+  };
+  const [message, label, hint] = texts[field];
+  return error('E0249', span, message, { label, hint });
+}
+
 /** E0224: a route word that the route table does not have. */
 export function unknownRoute(span: Span, word: string, suggestions: readonly string[]): Diagnostic {
   return error('E0224', span, `'${word}' is not a route of administration`, {

@@ -280,3 +280,38 @@ inclusion
     expect(explanations(text, {})[0]).toMatch(/^Plasmodium species: no result is only falciparum: unknown/);
   });
 });
+
+describe('records filtered by body site or reason', () => {
+  it('says which site or reason a record has, that it is not stated, or that none is of those asked for', () => {
+    const text = `trial T "t"
+records complete for procedure, medication
+procedure rt "Radiotherapy" from snomed 108290001 site except snomed 12738006
+procedure cns_rt "Radiotherapy" from snomed 108290001 site snomed 12738006
+medication t4 "Levothyroxine" from atc H03AA01 for icd10 E03*
+inclusion
+  IN-1 met if rt
+  IN-2 met if cns_rt
+  IN-3 met if t4
+`;
+    const SNOMED = 'http://snomed.info/sct';
+    const lung = { system: SNOMED, code: '39607008', display: 'Lung structure' };
+    const course = { code: '108290001', date: '2025-03-01' };
+    expect(
+      explanations(text, {
+        rt: [course],
+        cns_rt: [{ ...course, bodySite: [lung] }],
+        t4: [
+          {
+            code: 'H03AA01',
+            start: '2024-01-01',
+            reason: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I10' }],
+          },
+        ],
+      }),
+    ).toEqual([
+      'Radiotherapy (1 record: 108290001 2025-03-01 body site not stated): unknown',
+      'Radiotherapy (none at these body sites: 108290001 2025-03-01 site Lung structure (39607008)): not met',
+      'Levothyroxine (none given for these conditions: H03AA01 2024-01-01 to ongoing for I10): not met',
+    ]);
+  });
+});

@@ -887,7 +887,10 @@ function exposureSummary(
       if (typeof r.route === 'string') parts.push(r.route);
       else if (el.routes !== undefined) parts.push('route not stated');
       parts.push(`${r.start ?? '?'} to ${r.end ?? 'ongoing'}`);
-      if (r.unclassified === true) parts.push('unclassified');
+      const reason = codingsText(r.reason);
+      if (reason) parts.push(`for ${reason}`);
+      if (typeof r.notStated === 'string') parts.push(`${r.notStated} not stated`);
+      else if (r.unclassified === true) parts.push('unclassified');
       return parts.join(', ');
     })
     .join('; ');
@@ -898,6 +901,12 @@ function codedName(r: Record<string, unknown>): string | undefined {
   const display = typeof r.display === 'string' && r.display.trim() !== '' ? r.display.trim() : undefined;
   if (typeof r.code === 'string') return display ? `${display} (${r.code})` : r.code;
   return display;
+}
+
+/** A coded field's codes, each with its display: `Brain structure (12738006)`. */
+function codingsText(codings: unknown): string | undefined {
+  if (!Array.isArray(codings) || codings.length === 0) return undefined;
+  return codings.map((c) => codedName(c as Record<string, unknown>) ?? '?').join(', ');
 }
 
 /** `1000 mg × 2/d`, `1.5 g/d`, `no dose`. */
@@ -997,8 +1006,13 @@ function recordSummary(p: Patient, el: Element, deciding: number): string {
   if (raw === true) return 'on record';
   if (raw === false) return 'no record';
   const records = recordsOf(p, el) ?? [];
-  if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
   const describe = el.kind === 'encounter' ? describeEncounter : describeRecord;
+  if (records.length === 0 && el.filter !== undefined && Array.isArray(raw) && raw.length > 0) {
+    // Every record is at another body site, or given for another condition: say which.
+    const none = el.filter.field === 'bodySite' ? 'at these body sites' : 'given for these conditions';
+    return `none ${none}: ${raw.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
+  }
+  if (records.length === 0) return el.closedWorld ? 'no record' : 'no record listed';
   const r = records[deciding] as Record<string, unknown> | undefined;
   if (r) return describe(r);
   return `${records.length} record${records.length === 1 ? '' : 's'}: ${records.map((x) => describe(x as Record<string, unknown>)).join('; ')}`;
@@ -1035,6 +1049,11 @@ function describeRecord(r: Record<string, unknown>): string {
   else if (typeof r.date === 'string') parts.push(r.date);
   if (typeof r.criticality === 'string') parts.push(`criticality ${r.criticality}`);
   if (typeof r.severity === 'string') parts.push(r.severity);
+  const site = codingsText(r.bodySite);
+  if (site) parts.push(`site ${site}`);
+  const reason = codingsText(r.reason);
+  if (reason) parts.push(`for ${reason}`);
+  if (typeof r.notStated === 'string') parts.push(`${r.notStated} not stated`);
   return parts.length > 0 ? parts.join(' ') : 'on record';
 }
 

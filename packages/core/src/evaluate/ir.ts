@@ -1,7 +1,7 @@
 import type { CompareOp } from '../ast';
 import type { CalculatorDefinition } from '../calculators/library';
 import type { EquivalenceTable } from '../codes/equivalents';
-import type { AnswerInfo, ElementKind } from '../protocol';
+import type { AnswerInfo, CodeFilterInfo, ElementKind } from '../protocol';
 import { applyConversion, type Conversion } from '../units/ucum';
 
 /**
@@ -19,6 +19,14 @@ export const UNKNOWN: Tri = 2;
 export type PositiveRule =
   | { readonly kind: 'limit'; readonly limit: 'ULN' | 'LLN' }
   | { readonly kind: 'threshold'; readonly value: number; readonly unit: string };
+
+/**
+ * A coded field the element filters on: `bodySite` (procedures), `reason` (medications), or a
+ * lab result's reference range's `appliesTo` (`range for …`).
+ */
+export interface RecordFilter extends CodeFilterInfo {
+  readonly field: 'bodySite' | 'reason' | 'appliesTo';
+}
 
 export interface Element {
   readonly index: number;
@@ -41,6 +49,8 @@ export interface Element {
    * negative). A result coded otherwise is a result whose value is not known.
    */
   readonly values: readonly string[] | undefined;
+  /** For a procedure: its body-site filter (`site …`); for a medication: its reason filter (`for …`); for a lab: `range for …`. */
+  readonly filter: RecordFilter | undefined;
   /** Conversions from reported units to `unit` (null: none), filled on first use. */
   readonly factors: Map<string, Conversion | null>;
 }

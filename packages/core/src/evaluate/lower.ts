@@ -1,6 +1,7 @@
 import type * as Ast from '../ast';
 import { CALCULATOR_LIBRARY } from '../calculators/library';
 import { equivalenceTable } from '../codes/equivalents';
+import { codeFilterInfo } from '../codes/filter';
 import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { incomparable } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -14,6 +15,7 @@ import {
   OK,
   type PositiveRule,
   Reading,
+  type RecordFilter,
   UNKNOWN,
   type Val,
   valNode,
@@ -490,6 +492,7 @@ function elementOf(
     classes: undefined as Element['classes'],
     routes: undefined as Element['routes'],
     values: undefined as Element['values'],
+    filter: undefined as Element['filter'],
     unit: undefined as string | undefined,
     closedWorld: false,
   };
@@ -502,6 +505,7 @@ function elementOf(
         kind: 'lab',
         unit: d.unit.code,
         molarMass: d.molarMass ? molarMassInGPerMol(d.molarMass) : undefined,
+        filter: d.rangeFor ? { field: 'appliesTo', ...codeFilterInfo(d.rangeFor) } : undefined,
         positive: positiveRule(d.positiveAbove),
         values: DEFAULT_VALUES,
       };
@@ -519,6 +523,7 @@ function elementOf(
         closedWorld: complete.includes(d.record),
         classes: d.record === 'encounter' ? d.classes?.map((c) => c.value) : undefined,
         routes: d.record === 'medication' ? d.routes?.map((r) => r.value) : undefined,
+        filter: recordFilter(d),
       };
     case 'QuestionDecl':
       return {
@@ -533,6 +538,13 @@ function elementOf(
         },
       };
   }
+}
+
+/** A procedure's `site` or a medication's `for`: the only coded-field filters a record kind takes. */
+function recordFilter(d: Ast.RecordDecl): RecordFilter | undefined {
+  if (d.record === 'procedure' && d.sites) return { field: 'bodySite', ...codeFilterInfo(d.sites) };
+  if (d.record === 'medication' && d.reasons) return { field: 'reason', ...codeFilterInfo(d.reasons) };
+  return undefined;
 }
 
 /** Molar mass as written (`113.12 g/mol`, or `0.11312 kg/mol`) in g/mol. */

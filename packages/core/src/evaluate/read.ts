@@ -1,6 +1,8 @@
+import { filterTally, filterTallyResult } from '../codes/filter';
+import { FILTER_MATCHES, filteredRecord } from '../decide/records';
 import { applyConversion, type Conversion, conversionBetween } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
-import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading } from './ir';
+import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading, type RecordFilter } from './ir';
 import type { Patient } from './patient';
 
 /**
@@ -16,7 +18,7 @@ export interface RawMeasurement {
   comparator?: string;
   code?: string;
   date?: string;
-  referenceRange?: { low?: number; high?: number; unit?: string };
+  referenceRange?: { low?: number; high?: number; unit?: string; appliesTo?: unknown };
 }
 
 /** The element's results as a list (a single result may be given bare). */
@@ -152,7 +154,11 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
   }
   setValue(out, applyConversion(conversion, m.value), m.comparator);
   const range = m.referenceRange;
-  if (range !== undefined && (range.high !== undefined || range.low !== undefined)) {
+  if (
+    range !== undefined &&
+    (range.high !== undefined || range.low !== undefined) &&
+    rangeApplies(el, range)
+  ) {
     const rangeUnit = range.unit ?? reported;
     const rangeConversion =
       rangeUnit === undefined || target === undefined || rangeUnit === target
@@ -171,6 +177,21 @@ export function fillFrom(patient: Patient, el: Element, m: RawMeasurement, i: nu
     }
   }
   out.state = OK;
+}
+
+/**
+ * Whether a result's reference range is the one the lab reads its limits from: any, without
+ * `range for …`; with it, one whose appliesTo names one of its codes. A range for another
+ * population, or one that does not say whom it applies to, is no limit at all: ULN and LLN are
+ * then unknown, never taken from the wrong range.
+ */
+export function rangeApplies(
+  el: { readonly filter: RecordFilter | undefined },
+  range: { appliesTo?: unknown },
+): boolean {
+  if (el.filter?.field !== 'appliesTo') return true;
+  filterTally(el.filter, range.appliesTo);
+  return filteredRecord(false, filterTallyResult.inSet, filterTallyResult.outOfSet) === FILTER_MATCHES;
 }
 
 /** A comparator makes the value an interval: `<20` is every value below 20. */

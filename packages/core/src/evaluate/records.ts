@@ -1,3 +1,4 @@
+import { filterTally, filterTallyResult } from '../codes/filter';
 import { openRecord, ROUTE_OTHER, routeMatch } from '../decide/dosing';
 import {
   ACTIVE,
@@ -17,6 +18,9 @@ import {
   exposureRecord,
   exposureSpans,
   exposureWithinRecord,
+  FILTER_MATCHES,
+  FILTER_NOT_STATED,
+  filteredRecord,
   finish,
   HIGH,
   INACTIVE,
@@ -38,7 +42,7 @@ import {
 } from '../decide/records';
 import { eventAtMoment, eventWithinRecord, windowMay, windowSure } from '../decide/window';
 import { MOMENT_KNOWN, readDays, readDaysResult, readMoment, readMomentResult } from '../time/dates';
-import { type Element, TRUE, type Tri, UNKNOWN, type Window } from './ir';
+import { type Element, type RecordFilter, TRUE, type Tri, UNKNOWN, type Window } from './ir';
 import type { Patient } from './patient';
 
 /**
@@ -62,19 +66,52 @@ interface RawRecord {
   route?: string;
   inProgress?: boolean;
   unclassified?: boolean;
+  bodySite?: unknown;
+  reason?: unknown;
+  /** Set on a filtered element's copy of a record whose filtered field is not stated (`body site`, `reason`). */
+  notStated?: string;
 }
 
 /** `true` is one confirmed, active record without dates. */
 const ONE_RECORD: readonly RawRecord[] = [{}];
 const NO_RECORD: readonly RawRecord[] = [];
 
-/** The element's records, or undefined when the input does not mention the element. */
+/**
+ * The element's records, or undefined when the input does not mention the element. An element
+ * that filters on a coded field (`site …`, `for …`) sees only the records the filter may take:
+ * those it takes, and, marked unclassified, those that do not state the field.
+ */
 export function recordsOf(patient: Patient, el: Element): readonly RawRecord[] | undefined {
   const raw = patient.facts[el.id];
   if (raw === undefined || raw === null) return undefined;
-  if (raw === true) return ONE_RECORD;
+  if (raw === true) return el.filter === undefined ? ONE_RECORD : filtered(el.filter, ONE_RECORD);
   if (raw === false) return NO_RECORD;
-  return Array.isArray(raw) ? (raw as RawRecord[]) : undefined;
+  if (!Array.isArray(raw)) return undefined;
+  return el.filter === undefined ? (raw as RawRecord[]) : filtered(el.filter, raw as RawRecord[]);
+}
+
+/** Filtered lists by the facts' list and the filter, so each is built once per patient. */
+const filteredLists = new WeakMap<readonly RawRecord[], Map<RecordFilter, readonly RawRecord[]>>();
+
+function filtered(filter: RecordFilter, records: readonly RawRecord[]): readonly RawRecord[] {
+  let byFilter = filteredLists.get(records);
+  const known = byFilter?.get(filter);
+  if (known !== undefined) return known;
+  const out: RawRecord[] = [];
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null) continue;
+    filterTally(filter, (r as Record<string, unknown>)[filter.field]);
+    const match = filteredRecord(filter.except, filterTallyResult.inSet, filterTallyResult.outOfSet);
+    if (match === FILTER_MATCHES) out.push(r);
+    else if (match === FILTER_NOT_STATED)
+      out.push({ ...r, unclassified: true, notStated: filter.field === 'bodySite' ? 'body site' : 'reason' });
+  }
+  if (byFilter === undefined) {
+    byFilter = new Map();
+    filteredLists.set(records, byFilter);
+  }
+  byFilter.set(filter, out);
+  return out;
 }
 
 /** Index of the record that decided the last call, for explanations; -1 when none did. */

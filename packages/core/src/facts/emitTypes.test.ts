@@ -47,11 +47,19 @@ export type Sex = "male" | "female" | "other" | "unknown";
 
 export type Comparator = "<" | "<=" | ">=" | ">";
 
+/** A code of a record’s coded field (a body site, a reason, what a reference range applies to), its system by URI. */
+export interface Coding {
+  system: string;
+  code: string;
+  display?: string;
+}
+
 /** Reference range of a result; \`unit\` when it differs from the value’s. */
 export interface ReferenceRange {
   low?: number;
   high?: number;
   unit?: string;
+  appliesTo?: Coding[];
 }
 
 /** One lab or test result: a number with a UCUM unit, or a coded result such as \`positive\`. */
@@ -102,6 +110,7 @@ export interface Exposure {
   dose?: DoseQuantity;
   perDay?: number;
   dailyDose?: DoseQuantity;
+  reason?: Coding[];
 }
 
 export interface ProcedureRecord {
@@ -112,6 +121,7 @@ export interface ProcedureRecord {
   date?: PartialDate;
   end?: PartialDate;
   inProgress?: true;
+  bodySite?: Coding[];
 }
 
 export interface AllergyRecord {

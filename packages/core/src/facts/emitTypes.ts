@@ -17,6 +17,11 @@ const SHARED: readonly [name: string, schema: z.ZodType, doc: string | undefined
   ['Sex', shapes.Sex, undefined],
   ['Comparator', shapes.Comparator, undefined],
   [
+    'Coding',
+    shapes.Coding,
+    'A code of a record’s coded field (a body site, a reason, what a reference range applies to), its system by URI.',
+  ],
+  [
     'ReferenceRange',
     shapes.ReferenceRange,
     'Reference range of a result; `unit` when it differs from the value’s.',

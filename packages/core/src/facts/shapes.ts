@@ -49,12 +49,23 @@ export const Sex = z.enum(['male', 'female', 'other', 'unknown']);
 
 export const Comparator = z.enum(['<', '<=', '>=', '>']);
 
+/** A code of a record's coded field (a body site, a reason, what a reference range applies to): the system by its URI. */
+export const Coding = z
+  .object({
+    system: z.string(),
+    code: z.string(),
+    display: z.string().optional(),
+  })
+  .strict();
+
 export const ReferenceRange = z
   .object({
     low: z.number().optional(),
     high: z.number().optional(),
     /** Unit of low/high when it differs from the value's unit. */
     unit: z.string().optional(),
+    /** Whom it applies to (Observation.referenceRange.appliesTo): read by labs declared with `range for …`. */
+    appliesTo: z.array(Coding).optional(),
   })
   .strict();
 
@@ -140,6 +151,8 @@ export const Exposure = z
     perDay: z.number().positive().optional(),
     /** The dose per day, a mass per time (`mg/d`); taken before `dose` × `perDay` when both are given. */
     dailyDose: DoseQuantity.optional(),
+    /** Why it was given (MedicationRequest/Statement reasonCode, or the Condition a reasonReference names). Absent: not stated. */
+    reason: z.array(Coding).optional(),
   })
   .strict();
 
@@ -152,6 +165,8 @@ export const ProcedureRecord = z
     end: PartialDate.optional(),
     /** Under way on the screening date: it runs to that day and may go on. */
     inProgress: z.literal(true).optional(),
+    /** Where on the body (Procedure.bodySite). Absent: not stated, so it may or may not be of the sites an element asks for. */
+    bodySite: z.array(Coding).optional(),
   })
   .strict();
 
@@ -216,6 +231,7 @@ export type PartialDate = z.infer<typeof PartialDate>;
 export type Sex = z.infer<typeof Sex>;
 export type Comparator = z.infer<typeof Comparator>;
 export type Measurement = z.infer<typeof Measurement>;
+export type Coding = z.infer<typeof Coding>;
 export type ConditionRecord = z.infer<typeof ConditionRecord>;
 export type ClinicalStatus = z.infer<typeof ClinicalStatus>;
 export type VerificationStatus = z.infer<typeof VerificationStatus>;

@@ -1,3 +1,5 @@
+import type { RecordFilter } from '../evaluate/ir';
+import { rangeApplies } from '../evaluate/read';
 import type { Facts } from '../facts/shapes';
 import type { ElementInfo, ProtocolInfo } from '../protocol';
 import { parseDate } from '../time/dates';
@@ -58,6 +60,8 @@ export class ResultWriter {
   private readonly dayHi = new Growable(Int32Array);
   private readonly low = new Growable(Float64Array);
   private readonly high = new Growable(Float64Array);
+  private readonly rangeFor = new Growable(Uint16Array);
+  private appliesTo = new Dictionary();
   private units = new Dictionary();
   private codes = new Dictionary();
   private plain = true;
@@ -75,7 +79,9 @@ export class ResultWriter {
     low = Number.NaN,
     high = Number.NaN,
     comparator = 0,
+    appliesTo: unknown = undefined,
   ): void {
+    this.rangeFor.push(appliesTo === undefined ? 0 : 1 + this.appliesTo.of(JSON.stringify(appliesTo)));
     if (comparator !== 0 || dayLo !== dayHi || dayLo === NO_DAY) this.plain = false;
     this.value.push(value);
     this.unit.push(this.units.of(unit));
@@ -94,6 +100,7 @@ export class ResultWriter {
     this.unit.push(this.units.of(''));
     this.comparator.push(0);
     this.code.push(1 + this.codes.of(code.toLowerCase()));
+    this.rangeFor.push(0);
     this.dayLo.push(dayLo);
     this.dayHi.push(dayHi);
     this.low.push(Number.NaN);
@@ -118,8 +125,11 @@ export class ResultWriter {
       dayHi: this.dayHi.take(),
       low: this.low.take(),
       high: this.high.take(),
+      rangeFor: this.rangeFor.take(),
+      appliesTo: this.appliesTo.values,
       plain: this.plain,
     };
+    this.appliesTo = new Dictionary();
     this.units = new Dictionary();
     this.codes = new Dictionary();
     this.plain = true;
@@ -137,6 +147,9 @@ export interface ExposureDetails {
   readonly dose?: { readonly value: number; readonly unit: string };
   readonly perDay?: number;
   readonly dailyDose?: { readonly value: number; readonly unit: string };
+  /** A procedure's body sites and a medication's reasons, as the facts give them. */
+  readonly bodySite?: unknown;
+  readonly reason?: unknown;
 }
 
 const NO_DETAILS: ExposureDetails = {};
@@ -163,6 +176,8 @@ export class RecordWriter {
   private readonly dailyDose = new Growable(Float64Array);
   private readonly doseUnit = new Growable(Uint16Array);
   private readonly dailyDoseUnit = new Growable(Uint16Array);
+  private readonly detail = new Growable(Uint16Array);
+  private details = new Dictionary();
   private codings = new Dictionary();
   private doseUnits = new Dictionary();
   private state = NOT_GIVEN;
@@ -210,6 +225,11 @@ export class RecordWriter {
     this.perDay.push(exposure.perDay ?? Number.NaN);
     this.dailyDose.push(exposure.dailyDose?.value ?? Number.NaN);
     this.dailyDoseUnit.push(this.doseUnits.of(exposure.dailyDose?.unit ?? ''));
+    const detail = {
+      ...(exposure.bodySite !== undefined && { bodySite: exposure.bodySite }),
+      ...(exposure.reason !== undefined && { reason: exposure.reason }),
+    };
+    this.detail.push(Object.keys(detail).length === 0 ? 0 : 1 + this.details.of(JSON.stringify(detail)));
   }
 
   /** The patient's record of this element is given and holds nothing (`false`, or an empty list). */
@@ -253,7 +273,10 @@ export class RecordWriter {
       doseUnit: this.doseUnit.take(),
       dailyDoseUnit: this.dailyDoseUnit.take(),
       doseUnits: this.doseUnits.values,
+      detail: this.detail.take(),
+      details: this.details.values,
     };
+    this.details = new Dictionary();
     this.codings = new Dictionary();
     this.doseUnits = new Dictionary();
     this.offsets.push(0);
@@ -403,8 +426,10 @@ export class PopulationBuilder {
       const comparator = Math.max(0, COMPARATORS.indexOf(m.comparator as (typeof COMPARATORS)[number]));
       let low = Number.NaN;
       let high = Number.NaN;
-      const range = m.referenceRange as { low?: number; high?: number; unit?: string } | undefined;
-      if (range !== undefined) {
+      const range = m.referenceRange as
+        | { low?: number; high?: number; unit?: string; appliesTo?: unknown }
+        | undefined;
+      if (range !== undefined && rangeApplies({ filter: labFilter(el) }, range)) {
         // The columns keep limits in the result's own unit.
         const conversion =
           range.unit === undefined || range.unit === unit
@@ -420,7 +445,7 @@ export class PopulationBuilder {
           if (range.high !== undefined) high = applyConversion(conversion, range.high);
         }
       }
-      w.add(value, unit, lo, hi, low, high, comparator);
+      w.add(value, unit, lo, hi, low, high, comparator, range?.appliesTo);
     }
   }
 
@@ -442,6 +467,8 @@ export class PopulationBuilder {
             dose?: { value: number; unit: string };
             perDay?: number;
             dailyDose?: { value: number; unit: string };
+            bodySite?: unknown;
+            reason?: unknown;
           })
         | null;
       if (typeof r !== 'object' || r === null) continue;
@@ -476,6 +503,8 @@ export class PopulationBuilder {
           dose: r.dose,
           perDay: r.perDay,
           dailyDose: r.dailyDose,
+          bodySite: r.bodySite,
+          reason: r.reason,
         },
       );
     }
@@ -493,6 +522,11 @@ export class PopulationBuilder {
   private problem(path: string, message: string): void {
     this.problems.push({ patient: this.size, path, message });
   }
+}
+
+/** A lab's `range for …` as the evaluator holds it. */
+function labFilter(el: ElementInfo): RecordFilter | undefined {
+  return el.rangeFor === undefined ? undefined : { field: 'appliesTo', ...el.rangeFor };
 }
 
 function indexIn(values: readonly string[], value: string | undefined): number {

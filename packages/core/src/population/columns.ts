@@ -57,6 +57,12 @@ export interface ResultColumns {
   readonly codes: readonly string[];
   readonly dayLo: Int32Array;
   readonly dayHi: Int32Array;
+  /**
+   * What the reference range applies to: 0 for nothing stated, else 1 + index into `appliesTo`
+   * (JSON of its codings). Limits of a range a `range for …` lab does not read are left NaN.
+   */
+  readonly rangeFor: Uint16Array;
+  readonly appliesTo: readonly string[];
   /** Reference limits in the result's own unit; NaN when absent. */
   readonly low: Float64Array;
   readonly high: Float64Array;
@@ -104,6 +110,13 @@ export interface RecordColumns {
   readonly doseUnit: Uint16Array;
   readonly dailyDoseUnit: Uint16Array;
   readonly doseUnits: readonly string[];
+  /**
+   * What a record says in coded fields the columns do not decide on (a procedure's body sites, a
+   * medication's reasons): 0 for nothing, else 1 + index into `details` (JSON of those fields).
+   * Rules over elements that filter on them run on the object evaluator.
+   */
+  readonly detail: Uint16Array;
+  readonly details: readonly string[];
 }
 
 /** A date per patient, such as the birth date. */

@@ -50,13 +50,19 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const low = c.low[j]!;
         const high = c.high[j]!;
         const comparator = COMPARATORS[c.comparator[j]!];
+        const appliesTo =
+          c.rangeFor[j] === 0 ? undefined : (JSON.parse(c.appliesTo[c.rangeFor[j]! - 1]!) as unknown);
         out.push({
           ...(!Number.isNaN(c.value[j]!) && { value: c.value[j]! }),
           ...(unit && { unit }),
           ...(comparator && { comparator }),
           ...(date && { date }),
           ...((!Number.isNaN(low) || !Number.isNaN(high)) && {
-            referenceRange: { ...(!Number.isNaN(low) && { low }), ...(!Number.isNaN(high) && { high }) },
+            referenceRange: {
+              ...(!Number.isNaN(low) && { low }),
+              ...(!Number.isNaN(high) && { high }),
+              ...(appliesTo !== undefined && { appliesTo }),
+            },
           }),
         });
       }
@@ -78,6 +84,7 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
         const dose = quantityAt(c.dose[j]!, c.doseUnits[c.doseUnit[j]!]);
         const dailyDose = quantityAt(c.dailyDose[j]!, c.doseUnits[c.dailyDoseUnit[j]!]);
         const perDay = c.perDay[j]!;
+        const detail = c.detail[j] === 0 ? undefined : (JSON.parse(c.details[c.detail[j]! - 1]!) as object);
         // One row serves every record kind: each reads the fields it knows.
         out.push({
           clinicalStatus: CLINICAL_STATUSES[c.clinical[j]!]!,
@@ -94,6 +101,7 @@ function factOf(c: ElementColumns, i: number): Facts[string] {
           ...(dose && { dose }),
           ...(!Number.isNaN(perDay) && { perDay }),
           ...(dailyDose && { dailyDose }),
+          ...detail,
         });
       }
       return out as Facts[string];

@@ -50,9 +50,13 @@ export function columnRule(b: Bool): boolean {
     // A condition's severity is not among the columns.
     case 'cond':
       return b.mode !== 'severe';
+    // Body sites and reasons are not in the columns' decisions: these run on the object evaluator.
+    case 'record':
+      return b.el.filter === undefined;
     case 'med':
       return (
-        b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor)))
+        b.el.filter === undefined &&
+        (b.mode === 'any' || (b.mode === 'within' && (b.anchor === undefined || columnReadable(b.anchor))))
       );
     // Doses, drugs and routes are not in the columns' decisions: these run on the object evaluator.
     // Dates answered on the form, with lengths that may be computed: the object evaluator's.

@@ -45,6 +45,19 @@ export function indexConditions(entries: readonly Entry<Condition>[]): Condition
   return index;
 }
 
+/** The Condition a reference names (`Condition/id`, a fullUrl, an absolute URL ending in `Condition/id`), if the bundle holds it. */
+export function conditionNamed(ref: string | undefined, conditions: Conditions): Condition | undefined {
+  if (ref === undefined) return undefined;
+  const tail = /(Condition\/[^/]+)(\/_history\/[^/]+)?$/.exec(ref)?.[1];
+  return conditions.get(ref) ?? (tail === undefined ? undefined : conditions.get(tail));
+}
+
+/** A refuted or entered-in-error diagnosis says nothing of what a record was for. */
+export function ruledOut(c: Condition): boolean {
+  const verification = (c.verificationStatus?.coding ?? []).map((x) => x.code);
+  return verification.includes('refuted') || verification.includes('entered-in-error');
+}
+
 /**
  * The codes of the Conditions an encounter's diagnoses name, when the bundle holds them. A
  * refuted or entered-in-error diagnosis says nothing of what the encounter was for.
@@ -52,13 +65,8 @@ export function indexConditions(entries: readonly Entry<Condition>[]): Condition
 function diagnosisConcepts(e: Encounter, conditions: Conditions): CodeableConcept[] {
   const concepts: CodeableConcept[] = [];
   for (const d of e.diagnosis ?? []) {
-    const ref = d.condition?.reference;
-    if (ref === undefined) continue;
-    const tail = /(Condition\/[^/]+)(\/_history\/[^/]+)?$/.exec(ref)?.[1];
-    const found = conditions.get(ref) ?? (tail === undefined ? undefined : conditions.get(tail));
-    if (found?.code === undefined) continue;
-    const verification = (found.verificationStatus?.coding ?? []).map((c) => c.code);
-    if (verification.includes('refuted') || verification.includes('entered-in-error')) continue;
+    const found = conditionNamed(d.condition?.reference, conditions);
+    if (found?.code === undefined || ruledOut(found)) continue;
     concepts.push(found.code);
   }
   return concepts;

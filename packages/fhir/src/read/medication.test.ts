@@ -1,6 +1,6 @@
 import type { MedicationRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
-import { ATC, concept, bundle as make, statement } from '../testing/fhir';
+import { ATC, concept, ICD10, bundle as make, SNOMED, statement } from '../testing/fhir';
 import { testProtocol } from '../testing/protocol';
 import { readBundle } from '../testing/read';
 import { bundleToFacts } from '../toFacts';
@@ -21,6 +21,59 @@ function request(atc: string, extra: Partial<MedicationRequest> = {}): Medicatio
     ...extra,
   };
 }
+
+describe('Medication reasons', () => {
+  const hypothyroidism = {
+    resourceType: 'Condition' as const,
+    id: 'hypo',
+    subject: { reference: 'Patient/p' },
+    code: concept(ICD10, 'E03.9'),
+  };
+
+  it('reads reasonCode and the codes of the Conditions reasonReference names', () => {
+    const { facts } = read(
+      hypothyroidism,
+      statement('C09CA01', {
+        effectiveDateTime: '2025-01-05',
+        reasonCode: [concept(SNOMED, '38341003')],
+        reasonReference: [{ reference: 'Condition/hypo' }],
+      }),
+    );
+    expect(facts.arb).toEqual([
+      {
+        system: ATC,
+        code: 'C09CA01',
+        start: '2025-01-05',
+        end: '2025-01-05',
+        reason: [
+          { system: SNOMED, code: '38341003' },
+          { system: ICD10, code: 'E03.9' },
+        ],
+      },
+    ]);
+  });
+
+  it('states no reason when a reference names nothing the bundle holds, or only a refuted diagnosis', () => {
+    const refuted = {
+      ...hypothyroidism,
+      id: 'refuted',
+      verificationStatus: concept('http://terminology.hl7.org/CodeSystem/condition-ver-status', 'refuted'),
+    };
+    const { facts } = read(
+      refuted,
+      statement('C09CA01', {
+        effectiveDateTime: '2025-01-05',
+        reasonCode: [concept(SNOMED, '38341003')],
+        reasonReference: [{ reference: 'Condition/elsewhere' }],
+      }),
+      statement('C09CA01', {
+        effectiveDateTime: '2025-01-06',
+        reasonReference: [{ reference: 'Condition/refuted' }],
+      }),
+    );
+    expect((facts.arb as { reason?: unknown }[]).map((e) => e.reason)).toEqual([undefined, undefined]);
+  });
+});
 
 describe('MedicationStatement', () => {
   it('reads an ongoing and a finished exposure', () => {

@@ -1,4 +1,4 @@
-import type { Exposure } from '@eligo/core';
+import type { Exposure, Coding as FactCoding } from '@eligo/core';
 import type {
   CodeableConcept,
   Entry,
@@ -10,8 +10,10 @@ import type {
 import { isAfter, toPartialDate } from '../dates';
 import { classify } from '../elements';
 import { endUnknown, routeProblem, unresolvedReference } from '../warnings';
+import { codingsOf } from './codings';
 import type { Reading } from './context';
 import { type DosingRead, readAdministrationDosage, readDosages } from './dosage';
+import { type Conditions, conditionNamed, ruledOut } from './encounter';
 import { addRecords, feedsAny } from './records';
 
 type MedicationUse = MedicationStatement | MedicationRequest | MedicationAdministration;
@@ -97,6 +99,7 @@ export function readMedication(
   reading: Reading,
   entry: Entry<MedicationUse>,
   medications: Medications,
+  conditions: Conditions,
 ): void {
   const r = entry.resource;
   if (r.status !== undefined && NOT_TAKEN[r.resourceType].has(r.status)) return;
@@ -119,6 +122,8 @@ export function readMedication(
   if (end !== undefined) exposure.end = toPartialDate(end);
   const { dosing, routeProblem: problem } = dosingOf(r, entry.path, start, end);
   Object.assign(exposure, dosing);
+  const reason = reasonsOf(r, conditions);
+  if (reason !== undefined) exposure.reason = reason;
   if (problem !== undefined) {
     // Only where a route decides: for elements that ask for some.
     const elements = [
@@ -132,6 +137,22 @@ export function readMedication(
     r.medicationCodeableConcept !== undefined ? 'medicationCodeableConcept' : 'medicationReference';
   const where = { type: r.resourceType, path: `${entry.path}.${field}` };
   addRecords(reading, 'medication', where, classified, exposure);
+}
+
+/**
+ * What the record says it was given for: the codes of its reasonCode and of the Conditions its
+ * reasonReference names (refuted ones left out). Undefined, not stated, when it states none, or
+ * names anything the bundle does not hold as a Condition: the reason may then be any.
+ */
+function reasonsOf(r: MedicationUse, conditions: Conditions): FactCoding[] | undefined {
+  const concepts = [...(r.reasonCode ?? [])];
+  for (const ref of r.reasonReference ?? []) {
+    const found = conditionNamed(ref.reference, conditions);
+    if (found === undefined) return undefined;
+    if (!ruledOut(found) && found.code !== undefined) concepts.push(found.code);
+  }
+  const codings = codingsOf(concepts);
+  return codings.length > 0 ? codings : undefined;
 }
 
 /** The route and dose the record's dosages state (read/dosage.ts). */

@@ -125,6 +125,48 @@ describe('Observations', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('for a lab with range for, keeps the first range that applies to one of its codes, with what it applies to', () => {
+    const applies = (code: string) => [{ coding: [{ system: 'http://snomed.info/sct', code }] }];
+    const iu = (value: number) => ({ value, unit: 'mIU/mL', system: UCUM, code: 'm[IU]/mL' });
+    const second = lab('15067-2', 78.4, 'm[IU]/mL', '2025-03-12', {
+      referenceRange: [
+        { low: iu(3.5), high: iu(12.5), appliesTo: applies('289903006') },
+        { low: iu(25.8), high: iu(134.8), appliesTo: applies('76498008') },
+      ],
+    });
+    const none = lab('15067-2', 70, 'm[IU]/mL', '2025-03-11', {
+      referenceRange: [{ low: iu(3.5), high: iu(12.5), appliesTo: applies('289903006') }],
+    });
+    const alt = lab('1742-6', 20, 'U/L', '2025-03-10', {
+      referenceRange: [{ high: { value: 40 }, appliesTo: applies('76498008') }, { high: { value: 35 } }],
+    });
+    const { facts } = read(second, none, alt);
+    const snomed = (code: string) => [{ system: 'http://snomed.info/sct', code }];
+    expect(facts.fsh).toEqual([
+      {
+        value: 78.4,
+        unit: 'm[IU]/mL',
+        date: '2025-03-12',
+        referenceRange: { low: 25.8, high: 134.8, appliesTo: snomed('76498008') },
+      },
+      {
+        value: 70,
+        unit: 'm[IU]/mL',
+        date: '2025-03-11',
+        referenceRange: { low: 3.5, high: 12.5, appliesTo: snomed('289903006') },
+      },
+    ]);
+    // Without range for, the first range, whatever it applies to.
+    expect(facts.alt).toEqual([
+      {
+        value: 20,
+        unit: 'U/L',
+        date: '2025-03-10',
+        referenceRange: { high: 40, appliesTo: snomed('76498008') },
+      },
+    ]);
+  });
+
   it('drops a reference range it cannot convert, keeping the value', () => {
     const obs = lab('1742-6', 95, 'U/L', '2025-03-12', {
       referenceRange: [{ high: { value: 40, system: UCUM, code: 'g/L' } }],

@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS, type ElementInfo, type Measurement } from '@eligo/core';
+import { CODE_SYSTEMS, type ElementInfo, type Measurement, matchesCode } from '@eligo/core';
 import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
 import { isAfter, toRecordDate } from '../dates';
 import { matchConcepts } from '../elements';
@@ -11,6 +11,7 @@ import {
   unitProblem,
   valueProblem,
 } from '../warnings';
+import { codingsOf } from './codings';
 import type { Reading } from './context';
 import { methodOf } from './method';
 
@@ -328,7 +329,9 @@ function quantityUnit(
 }
 
 /**
- * The first reference range with a limit. Limits in the value's unit (or with no unit) need
+ * The first reference range with a limit; for a lab declared with `range for …`, the first whose
+ * appliesTo names one of its codes, else the first (which the evaluator then reads as no limit).
+ * What a range applies to is kept with it. Limits in the value's unit (or with no unit) need
  * none; a range whose limits are in another unit keeps that unit, and one Eligo cannot read is
  * dropped with a warning (the value itself is kept).
  */
@@ -340,10 +343,18 @@ function referenceRange(
   path: string,
 ): Measurement['referenceRange'] {
   const ranges = o.referenceRange ?? [];
-  const index = ranges.findIndex((r) => r.low?.value !== undefined || r.high?.value !== undefined);
+  const limited = (r: (typeof ranges)[number]) => r.low?.value !== undefined || r.high?.value !== undefined;
+  const wanted = element.rangeFor;
+  const applies = (r: (typeof ranges)[number]) =>
+    wanted !== undefined &&
+    codingsOf(r.appliesTo).some((c) => wanted.codes.some((p) => matchesCode(p, c.system, c.code)));
+  const chosen = ranges.findIndex((r) => limited(r) && applies(r));
+  const index = chosen >= 0 ? chosen : ranges.findIndex(limited);
   if (index < 0) return undefined;
   const range = ranges[index]!;
   const out: NonNullable<Measurement['referenceRange']> = {};
+  const appliesTo = codingsOf(range.appliesTo);
+  if (appliesTo.length > 0) out.appliesTo = appliesTo;
   const units = new Set<string>();
   for (const side of ['low', 'high'] as const) {
     const q = range[side];

@@ -33,6 +33,31 @@ describe('Procedures', () => {
     ]);
   });
 
+  it('keeps the body sites as codings, every coding that names its system and code', () => {
+    const { facts } = read(
+      procedure('90241008', {
+        performedDateTime: '2025-03-01',
+        bodySite: [
+          { coding: [{ system: SNOMED, code: '12738006', display: 'Brain structure' }] },
+          { coding: [{ system: 'http://example.org/sites', code: 'L-LUNG' }, { code: 'no-system' }] },
+        ],
+      }),
+      procedure('90241008', { performedDateTime: '2025-03-02', bodySite: [{ text: 'left lung' }] }),
+    );
+    expect(facts.biopsy).toEqual([
+      {
+        system: SNOMED,
+        code: '90241008',
+        date: '2025-03-01',
+        bodySite: [
+          { system: SNOMED, code: '12738006', display: 'Brain structure' },
+          { system: 'http://example.org/sites', code: 'L-LUNG' },
+        ],
+      },
+      { system: SNOMED, code: '90241008', date: '2025-03-02' },
+    ]);
+  });
+
   it('counts only completed or ongoing procedures performed by the screening date', () => {
     const { facts } = read(
       procedure('90241008', { status: 'entered-in-error', performedDateTime: '2025-03-01' }),

@@ -63,6 +63,11 @@ export const testProtocol: ProtocolInfo = {
       include: [exact('loinc', '88020-3')],
     }),
     element('wbc', 'lab', { unit: '10*9/L', include: [exact('loinc', '6690-2'), exact('loinc', '26464-8')] }),
+    element('fsh', 'lab', {
+      unit: 'm[IU]/mL',
+      include: [exact('loinc', '15067-2')],
+      rangeFor: { except: false, codes: [exact('snomed', '76498008'), exact('snomed', '307429007')] },
+    }),
     element('creatinine', 'lab', {
       unit: 'mg/dL',
       molarMass: 113.12,

@@ -21,6 +21,7 @@ import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
 import { MethodCodeRule } from './MethodCodeRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
+import { RecordFilterRule } from './RecordFilterRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereRecordRule } from './SevereRecordRule';
@@ -65,6 +66,7 @@ export const specifiedRules: readonly Rule[] = [
   UnitAnnotationRule,
   EncounterClassRule,
   MedicationRouteRule,
+  RecordFilterRule,
   EpisodesSubjectRule,
   KnownResultRule,
   EquivalenceTableRule,
