@@ -7,10 +7,6 @@ import type { CorpusId } from './corpus';
  * reasons for their `partial` criteria.
  */
 export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string>>>> = {
-  NCT05715229: {
-    'eligible-treated-brain-metastases-steroid-tapered.json':
-      'EX-5/EX-6.a: the metastases were treated by a radiotherapy whose bodySite is the brain; the encoding does not yet read the body site, so the treatment is asked',
-  },
   NCT05291234: {
     'mri-outside-window.json':
       "EX-1.a-f: the reader's judgement is asked, but a brain MRI must also be dated in the screening window; a dated imaging result without a value is not read, so the answers decide alone",
