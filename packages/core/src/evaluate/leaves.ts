@@ -100,7 +100,7 @@ export function dayResults(s: Val, value: string, patient: Patient): DayResults 
   if (lab === undefined) return { day: '', codes: [], truth: UNKNOWN };
   const from = lab.window ? patient.windowStart(lab.window) : undefined;
   const results = resultsOf(patient, lab.el);
-  const latest = pickLatest(results, patient.asOf, from);
+  const latest = pickLatest(results, patient.asOfDay, from);
   if (latest < 0) return { day: '', codes: [], truth: UNKNOWN };
   const [dayLo, dayHi] = daysOf(results[latest]!, patient.asOf);
   const codes: string[] = [];

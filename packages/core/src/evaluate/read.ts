@@ -1,5 +1,7 @@
 import { filterTally, filterTallyResult } from '../codes/filter';
-import { FILTER_MATCHES, filteredRecord } from '../decide/records';
+import { pickLatest as pickLatestDays, UNREADABLE_DAY } from '../decide/latest';
+import { FILTER_MATCHES, filteredRecord, NO_DAY } from '../decide/records';
+import { readDays, readDaysResult } from '../time/dates';
 import { applyConversion, type Conversion, conversionBetween } from '../units/ucum';
 import { earliestDay, latestDay } from './days';
 import { AMBIGUOUS, BAD_UNIT, type Element, OK, type Reading, type RecordFilter } from './ir';
@@ -30,80 +32,42 @@ export function resultsOf(patient: Patient, el: Element): readonly RawMeasuremen
 
 const EMPTY: readonly RawMeasurement[] = [];
 
-/** Picks the result in use; returns its index, -1 when none, -2 when the dates cannot tell. */
+/** Day numbers of the results' dates, reused between calls so that picking allocates nothing. */
+let daysLo = new Int32Array(16);
+let daysHi = new Int32Array(16);
+
+/**
+ * Picks the result in use (decide/latest.ts) among the results, by their dates read as day
+ * numbers; returns its index, -1 when none, -2 when the dates cannot tell.
+ */
 export function pickLatest(
   results: readonly RawMeasurement[],
-  asOf: string,
+  asOfDay: number,
   from: string | undefined,
 ): number {
-  if (results.length === 1) {
-    const place = placeOf(results[0], asOf, from);
-    return place === INSIDE ? 0 : place === STRADDLES ? -2 : -1;
+  const n = results.length;
+  if (n > daysLo.length) {
+    daysLo = new Int32Array(n * 2);
+    daysHi = new Int32Array(n * 2);
   }
-  let best = -1;
-  let bestLo = '';
-  let straddles = false;
-  let allDays = true;
-  for (let i = 0; i < results.length; i++) {
-    const place = placeOf(results[i], asOf, from);
-    if (place === OUTSIDE) continue;
-    if (place === STRADDLES) {
-      straddles = true;
-      continue;
+  for (let i = 0; i < n; i++) {
+    const m = results[i];
+    if (typeof m !== 'object' || m === null) {
+      daysLo[i] = UNREADABLE_DAY;
+      daysHi[i] = UNREADABLE_DAY;
+    } else if (m.date === undefined) {
+      daysLo[i] = NO_DAY;
+      daysHi[i] = NO_DAY;
+    } else if (typeof m.date === 'string' && readDays(m.date)) {
+      daysLo[i] = readDaysResult.lo;
+      daysHi[i] = readDaysResult.hi;
+    } else {
+      daysLo[i] = UNREADABLE_DAY;
+      daysHi[i] = UNREADABLE_DAY;
     }
-    if (lo !== hi_) allDays = false;
-    // Same day: the later-listed result wins (records are appended as they arrive).
-    if (best < 0 || lo >= bestLo) {
-      best = i;
-      bestLo = lo;
-    }
   }
-  if (best < 0) return straddles ? -2 : -1;
-  // When every candidate is dated to a day, the latest (later-listed on a tie) is certain: the
-  // second pass below could only confirm it, so the common case of full dates skips it.
-  if (allDays && !straddles) return best;
-  const bestHi = hi(results[best], asOf);
-  for (let i = 0; i < results.length; i++) {
-    if (i === best) continue;
-    const place = placeOf(results[i], asOf, from);
-    if (place === OUTSIDE) continue;
-    // Could this one be as late as the chosen one, other than on the very same known day?
-    if (hi_ < bestLo) continue;
-    if (place === INSIDE && lo === hi_ && bestLo === bestHi && lo === bestLo && i < best) continue;
-    return -2;
-  }
-  return best;
-}
-
-const OUTSIDE = 0;
-const INSIDE = 1;
-const STRADDLES = 2;
-/** The earliest and latest day of the last result placed; module state keeps placing allocation-free. */
-let lo = '';
-let hi_ = '';
-
-function placeOf(m: RawMeasurement | undefined, asOf: string, from: string | undefined): number {
-  if (typeof m !== 'object' || m === null) return OUTSIDE;
-  const date = m.date;
-  if (date === undefined) {
-    lo = asOf;
-    hi_ = asOf;
-  } else if (typeof date === 'string' && date.length === 10) {
-    // A full day, the common case: no parsing.
-    lo = date;
-    hi_ = date;
-  } else {
-    lo = earliestDay(date);
-    hi_ = latestDay(date);
-  }
-  if (lo === '' || lo > asOf) return OUTSIDE;
-  if (from !== undefined && hi_ < from) return OUTSIDE;
-  if (hi_ > asOf || (from !== undefined && lo < from)) return STRADDLES;
-  return INSIDE;
-}
-
-function hi(m: RawMeasurement | undefined, asOf: string): string {
-  return m === undefined || m.date === undefined ? asOf : latestDay(m.date);
+  const fromDay = from !== undefined && readDays(from) ? readDaysResult.lo : NO_DAY;
+  return pickLatestDays(daysLo, daysHi, 0, n, asOfDay, fromDay);
 }
 
 /** Fills `out` with the element's result in use, converted to the element's unit. */
@@ -111,7 +75,7 @@ export function readResult(patient: Patient, el: Element, from: string | undefin
   out.reset();
   const results = resultsOf(patient, el);
   if (results.length === 0) return;
-  const i = pickLatest(results, patient.asOf, from);
+  const i = pickLatest(results, patient.asOfDay, from);
   if (i === -1) return;
   if (i === -2) {
     out.state = AMBIGUOUS;

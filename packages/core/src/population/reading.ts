@@ -1,5 +1,6 @@
 import { egfrRange } from '../calculators/ckdEpi';
 import { yearsBetweenKeys } from '../decide/age';
+import { pickLatest } from '../decide/latest';
 import {
   AMBIGUOUS,
   BAD_UNIT,
@@ -297,69 +298,6 @@ export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReadin
   out.high = o === 0 ? c.high[j]! * f : round12(c.high[j]! * f + o);
   out.low = o === 0 ? c.low[j]! * f : round12(c.low[j]! * f + o);
   out.state = OK;
-}
-
-const OUTSIDE = 0;
-const INSIDE = 1;
-const STRADDLES = 2;
-let lo = 0;
-let hi = 0;
-
-function placeOf(dayLo: Int32Array, dayHi: Int32Array, j: number, asOf: number, from: number): number {
-  lo = dayLo[j] === NO_DAY ? asOf : dayLo[j]!;
-  hi = dayHi[j] === NO_DAY ? asOf : dayHi[j]!;
-  if (lo > asOf) return OUTSIDE;
-  if (from !== NO_DAY && hi < from) return OUTSIDE;
-  if (hi > asOf || (from !== NO_DAY && lo < from)) return STRADDLES;
-  return INSIDE;
-}
-
-/**
- * The result in use among rows [first, end): the latest on or before the screening date (the
- * later row on the same day), -1 when none, -2 when partial dates leave it open. The same rule
- * as the object evaluator's `pickLatest`, on day numbers.
- */
-export function pickLatest(
-  dayLo: Int32Array,
-  dayHi: Int32Array,
-  first: number,
-  end: number,
-  asOf: number,
-  from: number,
-): number {
-  if (end - first === 1) {
-    const place = placeOf(dayLo, dayHi, first, asOf, from);
-    return place === INSIDE ? first : place === STRADDLES ? -2 : -1;
-  }
-  let best = -1;
-  let bestLo = 0;
-  let straddles = false;
-  let allDays = true;
-  for (let j = first; j < end; j++) {
-    const place = placeOf(dayLo, dayHi, j, asOf, from);
-    if (place === OUTSIDE) continue;
-    if (place === STRADDLES) {
-      straddles = true;
-      continue;
-    }
-    if (lo !== hi) allDays = false;
-    if (best < 0 || lo >= bestLo) {
-      best = j;
-      bestLo = lo;
-    }
-  }
-  if (best < 0) return straddles ? -2 : -1;
-  if (allDays && !straddles) return best;
-  const bestHi = dayHi[best] === NO_DAY ? asOf : dayHi[best]!;
-  for (let j = first; j < end; j++) {
-    if (j === best) continue;
-    const place = placeOf(dayLo, dayHi, j, asOf, from);
-    if (place === OUTSIDE) continue;
-    if (hi < bestLo) continue;
-    if (place === INSIDE && lo === hi && bestLo === bestHi && lo === bestLo && j < best) continue;
-    return -2;
-  }
-  return best;
 }
 
 /** Completed years on a day from the birth date's earliest and latest day; false without a birth date. */
