@@ -1,6 +1,6 @@
 import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import { round12 } from '../units/exact';
-import { type DoseRecord, sameRecord } from './dosing';
+import { coverOf, type DoseRecord, sameRecord } from './dosing';
 import { type Duration, NO_DAY } from './records';
 import { windowSure } from './window';
 
@@ -20,28 +20,6 @@ import { windowSure } from './window';
  * (an undated start: only its last day, as `stable for at least` reads it), perhaps from its
  * earliest start to its latest end.
  */
-
-/** Days an exposure surely and perhaps covers, up to the screening date; `sureFrom > sureTo` when none surely. */
-interface Cover {
-  readonly sureFrom: number;
-  readonly sureTo: number;
-  readonly mayFrom: number;
-  readonly mayTo: number;
-}
-
-function coverOf(r: DoseRecord, asOf: number): Cover | undefined {
-  const undated = r.startLo === NO_DAY;
-  if (!undated && r.startLo > asOf) return undefined;
-  const ended = r.endLo !== NO_DAY;
-  const lastLo = ended ? Math.min(r.endLo, asOf) : asOf;
-  const lastHi = ended ? Math.min(r.endHi, asOf) : asOf;
-  return {
-    sureFrom: undated ? lastLo : r.startHi,
-    sureTo: lastLo,
-    mayFrom: undated ? Number.NEGATIVE_INFINITY : r.startLo,
-    mayTo: lastHi,
-  };
-}
 
 /** A run of days on which every exposure's cover is the same, so is what is known of the dose. */
 export interface DoseSegment {

@@ -156,17 +156,40 @@ interface Spans {
   readonly may: Span;
 }
 
-function spansOf(r: DoseRecord, asOf: number): Spans | undefined {
+/** Days an exposure surely and perhaps covers, up to the screening date; `sureFrom > sureTo` when none surely. */
+export interface Cover {
+  readonly sureFrom: number;
+  readonly sureTo: number;
+  readonly mayFrom: number;
+  readonly mayTo: number;
+}
+
+/**
+ * An exposure covers a day surely from its latest possible start (an undated start: only its last
+ * day) to its earliest possible end, perhaps from its earliest start to its latest end; an open end
+ * runs to the screening date. Undefined for one that starts after the screening date.
+ */
+export function coverOf(r: DoseRecord, asOf: number): Cover | undefined {
   const undated = r.startLo === NO_DAY;
   if (!undated && r.startLo > asOf) return undefined;
   const ended = r.endLo !== NO_DAY;
   const lastLo = ended ? Math.min(r.endLo, asOf) : asOf;
   const lastHi = ended ? Math.min(r.endHi, asOf) : asOf;
-  const firstSure = undated ? lastLo : r.startHi;
-  const certain = !r.open && !Number.isNaN(r.daily) && firstSure <= lastLo;
   return {
-    sure: certain ? { start: firstSure, end: lastLo } : undefined,
-    may: { start: undated ? Number.NEGATIVE_INFINITY : r.startLo, end: lastHi },
+    sureFrom: undated ? lastLo : r.startHi,
+    sureTo: lastLo,
+    mayFrom: undated ? Number.NEGATIVE_INFINITY : r.startLo,
+    mayTo: lastHi,
+  };
+}
+
+function spansOf(r: DoseRecord, asOf: number): Spans | undefined {
+  const c = coverOf(r, asOf);
+  if (c === undefined) return undefined;
+  const certain = !r.open && !Number.isNaN(r.daily) && c.sureFrom <= c.sureTo;
+  return {
+    sure: certain ? { start: c.sureFrom, end: c.sureTo } : undefined,
+    may: { start: c.mayFrom, end: c.mayTo },
   };
 }
 
