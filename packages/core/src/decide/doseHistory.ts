@@ -1,7 +1,7 @@
 import { FALSE, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
 import { round12 } from '../units/exact';
 import { coverOf, type DoseRecord, sameRecord } from './dosing';
-import { type Duration, NO_DAY } from './records';
+import type { Duration } from './records';
 import { windowSure } from './window';
 
 /**
