@@ -14,7 +14,7 @@ import {
 import { windowStart } from '../evaluate/patient';
 import { conversionTo } from '../evaluate/read';
 import { dayFromIso, dayKey } from '../time/dates';
-import { round12 } from '../units/exact';
+import { applyLine } from '../units/ucum';
 import {
   COMPARATORS,
   type CodeColumns,
@@ -211,13 +211,13 @@ export function readPlainLab(lab: LabColumns, asOf: number, i: number, out: ColR
     return;
   }
   const o = lab.offsets[u]!;
-  const value = o === 0 ? x * f : round12(x * f + o);
+  const value = applyLine(f, o, x);
   out.lo = value;
   out.hi = value;
   out.loOpen = false;
   out.hiOpen = false;
-  out.high = o === 0 ? c.high[j]! * f : round12(c.high[j]! * f + o);
-  out.low = o === 0 ? c.low[j]! * f : round12(c.low[j]! * f + o);
+  out.high = applyLine(f, o, c.high[j]!);
+  out.low = applyLine(f, o, c.low[j]!);
   out.state = OK;
 }
 
@@ -277,7 +277,7 @@ export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReadin
     return;
   }
   const o = lab.offsets[u]!;
-  const value = o === 0 ? x * f : round12(x * f + o);
+  const value = applyLine(f, o, x);
   out.lo = value;
   out.hi = value;
   out.loOpen = false;
@@ -295,8 +295,8 @@ export function readLab(lab: LabColumns, asOf: number, i: number, out: ColReadin
       out.loOpen = cmp === '>';
     }
   }
-  out.high = o === 0 ? c.high[j]! * f : round12(c.high[j]! * f + o);
-  out.low = o === 0 ? c.low[j]! * f : round12(c.low[j]! * f + o);
+  out.high = applyLine(f, o, c.high[j]!);
+  out.low = applyLine(f, o, c.low[j]!);
   out.state = OK;
 }
 

@@ -309,7 +309,10 @@ function affineConversion(from: string, to: string): Conversion | null {
 
 /** `value` converted: exactly the factor's product for ratio units, rounded to 12 digits across an offset. */
 export function applyConversion(conversion: Conversion, value: number): number {
-  return conversion.offset === 0
-    ? value * conversion.factor
-    : round12(value * conversion.factor + conversion.offset);
+  return applyLine(conversion.factor, conversion.offset, value);
+}
+
+/** `applyConversion` on a conversion kept as two numbers (the population's columns keep them apart). */
+export function applyLine(factor: number, offset: number, value: number): number {
+  return offset === 0 ? value * factor : round12(value * factor + offset);
 }
