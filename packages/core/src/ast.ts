@@ -336,8 +336,8 @@ export interface IsExpr extends NodeBase {
 export interface ConditionTest extends NodeBase {
   readonly kind: 'ConditionTest';
   readonly subject: Ref;
-  readonly qualifier: 'suspected' | 'ever' | 'resolvedMoreThan';
-  /** For `resolved more than N years ago`. */
+  readonly qualifier: 'suspected' | 'ever' | 'resolvedMoreThan' | 'resolvedAtLeast';
+  /** For `resolved more than D ago` and `resolved at least D ago`. */
   readonly duration: Duration | undefined;
 }
 

@@ -971,6 +971,15 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
+  RecordTest_resolvedAtLeast(name, _resolved, _atLeast, d, _ago) {
+    return {
+      kind: 'ConditionTest',
+      subject: ref(name),
+      qualifier: 'resolvedAtLeast',
+      duration: duration(d),
+      span: span(this),
+    };
+  },
   RecordTest_forAtLeast(name, _for, _atLeast, d) {
     return {
       kind: 'MedicationTest',

@@ -158,7 +158,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
       fc.record({
         kind: fc.constant('ConditionTest' as const),
         subject: plainRef,
-        qualifier: fc.constant('resolvedMoreThan' as const),
+        qualifier: fc.constantFrom('resolvedMoreThan' as const, 'resolvedAtLeast' as const),
         duration,
         span: fc.constant(span),
       }),

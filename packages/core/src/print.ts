@@ -198,7 +198,9 @@ export function printExpression(e: Expr): string {
     case 'ConditionTest':
       return e.qualifier === 'resolvedMoreThan'
         ? `${e.subject.name} resolved more than ${duration(e.duration!)} ago`
-        : `${e.subject.name} ${e.qualifier}`;
+        : e.qualifier === 'resolvedAtLeast'
+          ? `${e.subject.name} resolved at least ${duration(e.duration!)} ago`
+          : `${e.subject.name} ${e.qualifier}`;
     case 'MedicationTest':
       switch (e.qualifier) {
         case 'forAtLeast':

@@ -30,7 +30,12 @@ export const CONFIRMED = 0;
 export const UNCONFIRMED = 1;
 export const NEVER = 2;
 
-export type ConditionMode = 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
+export type ConditionMode = 'active' | 'suspected' | 'ever' | 'resolved' | 'resolvedAtLeast' | 'severe';
+
+/** `resolved more than D ago` and `resolved at least D ago`: every record must be resolved, none active. */
+export function isResolvedMode(mode: ConditionMode): boolean {
+  return mode === 'resolved' || mode === 'resolvedAtLeast';
+}
 
 export interface Duration {
   readonly amount: number;
@@ -72,8 +77,11 @@ export function conditionRecord(
     if (onsetLo > asOf) return SKIP;
     onsetUnsure = onsetHi > asOf;
   }
-  if (mode === 'resolved') {
-    return maybeAll(resolvedRecord(clinical, endLo, endHi, asOf, ago ?? NO_TIME), unclassified);
+  if (isResolvedMode(mode)) {
+    return maybeAll(
+      resolvedRecord(clinical, endLo, endHi, asOf, ago ?? NO_TIME, mode === 'resolvedAtLeast'),
+      unclassified,
+    );
   }
   let t: Tri;
   if (mode === 'severe') t = severeCondition(clinical, verification, severity);
@@ -98,13 +106,22 @@ const NO_TIME: Duration = { amount: 0, unit: 'day' };
 
 /**
  * Inactive, in remission or resolved, with the abatement more than `ago` before the screening
- * date: the day `ago` after the abatement (by the calendar) falls before the screening date.
+ * date: the day `ago` after the abatement (by the calendar) falls before the screening date; at
+ * least `ago` before it (`atLeast`): that day falls on the screening date or before.
  */
-function resolvedRecord(clinical: number, endLo: number, endHi: number, asOf: number, ago: Duration): Tri {
+function resolvedRecord(
+  clinical: number,
+  endLo: number,
+  endHi: number,
+  asOf: number,
+  ago: Duration,
+  atLeast: boolean,
+): Tri {
   if (clinical === ACTIVE) return FALSE;
   if (clinical !== INACTIVE || endLo === NO_DAY) return UNKNOWN;
-  if (addDuration(endHi, ago.amount, ago.unit) < asOf) return TRUE;
-  if (addDuration(endLo, ago.amount, ago.unit) >= asOf) return FALSE;
+  const last = atLeast ? asOf : asOf - 1;
+  if (addDuration(endHi, ago.amount, ago.unit) <= last) return TRUE;
+  if (addDuration(endLo, ago.amount, ago.unit) > last) return FALSE;
   return UNKNOWN;
 }
 

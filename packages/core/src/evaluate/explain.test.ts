@@ -232,6 +232,19 @@ inclusion
       'Diagnosis resolved more than 2 years ago (E11.9 resolved, confirmed abated 2024-09-01): not met',
     ]);
   });
+
+  it('says at least where the protocol does', () => {
+    const text = `trial T "t"
+condition dx "Diagnosis" from icd10 E11*
+inclusion
+  IN-1 met if dx resolved at least 6 months ago
+`;
+    expect(
+      explanations(text, { dx: [{ code: 'E11.9', clinicalStatus: 'resolved', abatement: '2024-09-15' }] }),
+    ).toEqual([
+      'Diagnosis resolved at least 6 months ago (1 record: E11.9 resolved, confirmed abated 2024-09-15): met',
+    ]);
+  });
 });
 
 describe('dates in a window', () => {

@@ -1,5 +1,6 @@
 import type { CompareOp } from '../ast';
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
+import { isResolvedMode } from '../decide/records';
 import type { Status, Trace } from '../screen/types';
 import { parseDate, readDays, readDaysResult } from '../time/dates';
 import { displayUnit } from '../units/display';
@@ -263,8 +264,8 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const qualifier =
         b.mode === 'active'
           ? ''
-          : b.mode === 'resolved'
-            ? ` resolved more than ${b.ago ? duration(b.ago) : '0 days'} ago`
+          : isResolvedMode(b.mode)
+            ? ` resolved ${b.mode === 'resolved' ? 'more than' : 'at least'} ${b.ago ? duration(b.ago) : '0 days'} ago`
             : ` ${b.mode}`;
       return recordResult(t, `${b.el.name}${qualifier}`, recordSummary(p, b.el, which), [b.el.id], b.el);
     }

@@ -1,6 +1,7 @@
 import type { CompareOp } from '../ast';
 import type { CalculatorDefinition } from '../calculators/library';
 import type { EquivalenceTable } from '../codes/equivalents';
+import type { ConditionMode } from '../decide/records';
 import type { AnswerInfo, CodeFilterInfo, ElementKind } from '../protocol';
 import { applyConversion, type Conversion } from '../units/ucum';
 
@@ -321,7 +322,7 @@ export type Bool =
   | {
       readonly k: 'cond';
       readonly el: Element;
-      readonly mode: 'active' | 'suspected' | 'ever' | 'resolved' | 'severe';
+      readonly mode: ConditionMode;
       readonly ago: Window | undefined;
     }
   | {

@@ -331,7 +331,12 @@ export function lowering(ast: Ast.Protocol): Lowering {
       case 'ConditionTest': {
         const el = byId.get(e.subject.name);
         if (!el) return { k: 'const', value: UNKNOWN };
-        const mode = e.qualifier === 'resolvedMoreThan' ? 'resolved' : e.qualifier;
+        const mode =
+          e.qualifier === 'resolvedMoreThan'
+            ? 'resolved'
+            : e.qualifier === 'resolvedAtLeast'
+              ? 'resolvedAtLeast'
+              : e.qualifier;
         return {
           k: 'cond',
           el,

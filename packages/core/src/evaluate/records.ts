@@ -24,6 +24,7 @@ import {
   finish,
   HIGH,
   INACTIVE,
+  isResolvedMode,
   LOWER,
   NEVER,
   NO_DAY,
@@ -156,8 +157,8 @@ export function conditionTruth(
   const records = recordsOf(patient, el);
   if (records === undefined) return absent(patient, el);
   const asOf = patient.asOfDay;
-  const decisive = mode === 'resolved' ? 0 : 1;
-  let result: Tri = mode === 'resolved' ? TRUE : 0;
+  const decisive = isResolvedMode(mode) ? 0 : 1;
+  let result: Tri = isResolvedMode(mode) ? TRUE : 0;
   let counted = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
@@ -188,7 +189,7 @@ export function conditionTruth(
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(patient, el);
-  return mode === 'resolved' ? result : finish(result, el.closedWorld);
+  return isResolvedMode(mode) ? result : finish(result, el.closedWorld);
 }
 
 export function medicationTruth(

@@ -15,6 +15,7 @@ import {
   finish,
   HIGH,
   INACTIVE,
+  isResolvedMode,
   LOWER,
   NEVER,
   NOT_STATED,
@@ -75,8 +76,8 @@ export function conditionTruth(
   asOf: number,
 ): Tri {
   if (c === undefined || c.given[i] !== GIVEN) return absent(el, c, i);
-  const decisive = mode === 'resolved' ? 0 : 1;
-  let result: Tri = mode === 'resolved' ? TRUE : 0;
+  const decisive = isResolvedMode(mode) ? 0 : 1;
+  let result: Tri = isResolvedMode(mode) ? TRUE : 0;
   let counted = 0;
   for (let j = c.offsets[i]!; j < c.offsets[i + 1]!; j++) {
     const t = conditionRecord(
@@ -97,7 +98,7 @@ export function conditionTruth(
     if (t === UNKNOWN) result = UNKNOWN;
   }
   if (counted === 0) return absent(el, c, i);
-  return mode === 'resolved' ? result : finish(result, el.closedWorld);
+  return isResolvedMode(mode) ? result : finish(result, el.closedWorld);
 }
 
 /** Any exposure started by the screening date, or (`within`) one overlapping the `days` before the anchor. */

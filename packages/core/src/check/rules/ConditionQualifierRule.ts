@@ -2,9 +2,14 @@ import { conditionQualifier } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, tailSpan } from '../describe';
 
-const WORDS = { ever: 'ever', suspected: 'suspected', resolvedMoreThan: 'resolved more than' } as const;
+const WORDS = {
+  ever: 'ever',
+  suspected: 'suspected',
+  resolvedMoreThan: 'resolved more than',
+  resolvedAtLeast: 'resolved at least',
+} as const;
 
-/** `ever`, `suspected` and `resolved more than` qualify conditions only. */
+/** `ever`, `suspected`, `resolved more than` and `resolved at least` qualify conditions only. */
 export function ConditionQualifierRule(context: CheckContext): Visitor {
   return {
     ConditionTest(node) {
