@@ -113,6 +113,12 @@ describe('eligo screen', () => {
       .map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out[1].cohorts[0].verdict).toBe('ineligible');
+    expect([out[0].line, out[0].ref, out[1].line, out[1].ref]).toEqual([
+      1,
+      'pat-example-eligible-igan',
+      2,
+      'pat-example-ineligible-pmn',
+    ]);
     const summary = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
     expect([summary.total, summary.eligible, summary.ineligible]).toEqual([3, 2, 1]);
   });

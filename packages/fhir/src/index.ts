@@ -3,6 +3,7 @@
  * and the one input-preparation step the CLI, the API and the web app share.
  */
 export { parseBundle } from './bundle';
+export { documentRef } from './documentRef';
 export type { InputError } from './issues';
 export { type PreparedInput, type PrepareResult, prepareScreeningInput } from './prepare';
 export {

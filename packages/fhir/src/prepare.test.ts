@@ -60,7 +60,7 @@ describe('prepareScreeningInput', () => {
     ).toEqual({
       ok: false,
       errors: [
-        { path: 'extra', message: 'unknown field (expected asOf, bundle or facts, answers)' },
+        { path: 'extra', message: 'unknown field (expected asOf, bundle or facts, answers, ref)' },
         { path: 'asOf', message: 'expected a full date YYYY-MM-DD' },
         { path: 'answers.a', message: 'expected a boolean, a number, a string or null' },
         { path: 'facts', message: 'give either bundle or facts, not both' },

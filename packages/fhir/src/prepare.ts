@@ -2,6 +2,7 @@ import type { Answers, Facts, InputWarning, ProtocolInfo } from '@eligo/core';
 import { parseBundle } from './bundle';
 import { isDay } from './dates';
 import type { InputError } from './issues';
+import { isObject } from './shape';
 import { bundleToFacts } from './toFacts';
 
 export interface PreparedInput {
@@ -14,15 +15,16 @@ export type PrepareResult =
   | { ok: true; input: PreparedInput; warnings: InputWarning[] }
   | { ok: false; errors: InputError[] };
 
-const FIELDS = new Set(['asOf', 'bundle', 'facts', 'answers']);
+const FIELDS = new Set(['asOf', 'bundle', 'facts', 'answers', 'ref']);
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Long enough for any system's identifier or a UUID URN, short enough to echo on every line. */
+export const MAX_REF_LENGTH = 200;
 
 /**
  * One screening document as the CLI, the API and the web app take it:
- * `{ "asOf": "YYYY-MM-DD", "bundle": <FHIR R4 Bundle> | "facts": {…}, "answers": {…} }`, with
- * exactly one of `bundle` and `facts`. A bundle becomes facts through the protocol's code
+ * `{ "asOf": "YYYY-MM-DD", "bundle": <FHIR R4 Bundle> | "facts": {…}, "answers": {…}, "ref"?: "…" }`,
+ * with exactly one of `bundle` and `facts` (`ref` is the caller's own name for the input, echoed by
+ * batch results: see `documentRef`). A bundle becomes facts through the protocol's code
  * bindings; native facts pass through unchecked here (the caller validates them against the
  * protocol's schema, then screens). Errors carry the path of the offending field. Never throws.
  */
@@ -31,7 +33,7 @@ export function prepareScreeningInput(info: ProtocolInfo, raw: unknown): Prepare
   const errors: InputError[] = [];
   for (const key of Object.keys(raw)) {
     if (!FIELDS.has(key)) {
-      errors.push({ path: key, message: 'unknown field (expected asOf, bundle or facts, answers)' });
+      errors.push({ path: key, message: 'unknown field (expected asOf, bundle or facts, answers, ref)' });
     }
   }
 
@@ -39,6 +41,13 @@ export function prepareScreeningInput(info: ProtocolInfo, raw: unknown): Prepare
   if (asOf === undefined) errors.push({ path: 'asOf', message: 'required' });
   else if (typeof asOf !== 'string' || !isDay(asOf)) {
     errors.push({ path: 'asOf', message: 'expected a full date YYYY-MM-DD' });
+  }
+
+  if (
+    raw.ref !== undefined &&
+    (typeof raw.ref !== 'string' || raw.ref.length === 0 || raw.ref.length > MAX_REF_LENGTH)
+  ) {
+    errors.push({ path: 'ref', message: `expected a string of 1 to ${MAX_REF_LENGTH} characters` });
   }
 
   const answers = raw.answers ?? {};

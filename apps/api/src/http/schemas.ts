@@ -138,6 +138,10 @@ export const ScreeningRequestSchema = z
       .optional()
       .openapi({ description: "The protocol's native facts" }),
     answers: z.record(z.string(), z.unknown()).optional(),
+    ref: z.string().min(1).max(200).optional().openapi({
+      description:
+        "Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line`",
+    }),
     version: z.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
     store: z.boolean().optional().openapi({ description: 'Keep the patient input in the audit record' }),
     trace: z.boolean().optional().openapi({
@@ -152,6 +156,7 @@ export const ScreeningSchema = z
   .object({
     ...CoreScreeningSchema.shape,
     id: z.string().openapi({ description: 'Audit record id' }),
+    ref: z.string().optional().openapi({ description: "The request's `ref`, when it gave one" }),
     protocol: z.object({
       ...CoreScreeningSchema.shape.protocol.shape,
       published: z.number().int().openapi({ description: 'Published version screened against' }),

@@ -198,6 +198,21 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
   });
 });
 
+describe('ref', async () => {
+  const t = await published();
+
+  it('is echoed by a single screening and not stored', async () => {
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
+      role: 'screener',
+      body: { ...example('eligible-igan.json'), ref: 'site-0042' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: string; ref: string };
+    expect(body.ref).toBe('site-0042');
+    expect(JSON.stringify(await t.store.screenings.get(body.id))).not.toContain('site-0042');
+  });
+});
+
 describe('POST /v1/protocols/{id}/screenings/batch', async () => {
   const t = await published();
   const line = (file: 'eligible-igan.json' | 'ineligible-pmn.json') => JSON.stringify(example(file));
@@ -217,8 +232,10 @@ describe('POST /v1/protocols/{id}/screenings/batch', async () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(4);
     expect(verdicts(out[0] as unknown as Screening).IgAN).toBe('eligible');
-    expect(out[1]).toMatchObject({ line: 2, errors: [{ path: '' }] });
+    expect(out[0]).toMatchObject({ line: 1, ref: 'pat-example-eligible-igan' });
+    expect(out[1]).toEqual({ line: 2, errors: [{ path: '', message: expect.any(String) }] });
     expect(verdicts(out[2] as unknown as Screening).PMN).toBe('ineligible');
+    expect(out[2]).toMatchObject({ line: 4, ref: 'pat-example-ineligible-pmn' });
     const last = out[3] as { summary: unknown; batch: { id: string; screened: number; failed: number } };
     expect(last.batch).toMatchObject({ screened: 2, failed: 1 });
     expect(last.summary).toBeTruthy();
@@ -227,6 +244,26 @@ describe('POST /v1/protocols/{id}/screenings/batch', async () => {
     expect(((await t.store.screenings.get(audit[0]!.id)) as { input: unknown }).input).toEqual(
       example('ineligible-pmn.json'),
     );
+  });
+
+  it("leads each line with the input's own ref when it gives one, and refuses an unusable ref", async () => {
+    const own = JSON.stringify({ ...example('eligible-igan.json'), ref: 'site-0042' });
+    const empty = JSON.stringify({ ...example('eligible-igan.json'), ref: '' });
+    const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings/batch', {
+      role: 'screener',
+      body: `${own}\n${empty}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const out = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ line: 1, ref: 'site-0042' });
+    expect(verdicts(out[0] as unknown as Screening).IgAN).toBe('eligible');
+    expect(out[1]).toEqual({
+      line: 2,
+      errors: [{ path: 'ref', message: 'expected a string of 1 to 200 characters' }],
+    });
   });
 
   it('leaves trace trees out of batch lines unless ?trace=true', async () => {

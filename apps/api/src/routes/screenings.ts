@@ -117,6 +117,7 @@ export const screeningRoutes = router()
       c,
       {
         id: auditId,
+        ...(document.ref === undefined ? {} : { ref: document.ref }),
         ...shown,
         protocol: { ...shown.protocol, published: version.number },
       } as z.infer<typeof ScreeningSchema>,

@@ -1,4 +1,5 @@
 import { type CompiledProtocol, createFunnel } from '@eligo/core';
+import { documentRef } from '@eligo/fhir';
 import { newId } from '../auth/tokens';
 import type { ScreeningTable } from '../db/schema';
 import type { Store } from '../db/store';
@@ -27,7 +28,8 @@ export interface BatchRequest {
 }
 
 /**
- * NDJSON in, NDJSON out: one Screening (or `{line, errors}`) per input line, then
+ * NDJSON in, NDJSON out: one Screening (or `{line, errors}`) per input line, each led by its
+ * input's `line` number and `ref` (see `documentRef`), then
  * `{summary, batch}` once every audit entry is committed. Memory holds one patient, the funnel's
  * counters and at most FLUSH_EVERY pending audit rows.
  */
@@ -59,9 +61,10 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
       const outcome = raw.ok
         ? screenDocument(protocol, raw.value, { trace: request.trace })
         : { ok: false as const, errors: [raw.error] };
+      const source = { line: item.line, ...refOf(raw.ok ? raw.value : undefined) };
       if (!outcome.ok) {
         failed++;
-        yield json({ line: item.line, errors: outcome.errors });
+        yield json({ ...source, errors: outcome.errors });
         continue;
       }
       screened++;
@@ -79,7 +82,7 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
         batch_id: batchId,
       });
       if (pending.length >= FLUSH_EVERY) await commit();
-      yield json(withTraces(outcome.screening, request.trace));
+      yield json({ ...source, ...withTraces(outcome.screening, request.trace) });
     }
     await commit();
   } catch (error) {
@@ -89,6 +92,11 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
     return;
   }
   yield json({ summary: funnel.result(), batch: { id: batchId, screened, failed } });
+}
+
+function refOf(document: unknown): { ref?: string } {
+  const ref = documentRef(document);
+  return ref === undefined ? {} : { ref };
 }
 
 function json(value: unknown): string {

@@ -1,5 +1,6 @@
 import { type CompiledProtocol, createFunnel, type FunnelResult } from '@eligo/core';
 import {
+  documentRef,
   type ReadDocumentResult,
   readDocument,
   type ScreenDocumentResult,
@@ -61,15 +62,18 @@ async function screenMany(
       : options.ndjson
         ? screenDocument(protocol, raw.value)
         : readDocument(protocol, raw.value);
+    // The same lead as the API's batch lines, so results match inputs other than by order.
+    const ref = raw.ok ? documentRef(raw.value) : undefined;
+    const source = ref === undefined ? { line } : { line, ref };
     if (!outcome.ok) {
       failures++;
       io.stderr(`eligo screen: ${input}:${line}: invalid input:\n${formatErrors(outcome.errors)}`);
-      if (options.ndjson) io.stdout(`${JSON.stringify({ line, errors: outcome.errors })}\n`);
+      if (options.ndjson) io.stdout(`${JSON.stringify({ ...source, errors: outcome.errors })}\n`);
       continue;
     }
     if ('screening' in outcome) {
       funnel.add(outcome.screening);
-      io.stdout(`${JSON.stringify(outcome.screening)}\n`);
+      io.stdout(`${JSON.stringify({ ...source, ...outcome.screening })}\n`);
     } else funnel.add(protocol.evaluate(outcome.input));
   }
   if (options.summary) {
