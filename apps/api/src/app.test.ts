@@ -27,6 +27,7 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
     body: { asOf: '2025-03-15', facts: {} },
   },
   { method: 'POST', path: '/v1/protocols/X/screenings/batch', role: 'screener', body: '{}\n' },
+  { method: 'POST', path: '/v1/matches', role: 'screener', body: { asOf: '2025-03-15', facts: {} } },
   { method: 'GET', path: '/v1/audit', role: 'admin' },
   { method: 'GET', path: '/v1/audit/scr_1', role: 'admin' },
   { method: 'GET', path: '/v1/tokens/me', role: 'viewer' },

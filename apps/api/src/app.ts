@@ -13,6 +13,7 @@ import { fileParts, safeStat, staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
 import { checkRoutes } from './routes/check';
 import { healthRoutes, readinessRoutes } from './routes/health';
+import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
@@ -39,6 +40,7 @@ export function createApp(deps: Deps) {
     .route('/check', checkRoutes)
     .route('/protocols', protocolRoutes)
     .route('/protocols', screeningRoutes)
+    .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
     .route('/tokens', tokenRoutes);
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocatedDiagnostic } from './diagnostics/diagnostic';
 import { ELEMENT_KINDS, type ProtocolInfo } from './protocol';
+import type { TrialMatch } from './screen/matches';
 import type { Screening, Trace } from './screen/types';
 
 /**
@@ -55,6 +56,19 @@ export const ScreeningSchema = z.object({
   asOf: z.string(),
   cohorts: z.array(CohortResultSchema),
   warnings: z.array(InputWarningSchema),
+});
+
+/** One cohort of one trial ranked for a patient (`rankMatches`). */
+export const TrialMatchSchema = z.object({
+  protocol: z.object({ id: z.string(), title: z.string().optional(), version: z.string().optional() }),
+  cohort: z.object({ id: z.string(), label: z.string().optional() }),
+  verdict: VerdictSchema,
+  missing: z
+    .array(z.object({ id: z.string(), label: z.string() }))
+    .describe('When undetermined: the data elements and questions that would decide it'),
+  failed: z
+    .array(z.object({ id: z.string(), title: z.string().optional(), explanation: z.string() }))
+    .describe('When ineligible: the inclusions not met and the exclusions met'),
 });
 
 const LocationSchema = z.object({ line: z.number().int(), column: z.number().int() });

@@ -39,6 +39,7 @@ export {
   ScreeningSchema,
   StatusSchema,
   TraceSchema,
+  TrialMatchSchema,
   VerdictSchema,
 } from './contracts';
 export { renderDiagnostic, renderDiagnostics } from './diagnostics/codeFrame';
@@ -78,6 +79,7 @@ export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult 
 export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';
 export { parseScreeningInput } from './screen/input';
+export { rankMatches, type TrialMatch } from './screen/matches';
 export { type ScreenOptions, screen, verdictOf } from './screen/screen';
 export type * from './screen/types';
 export { Source } from './source';

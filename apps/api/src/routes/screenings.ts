@@ -16,6 +16,7 @@ import {
 } from '../http/schemas';
 import { screenBatch } from '../screening/batch';
 import { pullStream } from '../screening/ndjson';
+import { publishedVersion } from '../screening/published';
 import { readAhead } from '../screening/read-ahead';
 import { withTraces } from '../screening/response';
 import { screenDocument, verdicts } from '../screening/run';
@@ -69,24 +70,6 @@ const batch = createRoute({
 
 /** How long a batch client may read nothing while its body, past the read-ahead buffer, waits. */
 const BATCH_STALL_MS = 30_000;
-
-/**
- * The published version to screen against and its compiled form. Which version is latest is
- * answered by the store, which asks the database again whenever another instance may have
- * published since; the version's text is read only when its compiled form is not cached yet.
- */
-async function publishedVersion(c: Context<AppEnv>, id: string, number: number | undefined) {
-  const { store, cache } = c.var.deps;
-  const missing = () =>
-    notFound(number === undefined ? `Protocol '${id}'` : `Version ${number} of protocol '${id}'`);
-  const key = await store.protocols.versionKey(id, number);
-  if (!key) throw missing();
-  const cached = cache.peek(key);
-  if (cached) return { version: key, protocol: cached };
-  const found = await store.protocols.version(id, key.number);
-  if (!found) throw missing();
-  return { version: found, protocol: cache.get(found) };
-}
 
 export const screeningRoutes = router()
   .openapi(single, async (c) => {
