@@ -1,9 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
 import { newId } from '../auth/tokens';
-import type { AppEnv } from '../http/env';
-import { invalid, notFound, storageUnavailable, unexpected } from '../http/errors';
+import { invalid, storageUnavailable, unexpected } from '../http/errors';
 import { jsonResponse } from '../http/json-bytes';
 import { bearer, router } from '../http/router';
 import {
