@@ -177,4 +177,5 @@ export const contractsMatchTypes: [
   Accepts<typeof ScreeningSchema, Screening>,
   Accepts<typeof ProtocolInfoSchema, ProtocolInfo>,
   Accepts<typeof DiagnosticSchema, LocatedDiagnostic>,
-] = [true, true, true];
+  Accepts<typeof TrialMatchSchema, TrialMatch>,
+] = [true, true, true, true];
