@@ -46,6 +46,7 @@ export const keywords = [
   'for',
   'from',
   'gender',
+  'given',
   'highest',
   'hour',
   'hours',

@@ -208,6 +208,7 @@ export interface UnitRef extends NodeBase {
 export type Expr =
   | IfExpr
   | UnlessExpr
+  | GivenExpr
   | BinaryExpr
   | NotExpr
   | QuantifierExpr
@@ -282,6 +283,16 @@ export interface UnlessExpr extends NodeBase {
   readonly kind: 'Unless';
   readonly expr: Expr;
   readonly exception: Expr;
+}
+
+/**
+ * `A given B`: A's value once B is true; unknown while B is false or unknown. An answer that
+ * speaks for a record (the read of the screening MRI) decides only when that record exists.
+ */
+export interface GivenExpr extends NodeBase {
+  readonly kind: 'Given';
+  readonly expr: Expr;
+  readonly premise: Expr;
 }
 
 /** Binary and left-associative: `a and b and c` is `(a and b) and c`. */

@@ -595,7 +595,7 @@ describe('syntax errors in human words, with line and column', () => {
     ).toBe(`t.elig:3:24 error E0005 syntax error: 'more' is not understood after a complete expression
   3 |   C-1 met if chemo_end more than 28 days ago
     |                        ^^^^ the expression before this word is complete
-  hint: an expression can be followed by 'and', 'or', 'unless', a comparison (>=, >, <=, <, =, !=), arithmetic (+, -, *, /), 'is', 'between', 'within', 'for at least …', 'stable for at least …', 'ever', 'suspected', 'resolved more than … ago', 'severe' or 'fell by at least …'; a new criterion starts on a line of its own
+  hint: an expression can be followed by 'and', 'or', 'unless', 'given', a comparison (>=, >, <=, <, =, !=), arithmetic (+, -, *, /), 'is', 'between', 'within', 'for at least …', 'stable for at least …', 'ever', 'suspected', 'resolved more than … ago', 'severe' or 'fell by at least …'; a new criterion starts on a line of its own
 `);
   });
 
@@ -619,11 +619,11 @@ describe('syntax errors in human words, with line and column', () => {
     expect(error(define)).toEqual({ code: 'E0005', message: message('b'), line: 2, column: 25 });
     // Among declarations no criterion can start, so the hint does not speak of one.
     expect(parse(define).diagnostics[0]?.hint).toBe(
-      "an expression can be followed by 'and', 'or', 'unless' or arithmetic (+, -, *, /)",
+      "an expression can be followed by 'and', 'or', 'unless', 'given' or arithmetic (+, -, *, /)",
     );
     // After a quantity only the connectives and arithmetic can follow.
     expect(parse(`${header}inclusion\n  C-1 met if a >= 3 mg/dL zzz\n`).diagnostics[0]?.hint).toBe(
-      "an expression can be followed by 'and', 'or', 'unless' or arithmetic (+, -, *, /); a new criterion starts on a line of its own",
+      "an expression can be followed by 'and', 'or', 'unless', 'given' or arithmetic (+, -, *, /); a new criterion starts on a line of its own",
     );
   });
 

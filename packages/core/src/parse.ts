@@ -379,6 +379,7 @@ const FOLLOWERS: readonly (readonly [string, string])[] = [
   ["'and'", "'and'"],
   ["'or'", "'or'"],
   ["'unless'", "'unless'"],
+  ["'given'", "'given'"],
   ['a comparison operator: >=, >, <=, <, = or !=', 'a comparison (>=, >, <=, <, =, !=)'],
   ["'is'", "'is'"],
   ["'between'", "'between'"],
@@ -411,6 +412,7 @@ const OPERATORS = new Set([
   "'and'",
   "'or'",
   "'unless'",
+  "'given'",
   "'is'",
   "'between'",
   "'within'",
@@ -922,6 +924,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   },
   UnlessExpr_unless(left, _kw, right) {
     return { kind: 'Unless', expr: expr(left), exception: expr(right), span: span(this) };
+  },
+  UnlessExpr_given(left, _kw, right) {
+    return { kind: 'Given', expr: expr(left), premise: expr(right), span: span(this) };
   },
   OrExpr_or(left, _kw, right) {
     return { kind: 'Binary', op: 'or', left: expr(left), right: expr(right), span: span(this) };

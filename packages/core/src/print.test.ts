@@ -238,6 +238,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         span: fc.constant(span),
       }),
       fc.record({ kind: fc.constant('Unless' as const), expr: sub, exception: sub, span: fc.constant(span) }),
+      fc.record({ kind: fc.constant('Given' as const), expr: sub, premise: sub, span: fc.constant(span) }),
       fc.record({
         kind: fc.constant('If' as const),
         condition: sub,
@@ -691,6 +692,12 @@ define d =
       ['if a then b else c or d', 'if a then b else (c or d)'],
       ['if a then b or c else d', 'if a then b or c else d'],
       ['if a then b else if c then d else e', 'if a then b else if c then d else e'],
+      ['(a given b) given c', 'a given b given c'],
+      ['a given b and c', 'a given (b and c)'],
+      ['a unless b given c', 'a unless b given c'],
+      ['a given (b unless c)', 'a given (b unless c)'],
+      ['(a given b) and c', '(a given b) and c'],
+      ['if a then b else c given d', 'if a then b else (c given d)'],
       ['any of ((a or b), if c then d else e)', 'any of (a or b, if c then d else e)'],
     ];
     expect(cases.map(([input]) => printExpression(parseExpression(input).ast!))).toEqual(

@@ -130,6 +130,7 @@ function precedence(e: Expr): number {
     case 'If':
       return 0;
     case 'Unless':
+    case 'Given':
       return 1;
     case 'Binary':
       return e.op === 'or' ? 2 : 3;
@@ -142,7 +143,7 @@ function precedence(e: Expr): number {
 
 /**
  * Where an operand stands, for the parentheses kept for clarity: `or` (either side of `or`),
- * `exception` (after `unless`) and `else` (the last branch of `if`, which runs to the end).
+ * `exception` (after `unless` or `given`) and `else` (the last branch of `if`, which runs to the end).
  */
 type Slot = 'or' | 'exception' | 'else';
 
@@ -161,7 +162,7 @@ function parenthesized(e: Expr, min: number, slot?: Slot): boolean {
     case 'exception':
       return e.kind === 'Binary';
     case 'else':
-      return e.kind === 'Binary' || e.kind === 'Unless';
+      return e.kind === 'Binary' || e.kind === 'Unless' || e.kind === 'Given';
     default:
       return false;
   }
@@ -179,6 +180,8 @@ export function printExpression(e: Expr): string {
       return `if ${operand(e.condition, 0)} then ${operand(e.then, 0)} else ${operand(e.else, 0, 'else')}`;
     case 'Unless':
       return `${operand(e.expr, 1)} unless ${operand(e.exception, 2, 'exception')}`;
+    case 'Given':
+      return `${operand(e.expr, 1)} given ${operand(e.premise, 2, 'exception')}`;
     case 'Binary':
       return e.op === 'or'
         ? `${operand(e.left, 2, 'or')} or ${operand(e.right, 3, 'or')}`
@@ -244,7 +247,8 @@ interface Chain {
 
 /** `a or b or c` as its head `a` and the operands after each operator. */
 function chainOf(e: Expr): Chain | undefined {
-  const op = e.kind === 'Binary' ? e.op : e.kind === 'Unless' ? 'unless' : undefined;
+  const op =
+    e.kind === 'Binary' ? e.op : e.kind === 'Unless' ? 'unless' : e.kind === 'Given' ? 'given' : undefined;
   if (op === undefined) return undefined;
   const slot = op === 'or' ? 'or' : undefined;
   const rest: Link[] = [];
@@ -257,6 +261,10 @@ function chainOf(e: Expr): Chain | undefined {
       head = head.left;
     } else if (head.kind === 'Unless' && op === 'unless') {
       rest.unshift({ op, expr: head.exception, min: 2, slot: 'exception' });
+      headMin = 1;
+      head = head.expr;
+    } else if (head.kind === 'Given' && op === 'given') {
+      rest.unshift({ op, expr: head.premise, min: 2, slot: 'exception' });
       headMin = 1;
       head = head.expr;
     } else {

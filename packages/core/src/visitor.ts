@@ -27,6 +27,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   UnitRef: [],
   If: ['condition', 'then', 'else'],
   Unless: ['expr', 'exception'],
+  Given: ['expr', 'premise'],
   Binary: ['left', 'right'],
   Not: ['operand'],
   Quantifier: ['operands'],

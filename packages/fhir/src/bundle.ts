@@ -90,6 +90,30 @@ export const Observation = loose({
   ),
 });
 
+/** Read only as a record that a procedure was done (an imaging report); its results are Observations. */
+export const DiagnosticReport = loose({
+  resourceType: literal('DiagnosticReport'),
+  status: optional(
+    oneOf([
+      'registered',
+      'partial',
+      'preliminary',
+      'final',
+      'amended',
+      'corrected',
+      'appended',
+      'cancelled',
+      'entered-in-error',
+      'unknown',
+    ]),
+  ),
+  subject: optional(Reference),
+  code: CodeableConcept,
+  effectiveDateTime: optional(DateTime),
+  effectivePeriod: optional(Period),
+  issued: optional(DateTime),
+});
+
 export const Condition = loose({
   resourceType: literal('Condition'),
   /** For an Encounter's diagnosis to name it. */
@@ -296,6 +320,7 @@ export const Immunization = loose({
 const schemas = {
   Patient,
   Observation,
+  DiagnosticReport,
   Condition,
   Medication,
   MedicationStatement,
@@ -315,6 +340,7 @@ export type Period = Of<typeof Period>;
 export type Dosage = Of<typeof Dosage>;
 export type Patient = Of<typeof Patient>;
 export type Observation = Of<typeof Observation>;
+export type DiagnosticReport = Of<typeof DiagnosticReport>;
 export type Condition = Of<typeof Condition>;
 export type Medication = Of<typeof Medication>;
 export type MedicationStatement = Of<typeof MedicationStatement>;

@@ -146,6 +146,7 @@ export function classify(
   info: ProtocolInfo,
   kinds: readonly ElementKind[],
   concepts: readonly (CodeableConcept | undefined)[],
+  unclassifiedToo = true,
 ): Classified {
   const index = indexOf(info);
   const kindsKey = kinds.length === 1 ? (kinds[0] as string) : kinds.join('+');
@@ -175,6 +176,7 @@ export function classify(
       matches.push({ element, system: undefined, code: undefined, display: text });
     }
   }
+  if (!unclassifiedToo) return { matches, unclassified: undefined };
   const open: ElementInfo[] = [];
   const openSystems = new Set<string>();
   for (const kind of kinds) {
@@ -217,5 +219,5 @@ export function matchConcepts(
   kinds: readonly ElementKind[],
   concepts: readonly (CodeableConcept | undefined)[],
 ): Match[] {
-  return classify(info, kinds, concepts).matches;
+  return classify(info, kinds, concepts, false).matches;
 }

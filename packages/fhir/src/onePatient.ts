@@ -15,6 +15,7 @@ import { unresolvedSubject } from './warnings';
 /** Where each resource type says whose it is. */
 const SUBJECT_FIELD: Partial<Record<ReadResource['resourceType'], 'subject' | 'patient'>> = {
   Observation: 'subject',
+  DiagnosticReport: 'subject',
   Condition: 'subject',
   MedicationStatement: 'subject',
   MedicationRequest: 'subject',

@@ -13,6 +13,7 @@ import { indexMedications, readMedication } from './read/medication';
 import { readObservation, type Unmapped } from './read/observation';
 import { readPatient } from './read/patient';
 import { readProcedure } from './read/procedure';
+import { readDiagnosticReport } from './read/study';
 import { unmapped as unmappedWarning } from './warnings';
 
 export type BundleFactsResult =
@@ -67,6 +68,9 @@ function read(info: ProtocolInfo, bundle: unknown, asOf: string): BundleFactsRes
     switch (entry.resource.resourceType) {
       case 'Observation':
         readObservation(reading, entry as Of<'Observation'>, unmapped);
+        break;
+      case 'DiagnosticReport':
+        readDiagnosticReport(reading, entry as Of<'DiagnosticReport'>);
         break;
       case 'Condition':
         readCondition(reading, entry as Of<'Condition'>);

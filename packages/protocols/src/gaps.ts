@@ -7,10 +7,6 @@ import type { CorpusId } from './corpus';
  * reasons for their `partial` criteria.
  */
 export const KNOWN_GAPS: Partial<Record<CorpusId, Readonly<Record<string, string>>>> = {
-  NCT05291234: {
-    'mri-outside-window.json':
-      "EX-1.a-f: the reader's judgement is asked, but a brain MRI must also be dated in the screening window; a dated imaging result without a value is not read, so the answers decide alone",
-  },
   NCT02894840: {
     'prednisolone-course-4-months-ago.json':
       'EX-6: the prednisone-equivalent dose of a past glucocorticoid course is not read by the encoding, so immunosuppression is asked',

@@ -141,7 +141,7 @@ describe('check on random input', () => {
       { depthSize: 'small', withCrossShrink: true },
       tie('atom'),
       fc
-        .tuple(tie('expr'), fc.constantFrom('and', 'or', 'unless'), tie('expr'))
+        .tuple(tie('expr'), fc.constantFrom('and', 'or', 'unless', 'given'), tie('expr'))
         .map(([a, op, b]) => `(${a}) ${op} (${b})`),
       tie('expr').map((e) => `not (${e})`),
       fc

@@ -55,6 +55,9 @@ export function childNodes(node: Node): Node[] {
     case 'Unless':
       add(node.expr, node.exception);
       break;
+    case 'Given':
+      add(node.expr, node.premise);
+      break;
     case 'Binary':
       add(node.left, node.right);
       break;

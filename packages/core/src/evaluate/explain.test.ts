@@ -328,3 +328,30 @@ inclusion
     ]);
   });
 });
+
+describe('an answer given a record', () => {
+  const text = `trial T "t"
+records complete for procedure
+procedure mri "Brain MRI" from loinc 24590-2
+lab albumin "Albumin" in g/dL from loinc 1751-7
+question edema "Screening MRI: vasogenic edema?": yes/no
+define screening_mri "A brain MRI in the 60-day screening window" = mri within 60 days before screening
+exclusion
+  EX-1 met if edema given screening_mri
+  EX-2 met if edema given albumin >= 3 g/dL
+`;
+  const mri = (date: string) => [{ system: 'http://loinc.org', code: '24590-2', display: 'MR Brain', date }];
+
+  it('gives the record and then the answer when the record is there', () => {
+    expect(explanations(text, { mri: mri('2025-03-01') }, { edema: false })[0]).toBe(
+      'Brain MRI done within 60 days before 2025-03-15 (MR Brain (24590-2) 2025-03-01); Screening MRI: vasogenic edema? answered false: not met',
+    );
+  });
+
+  it('says the answer counts only given the record, and what the record shows, when it is not there', () => {
+    expect(explanations(text, { mri: mri('2024-11-30') }, { edema: true })).toEqual([
+      'Screening MRI: vasogenic edema? answered true counts only given A brain MRI in the 60-day screening window, which does not hold: Brain MRI done within 60 days before 2025-03-15 (1 record: MR Brain (24590-2) 2024-11-30): unknown',
+      'Screening MRI: vasogenic edema? answered true counts only given Albumin: no result on or before 2025-03-15, which is not known: unknown',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { CompareOp } from '../ast';
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
+import { given3 } from '../decide/given';
 import { isResolvedMode } from '../decide/records';
 import type { Status, Trace } from '../screen/types';
 import { parseDate, readDays, readDaysResult } from '../time/dates';
@@ -112,7 +113,8 @@ function line(e: Explained): string {
 }
 
 function wrapped(e: Explained, b: Bool): string {
-  const composite = b.k === 'and' || b.k === 'or' || b.k === 'unless' || b.k === 'if' || b.k === 'quant';
+  const composite =
+    b.k === 'and' || b.k === 'or' || b.k === 'unless' || b.k === 'given' || b.k === 'if' || b.k === 'quant';
   return composite ? `(${line(e)})` : line(e);
 }
 
@@ -170,6 +172,31 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
         undefined,
         reasons,
       );
+    }
+    case 'given': {
+      const premise = explain(b.b, p, traced);
+      const answer = explain(b.a, p, traced);
+      const t = given3(answer.t, premise.t);
+      const text = traced ? `${wrapped(answer, b.a)} given ${wrapped(premise, b.b)}` : '';
+      const children = childrenIf(traced, [answer, premise]);
+      if (premise.t === TRUE)
+        return result(
+          t,
+          text,
+          answer.missing,
+          children,
+          undefined,
+          distinct([premise.reasons, answer.reasons]),
+        );
+      // The premise decides first: until it holds, the answer is no evidence either way.
+      const needs = premise.t === UNKNOWN ? premise.missing : new Set(b.needs);
+      const missing = answer.t === UNKNOWN ? union(needs, answer.missing) : needs;
+      const state = premise.t === FALSE ? 'does not hold' : 'is not known';
+      const found = premise.reasons.join('; ');
+      const given =
+        b.b.k === 'define' ? `${b.b.d.label}, which ${state}: ${found}` : `${found}, which ${state}`;
+      const reason = `${answer.reasons.join('; ')} counts only given ${given}`;
+      return result(t, text, missing, children, undefined, [reason]);
     }
     case 'not': {
       const a = explain(b.a, p, traced);

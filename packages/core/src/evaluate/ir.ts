@@ -300,6 +300,13 @@ export type Bool =
   | { readonly k: 'and' | 'or'; readonly a: Bool; readonly b: Bool }
   | { readonly k: 'not'; readonly a: Bool }
   | { readonly k: 'unless'; readonly a: Bool; readonly b: Bool }
+  | {
+      /** `A given B` (decide/given.ts): A once B is true; `needs` are B's elements, named when B is not. */
+      readonly k: 'given';
+      readonly a: Bool;
+      readonly b: Bool;
+      readonly needs: readonly string[];
+    }
   | { readonly k: 'if'; readonly c: Bool; readonly t: Bool; readonly e: Bool }
   | {
       readonly k: 'quant';

@@ -300,6 +300,8 @@ export function lowering(ast: Ast.Protocol): Lowering {
         return { k: 'if', c: lowerRule(e.condition), t: lowerRule(e.then), e: lowerRule(e.else) };
       case 'Unless':
         return { k: 'unless', a: lowerRule(e.expr), b: lowerRule(e.exception) };
+      case 'Given':
+        return { k: 'given', a: lowerRule(e.expr), b: lowerRule(e.premise), needs: depsOf(e.premise) };
       case 'Binary':
         return { k: e.op, a: lowerRule(e.left), b: lowerRule(e.right) };
       case 'Not':

@@ -1,3 +1,4 @@
+import { given3 } from '../decide/given';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { doseRiseLeaf, stableLeaf } from '../evaluate/dosing';
 import { type Bool, FALSE, OK, TRUE, type Tri, UNKNOWN } from '../evaluate/ir';
@@ -46,6 +47,11 @@ export function toClosure(b: Bool): Rule {
         const x = a(p);
         return x === FALSE ? FALSE : and3(x, not3(c(p)));
       };
+    }
+    case 'given': {
+      const a = toClosure(b.a);
+      const c = toClosure(b.b);
+      return (p) => given3(a(p), c(p));
     }
     case 'not': {
       const a = toClosure(b.a);

@@ -1,6 +1,7 @@
 import type { CompareOp } from '../ast';
 import type { CompiledCohort, CompiledCriterion } from '../compile';
 import { codedTruth } from '../decide/coded';
+import { given3 } from '../decide/given';
 import { ELIGIBLE, excluding, INELIGIBLE, UNDETERMINED } from '../decide/verdict';
 import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
@@ -40,6 +41,7 @@ const HELPERS = {
   or3,
   not3,
   if3,
+  given3,
   count3,
   compare,
   batchContext,
@@ -209,6 +211,8 @@ class Emitter {
         return `const x = ${this.bool(b.a)}(i); return x === 1 ? 1 : H.or3(x, ${this.bool(b.b)}(i));`;
       case 'unless':
         return `const x = ${this.bool(b.a)}(i); return x === 0 ? 0 : H.and3(x, H.not3(${this.bool(b.b)}(i)));`;
+      case 'given':
+        return `return H.given3(${this.bool(b.a)}(i), ${this.bool(b.b)}(i));`;
       case 'not':
         return `return H.not3(${this.bool(b.a)}(i));`;
       case 'if': {

@@ -1,5 +1,6 @@
 import type { CompareOp } from '../ast';
 import { codedTruth } from '../decide/coded';
+import { given3 } from '../decide/given';
 import { windowMay, windowSure } from '../decide/window';
 import { and3, compare, count3, if3, not3, or3 } from '../evaluate/compare';
 import { type Bool, type BoolDefine, FALSE, OK, TRUE, type Tri, UNKNOWN, type Val } from '../evaluate/ir';
@@ -103,6 +104,11 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
         const x = a(i);
         return x === FALSE ? FALSE : and3(x, not3(c(i)));
       };
+    }
+    case 'given': {
+      const a = bindRule(b.a, binding);
+      const c = bindRule(b.b, binding);
+      return (i) => given3(a(i), c(i));
     }
     case 'not': {
       const a = bindRule(b.a, binding);

@@ -14,6 +14,7 @@ import {
 import { codingsOf } from './codings';
 import type { Reading } from './context';
 import { methodOf } from './method';
+import { addStudy } from './study';
 
 export const UCUM = 'http://unitsofmeasure.org';
 
@@ -54,7 +55,8 @@ export function readObservation(reading: Reading, entry: Entry<Observation>, unm
   if (date !== undefined && isAfter(date, reading.asOf)) return;
 
   const matches = matchConcepts(reading.info, ['lab', 'test'], [o.code]);
-  if (matches.length === 0) {
+  const procedures = matchConcepts(reading.info, ['procedure'], [o.code]);
+  if (matches.length === 0 && procedures.length === 0) {
     noteUnmapped(unmapped, o.code, entry.path);
     return;
   }
@@ -63,11 +65,12 @@ export function readObservation(reading: Reading, entry: Entry<Observation>, unm
       statusProblem(
         `${entry.path}.status`,
         `an Observation with status '${o.status}' is not counted`,
-        matches[0]?.element.id,
+        (matches[0] ?? procedures[0])?.element.id,
       ),
     );
     return;
   }
+  if (procedures.length > 0) addStudy(reading, 'Observation', entry.path, date, procedures);
   for (const { element } of matches) {
     const method = methodOf(element, o.method);
     if (method === 'no') continue;

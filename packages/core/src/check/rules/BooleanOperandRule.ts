@@ -3,7 +3,7 @@ import { notABoolean } from '../../diagnostics/catalog';
 import type { CheckContext, Visitor } from '../context';
 import { describeValue, valueText } from '../describe';
 
-/** Where a rule needs true or false (a criterion, `and`, `or`, `not`, `if`, `unless`, `any of`), it gets one. */
+/** Where a rule needs true or false (a criterion, `and`, `or`, `not`, `if`, `unless`, `given`, `any of`), it gets one. */
 export function BooleanOperandRule(context: CheckContext): Visitor {
   const { symbols } = context;
   const expect = (expr: Expr | null | undefined) => {
@@ -31,6 +31,10 @@ export function BooleanOperandRule(context: CheckContext): Visitor {
     Unless(node) {
       expect(node.expr);
       expect(node.exception);
+    },
+    Given(node) {
+      expect(node.expr);
+      expect(node.premise);
     },
     If: (node) => expect(node.condition),
     Quantifier: (node) => node.operands.forEach(expect),

@@ -6,7 +6,7 @@ import type { CheckContext, Visitor } from '../context';
 export const KEYWORDS: ReadonlySet<string> = new Set(
   (
     'trial version records complete for patient lab test condition medication procedure allergy ' +
-    'encounter question define from in inclusion exclusion cohort source met if then else unless decided by and or not any all ' +
+    'encounter question define from in inclusion exclusion cohort source met if then else unless given decided by and or not any all ' +
     'of at least is between within before screening ever suspected resolved more than ago severe latest fell ' +
     'ULN LLN x yes no true false route daily dose as stable'
   ).split(' '),

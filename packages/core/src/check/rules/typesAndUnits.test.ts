@@ -643,6 +643,14 @@ describe('BooleanOperandRule', () => {
       { code: 'E0209', line: RULE_LINE, column: 81, message: 'expected a condition that is true or false' },
     ]);
   });
+
+  it("reports values on either side of 'given'", () => {
+    expectValid(withRule('consent given gilbert'), BooleanOperandRule);
+    expectDiagnostics(withRule('wbc given hbsag'), BooleanOperandRule).toEqual([
+      { code: 'E0209', line: RULE_LINE, column: 12, message: 'expected a condition that is true or false' },
+      { code: 'E0209', line: RULE_LINE, column: 22, message: 'expected a condition that is true or false' },
+    ]);
+  });
 });
 
 describe('CalculatorCallRule', () => {
