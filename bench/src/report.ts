@@ -2,6 +2,7 @@ import type { Machine } from './machine';
 import type { ApiResult } from './phases/api';
 import type { CompileResult } from './phases/compile';
 import type { EngineResult } from './phases/engines';
+import type { LoadResult } from './phases/load';
 import type { PopulationResult } from './phases/population';
 import type { ScreeningResult } from './phases/screening';
 import { round } from './stats';
@@ -14,6 +15,7 @@ export interface Results {
   population?: PopulationResult;
   engines?: EngineResult[];
   api?: ApiResult;
+  load?: LoadResult;
   targets?: Target[];
 }
 

@@ -4,22 +4,25 @@ import { describeMachine } from './machine';
 import { apiPhase } from './phases/api';
 import { compilePhase } from './phases/compile';
 import { enginesPhase } from './phases/engines';
+import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
 import { judge, type Results, renderReport } from './report';
 
 const USAGE = `usage: pnpm bench [-- options]
 
-  --only <phases>     comma-separated subset of: compile, screening, population, engines, api
+  --only <phases>     comma-separated subset of: compile, screening, population, engines, api,
+                      load (the sustained and mixed API load: only when named, it takes minutes)
   --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
                       handwritten, handwritten-columns, eligo-population, eligo-explain,
                       json-logic, cql
   --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
   --api-seconds <n>   duration of the API load (default 10)
+  --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
   --no-write          do not write bench/results/latest.json
 `;
 
-const PHASES = ['compile', 'screening', 'population', 'engines', 'api'] as const;
+const PHASES = ['compile', 'screening', 'population', 'engines', 'api', 'load'] as const;
 
 async function main(): Promise<void> {
   // `pnpm bench -- --only x` passes the `--` through.
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       engines: { type: 'string' },
       scale: { type: 'string', default: '1' },
       'api-seconds': { type: 'string', default: '10' },
+      'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
       worker: { type: 'string' },
       file: { type: 'string' },
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
   const only = values.only?.split(',').map((s) => s.trim());
   const unknown = only?.filter((p) => !(PHASES as readonly string[]).includes(p)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown phase ${unknown.join(', ')}\n${USAGE}`);
-  const runs = (phase: (typeof PHASES)[number]) => !only || only.includes(phase);
+  const runs = (phase: (typeof PHASES)[number]) => (!only ? phase !== 'load' : only.includes(phase));
   const scale = Number(values.scale);
   const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -74,8 +78,13 @@ async function main(): Promise<void> {
     progress('API under load');
     results.api = await apiPhase({ durationS: Number(values['api-seconds']), connections: 32 });
   }
+  if (runs('load')) {
+    progress('API load: capacity, sustained, mixed');
+    results.load = await loadPhase({ holdS: Number(values['load-seconds']), connections: 32 });
+  }
   results.targets = judge(results);
   process.stdout.write(renderReport(results));
+  if (results.load) process.stdout.write(`\n${renderLoad(results.load)}`);
   if (!values['no-write']) {
     const dir = new URL('../results/', import.meta.url);
     mkdirSync(dir, { recursive: true });

@@ -51,10 +51,23 @@ export type ApiResult =
  */
 const WARM_UP_S = 3;
 
-export async function apiPhase(options: { durationS: number; connections: number }): Promise<ApiResult> {
+/** A running server of `apps/api` on a free loopback port, with an empty temporary database. */
+export interface ApiServer {
+  readonly base: string;
+  readonly token: string;
+  readonly pid: number | undefined;
+  readonly workers: number;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the server (or says why it could not); its rate limits are off unless `env` sets them. */
+export async function startApiServer(
+  workers: number,
+  env: Record<string, string> = {},
+): Promise<ApiServer | { skipped: string }> {
   if (!existsSync(API_MAIN)) return { skipped: `no API yet (${API_MAIN} is missing)` };
   const port = await freePort();
-  const workers = Number(process.env.ELIGO_BENCH_API_WORKERS ?? availableParallelism());
   const dataDir = mkdtempSync(join(tmpdir(), 'eligo-bench-api-'));
   const logFile = join(dataDir, 'server.log');
   const token = `eligo_bench_${randomBytes(18).toString('hex')}`;
@@ -72,6 +85,7 @@ export async function apiPhase(options: { durationS: number; connections: number
       ELIGO_RATE_LIMIT: '0',
       ELIGO_WORKERS: String(workers),
       DATABASE_URL: '',
+      ...env,
     },
     // The request log goes to a file, as a site's would; its start lines tell when every process listens.
     stdio: ['ignore', openSync(logFile, 'w'), 'pipe'],
@@ -80,14 +94,24 @@ export async function apiPhase(options: { durationS: number; connections: number
   server.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    const up = await waitForListening(logFile, workers, server, 60_000);
-    if (!up)
-      return {
-        skipped: `the API did not start listening: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
-      };
+  const done = async () => {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const up = await waitForListening(logFile, workers, server, 60_000);
+  if (!up) {
+    await done();
+    return { skipped: `the API did not start listening: ${stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  }
+  return { base: `http://127.0.0.1:${port}`, token, pid: server.pid, workers, dataDir, stop: done };
+}
 
+export async function apiPhase(options: { durationS: number; connections: number }): Promise<ApiResult> {
+  const workers = Number(process.env.ELIGO_BENCH_API_WORKERS ?? availableParallelism());
+  const started = await startApiServer(workers);
+  if ('skipped' in started) return started;
+  const { base, token, dataDir } = started;
+  try {
     const url = `${base}/v1/protocols/NCT06469190/screenings`;
     const body = JSON.stringify(realisticDocument());
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -103,7 +127,7 @@ export async function apiPhase(options: { durationS: number; connections: number
     const bodyFile = join(dataDir, 'body.json');
     writeFileSync(bodyFile, body);
     const load = (seconds: number) =>
-      autocannon(server.pid, [
+      autocannon(started.pid, [
         '--json',
         '-c',
         String(options.connections),
@@ -142,13 +166,13 @@ export async function apiPhase(options: { durationS: number; connections: number
       ...(cpu ? { cpu } : {}),
     };
   } finally {
-    await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
+    await started.stop();
   }
 }
 
-interface AutocannonReport {
+export interface AutocannonReport {
   duration: number;
+  timeouts?: number;
   requests: { total: number; average: number };
   latency: { p50: number; p99: number; max: number };
   non2xx: number;
@@ -162,7 +186,7 @@ type CpuReader = (requests: number) => NonNullable<Extract<ApiResult, { cpu?: un
  * The server's and autocannon's CPU time are read from `/proc` while it runs: autocannon's last
  * reading is taken when it prints its report, before it exits.
  */
-function autocannon(
+export function autocannon(
   serverPid: number | undefined,
   args: string[],
 ): Promise<AutocannonReport & { cpu?: CpuReader }> {
