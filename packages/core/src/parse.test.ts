@@ -446,6 +446,7 @@ describe('protocols', () => {
       'wbc',
       'alt',
       'creatinine',
+      'egfr',
       'hbsag',
       'gilbert',
       'malignancy',
