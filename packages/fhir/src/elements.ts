@@ -120,10 +120,17 @@ function anyElements(info: ProtocolInfo, index: Index, kinds: readonly ElementKi
   return any;
 }
 
+/**
+ * The code systems an element's binding can classify a record by: those it includes codes of, and
+ * those it excludes whole (`except atc *`: the author says no ATC-coded record is the element's).
+ * Excluding only some codes of a system (`except atc J01*`) says nothing of its other codes.
+ */
 function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {
   let systems = index.elementSystems.get(element.id);
   if (systems === undefined) {
-    systems = new Set((element.binding?.include ?? []).map((pattern) => canonicalSystem(pattern.system)));
+    const binding = element.binding;
+    const whole = (binding?.exclude ?? []).filter((p) => p.match === 'prefix' && p.code === '');
+    systems = new Set([...(binding?.include ?? []), ...whole].map((pattern) => canonicalSystem(pattern.system)));
     index.elementSystems.set(element.id, systems);
   }
   return systems;
@@ -137,8 +144,8 @@ function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {
  * Classification is per element: an element whose binding uses none of the record's code systems
  * (an ICD-10 binding and a SNOMED-coded diagnosis, an ATC binding and an RxNorm drug, any binding
  * and a record without a code) cannot tell whether the record is its own, and gets it as
- * `unclassified`. An element whose binding uses one of them and does not match is simply not
- * the record's.
+ * `unclassified`. An element whose binding uses one of them (or excludes it whole, `except atc *`)
+ * and does not match is simply not the record's.
  *
  * Runs for every coded resource of every bundle, hence the memo and the plain loops.
  */

@@ -613,6 +613,36 @@ export function doseRiseAcrossDrugs(span: Span, subject: string): Diagnostic {
   });
 }
 
+/**
+ * E0250: a course (`M daily dose … for at least D`) compared by an operator other than `>=` or
+ * `>`: a run of days below a dose is not a course of treatment.
+ */
+export function courseOperator(span: Span, op: string): Diagnostic {
+  return error('E0250', span, `a course of '${op}' a daily dose is not a course of treatment`, {
+    label: "a course is a run of days at or above a dose: '>=' or '>'",
+    hint: "write 'daily dose >= X for at least D'; for a dose below X, negate it: 'not (M daily dose >= X for at least D)'",
+  });
+}
+
+/** E0251: a course shorter than a day, or counted in hours: a daily dose is one a day. */
+export function courseTooShort(span: Span): Diagnostic {
+  return error('E0251', span, 'a course lasts at least 1 day', {
+    label: 'daily doses are counted in whole days',
+    hint: "write the protocol's length in days, weeks, months or years, as in 'for at least 14 days'",
+  });
+}
+
+/**
+ * E0252: a course on a medication that names a class of drugs, without a table: milligrams of
+ * different drugs do not make one dose.
+ */
+export function courseAcrossDrugs(span: Span, subject: string): Diagnostic {
+  return error('E0252', span, `a course of ${subject} compares milligrams of different drugs`, {
+    label: `${subject} names a class of drugs`,
+    hint: "compare equivalents ('daily dose as prednisone >= 20 mg/d for at least …'), or declare one drug",
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

@@ -30,6 +30,7 @@ import {
   betweenTruth,
   compareTruth,
   dateWithinLeaf,
+  doseCourseLeaf,
   dayResults,
   elementOf,
   isTruth,
@@ -296,6 +297,18 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const text = `${b.el.name} daily dose${as} increased ${within} (${summary})`;
       return result(t, text, [b.el.id], undefined, { elements: [b.el.id] });
     }
+    case 'doseCourse': {
+      const shown: number[] = [];
+      const t = doseCourseLeaf(b, p, shown);
+      const as = b.tableName ? ` as ${b.tableName}` : '';
+      const x = readVal(b.r, p);
+      const threshold = `${b.above ? '>' : '>='} ${x.state === OK ? interval(x) : valueText(b.r, p)}${unitText(b.r.unit)}`;
+      const within = b.window ? ` within ${duration(b.window)} before ${p.asOf}` : '';
+      const summary = exposureSummary(p, b.el, shown, b.table, b.tableName, `no exposure${within}`);
+      const text = `${b.el.name} daily dose${as} ${threshold} for at least ${duration(b.duration)}${within} (${summary})`;
+      const missing = x.state === OK ? [b.el.id] : [b.el.id, ...missingOf(b.r, p)];
+      return result(t, text, missing, undefined, { elements: [b.el.id] });
+    }
     case 'within': {
       const t = withinLeaf(b, p);
       const which = decidingRecord;
@@ -310,7 +323,9 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const answer = p.answers[el.id];
       const dated = typeof answer === 'string' && anchorDays(b.s, p);
       const missing: string[] = dated ? [] : [el.id];
-      const length = b.length ? duration(b.length) : valueText(b.computed!, p);
+      const length = b.length
+        ? duration(b.length)
+        : `${b.strict ? 'less than ' : ''}${valueText(b.computed!, p)}`;
       if (b.computed && readVal(b.computed, p).state !== OK) missing.push(...missingOf(b.computed, p));
       const anchor = anchorText(b.anchor, p, missing, el);
       const text = `${el.label} ${dated ? answer : 'not answered'} within ${length} ${b.after ? 'after' : 'before'} ${anchor}`;
@@ -706,8 +721,8 @@ function pointOf(v: Val, p: Patient, other?: Val): number | undefined {
   return r.state === OK && r.code === undefined && r.lo === r.hi ? r.lo : undefined;
 }
 
-function duration(d: { amount: number; unit: string }): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+function duration(d: { amount: number; unit: string; strict?: boolean | undefined }): string {
+  return `${d.strict ? 'less than ' : ''}${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
 }
 
 function dateOf(r: Reading): string {

@@ -25,6 +25,7 @@ import {
   medicationTruth,
   procedureTruth,
 } from './records';
+import { courseLeaf } from './dosing';
 import { ckdOf, readVal } from './values';
 
 /**
@@ -159,6 +160,17 @@ export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patie
   return truth(patient, node.el, 'within', node.duration, anchorLo, anchorHi);
 }
 
+/**
+ * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts);
+ * a threshold that cannot be read leaves it unknown.
+ */
+export function doseCourseLeaf(node: Extract<Bool, { k: 'doseCourse' }>, patient: Patient, shown?: number[]): Tri {
+  const x = readVal(node.r, patient);
+  if (x.state !== OK || x.code !== undefined) return UNKNOWN;
+  const { above, duration, window } = node;
+  return courseLeaf(patient, node.el, node.table, { above, xLo: x.lo, xHi: x.hi, duration, window }, shown);
+}
+
 /** `C within D before A` for conditions and procedures. */
 export function withinLeaf(node: Extract<Bool, { k: 'within' }>, patient: Patient): Tri {
   if (!anchorDays(node.anchor, patient)) {
@@ -205,8 +217,8 @@ export function windowLengths(node: Extract<Bool, { k: 'dateWithin' }>, patient:
     longestLength = undefined;
     return;
   }
-  shortestLength = { amount: lo, unit: 'hour' };
-  longestLength = { amount: hi, unit: 'hour' };
+  shortestLength = { amount: lo, unit: 'hour', strict: node.strict };
+  longestLength = { amount: hi, unit: 'hour', strict: node.strict };
 }
 
 const fold = new AnyReadingFold();
@@ -246,7 +258,7 @@ export function anyReadingLeaf(node: Extract<Bool, { k: 'anyReading' }>, patient
     } else if (!readDays(date)) continue;
     else if (readDaysResult.lo > asOf) continue;
     else if (byMoment && readMoment(date) === MOMENT_KNOWN) {
-      place = momentWithin(readMomentResult.at, anchorAt, window.amount);
+      place = momentWithin(readMomentResult.at, anchorAt, window.amount, window.strict === true);
     } else {
       place = eventWithin(readDaysResult.lo, readDaysResult.hi, sure, may, anchorLo, anchorHi);
     }

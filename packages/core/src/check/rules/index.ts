@@ -8,6 +8,7 @@ import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
+import { DoseCourseRule } from './DoseCourseRule';
 import { DoseHistoryRule } from './DoseHistoryRule';
 import { EncounterClassRule } from './EncounterClassRule';
 import { EpisodesSubjectRule } from './EpisodesSubjectRule';
@@ -73,6 +74,7 @@ export const specifiedRules: readonly Rule[] = [
   ValueCodeRule,
   DoseHistoryRule,
   MethodCodeRule,
+  DoseCourseRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
