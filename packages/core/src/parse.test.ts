@@ -251,7 +251,9 @@ describe('expressions', () => {
       window: undefined,
       strict: false,
     });
-    expect(rule('steroid daily dose > 10 mg/d for at least 2 weeks within less than 6 months before screening')).toEqual({
+    expect(
+      rule('steroid daily dose > 10 mg/d for at least 2 weeks within less than 6 months before screening'),
+    ).toEqual({
       kind: 'DoseCourse',
       test: { kind: 'Compare', op: '>', left: dose, right: qty(10, 'mg/d') },
       duration: days(2, 'week'),

@@ -208,26 +208,28 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         duration,
         span: fc.constant(span),
       }),
-      fc.record({
-        kind: fc.constant('DoseCourse' as const),
-        test: fc.record({
-          kind: fc.constant('Compare' as const),
-          op: fc.constantFrom('>=', '>' as const),
-          left: fc.record({
-            kind: fc.constant('DailyDose' as const),
-            subject: plainRef,
-            as: fc.option(identifier, { nil: undefined }),
-            highestWithin: fc.constant(undefined),
+      fc
+        .record({
+          kind: fc.constant('DoseCourse' as const),
+          test: fc.record({
+            kind: fc.constant('Compare' as const),
+            op: fc.constantFrom('>=', '>' as const),
+            left: fc.record({
+              kind: fc.constant('DailyDose' as const),
+              subject: plainRef,
+              as: fc.option(identifier, { nil: undefined }),
+              highestWithin: fc.constant(undefined),
+              span: fc.constant(span),
+            }),
+            right: value,
             span: fc.constant(span),
           }),
-          right: value,
+          duration,
+          window: fc.option(duration, { nil: undefined }),
+          strict: fc.boolean(),
           span: fc.constant(span),
-        }),
-        duration,
-        window: fc.option(duration, { nil: undefined }),
-        strict: fc.boolean(),
-        span: fc.constant(span),
-      }).map((c) => (c.window === undefined ? { ...c, strict: false } : c)),
+        })
+        .map((c) => (c.window === undefined ? { ...c, strict: false } : c)),
       fc.record({
         kind: fc.constant('Trend' as const),
         change: fc.constantFrom('fell' as const, 'stable' as const),

@@ -66,7 +66,8 @@ export function courseTruth(
 ): Tri {
   const windowFrom = courseWindowFrom(asOf, test.window);
   const covers = records.map((r) => coverOf(r, asOf));
-  let start = Math.min(asOf, windowFrom);
+  // The days looked at run from the first any record may cover; those before are the lead-in.
+  let start = asOf;
   let undatedStart = false;
   covers.forEach((c, i) => {
     if (c === undefined) return;
@@ -75,7 +76,6 @@ export function courseTruth(
     else start = Math.min(start, c.mayFrom);
     start = Math.min(start, c.sureFrom);
   });
-  if (start === Number.NEGATIVE_INFINITY) start = asOf;
 
   const passes = (dose: number, threshold: number) =>
     test.above ? round12(dose) > round12(threshold) : round12(dose) >= round12(threshold);

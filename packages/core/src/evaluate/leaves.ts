@@ -14,6 +14,7 @@ import { round12 } from '../units/exact';
 import { applyConversion } from '../units/ucum';
 import { and3, compare } from './compare';
 import { earliestDay, latestDay, shiftBy, shiftMonths } from './days';
+import { courseLeaf } from './dosing';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
 import { conversionTo, fillFrom, pickLatest, type RawMeasurement, resultsOf } from './read';
@@ -25,7 +26,6 @@ import {
   medicationTruth,
   procedureTruth,
 } from './records';
-import { courseLeaf } from './dosing';
 import { ckdOf, readVal } from './values';
 
 /**
@@ -164,7 +164,11 @@ export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patie
  * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts);
  * a threshold that cannot be read leaves it unknown.
  */
-export function doseCourseLeaf(node: Extract<Bool, { k: 'doseCourse' }>, patient: Patient, shown?: number[]): Tri {
+export function doseCourseLeaf(
+  node: Extract<Bool, { k: 'doseCourse' }>,
+  patient: Patient,
+  shown?: number[],
+): Tri {
   const x = readVal(node.r, patient);
   if (x.state !== OK || x.code !== undefined) return UNKNOWN;
   const { above, duration, window } = node;

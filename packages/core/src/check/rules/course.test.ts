@@ -2,8 +2,8 @@
 // unit and table checks the course's daily dose shares with every other.
 import { describe, expect, it } from 'vitest';
 import { renderDiagnostic } from '../../diagnostics/codeFrame';
-import { specifiedRules } from '.';
 import { checkText, expectDiagnostics, expectValid, protocol } from '../testing';
+import { specifiedRules } from '.';
 import { DoseCourseRule } from './DoseCourseRule';
 
 const DEX = 'medication dex "Dexamethasone" from atc H02AB02';
@@ -37,14 +37,15 @@ describe('DoseCourseRule', () => {
   });
 
   it('reports a course of no days or of hours, pinned to the duration', () => {
-    const text = protocol(DEX, 'dex daily dose >= 4 mg/d for at least 0 days or dex daily dose >= 4 mg/d for at least 48 hours');
+    const text = protocol(
+      DEX,
+      'dex daily dose >= 4 mg/d for at least 0 days or dex daily dose >= 4 mg/d for at least 48 hours',
+    );
     expectDiagnostics(text, DoseCourseRule).toEqual([
       { code: 'E0251', line: 6, column: 50, message: 'a course lasts at least 1 day' },
       { code: 'E0251', line: 6, column: 98, message: 'a course lasts at least 1 day' },
     ]);
-    expect(
-      renderDiagnostic(checkText(text, [DoseCourseRule]).diagnostics[0]!, checkText(text).source),
-    ).toBe(
+    expect(renderDiagnostic(checkText(text, [DoseCourseRule]).diagnostics[0]!, checkText(text).source)).toBe(
       [
         'test.elig:6:50 error E0251 a course lasts at least 1 day',
         '  6 |     met if dex daily dose >= 4 mg/d for at least 0 days or dex daily dose >= 4 mg/d for at least 48 hours',
