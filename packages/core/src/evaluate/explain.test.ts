@@ -328,3 +328,27 @@ inclusion
     ]);
   });
 });
+
+describe('strict windows', () => {
+  it("say 'less than' and leave out the day exactly the duration before", () => {
+    const text = `trial T "t"
+records complete for medication, condition
+medication aza "Azathioprine" from atc L04AX01
+condition flu "Influenza" from icd10 J10*
+exclusion
+  EX-1 met if aza within less than 6 months before screening
+  EX-2 met if flu within less than 6 months before screening
+  EX-3 met if flu within 6 months before screening
+`;
+    expect(
+      explanations(text, {
+        aza: [{ code: 'L04AX01', start: '2024-06-01', end: '2024-09-15' }],
+        flu: [{ code: 'J10.1', onset: '2024-09-15' }],
+      }),
+    ).toEqual([
+      'Azathioprine within less than 6 months before 2025-03-15 (1 record: L04AX01 2024-06-01 to 2024-09-15): not met',
+      'Influenza onset within less than 6 months before 2025-03-15 (1 record: J10.1 active, confirmed onset 2024-09-15): not met',
+      'Influenza onset within 6 months before 2025-03-15 (J10.1 active, confirmed onset 2024-09-15): met',
+    ]);
+  });
+});

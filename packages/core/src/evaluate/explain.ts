@@ -302,7 +302,7 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const t = doseCourseLeaf(b, p, shown);
       const as = b.tableName ? ` as ${b.tableName}` : '';
       const x = readVal(b.r, p);
-      const threshold = `${b.above ? '>' : '>='} ${x.state === OK ? interval(x) : valueText(b.r, p)}${unitText(b.r.unit)}`;
+      const threshold = `${b.above ? SYMBOL['>'] : SYMBOL['>=']} ${x.state === OK ? interval(x) : valueText(b.r, p)}${unitText(b.r.unit)}`;
       const within = b.window ? ` within ${duration(b.window)} before ${p.asOf}` : '';
       const summary = exposureSummary(p, b.el, shown, b.table, b.tableName, `no exposure${within}`);
       const text = `${b.el.name} daily dose${as} ${threshold} for at least ${duration(b.duration)}${within} (${summary})`;
