@@ -59,6 +59,7 @@ export const keywords = [
   'lab',
   'latest',
   'least',
+  'less',
   'loinc',
   'mass',
   'medication',
