@@ -401,6 +401,8 @@ export interface AnyReading extends NodeBase {
   readonly test: CompareExpr;
   readonly duration: Duration;
   readonly anchor: Ref | 'screening';
+  /** `within less than D`: a result exactly D before the anchor is outside the window. */
+  readonly strict: boolean;
 }
 
 /** `A severe`: an allergy of high criticality or with a severe reaction. */

@@ -238,6 +238,12 @@ describe('expressions', () => {
       anchor: 'screening',
       strict: true,
     });
+    expect(rule('any temp within less than 72 hours before enrolment > 38 Cel')).toMatchObject({
+      kind: 'AnyReading',
+      duration: days(72, 'hour'),
+      anchor: ref('enrolment'),
+      strict: true,
+    });
     const dose = { kind: 'DailyDose', subject: ref('steroid'), as: undefined, highestWithin: undefined };
     expect(rule('steroid daily dose as prednisone >= 20 mg/d for at least 14 days')).toEqual({
       kind: 'DoseCourse',

@@ -1100,7 +1100,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  Predicate_anyReading(_any, name, _within, d, _before, anchor, op, right) {
+  Predicate_anyReading(_any, name, _within, less, d, _before, anchor, op, right) {
     const alt = anchor.children[0]!;
     return {
       kind: 'AnyReading',
@@ -1113,6 +1113,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       },
       duration: duration(d),
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
+      strict: less.children.length > 0,
       span: span(this),
     };
   },

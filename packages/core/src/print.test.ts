@@ -193,6 +193,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         }),
         duration,
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
+        strict: fc.boolean(),
         span: fc.constant(span),
       }),
       fc.record({ kind: fc.constant('SevereTest' as const), subject: plainRef, span: fc.constant(span) }),

@@ -214,7 +214,7 @@ export function printExpression(e: Expr): string {
     case 'WithinTest':
       return `${e.subject.name} within ${e.strict ? 'less than ' : ''}${e.duration.kind === 'Duration' ? duration(e.duration) : printValue(e.duration)} ${e.side} ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'AnyReading':
-      return `any ${printValue(e.test.left)} within ${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name} ${e.test.op} ${printValue(e.test.right)}`;
+      return `any ${printValue(e.test.left)} within ${e.strict ? 'less than ' : ''}${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name} ${e.test.op} ${printValue(e.test.right)}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'DoseIncrease':

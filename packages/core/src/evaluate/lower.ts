@@ -388,7 +388,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
         if (!el) return { k: 'const', value: UNKNOWN };
         const [, r] = align(lowerVal(e.test.left), lowerVal(e.test.right), e.test.span);
         const anchor = e.anchor === 'screening' ? undefined : lowerAnchor(e.anchor);
-        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        const window = { amount: e.duration.amount, unit: e.duration.unit, strict: e.strict };
         return { k: 'anyReading', el, op: e.test.op, r, window, anchor };
       }
       case 'SevereTest': {
