@@ -7,11 +7,12 @@ import type { Duration } from './records';
 import { type WindowLength, windowSure } from './window';
 
 /**
- * `M daily dose [as T] >= X for at least D [within [less than] W before screening]`: a course. True
- * when some run of consecutive days, on each of which the daily dose passed the comparison, lasts
- * at least D with both ends counted (14 days from 18 April is through 1 May), and its last day
- * falls in the window: a course that started before the window and ran into it counts, since the
- * patient was on it inside the window. Without a window any run up to the screening date counts.
+ * `M daily dose [as T] >= X for at least D [within [less than] W before screening]`: a course, on
+ * day numbers and daily doses in the unit compared (decide/dosing.ts). True when some run of
+ * consecutive days, on each of which the daily dose passed the comparison, lasts at least D with
+ * both ends counted (14 days from 18 April is through 1 May), and its last day falls in the window:
+ * a course that started before the window and ran into it counts, since the patient was on it
+ * inside the window. Without a window any run up to the screening date counts.
  *
  * Each day's daily dose is read as doseHistory.ts reads it (from the highest dose of the exposures
  * that surely cover the day, are surely the element's and state a dose, to the sum over every
@@ -23,9 +24,10 @@ import { type WindowLength, windowSure } from './window';
  *
  * False when no run of days that perhaps passed lasts D and reaches the window; unknown between:
  * a dose not recorded, an exposure that may not be the element's, a date too partial to count
- * the days, or, in an open world, days with no record. The threshold is known between `xLo` and
- * `xHi` (in the unit the daily doses are in).
+ * the days, or, in an open world, days with no record.
  */
+
+/** The comparison and the lengths of a course; the threshold X is known between `xLo` and `xHi`. */
 export interface CourseTest {
   /** `>` rather than `>=`. */
   readonly above: boolean;

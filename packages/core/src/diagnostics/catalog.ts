@@ -624,7 +624,7 @@ export function courseOperator(span: Span, op: string): Diagnostic {
   });
 }
 
-/** E0251: a course shorter than a day, or counted in hours: a daily dose is one a day. */
+/** E0251: a course of no days: a daily dose is one a day, so a course holds at least one. */
 export function courseTooShort(span: Span): Diagnostic {
   return error('E0251', span, 'a course lasts at least 1 day', {
     label: 'daily doses are counted in whole days',
@@ -640,6 +640,14 @@ export function courseAcrossDrugs(span: Span, subject: string): Diagnostic {
   return error('E0252', span, `a course of ${subject} compares milligrams of different drugs`, {
     label: `${subject} names a class of drugs`,
     hint: "compare equivalents ('daily dose as prednisone >= 20 mg/d for at least …'), or declare one drug",
+  });
+}
+
+/** E0253: a strict window of no length, which holds no day at all (`within less than 0 days`). */
+export function emptyStrictWindow(span: Span, written: string): Diagnostic {
+  return error('E0253', span, `'within less than ${written}' holds no day`, {
+    label: 'the window ends where it starts, and its far end is left out',
+    hint: "for the screening date alone write 'within 0 days'; else write the protocol's length",
   });
 }
 

@@ -3,7 +3,7 @@ import { courseAcrossDrugs, courseOperator, courseTooShort } from '../../diagnos
 import type { CheckContext, Visitor } from '../context';
 
 /**
- * A course (`M daily dose >= X for at least D`) is a run of whole days at or above a dose, read
+ * A course (`M daily dose >= X for at least D`) is a run of one day or more at or above a dose, read
  * in one drug's milligrams or a table's equivalents: across a class of drugs without a table,
  * 4 mg of dexamethasone would count as less than 5 mg of prednisone.
  */
@@ -13,9 +13,8 @@ export function DoseCourseRule(context: CheckContext): Visitor {
     DoseCourse(node) {
       const { op } = node.test;
       if (op !== '>=' && op !== '>') context.report(courseOperator(node.test.span, op));
-      if (node.duration.amount <= 0 || node.duration.unit === 'hour') {
-        context.report(courseTooShort(node.duration.span));
-      }
+      // Hours are refused as in every duration outside a record window (E0217).
+      if (node.duration.amount <= 0) context.report(courseTooShort(node.duration.span));
       const dose = node.test.left as DailyDose;
       if (dose.as) return;
       const info = symbols.get(dose.subject.name);

@@ -5,6 +5,7 @@ import { renderDiagnostic } from '../../diagnostics/codeFrame';
 import { checkText, expectDiagnostics, expectValid, protocol } from '../testing';
 import { specifiedRules } from '.';
 import { DoseCourseRule } from './DoseCourseRule';
+import { StrictWindowRule } from './StrictWindowRule';
 
 const DEX = 'medication dex "Dexamethasone" from atc H02AB02';
 const STEROID = 'medication steroid "Systemic corticosteroid" from atc H02AB*';
@@ -36,15 +37,15 @@ describe('DoseCourseRule', () => {
     );
   });
 
-  it('reports a course of no days or of hours, pinned to the duration', () => {
+  it('reports a course of no days, pinned to the duration; hours are refused as elsewhere (E0217)', () => {
     const text = protocol(
       DEX,
       'dex daily dose >= 4 mg/d for at least 0 days or dex daily dose >= 4 mg/d for at least 48 hours',
     );
     expectDiagnostics(text, DoseCourseRule).toEqual([
       { code: 'E0251', line: 6, column: 50, message: 'a course lasts at least 1 day' },
-      { code: 'E0251', line: 6, column: 98, message: 'a course lasts at least 1 day' },
     ]);
+    expect(checkText(text).diagnostics.map((d) => d.code)).toEqual(['E0251', 'E0217']);
     expect(renderDiagnostic(checkText(text, [DoseCourseRule]).diagnostics[0]!, checkText(text).source)).toBe(
       [
         'test.elig:6:50 error E0251 a course lasts at least 1 day',
@@ -77,5 +78,34 @@ describe('DoseCourseRule', () => {
     const text = protocol(DEX, 'dex daily dose >= 4 mg for at least 14 days');
     const codes = checkText(text, specifiedRules).diagnostics.map((d) => `${d.code} ${d.message}`);
     expect(codes).toEqual(['E0226 a daily dose compares with a mass per time']);
+  });
+});
+
+describe('StrictWindowRule', () => {
+  it('accepts strict windows of some length, and non-strict windows of none', () => {
+    expectValid(
+      protocol(
+        DEX,
+        'dex within less than 6 months before screening or dex within 0 days before screening or dex daily dose >= 4 mg/d for at least 14 days within less than 1 day before screening',
+      ),
+      StrictWindowRule,
+    );
+  });
+
+  it('reports a strict window of no length, on records, results and courses, pinned to the duration', () => {
+    const text = protocol(
+      `${DEX}\nlab temp "Temperature" in Cel from loinc 8310-5`,
+      'dex within less than 0 days before screening or any temp within less than 0 hours before screening > 38 Cel or dex daily dose >= 4 mg/d for at least 14 days within less than 0 months before screening',
+    );
+    expectDiagnostics(text, StrictWindowRule).toEqual([
+      { code: 'E0253', line: 7, column: 33, message: "'within less than 0 days' holds no day" },
+      { code: 'E0253', line: 7, column: 86, message: "'within less than 0 hours' holds no day" },
+      { code: 'E0253', line: 7, column: 186, message: "'within less than 0 months' holds no day" },
+    ]);
+    const [d] = checkText(text, [StrictWindowRule]).diagnostics;
+    expect(d?.label).toBe('the window ends where it starts, and its far end is left out');
+    expect(d?.hint).toBe(
+      "for the screening date alone write 'within 0 days'; else write the protocol's length",
+    );
   });
 });

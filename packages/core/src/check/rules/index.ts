@@ -26,6 +26,7 @@ import { RecordFilterRule } from './RecordFilterRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereRecordRule } from './SevereRecordRule';
+import { StrictWindowRule } from './StrictWindowRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UniqueCohortIdRule } from './UniqueCohortIdRule';
@@ -75,6 +76,7 @@ export const specifiedRules: readonly Rule[] = [
   DoseHistoryRule,
   MethodCodeRule,
   DoseCourseRule,
+  StrictWindowRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
