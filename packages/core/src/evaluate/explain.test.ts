@@ -352,3 +352,27 @@ exclusion
     ]);
   });
 });
+
+describe('a course against a threshold asked on the form', () => {
+  const text = `trial T "t"
+records complete for medication
+medication pred "Prednisone" from atc H02AB07
+question max_dose "Highest dose allowed": number in mg/d
+exclusion
+  EX-1 met if pred daily dose >= max_dose for at least 14 days
+`;
+  const facts = {
+    pred: [
+      { code: 'H02AB07', start: '2025-01-01', end: '2025-01-31', dailyDose: { value: 20, unit: 'mg/d' } },
+    ],
+  };
+
+  it('names the question while it is unanswered, and the records once it is', () => {
+    expect(explanations(text, facts)).toEqual([
+      'Prednisone daily dose ≥ Highest dose allowed: not answered for at least 14 days (H02AB07 20 mg/d, 2025-01-01 to 2025-01-31): unknown',
+    ]);
+    expect(explanations(text, facts, { max_dose: 25 })).toEqual([
+      'Prednisone daily dose ≥ 25 mg/d for at least 14 days (H02AB07 20 mg/d, 2025-01-01 to 2025-01-31): not met',
+    ]);
+  });
+});

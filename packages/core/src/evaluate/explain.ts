@@ -302,11 +302,13 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const t = doseCourseLeaf(b, p, shown);
       const as = b.tableName ? ` as ${b.tableName}` : '';
       const x = readVal(b.r, p);
-      const threshold = `${b.above ? SYMBOL['>'] : SYMBOL['>=']} ${x.state === OK ? interval(x) : valueText(b.r, p)}${unitText(b.r.unit)}`;
+      const known = x.state === OK && x.code === undefined;
+      const threshold = `${b.above ? SYMBOL['>'] : SYMBOL['>=']} ${known ? `${interval(x)}${unitText(b.r.unit)}` : valueText(b.r, p)}`;
       const within = b.window ? ` within ${duration(b.window)} before ${p.asOf}` : '';
       const summary = exposureSummary(p, b.el, shown, b.table, b.tableName, `no exposure${within}`);
       const text = `${b.el.name} daily dose${as} ${threshold} for at least ${duration(b.duration)}${within} (${summary})`;
-      const missing = x.state === OK ? [b.el.id] : [b.el.id, ...missingOf(b.r, p)];
+      // An unread threshold is what leaves it open; the records only where it is read.
+      const missing = known ? [b.el.id] : missingOf(b.r, p);
       return result(t, text, missing, undefined, { elements: [b.el.id] });
     }
     case 'within': {

@@ -161,8 +161,9 @@ export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patie
 }
 
 /**
- * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts);
- * a threshold that cannot be read leaves it unknown.
+ * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts).
+ * A threshold that cannot be read (an unanswered question) is any number at all: no day surely
+ * passes it and every day may.
  */
 export function doseCourseLeaf(
   node: Extract<Bool, { k: 'doseCourse' }>,
@@ -170,9 +171,11 @@ export function doseCourseLeaf(
   shown?: number[],
 ): Tri {
   const x = readVal(node.r, patient);
-  if (x.state !== OK || x.code !== undefined) return UNKNOWN;
+  const known = x.state === OK && x.code === undefined;
+  const xLo = known ? x.lo : Number.NEGATIVE_INFINITY;
+  const xHi = known ? x.hi : Number.POSITIVE_INFINITY;
   const { above, duration, window } = node;
-  return courseLeaf(patient, node.el, node.table, { above, xLo: x.lo, xHi: x.hi, duration, window }, shown);
+  return courseLeaf(patient, node.el, node.table, { above, xLo, xHi, duration, window }, shown);
 }
 
 /** `C within D before A` for conditions and procedures. */
