@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FALSE, TRUE, UNKNOWN } from '../evaluate/ir';
 import { dayFromIso, HOUR_MS } from '../time/dates';
-import { dateInWindow, eventWithin, momentWithin, windowMay, windowSure } from './window';
+import {
+  dateInWindow,
+  eventWithin,
+  momentWithin,
+  windowMay,
+  windowMayEnd,
+  windowSure,
+  windowSureEnd,
+} from './window';
 
 const day = dayFromIso;
 const AS_OF = day('2025-10-15');
@@ -47,6 +55,11 @@ describe('strict windows (within less than D)', () => {
     expect(after('2026-01-15', threeMonths)).toBe(TRUE);
     expect(after('2026-01-15', strict)).toBe(FALSE);
     expect(after('2026-01-14', strict)).toBe(TRUE);
+    // In hours between days: 2 days after is surely within 72 hours, perhaps within less than 72.
+    const hours = { amount: 72, unit: 'hour' } as const;
+    expect(windowSureEnd(AS_OF, hours)).toBe(AS_OF + 2);
+    expect(windowSureEnd(AS_OF, { ...hours, strict: true })).toBe(AS_OF + 1);
+    expect(windowMayEnd(AS_OF, { ...hours, strict: true })).toBe(AS_OF + 3);
   });
 
   it('hold every day the inclusive window holds but its far end', () => {
