@@ -60,6 +60,7 @@ export const keywords = [
   'lab',
   'latest',
   'least',
+  'less',
   'loinc',
   'mass',
   'medication',

@@ -222,6 +222,7 @@ export type Expr =
   | SevereTest
   | TrendExpr
   | DoseIncrease
+  | DoseCourse
   | Value;
 
 /** Expressions that produce a value (quantity, date, code, boolean reference). */
@@ -261,6 +262,23 @@ export interface DoseIncrease extends NodeBase {
   /** The daily dose followed (never `highest`). */
   readonly dose: DailyDose;
   readonly duration: Duration;
+}
+
+/**
+ * `M daily dose [as T] >= X for at least D [within [less than] W before screening]`: a course,
+ * some run of consecutive days on each of which the daily dose passed the comparison (`>=` or
+ * `>`), lasting at least D with both ends counted, that reaches into the window when one is
+ * written (decide/doseCourse.ts).
+ */
+export interface DoseCourse extends NodeBase {
+  readonly kind: 'DoseCourse';
+  /** The comparison each day's dose is put to; its left side is the daily dose (never `highest`). */
+  readonly test: CompareExpr;
+  readonly duration: Duration;
+  /** W, counted back from the screening date; undefined for any time up to it. */
+  readonly window: Duration | undefined;
+  /** `within less than W`: the day exactly W before the screening date is outside. */
+  readonly strict: boolean;
 }
 
 /** `A + B`, `A - B`, `A * B`, `A / B`: arithmetic on quantities, units composed as UCUM does. */
@@ -380,6 +398,8 @@ export interface WithinTest extends NodeBase {
   readonly duration: Duration | Value;
   readonly side: 'before' | 'after';
   readonly anchor: Ref | 'screening';
+  /** `within less than D`: the day (or moment) exactly D from the anchor is outside the window. */
+  readonly strict: boolean;
 }
 
 /**
@@ -392,6 +412,8 @@ export interface AnyReading extends NodeBase {
   readonly test: CompareExpr;
   readonly duration: Duration;
   readonly anchor: Ref | 'screening';
+  /** `within less than D`: a result exactly D before the anchor is outside the window. */
+  readonly strict: boolean;
 }
 
 /** `A severe`: an allergy of high criticality or with a severe reaction. */

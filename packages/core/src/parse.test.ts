@@ -102,11 +102,13 @@ describe('expressions', () => {
           duration: days(14),
           side: 'before',
           anchor: ref('neutrophils'),
+          strict: false,
         },
       },
     });
     expect(rule('gcsf within 2 weeks before screening')).toMatchObject({
       anchor: 'screening',
+      strict: false,
       duration: days(2, 'week'),
     });
   });
@@ -226,6 +228,43 @@ describe('expressions', () => {
       duration: days(3, 'month'),
       side: 'after',
       anchor: 'screening',
+      strict: false,
+    });
+    expect(rule('azathioprine within less than 6 months before screening')).toEqual({
+      kind: 'WithinTest',
+      subject: ref('azathioprine'),
+      duration: days(6, 'month'),
+      side: 'before',
+      anchor: 'screening',
+      strict: true,
+    });
+    expect(rule('any temp within less than 72 hours before enrolment > 38 Cel')).toMatchObject({
+      kind: 'AnyReading',
+      duration: days(72, 'hour'),
+      anchor: ref('enrolment'),
+      strict: true,
+    });
+    const dose = { kind: 'DailyDose', subject: ref('steroid'), as: undefined, highestWithin: undefined };
+    expect(rule('steroid daily dose as prednisone >= 20 mg/d for at least 14 days')).toEqual({
+      kind: 'DoseCourse',
+      test: {
+        kind: 'Compare',
+        op: '>=',
+        left: { ...dose, as: { kind: 'Identifier', value: 'prednisone' } },
+        right: qty(20, 'mg/d'),
+      },
+      duration: days(14, 'day'),
+      window: undefined,
+      strict: false,
+    });
+    expect(
+      rule('steroid daily dose > 10 mg/d for at least 2 weeks within less than 6 months before screening'),
+    ).toEqual({
+      kind: 'DoseCourse',
+      test: { kind: 'Compare', op: '>', left: dose, right: qty(10, 'mg/d') },
+      duration: days(2, 'week'),
+      window: days(6, 'month'),
+      strict: true,
     });
     expect(rule('last_dose within 5 * half_life before screening')).toEqual({
       kind: 'WithinTest',
@@ -233,6 +272,7 @@ describe('expressions', () => {
       duration: { kind: 'Arith', op: '*', left: qty(5), right: ref('half_life') },
       side: 'before',
       anchor: 'screening',
+      strict: false,
     });
     expect(rule('immunosuppressive_therapy for more than 6 months')).toMatchObject({
       qualifier: 'forMoreThan',

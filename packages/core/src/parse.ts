@@ -9,6 +9,7 @@ import type {
   Cohort,
   CompareOp,
   Criterion,
+  DailyDose,
   Declaration,
   Duration,
   Expr,
@@ -613,6 +614,9 @@ function codePattern(item: CodeItem, system: CodeSystemName): CodePattern {
         span: s,
       };
     }
+    // Every code of the system: a prefix that every code starts with (codes/match.ts).
+    case 'CodeSpec_all':
+      return { kind: 'CodePattern', system, code: '', match: 'prefix', to: undefined, span: s };
     case 'CodeSpec_prefix':
       return {
         kind: 'CodePattern',
@@ -1012,7 +1016,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  RecordTest_within(name, _within, length, side, anchor) {
+  RecordTest_within(name, _within, less, length, side, anchor) {
     const alt = anchor.children[0]!;
     const form = length.children[0]!;
     const written = form.children[0]!;
@@ -1022,6 +1026,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       duration: form.ctorName === 'WindowLength_duration' ? duration(written) : value(written),
       side: side.sourceString as 'before' | 'after',
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
+      strict: less.children.length > 0,
       span: span(this),
     };
   },
@@ -1042,6 +1047,32 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
         span: doseSpan,
       },
       duration: duration(d),
+      span: span(this),
+    };
+  },
+  Predicate_doseCourse(name, _daily, _dose, as, op, right, _for, _atLeast, d, window) {
+    const last = as.children[0] ?? _dose;
+    const dose: DailyDose = {
+      kind: 'DailyDose',
+      subject: ref(name),
+      as: optional(as, (a) => identifier(a.children[1]!)),
+      highestWithin: undefined,
+      span: { start: span(name).start, end: span(last).end },
+    };
+    // CourseWindow = within LessThan? duration before screening
+    const w = window.children[0];
+    return {
+      kind: 'DoseCourse',
+      test: {
+        kind: 'Compare',
+        op: op.sourceString as CompareOp,
+        left: dose,
+        right: value(right),
+        span: { start: dose.span.start, end: span(right).end },
+      },
+      duration: duration(d),
+      window: w ? duration(w.children[2]!) : undefined,
+      strict: w ? w.children[1]!.children.length > 0 : false,
       span: span(this),
     };
   },
@@ -1074,7 +1105,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  Predicate_anyReading(_any, name, _within, d, _before, anchor, op, right) {
+  Predicate_anyReading(_any, name, _within, less, d, _before, anchor, op, right) {
     const alt = anchor.children[0]!;
     return {
       kind: 'AnyReading',
@@ -1087,6 +1118,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       },
       duration: duration(d),
       anchor: alt.ctorName === 'Anchor_screening' ? 'screening' : ref(alt.children[0]!),
+      strict: less.children.length > 0,
       span: span(this),
     };
   },

@@ -179,6 +179,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         duration: fc.oneof(duration, value),
         side: fc.constantFrom('before' as const, 'after' as const),
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
+        strict: fc.boolean(),
         span: fc.constant(span),
       }),
       fc.record({
@@ -192,6 +193,7 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         }),
         duration,
         anchor: fc.oneof(fc.constant('screening' as const), plainRef),
+        strict: fc.boolean(),
         span: fc.constant(span),
       }),
       fc.record({ kind: fc.constant('SevereTest' as const), subject: plainRef, span: fc.constant(span) }),
@@ -207,6 +209,28 @@ const { expr } = fc.letrec<{ expr: Expr }>((tie) => {
         duration,
         span: fc.constant(span),
       }),
+      fc
+        .record({
+          kind: fc.constant('DoseCourse' as const),
+          test: fc.record({
+            kind: fc.constant('Compare' as const),
+            op: fc.constantFrom('>=', '>' as const),
+            left: fc.record({
+              kind: fc.constant('DailyDose' as const),
+              subject: plainRef,
+              as: fc.option(identifier, { nil: undefined }),
+              highestWithin: fc.constant(undefined),
+              span: fc.constant(span),
+            }),
+            right: value,
+            span: fc.constant(span),
+          }),
+          duration,
+          window: fc.option(duration, { nil: undefined }),
+          strict: fc.boolean(),
+          span: fc.constant(span),
+        })
+        .map((c) => (c.window === undefined ? { ...c, strict: false } : c)),
       fc.record({
         kind: fc.constant('Trend' as const),
         change: fc.constantFrom('fell' as const, 'stable' as const),
@@ -268,6 +292,15 @@ const codePattern: fc.Arbitrary<CodePattern> = fc.oneof(
     system,
     code,
     match: fc.constantFrom('exact' as const, 'prefix' as const),
+    to: fc.constant(undefined),
+    span: fc.constant(span),
+  }),
+  // `SYSTEM *`: every code of the system.
+  fc.record({
+    kind: fc.constant('CodePattern' as const),
+    system,
+    code: fc.constant(''),
+    match: fc.constant('prefix' as const),
     to: fc.constant(undefined),
     span: fc.constant(span),
   }),

@@ -215,13 +215,19 @@ export function printExpression(e: Expr): string {
       }
       break;
     case 'WithinTest':
-      return `${e.subject.name} within ${e.duration.kind === 'Duration' ? duration(e.duration) : printValue(e.duration)} ${e.side} ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
+      return `${e.subject.name} within ${e.strict ? 'less than ' : ''}${e.duration.kind === 'Duration' ? duration(e.duration) : printValue(e.duration)} ${e.side} ${e.anchor === 'screening' ? 'screening' : e.anchor.name}`;
     case 'AnyReading':
-      return `any ${printValue(e.test.left)} within ${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name} ${e.test.op} ${printValue(e.test.right)}`;
+      return `any ${printValue(e.test.left)} within ${e.strict ? 'less than ' : ''}${duration(e.duration)} before ${e.anchor === 'screening' ? 'screening' : e.anchor.name} ${e.test.op} ${printValue(e.test.right)}`;
     case 'SevereTest':
       return `${e.subject.name} severe`;
     case 'DoseIncrease':
       return `${printValue(e.dose)} increased within ${duration(e.duration)}`;
+    case 'DoseCourse': {
+      const window = e.window
+        ? ` within ${e.strict ? 'less than ' : ''}${duration(e.window)} before screening`
+        : '';
+      return `${printValue(e.test.left)} ${e.test.op} ${printValue(e.test.right)} for at least ${duration(e.duration)}${window}`;
+    }
     case 'Trend':
       return e.change === 'fell'
         ? `${printValue(e.subject)} fell by at least ${printNumber(e.percent)} % within ${duration(e.duration)}`

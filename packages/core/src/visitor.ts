@@ -48,6 +48,7 @@ export const CHILD_KEYS: { readonly [K in Kind]: readonly (keyof NodeOf<K> & str
   Latest: ['alternatives'],
   DailyDose: ['subject', 'as', 'highestWithin'],
   DoseIncrease: ['dose', 'duration'],
+  DoseCourse: ['test', 'duration', 'window'],
   Episodes: ['subject', 'separatedBy'],
   Arith: ['left', 'right'],
   Duration: [],

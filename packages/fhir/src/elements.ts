@@ -3,6 +3,7 @@ import {
   type ElementInfo,
   type ElementKind,
   matchesBinding,
+  matchesCode,
   type ProtocolInfo,
 } from '@eligo/core';
 import type { CodeableConcept } from './bundle';
@@ -138,7 +139,8 @@ function systemsOf(index: Index, element: ElementInfo): ReadonlySet<string> {
  * (an ICD-10 binding and a SNOMED-coded diagnosis, an ATC binding and an RxNorm drug, any binding
  * and a record without a code) cannot tell whether the record is its own, and gets it as
  * `unclassified`. An element whose binding uses one of them and does not match is simply not
- * the record's.
+ * the record's, and so is one whose binding excludes one of the record's codes: its author said
+ * so (`except atc *`: no ATC-coded record is the element's; `except atc J01*`: no antibacterial).
  *
  * Runs for every coded resource of every bundle, hence the memo and the plain loops.
  */
@@ -185,6 +187,7 @@ export function classify(
       if (matches.some((m) => m.element.id === element.id)) continue;
       const systems = systemsOf(index, element);
       if (recordSystems.some((system) => systems.has(system))) continue;
+      if (excludesAny(element, concepts)) continue;
       open.push(element);
       for (const system of systems) openSystems.add(system);
     }
@@ -193,6 +196,19 @@ export function classify(
     matches,
     unclassified: open.length === 0 ? undefined : unclassifiedOf(concepts, openSystems, open),
   };
+}
+
+/** Whether the element's binding excludes one of the record's codes. */
+function excludesAny(element: ElementInfo, concepts: readonly (CodeableConcept | undefined)[]): boolean {
+  const exclude = element.binding?.exclude ?? [];
+  if (exclude.length === 0) return false;
+  for (const concept of concepts) {
+    for (const { system, code } of concept?.coding ?? []) {
+      if (system === undefined || code === undefined) continue;
+      if (exclude.some((pattern) => matchesCode(pattern, system, code))) return true;
+    }
+  }
+  return false;
 }
 
 function unclassifiedOf(

@@ -112,6 +112,9 @@ export function childNodes(node: Node): Node[] {
     case 'DoseIncrease':
       add(node.dose, node.duration);
       break;
+    case 'DoseCourse':
+      add(node.test, node.duration, node.window);
+      break;
     case 'Episodes':
       add(node.subject, node.separatedBy);
       break;

@@ -29,6 +29,14 @@ describe('matchesCode', () => {
     expect(matchesCode(prefix(atc, 'L04A'), atc, 'L04BA06')).toBe(false);
   });
 
+  it('matches every code of its system, and only of it, with the empty prefix (`atc *`)', () => {
+    expect(matchesCode(prefix(atc, ''), atc, 'J01GB03')).toBe(true);
+    expect(matchesCode(prefix(atc, ''), 'urn:oid:2.16.840.1.113883.6.73', 'J01CE02')).toBe(true);
+    expect(matchesCode(prefix(atc, ''), snomed, '91930004')).toBe(false);
+    expect(matchesCode(prefix(atc, ''), atc, '  ')).toBe(false);
+    expect(matchesCode(exact(atc, ''), atc, 'J01GB03')).toBe(false);
+  });
+
   it('matches a range by the leading characters of its bounds, inclusive', () => {
     const malignant = range(icd10, 'C00', 'C97');
     expect(matchesCode(malignant, icd10, 'C00')).toBe(true);
@@ -85,6 +93,16 @@ describe('matchesBinding', () => {
     expect(matchesBinding(malignancy, icd10, 'C44.9')).toBe(false);
     expect(matchesBinding(malignancy, icd10, 'C44')).toBe(false);
     expect(matchesBinding(malignancy, icd10, 'D05.1')).toBe(false);
+  });
+
+  it('leaves out every code of a system excluded whole (`except atc *`)', () => {
+    const egg: CodeBindingInfo = {
+      any: false,
+      include: [exact(snomed, '91930004'), exact(icd10, 'Z91.012')],
+      exclude: [prefix(atc, '')],
+    };
+    expect(matchesBinding(egg, snomed, '91930004')).toBe(true);
+    expect(matchesBinding(egg, atc, 'J01GB03')).toBe(false);
   });
 
   it('matches every code when the binding is `any`, still minus the exclusions', () => {

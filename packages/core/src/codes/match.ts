@@ -44,7 +44,7 @@ function normalizeCode(system: string, code: string): string {
  * Whether a record's coding (`system`, `code`) matches one pattern of a binding:
  * - `exact`: the same code;
  * - `prefix`: the code starts with the pattern (`E11` matches `E11` and `E11.9`, ATC `L04A`
- *   matches `L04AA06`);
+ *   matches `L04AA06`); the empty prefix (`atc *`) matches every code of the system;
  * - `range` (`C00` to `C97`): the code's leading characters, as many as each bound has, lie
  *   between the bounds inclusive (`C50.9` yes, `C98` and `D05.1` no).
  */
@@ -53,7 +53,8 @@ export function matchesCode(pattern: CodePatternInfo, system: string, code: stri
   if (canonical !== canonicalSystem(pattern.system)) return false;
   const value = normalizeCode(canonical, code);
   const target = normalizeCode(canonical, pattern.code);
-  if (value === '' || target === '') return false;
+  if (value === '') return false;
+  if (target === '') return pattern.match === 'prefix';
   switch (pattern.match) {
     case 'exact':
       return value === target;

@@ -48,7 +48,16 @@ export function doseSegments(
   duration: Duration,
   complete: boolean,
 ): DoseSegment[] {
-  const from = doseWindowFrom(asOf, duration);
+  return doseSegmentsFrom(records, doseWindowFrom(asOf, duration), asOf, complete);
+}
+
+/** The days from `from` to the screening date cut where any exposure's cover changes (doseSegments). */
+export function doseSegmentsFrom(
+  records: readonly DoseRecord[],
+  from: number,
+  asOf: number,
+  complete: boolean,
+): DoseSegment[] {
   const covers = records.map((r) => coverOf(r, asOf));
   const cuts = new Set<number>([from]);
   for (const c of covers) {

@@ -12,22 +12,31 @@ import { NO_DAY, type RecordTruth, SKIP } from './records';
  * offset (`momentWithin`). Otherwise they are judged on the calendar days written: a record on day
  * d is surely within H hours before day A when even its earliest moment is (A − d + 1 days ≤ H),
  * possibly when its latest moment may be (A − d − 1 days < H).
+ *
+ * A strict window (`within less than D`) leaves out the day exactly D from the anchor (the
+ * calendar's, so 6 months before 15 October is 15 April), and in hours the moment exactly H hours
+ * away: a record on day d is then surely within when A − d + 1 days < H, and possibly when
+ * A − d − 1 days < H as before (its latest moment is just short of the next day).
  */
 export interface WindowLength {
   readonly amount: number;
   readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
+  /** `within less than D`: the far end of the window is outside it. */
+  readonly strict?: boolean | undefined;
 }
 
 /** The first day of the window at the latest: records from it to `anchorLo` are surely within. */
 export function windowSure(anchorHi: number, w: WindowLength): number {
-  if (w.unit === 'hour') return anchorHi + 1 - Math.floor(w.amount / 24);
-  return addDuration(anchorHi, -w.amount, w.unit);
+  if (w.unit === 'hour') {
+    return w.strict ? anchorHi + 2 - Math.ceil(w.amount / 24) : anchorHi + 1 - Math.floor(w.amount / 24);
+  }
+  return addDuration(anchorHi, -w.amount, w.unit) + (w.strict ? 1 : 0);
 }
 
 /** The first day of the window at the earliest: records before it are surely outside. */
 export function windowMay(anchorLo: number, w: WindowLength): number {
   if (w.unit === 'hour') return anchorLo - Math.ceil(w.amount / 24);
-  return addDuration(anchorLo, -w.amount, w.unit);
+  return addDuration(anchorLo, -w.amount, w.unit) + (w.strict ? 1 : 0);
 }
 
 /**
@@ -69,17 +78,19 @@ export function eventWithinRecord(
 /**
  * The last day of a window after an anchor day, at the earliest: dates from `anchorHi` to it are
  * surely within. In hours, a date on day d is surely within H hours after day A when even its
- * latest moment is (d − A + 1 days ≤ H).
+ * latest moment is (d − A + 1 days ≤ H; strictly less in a strict window).
  */
 export function windowSureEnd(anchorLo: number, w: WindowLength): number {
-  if (w.unit === 'hour') return anchorLo - 1 + Math.floor(w.amount / 24);
-  return addDuration(anchorLo, w.amount, w.unit);
+  if (w.unit === 'hour') {
+    return w.strict ? anchorLo - 2 + Math.ceil(w.amount / 24) : anchorLo - 1 + Math.floor(w.amount / 24);
+  }
+  return addDuration(anchorLo, w.amount, w.unit) - (w.strict ? 1 : 0);
 }
 
 /** The last day of a window after an anchor day, at the latest: dates after it are surely outside. */
 export function windowMayEnd(anchorHi: number, w: WindowLength): number {
   if (w.unit === 'hour') return anchorHi + Math.ceil(w.amount / 24);
-  return addDuration(anchorHi, w.amount, w.unit);
+  return addDuration(anchorHi, w.amount, w.unit) - (w.strict ? 1 : 0);
 }
 
 /**
@@ -113,10 +124,12 @@ export function dateInWindow(
 /**
  * A moment within `hours` before the anchor moment, both ends included (milliseconds since the
  * epoch, so offsets are already accounted for): 72 hours before 09:00 includes 09:00 three days
- * earlier, and a record timed after the anchor is not before it.
+ * earlier, and a record timed after the anchor is not before it. In a strict window (`within less
+ * than 72 hours`) 09:00 three days earlier is outside.
  */
-export function momentWithin(at: number, anchorAt: number, hours: number): Tri {
-  return at <= anchorAt && at >= anchorAt - hours * HOUR_MS ? TRUE : FALSE;
+export function momentWithin(at: number, anchorAt: number, hours: number, strict = false): Tri {
+  const from = anchorAt - hours * HOUR_MS;
+  return at <= anchorAt && (strict ? at > from : at >= from) ? TRUE : FALSE;
 }
 
 /** A timed event (a condition's onset, a procedure) against a timed anchor: eventWithinRecord on moments. */
@@ -128,8 +141,9 @@ export function eventAtMoment(
   hours: number,
   confirmed: boolean,
   unclassified: boolean,
+  strict = false,
 ): RecordTruth {
   if (day > asOf) return SKIP;
-  const t = momentWithin(at, anchorAt, hours);
+  const t = momentWithin(at, anchorAt, hours, strict);
   return t === TRUE && (!confirmed || unclassified) ? UNKNOWN : t;
 }

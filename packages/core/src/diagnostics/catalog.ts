@@ -613,6 +613,44 @@ export function doseRiseAcrossDrugs(span: Span, subject: string): Diagnostic {
   });
 }
 
+/**
+ * E0250: a course (`M daily dose … for at least D`) compared by an operator other than `>=` or
+ * `>`: a run of days below a dose is not a course of treatment.
+ */
+export function courseOperator(span: Span, op: string): Diagnostic {
+  return error('E0250', span, `a course of '${op}' a daily dose is not a course of treatment`, {
+    label: "a course is a run of days at or above a dose: '>=' or '>'",
+    hint: "write 'daily dose >= X for at least D'; for a dose below X, negate it: 'not (M daily dose >= X for at least D)'",
+  });
+}
+
+/** E0251: a course of no days: a daily dose is one a day, so a course holds at least one. */
+export function courseTooShort(span: Span): Diagnostic {
+  return error('E0251', span, 'a course lasts at least 1 day', {
+    label: 'daily doses are counted in whole days',
+    hint: "write the protocol's length in days, weeks, months or years, as in 'for at least 14 days'",
+  });
+}
+
+/**
+ * E0252: a course on a medication that names a class of drugs, without a table: milligrams of
+ * different drugs do not make one dose.
+ */
+export function courseAcrossDrugs(span: Span, subject: string): Diagnostic {
+  return error('E0252', span, `a course of ${subject} compares milligrams of different drugs`, {
+    label: `${subject} names a class of drugs`,
+    hint: "compare equivalents ('daily dose as prednisone >= 20 mg/d for at least …'), or declare one drug",
+  });
+}
+
+/** E0253: a strict window of no length, which holds no day at all (`within less than 0 days`). */
+export function emptyStrictWindow(span: Span, written: string): Diagnostic {
+  return error('E0253', span, `'within less than ${written}' holds no day`, {
+    label: 'the window ends where it starts, and its far end is left out',
+    hint: "for the screening date alone write 'within 0 days'; else write the protocol's length",
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

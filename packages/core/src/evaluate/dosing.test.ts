@@ -126,3 +126,49 @@ describe("the language reference's dose-over-a-window example", () => {
     );
   });
 });
+
+/** The example of "Routes and doses": a course. */
+const courseExample = (() => {
+  const section = languageReference.slice(languageReference.indexOf('**Courses.**'));
+  const body = /```eligo\n([\s\S]*?)```/.exec(section)![1]!;
+  return `trial T-COURSE "Courses"\n${body}`;
+})();
+
+describe("the language reference's course example", () => {
+  const { protocol, diagnostics } = compile(courseExample, { name: 'course.elig' });
+  const course = (code: string, start: string, end: string, mg: number | undefined): Exposure => ({
+    system: ATC,
+    code,
+    start,
+    end,
+    route: 'oral',
+    ...(mg !== undefined && { dose: { value: mg, unit: 'mg' }, perDay: 1 }),
+  });
+  const screening = (steroid: Exposure[]) => {
+    const s = screen(protocol!, { asOf: '2025-10-15', facts: { systemic_glucocorticoid: steroid } });
+    return s.cohorts[0]!.criteria[0]!;
+  };
+
+  it('compiles without errors', () => {
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('reads methylprednisolone 16 mg/d for 14 days as a course of 20 mg/d of prednisone, naming the records', () => {
+    const ex6 = screening([course('H02AB04', '2025-04-18', '2025-05-01', 16)]);
+    expect(ex6.status).toBe('met');
+    expect(ex6.explanation).toBe(
+      'Systemic glucocorticoid daily dose as prednisone ≥ 20 mg/d for at least 14 days within less than 6 months before 2025-10-15 (H02AB04 16 mg × 1/d × 1.25 as prednisone, oral, 2025-04-18 to 2025-05-01): met',
+    );
+  });
+
+  it('leaves out a course that ended exactly 6 months before, and is unknown without a dose', () => {
+    expect(screening([course('H02AB06', '2025-03-01', '2025-04-15', 30)]).status).toBe('not_met');
+    expect(screening([course('H02AB06', '2025-03-01', '2025-04-16', 30)]).status).toBe('met');
+    const undosed = screening([course('H02AB06', '2025-06-01', '2025-06-21', undefined)]);
+    expect(undosed.status).toBe('unknown');
+    expect(undosed.missing).toEqual(['systemic_glucocorticoid']);
+    expect(undosed.explanation).toBe(
+      'Systemic glucocorticoid daily dose as prednisone ≥ 20 mg/d for at least 14 days within less than 6 months before 2025-10-15 (H02AB06 no dose × 1 as prednisone, oral, 2025-06-01 to 2025-06-21): unknown',
+    );
+  });
+});

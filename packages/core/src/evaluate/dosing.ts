@@ -1,4 +1,5 @@
 import { type EquivalenceTable, equivalenceFactor } from '../codes/equivalents';
+import { type CourseTest, courseTruth } from '../decide/doseCourse';
 import { doseIncreasedTruth, type HighestDose, highestDailyDose } from '../decide/doseHistory';
 import {
   DAILY_DOSE_UNIT,
@@ -156,6 +157,24 @@ export function doseRiseLeaf(
     completeHistory(patient, el),
     inWindow,
   );
+  if (shown && read) shown.push(...inWindow.map((k) => read.indices[k]!));
+  return t;
+}
+
+/**
+ * `M daily dose [as T] >= X for at least D [within W before screening]`. `shown`, when given,
+ * receives the exposures (indices into the facts) that may fall in the window, for explanations.
+ */
+export function courseLeaf(
+  patient: Patient,
+  el: Element,
+  table: EquivalenceTable | undefined,
+  test: CourseTest,
+  shown?: number[],
+): Tri {
+  const read = doseRecordsOf(patient, el, table);
+  const inWindow: number[] = [];
+  const t = courseTruth(read?.records ?? [], patient.asOfDay, test, completeHistory(patient, el), inWindow);
   if (shown && read) shown.push(...inWindow.map((k) => read.indices[k]!));
   return t;
 }

@@ -355,3 +355,51 @@ exclusion
     ]);
   });
 });
+
+describe('strict windows', () => {
+  it("say 'less than' and leave out the day exactly the duration before", () => {
+    const text = `trial T "t"
+records complete for medication, condition
+medication aza "Azathioprine" from atc L04AX01
+condition flu "Influenza" from icd10 J10*
+exclusion
+  EX-1 met if aza within less than 6 months before screening
+  EX-2 met if flu within less than 6 months before screening
+  EX-3 met if flu within 6 months before screening
+`;
+    expect(
+      explanations(text, {
+        aza: [{ code: 'L04AX01', start: '2024-06-01', end: '2024-09-15' }],
+        flu: [{ code: 'J10.1', onset: '2024-09-15' }],
+      }),
+    ).toEqual([
+      'Azathioprine within less than 6 months before 2025-03-15 (1 record: L04AX01 2024-06-01 to 2024-09-15): not met',
+      'Influenza onset within less than 6 months before 2025-03-15 (1 record: J10.1 active, confirmed onset 2024-09-15): not met',
+      'Influenza onset within 6 months before 2025-03-15 (J10.1 active, confirmed onset 2024-09-15): met',
+    ]);
+  });
+});
+
+describe('a course against a threshold asked on the form', () => {
+  const text = `trial T "t"
+records complete for medication
+medication pred "Prednisone" from atc H02AB07
+question max_dose "Highest dose allowed": number in mg/d
+exclusion
+  EX-1 met if pred daily dose >= max_dose for at least 14 days
+`;
+  const facts = {
+    pred: [
+      { code: 'H02AB07', start: '2025-01-01', end: '2025-01-31', dailyDose: { value: 20, unit: 'mg/d' } },
+    ],
+  };
+
+  it('names the question while it is unanswered, and the records once it is', () => {
+    expect(explanations(text, facts)).toEqual([
+      'Prednisone daily dose ≥ Highest dose allowed: not answered for at least 14 days (H02AB07 20 mg/d, 2025-01-01 to 2025-01-31): unknown',
+    ]);
+    expect(explanations(text, facts, { max_dose: 25 })).toEqual([
+      'Prednisone daily dose ≥ 25 mg/d for at least 14 days (H02AB07 20 mg/d, 2025-01-01 to 2025-01-31): not met',
+    ]);
+  });
+});

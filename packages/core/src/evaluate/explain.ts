@@ -32,6 +32,7 @@ import {
   compareTruth,
   dateWithinLeaf,
   dayResults,
+  doseCourseLeaf,
   elementOf,
   isTruth,
   limitValue,
@@ -323,6 +324,20 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const text = `${b.el.name} daily dose${as} increased ${within} (${summary})`;
       return result(t, text, [b.el.id], undefined, { elements: [b.el.id] });
     }
+    case 'doseCourse': {
+      const shown: number[] = [];
+      const t = doseCourseLeaf(b, p, shown);
+      const as = b.tableName ? ` as ${b.tableName}` : '';
+      const x = readVal(b.r, p);
+      const known = x.state === OK && x.code === undefined;
+      const threshold = `${b.above ? SYMBOL['>'] : SYMBOL['>=']} ${known ? `${interval(x)}${unitText(b.r.unit)}` : valueText(b.r, p)}`;
+      const within = b.window ? ` within ${duration(b.window)} before ${p.asOf}` : '';
+      const summary = exposureSummary(p, b.el, shown, b.table, b.tableName, `no exposure${within}`);
+      const text = `${b.el.name} daily dose${as} ${threshold} for at least ${duration(b.duration)}${within} (${summary})`;
+      // An unread threshold is what leaves it open; the records only where it is read.
+      const missing = known ? [b.el.id] : missingOf(b.r, p);
+      return result(t, text, missing, undefined, { elements: [b.el.id] });
+    }
     case 'within': {
       const t = withinLeaf(b, p);
       const which = decidingRecord;
@@ -337,7 +352,9 @@ export function explain(b: Bool, p: Patient, traced = true): Explained {
       const answer = p.answers[el.id];
       const dated = typeof answer === 'string' && anchorDays(b.s, p);
       const missing: string[] = dated ? [] : [el.id];
-      const length = b.length ? duration(b.length) : valueText(b.computed!, p);
+      const length = b.length
+        ? duration(b.length)
+        : `${b.strict ? 'less than ' : ''}${valueText(b.computed!, p)}`;
       if (b.computed && readVal(b.computed, p).state !== OK) missing.push(...missingOf(b.computed, p));
       const anchor = anchorText(b.anchor, p, missing, el);
       const text = `${el.label} ${dated ? answer : 'not answered'} within ${length} ${b.after ? 'after' : 'before'} ${anchor}`;
@@ -733,8 +750,8 @@ function pointOf(v: Val, p: Patient, other?: Val): number | undefined {
   return r.state === OK && r.code === undefined && r.lo === r.hi ? r.lo : undefined;
 }
 
-function duration(d: { amount: number; unit: string }): string {
-  return `${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
+function duration(d: { amount: number; unit: string; strict?: boolean | undefined }): string {
+  return `${d.strict ? 'less than ' : ''}${d.amount} ${d.unit}${d.amount === 1 ? '' : 's'}`;
 }
 
 function dateOf(r: Reading): string {

@@ -134,6 +134,8 @@ export class Reading {
 export interface Window {
   readonly amount: number;
   readonly unit: 'hour' | 'day' | 'week' | 'month' | 'year';
+  /** `within less than D`: the day (or moment) exactly D from the anchor is outside (decide/window.ts). */
+  readonly strict?: boolean | undefined;
 }
 
 interface ValBase {
@@ -356,6 +358,20 @@ export type Bool =
       readonly window: Window;
     }
   | {
+      /**
+       * `M daily dose [as T] >= X for at least D [within [less than] W before screening]`
+       * (decide/doseCourse.ts); `r` is X in mg/d.
+       */
+      readonly k: 'doseCourse';
+      readonly el: Element;
+      readonly table: EquivalenceTable | undefined;
+      readonly tableName: string | undefined;
+      readonly above: boolean;
+      readonly r: Val;
+      readonly duration: Window;
+      readonly window: Window | undefined;
+    }
+  | {
       /** A condition (by onset) or procedure dated in the window before the anchor (the screening date when undefined). */
       readonly k: 'within';
       readonly el: Element;
@@ -372,6 +388,8 @@ export type Bool =
       readonly computed: Val | undefined;
       readonly toHours: number;
       readonly after: boolean;
+      /** `within less than`: the window's far end is outside it. */
+      readonly strict: boolean;
       readonly anchor: Val | undefined;
     }
   | {

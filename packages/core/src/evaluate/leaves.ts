@@ -14,6 +14,7 @@ import { round12 } from '../units/exact';
 import { applyConversion } from '../units/ucum';
 import { and3, compare } from './compare';
 import { earliestDay, latestDay, shiftBy, shiftMonths } from './days';
+import { courseLeaf } from './dosing';
 import { type Bool, type Element, FALSE, OK, Reading, TRUE, type Tri, UNKNOWN, type Val } from './ir';
 import type { Patient } from './patient';
 import { conversionTo, fillFrom, pickLatest, type RawMeasurement, resultsOf } from './read';
@@ -159,6 +160,24 @@ export function medicationLeaf(node: Extract<Bool, { k: 'med' }>, patient: Patie
   return truth(patient, node.el, 'within', node.duration, anchorLo, anchorHi);
 }
 
+/**
+ * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts).
+ * A threshold that cannot be read (an unanswered question) is any number at all: no day surely
+ * passes it and every day may.
+ */
+export function doseCourseLeaf(
+  node: Extract<Bool, { k: 'doseCourse' }>,
+  patient: Patient,
+  shown?: number[],
+): Tri {
+  const x = readVal(node.r, patient);
+  const known = x.state === OK && x.code === undefined;
+  const xLo = known ? x.lo : Number.NEGATIVE_INFINITY;
+  const xHi = known ? x.hi : Number.POSITIVE_INFINITY;
+  const { above, duration, window } = node;
+  return courseLeaf(patient, node.el, node.table, { above, xLo, xHi, duration, window }, shown);
+}
+
 /** `C within D before A` for conditions and procedures. */
 export function withinLeaf(node: Extract<Bool, { k: 'within' }>, patient: Patient): Tri {
   if (!anchorDays(node.anchor, patient)) {
@@ -205,8 +224,8 @@ export function windowLengths(node: Extract<Bool, { k: 'dateWithin' }>, patient:
     longestLength = undefined;
     return;
   }
-  shortestLength = { amount: lo, unit: 'hour' };
-  longestLength = { amount: hi, unit: 'hour' };
+  shortestLength = { amount: lo, unit: 'hour', strict: node.strict };
+  longestLength = { amount: hi, unit: 'hour', strict: node.strict };
 }
 
 const fold = new AnyReadingFold();
@@ -246,7 +265,7 @@ export function anyReadingLeaf(node: Extract<Bool, { k: 'anyReading' }>, patient
     } else if (!readDays(date)) continue;
     else if (readDaysResult.lo > asOf) continue;
     else if (byMoment && readMoment(date) === MOMENT_KNOWN) {
-      place = momentWithin(readMomentResult.at, anchorAt, window.amount);
+      place = momentWithin(readMomentResult.at, anchorAt, window.amount, window.strict === true);
     } else {
       place = eventWithin(readDaysResult.lo, readDaysResult.hi, sure, may, anchorLo, anchorHi);
     }

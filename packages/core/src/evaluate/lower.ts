@@ -370,16 +370,17 @@ export function lowering(ast: Ast.Protocol): Lowering {
           return {
             k: 'dateWithin',
             s: lowerVal(e.subject),
-            length: written ? { amount: written.amount, unit: written.unit } : undefined,
+            length: written ? { amount: written.amount, unit: written.unit, strict: e.strict } : undefined,
             computed,
             toHours: computed ? factorBetween(computed, 'h') : 1,
             after: e.side === 'after',
+            strict: e.strict,
             anchor,
           };
         }
         // Records count back by a duration only (the checker says so).
         if (e.duration.kind !== 'Duration' || e.side === 'after') return { k: 'const', value: UNKNOWN };
-        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        const window = { amount: e.duration.amount, unit: e.duration.unit, strict: e.strict };
         if (el.kind === 'medication' || el.kind === 'encounter')
           return { k: 'med', el, mode: 'within', duration: window, anchor };
         return { k: 'within', el, window, anchor };
@@ -389,7 +390,7 @@ export function lowering(ast: Ast.Protocol): Lowering {
         if (!el) return { k: 'const', value: UNKNOWN };
         const [, r] = align(lowerVal(e.test.left), lowerVal(e.test.right), e.test.span);
         const anchor = e.anchor === 'screening' ? undefined : lowerAnchor(e.anchor);
-        const window = { amount: e.duration.amount, unit: e.duration.unit };
+        const window = { amount: e.duration.amount, unit: e.duration.unit, strict: e.strict };
         return { k: 'anyReading', el, op: e.test.op, r, window, anchor };
       }
       case 'SevereTest': {
@@ -411,6 +412,27 @@ export function lowering(ast: Ast.Protocol): Lowering {
         if (el?.kind !== 'medication' || (e.dose.as && !table)) return { k: 'const', value: UNKNOWN };
         const window = { amount: e.duration.amount, unit: e.duration.unit };
         return { k: 'doseRise', el, table, tableName: e.dose.as?.value, window };
+      }
+      case 'DoseCourse': {
+        const dose = e.test.left as Ast.DailyDose;
+        const el = byId.get(dose.subject.name);
+        const table = dose.as ? equivalenceTable(dose.as.value) : undefined;
+        // Only `>=` and `>` name a course (the checker says so).
+        const above = e.test.op === '>';
+        if (el?.kind !== 'medication' || (dose.as && !table) || (!above && e.test.op !== '>='))
+          return { k: 'const', value: UNKNOWN };
+        const [, r] = align(lowerVal(dose), lowerVal(e.test.right), e.test.span);
+        const w = e.window;
+        return {
+          k: 'doseCourse',
+          el,
+          table,
+          tableName: dose.as?.value,
+          above,
+          r,
+          duration: { amount: e.duration.amount, unit: e.duration.unit },
+          window: w ? { amount: w.amount, unit: w.unit, strict: e.strict } : undefined,
+        };
       }
       case 'Ref':
         return lowerRefBool(e);

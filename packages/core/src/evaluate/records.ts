@@ -378,6 +378,7 @@ export function eventWithinTruth(
           window.amount,
           verification === CONFIRMED,
           r.unclassified === true,
+          window.strict === true,
         )
       : eventWithinRecord(
           lo,

@@ -8,6 +8,7 @@ import {
   betweenTruth,
   compareTruth,
   dateWithinLeaf,
+  doseCourseLeaf,
   isTruth,
   medicationLeaf,
   onlyTruthOf,
@@ -157,6 +158,8 @@ export function toClosure(b: Bool): Rule {
       const { el, table, window } = b;
       return (p) => doseRiseLeaf(p, el, table, window);
     }
+    case 'doseCourse':
+      return (p) => doseCourseLeaf(b, p);
     case 'const': {
       const value = b.value;
       return () => value;

@@ -67,6 +67,7 @@ export function columnRule(b: Bool): boolean {
     case 'anyReading':
     case 'stable':
     case 'doseRise':
+    case 'doseCourse':
       return false;
     default:
       return true;
@@ -241,6 +242,7 @@ export function bindRule(b: Bool, binding: Binding): BoundRule {
     case 'anyReading':
     case 'stable':
     case 'doseRise':
+    case 'doseCourse':
       throw new Error(
         'unreachable: trends, record and result windows, stable dosing and dose histories run on the object evaluator',
       );

@@ -1,3 +1,4 @@
+import type { ProtocolInfo } from '@eligo/core';
 import type { CodeableConcept, MedicationRequest } from 'fhir/r4';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,9 @@ import {
   SNOMED,
   statement,
 } from '../testing/fhir';
+import { element, exact, prefix, testProtocol } from '../testing/protocol';
 import { readBundle } from '../testing/read';
+import { bundleToFacts } from '../toFacts';
 
 const ASOF = '2025-03-15';
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
@@ -157,6 +160,68 @@ describe('records the protocol cannot classify', () => {
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['W-FHIR-UNCLASSIFIED']);
     expect(warnings[0]?.message).toContain('the bindings of drug_allergy use (http://www.whocc.no/atc)');
+  });
+});
+
+describe('a code system excluded whole (`except atc *`)', () => {
+  // Egg allergy by SNOMED or ICD-10, and said by its author not to be any ATC-coded allergy; and
+  // one that leaves out only antibacterials (J01), which says nothing of other ATC codes.
+  const info: ProtocolInfo = {
+    ...testProtocol,
+    elements: [
+      ...testProtocol.elements,
+      element('egg_allergy', 'allergy', {
+        closedWorld: true,
+        include: [exact('snomed', '91930004'), exact('icd10', 'Z91.012')],
+        exclude: [prefix('atc', '')],
+      }),
+      element('not_antibacterial', 'allergy', {
+        closedWorld: true,
+        include: [exact('snomed', '91930004')],
+        exclude: [prefix('atc', 'J01')],
+      }),
+    ],
+  };
+  const readWith = (...resources: Parameters<typeof make>) => {
+    const result = bundleToFacts(info, make(...resources), ASOF);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return result;
+  };
+
+  it('reads an ATC-coded allergy as known not to be the element, neither matched nor unclassified', () => {
+    const { facts, warnings } = readWith(allergy(concept(ATC, 'J01CE02', 'phenoxymethylpenicillin')));
+    // A complete history with no egg allergy in it.
+    expect(facts.egg_allergy).toEqual([]);
+    expect(facts.any_allergy).toEqual([{ system: ATC, code: 'J01CE02', display: 'phenoxymethylpenicillin' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('still matches an egg allergy by its SNOMED code', () => {
+    const { facts } = readWith(allergy(concept(SNOMED, '91930004', 'Allergy to eggs')));
+    expect(facts.egg_allergy).toEqual([{ system: SNOMED, code: '91930004', display: 'Allergy to eggs' }]);
+  });
+
+  it('keeps an allergy in a system neither bound nor excluded unclassified', () => {
+    const { facts, warnings } = readWith(allergy(concept(RXNORM, '3002', 'cyclophosphamide')));
+    expect(facts.egg_allergy).toEqual([
+      { unclassified: true, system: RXNORM, code: '3002', display: 'cyclophosphamide' },
+    ]);
+    expect(warnings[0]?.message).toContain(
+      'the bindings of drug_allergy, egg_allergy, not_antibacterial use',
+    );
+  });
+
+  it('reads a record whose code the binding excludes as not the element, whichever system it binds', () => {
+    const { facts } = readWith(allergy(concept(ATC, 'J01GB03', 'gentamicin')));
+    expect(facts.not_antibacterial).toEqual([]);
+  });
+
+  it('excluding some codes of a system says nothing of its others: they stay unclassified', () => {
+    const { facts } = readWith(allergy(concept(ATC, 'L01AA01', 'cyclophosphamide')));
+    expect(facts.egg_allergy).toEqual([]);
+    expect(facts.not_antibacterial).toEqual([
+      { unclassified: true, system: ATC, code: 'L01AA01', display: 'cyclophosphamide' },
+    ]);
   });
 });
 

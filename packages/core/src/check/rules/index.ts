@@ -8,6 +8,7 @@ import { ConditionQualifierRule } from './ConditionQualifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
+import { DoseCourseRule } from './DoseCourseRule';
 import { DoseHistoryRule } from './DoseHistoryRule';
 import { EncounterClassRule } from './EncounterClassRule';
 import { EpisodesSubjectRule } from './EpisodesSubjectRule';
@@ -25,6 +26,7 @@ import { RecordFilterRule } from './RecordFilterRule';
 import { RecordWindowRule } from './RecordWindowRule';
 import { ReservedNameRule } from './ReservedNameRule';
 import { SevereRecordRule } from './SevereRecordRule';
+import { StrictWindowRule } from './StrictWindowRule';
 import { SubCriteriaRule } from './SubCriteriaRule';
 import { TrendSubjectRule } from './TrendSubjectRule';
 import { UniqueCohortIdRule } from './UniqueCohortIdRule';
@@ -73,6 +75,8 @@ export const specifiedRules: readonly Rule[] = [
   ValueCodeRule,
   DoseHistoryRule,
   MethodCodeRule,
+  DoseCourseRule,
+  StrictWindowRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
