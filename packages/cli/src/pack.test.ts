@@ -23,7 +23,7 @@ const run = (command: string, args: string[], cwd: string) =>
 
 beforeAll(() => {
   const tarballs = join(scratch, 'tarballs');
-  for (const name of ['core', 'fhir', 'cli']) {
+  for (const name of ['core', 'fhir', 'cli', 'client']) {
     run('pnpm', ['pack', '--pack-destination', tarballs], join(packagesDir, name));
   }
   const project = join(scratch, 'project');
@@ -82,6 +82,9 @@ describe('the packed packages', () => {
       '  const wrong: number = first?.asOf ?? 0;',
       '  console.log(wrong);',
       '}',
+      "import { createEligoClient } from '@eligo/client';",
+      "const api = createEligoClient({ baseUrl: 'https://eligo.example.org', token: 'eligo_x' });",
+      "void api.POST('/protocols/{id}/screenings', { params: { path: { id: 'X' } }, body: { asOf: 1 } });",
     ].join('\n');
     writeFileSync(join(scratch, 'project', 'use.ts'), source);
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -90,10 +93,11 @@ describe('the packed packages', () => {
       [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--skipLibCheck', 'false', 'use.ts'],
       { cwd: join(scratch, 'project'), encoding: 'utf8' },
     );
-    // The one error is the line written to be wrong: the declarations resolved and carry types.
+    // The only errors are the lines written to be wrong: the declarations resolved and carry types.
     expect(checked.stdout.trim().split('\n')).toEqual([
       "use.ts(7,9): error TS2322: Type 'string | 0' is not assignable to type 'number'.",
       "  Type 'string' is not assignable to type 'number'.",
+      "use.ts(12,86): error TS2322: Type 'number' is not assignable to type 'string'.",
     ]);
   }, 60_000);
 

@@ -1,0 +1,1820 @@
+// Generated from openapi.json by `pnpm --filter @eligo/client generate:schema`; do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and database reachability (no token needed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Up */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+                /** @description The database does not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: whether this instance can store what it is sent (no token needed)
+         * @description Unlike `/healthz`, this says `unavailable` after a storage failure (disk full, I/O error, database unreachable) until a write succeeds again; while it does, it tries one small write per check. Route traffic by this; restart by `/healthz`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ready */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                        };
+                    };
+                };
+                /** @description Storage cannot take writes; `Retry-After` says when to ask again */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "unavailable";
+                            /** @enum {string} */
+                            storage: "full" | "io_error" | "unreachable" | "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile criteria text and return its diagnostics (nothing is stored) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriteriaText"];
+                };
+            };
+            responses: {
+                /** @description Diagnostics; `ok` is false when there are errors */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckResult"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List protocols with their latest published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Protocols */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProtocolList"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create or update the draft of the protocol the text declares */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriteriaText"];
+                };
+            };
+            responses: {
+                /** @description Draft saved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The criteria text does not compile; `diagnostics` lists why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A protocol's draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace a protocol's draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriteriaText"];
+                };
+            };
+            responses: {
+                /** @description Draft saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Draft"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The criteria text does not compile; `diagnostics` lists why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions of a protocol, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Versions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionList"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an immutable version (identical text returns the existing version) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Publish"];
+                };
+            };
+            responses: {
+                /** @description Identical text was already published: that version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishResult"];
+                    };
+                };
+                /** @description Published as a new version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublishResult"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The criteria text does not compile; `diagnostics` lists why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest published version with its source, criteria, cohorts, questions and input schema */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The protocol */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProtocolDetail"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A given published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The protocol version */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProtocolDetail"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen one patient (FHIR Bundle or native facts); recorded in the audit log
+         * @description The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`. Each criterion's full `trace` tree is included only when the request has `"trace": true`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScreeningRequest"];
+                };
+            };
+            responses: {
+                /** @description The screening */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Screening"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Storage unavailable (disk full, I/O error, database unreachable): nothing was stored; retry after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/protocols/{id}/screenings/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen a population: NDJSON in (one screening input per line), NDJSON out
+         * @description Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line. Criteria carry their full `trace` tree only with `?trace=true`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Pin a published version */
+                    version?: number;
+                    /** @description Keep each patient input in its audit record */
+                    store?: "true" | "false";
+                    /** @description Include each criterion's full `trace` tree in every screening line */
+                    trace?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            responses: {
+                /** @description One JSON document per line, streamed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Storage unavailable (disk full, I/O error, database unreachable): nothing was stored; retry after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which trials could this patient join? One patient screened against every published trial, ranked
+         * @description Takes the document a screening takes. Answers and native facts are given to each trial by its own ids (others are ignored), so one document can carry every trial's answers. Each trial's screening is recorded in the audit log under the returned id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MatchRequest"];
+                };
+            };
+            responses: {
+                /** @description The ranked matches */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matches"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Storage unavailable (disk full, I/O error, database unreachable): nothing was stored; retry after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log of screenings, newest first, with filters and a cursor */
+        get: {
+            parameters: {
+                query?: {
+                    protocol?: string;
+                    version?: number;
+                    token?: string;
+                    batch?: string;
+                    /** @description ISO date-time, inclusive */
+                    since?: string;
+                    /** @description ISO date-time, exclusive */
+                    until?: string;
+                    /** @description Cursor: the `next` of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit entry, with the patient input when it was kept */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditRecord"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling token (id, name, role) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The token */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Token"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All tokens (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tokens: components["schemas"]["Token"][];
+                        };
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a token; its secret is in this response only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewToken"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Token"] & {
+                            /** @example eligo_… */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CheckResult: {
+            /** @description true when the text compiles without errors (warnings allowed) */
+            ok: boolean;
+            protocol: {
+                id: string;
+                title: string | null;
+                hash: string;
+            } | null;
+            diagnostics: components["schemas"]["Diagnostic"][];
+        };
+        Diagnostic: {
+            code: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            message: string;
+            source: string;
+            start?: {
+                line: number;
+                column: number;
+            };
+            end?: {
+                line: number;
+                column: number;
+            };
+            /** @description UTF-16 offsets into the text */
+            span?: {
+                start: number;
+                end: number;
+            };
+            label?: string;
+            hint?: string;
+            related?: {
+                message: string;
+                span: {
+                    start: number;
+                    end: number;
+                };
+            }[];
+        };
+        Error: {
+            error: {
+                /** @example invalid_request */
+                code: string;
+                message: string;
+                issues?: {
+                    path: string;
+                    message: string;
+                }[];
+                diagnostics?: {
+                    [key: string]: unknown;
+                }[];
+            };
+            requestId?: string;
+        };
+        CriteriaText: {
+            /** @description Criteria in the Eligo language (.elig) */
+            text: string;
+            /**
+             * @description File name diagnostics point into
+             * @example NCT06469190.elig
+             */
+            name?: string;
+        };
+        ProtocolList: {
+            protocols: {
+                id: string;
+                title: string | null;
+                latest: {
+                    version: number;
+                    hash: string;
+                    publishedAt: string;
+                } | null;
+                draftUpdatedAt: string | null;
+            }[];
+        };
+        Draft: {
+            id: string;
+            name: string;
+            text: string;
+            updatedAt: string;
+            diagnostics: components["schemas"]["Diagnostic"][];
+        };
+        PublishResult: components["schemas"]["VersionSummary"] & {
+            /** @description false when identical text was already published */
+            created: boolean;
+            diagnostics: components["schemas"]["Diagnostic"][];
+        };
+        VersionSummary: {
+            id: string;
+            version: number;
+            hash: string;
+            title: string | null;
+            publishedAt: string;
+            publishedBy: string | null;
+        };
+        /** @description Text to publish; without it the current draft is published. */
+        Publish: {
+            /** @description Criteria in the Eligo language (.elig) */
+            text?: string;
+            /**
+             * @description File name diagnostics point into
+             * @example NCT06469190.elig
+             */
+            name?: string;
+        };
+        VersionList: {
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        ProtocolDetail: components["schemas"]["VersionSummary"] & {
+            trialVersion: string | null;
+            source: {
+                name: string;
+                text: string;
+            };
+            cohorts: {
+                id: string;
+                label?: string;
+                criteria: components["schemas"]["Criterion"][];
+            }[];
+            /** @description Every criterion once, in protocol order */
+            criteria: components["schemas"]["Criterion"][];
+            elements: components["schemas"]["Element"][];
+            /** @description The elements a person answers on the screening form */
+            questions: components["schemas"]["Element"][];
+            /** @description JSON Schema of `{asOf, facts, answers}` */
+            inputSchema: {
+                [key: string]: unknown;
+            };
+        };
+        Criterion: {
+            id: string;
+            /** @enum {string} */
+            kind: "inclusion" | "exclusion";
+            title?: string;
+            source?: string;
+            /** @description Decided by its sub-criteria */
+            heading: boolean;
+            /** @description Data elements and questions it depends on */
+            elements: string[];
+        };
+        Element: {
+            id: string;
+            label: string;
+            /** @enum {string} */
+            kind: "patient" | "lab" | "test" | "condition" | "medication" | "procedure" | "allergy" | "encounter" | "question" | "define";
+            /** @enum {string} */
+            patientField?: "birthDate" | "gender";
+            unit?: string;
+            molarMass?: number;
+            values?: string[];
+            /** @description Codes a coded result may carry, each with the value (a word, or a number for a lab) it reads as */
+            valueCodes?: {
+                value: string;
+                system: string;
+                code: string;
+            }[];
+            binding?: {
+                any: boolean;
+                include: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+                exclude: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+            };
+            /** @description For a lab or test: the codes a result's method (Observation.method) must have; absent, any */
+            method?: {
+                any: boolean;
+                include: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+                exclude: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+            };
+            /** @description Encounter classes the element takes; absent, any */
+            classes?: string[];
+            /** @description Routes of administration a medication takes; absent, any */
+            routes?: string[];
+            /** @description What the reference range a lab reads its limits from must apply to; absent, any */
+            rangeFor?: {
+                except: boolean;
+                codes: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+            };
+            /** @description Body sites a procedure's records must have (or, with except, must not); absent, any */
+            sites?: {
+                except: boolean;
+                codes: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+            };
+            /** @description Conditions a medication's exposures must be given for; absent, any */
+            reasons?: {
+                except: boolean;
+                codes: {
+                    system: string;
+                    code: string;
+                    /** @enum {string} */
+                    match: "exact" | "prefix" | "range";
+                    to?: string;
+                }[];
+            };
+            answer?: {
+                /** @enum {string} */
+                type: "boolean" | "count" | "score" | "number" | "date" | "code";
+                min?: number;
+                max?: number;
+                unit?: string;
+                values?: string[];
+            };
+            closedWorld: boolean;
+            usedBy: string[];
+        };
+        Screening: {
+            protocol: {
+                id: string;
+                version?: string;
+                hash: string;
+                /** @description Published version screened against */
+                published: number;
+            };
+            asOf: string;
+            cohorts: {
+                id: string;
+                label?: string;
+                /** @enum {string} */
+                verdict: "eligible" | "ineligible" | "undetermined";
+                criteria: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "inclusion" | "exclusion";
+                    title?: string;
+                    /** @description The protocol's verbatim sentence */
+                    source?: string;
+                    /** @enum {string} */
+                    status: "met" | "not_met" | "unknown";
+                    /** @description One line a person can read: what decided the status */
+                    explanation: string;
+                    /** @description The full reasoning as a tree of steps `{text, status, elements?, date?, children?}`; only when the request asks for it (`"trace": true`, or `?trace=true` for a batch) */
+                    trace?: unknown;
+                    /** @description When unknown: the data elements that would decide it */
+                    missing: string[];
+                }[];
+                missing: string[];
+                questions: {
+                    id: string;
+                    text: string;
+                }[];
+            }[];
+            warnings: {
+                code: string;
+                message: string;
+                path?: string;
+                element?: string;
+            }[];
+            /** @description Audit record id */
+            id: string;
+            /** @description The request's `ref`, when it gave one */
+            ref?: string;
+        };
+        ScreeningRequest: {
+            /** @example 2025-03-15 */
+            asOf: string;
+            /** @description A FHIR R4 Bundle (or give `facts`) */
+            bundle?: {
+                [key: string]: unknown;
+            };
+            /** @description The protocol's native facts */
+            facts?: {
+                [key: string]: unknown;
+            };
+            answers?: {
+                [key: string]: unknown;
+            };
+            /** @description Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line` */
+            ref?: string;
+            /** @description Pin a published version */
+            version?: number;
+            /** @description Keep the patient input in the audit record */
+            store?: boolean;
+            /** @description Include each criterion's full `trace` tree (every step of the reasoning, with dates and element ids). Off by default: `explanation` and `missing` are always there. */
+            trace?: boolean;
+        };
+        Matches: {
+            /** @description Batch id of the audit records, one per trial screened */
+            id: string;
+            /** @description The request's `ref`, when it gave one */
+            ref?: string;
+            asOf: string;
+            /** @description Every cohort of every published trial: eligible first, then undetermined with the fewest missing items first, then ineligible */
+            matches: {
+                protocol: {
+                    id: string;
+                    title?: string;
+                    version?: string;
+                };
+                cohort: {
+                    id: string;
+                    label?: string;
+                };
+                /** @enum {string} */
+                verdict: "eligible" | "ineligible" | "undetermined";
+                /** @description When undetermined: the data elements and questions that would decide it */
+                missing: {
+                    id: string;
+                    label: string;
+                }[];
+                /** @description When ineligible: the inclusions not met and the exclusions met */
+                failed: {
+                    id: string;
+                    title?: string;
+                    explanation: string;
+                }[];
+            }[];
+            /** @description Trials whose schema refused the native facts given (a Bundle is read by every trial) */
+            refused: {
+                protocol: {
+                    id: string;
+                };
+                errors: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+            warnings: {
+                code: string;
+                message: string;
+                path?: string;
+            }[];
+        };
+        MatchRequest: {
+            /** @example 2025-03-15 */
+            asOf: string;
+            /** @description A FHIR R4 Bundle (or give `facts`) */
+            bundle?: {
+                [key: string]: unknown;
+            };
+            /** @description The protocol's native facts */
+            facts?: {
+                [key: string]: unknown;
+            };
+            answers?: {
+                [key: string]: unknown;
+            };
+            /** @description Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line` */
+            ref?: string;
+        };
+        AuditList: {
+            entries: components["schemas"]["AuditRecord"][];
+            next: string | null;
+        };
+        AuditRecord: {
+            id: string;
+            at: string;
+            token: {
+                id: string;
+                name: string;
+            };
+            protocol: {
+                id: string;
+                version: number;
+            };
+            asOf: string;
+            verdicts: {
+                [key: string]: "eligible" | "ineligible" | "undetermined";
+            };
+            batchId: string | null;
+            input?: unknown;
+        };
+        Token: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "author" | "screener" | "viewer";
+            createdAt: string;
+            createdBy: string | null;
+            revokedAt: string | null;
+        };
+        NewToken: {
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "author" | "screener" | "viewer";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
