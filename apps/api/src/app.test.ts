@@ -323,16 +323,26 @@ describe('operations', async () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
-  it('serves the API reference page with its script from this server', async () => {
+  it('serves the API reference page with its script and styles from this server, and nothing from elsewhere', async () => {
     const t = await testApp();
     const page = await (await t.app.request('/v1/docs')).text();
-    expect(page).toContain('/v1/openapi.json');
-    expect(page).toContain('src="/v1/docs/scalar.js"');
-    expect(page).not.toContain('cdn.jsdelivr');
-    const script = await t.app.request('/v1/docs/scalar.js');
-    expect(script.status).toBe(200);
-    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    await script.body?.cancel();
+    expect(page).toContain("url: '/v1/openapi.json'");
+    expect(page).toContain('src="/v1/docs/swagger-ui-bundle.js"');
+    expect(page).toContain('href="/v1/docs/swagger-ui.css"');
+    // No validator badge (it would send the document to validator.swagger.io), no other origin.
+    expect(page).toContain('validatorUrl: null');
+    expect(page).not.toMatch(/https?:\/\//);
+    for (const [file, type] of [
+      ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+      ['swagger-ui.css', 'text/css; charset=utf-8'],
+    ]) {
+      const res = await t.app.request(`/v1/docs/${file}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(type);
+      await res.body?.cancel();
+    }
+    expect((await t.app.request('/v1/docs/package.json')).status).toBe(404);
+    expect((await t.app.request('/v1/docs/..%2F..%2Fpackage.json')).status).toBe(404);
   });
 
   it('sets security headers and a request id', async () => {

@@ -1,15 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware';
+import { mountApiReference } from './http/api-reference';
 import { cors } from './http/cors';
 import type { AppEnv, Deps } from './http/env';
 import { ApiError, errorHandler, notFound } from './http/errors';
 import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
-import { fileParts, safeStat, staticFile } from './http/static';
+import { staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
 import { checkRoutes } from './routes/check';
 import { healthRoutes, readinessRoutes } from './routes/health';
@@ -57,26 +57,7 @@ export function createApp(deps: Deps) {
     },
     servers: [{ url: '/v1' }],
   });
-  v1.get(
-    '/docs',
-    Scalar({
-      url: '/v1/openapi.json',
-      cdn: '/v1/docs/scalar.js',
-      pageTitle: 'Eligo API',
-      withDefaultFonts: false,
-    }),
-  );
-  v1.get('/docs/scalar.js', (c) => {
-    const path = scalarBundle();
-    const stat = path && safeStat(path);
-    if (!path || !stat) throw notFound('The API reference script');
-    // Through c.body, so the headers the middleware prepared (request id, no-store) are kept.
-    const { body, headers } = fileParts(path, stat.size);
-    return c.body(body, 200, {
-      'content-type': headers['content-type'],
-      'content-length': headers['content-length'],
-    });
-  });
+  mountApiReference(v1);
 
   const app = new OpenAPIHono<AppEnv>()
     .use(requestId())
@@ -157,18 +138,3 @@ export function createApp(deps: Deps) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
-
-let scalarPath: string | undefined | null = null;
-
-/** The API reference's browser bundle, served from the installed package rather than a CDN. */
-function scalarBundle(): string | undefined {
-  if (scalarPath === null) {
-    try {
-      const entry = new URL(import.meta.resolve('@scalar/api-reference'));
-      scalarPath = new URL('./browser/standalone.js', entry).pathname;
-    } catch {
-      scalarPath = undefined;
-    }
-  }
-  return scalarPath;
-}
