@@ -1,4 +1,4 @@
-/** Vite's static glob import, which the conformance runner uses to load its cases. */
+/** Vite's static glob import: the conformance runner loads its cases, the limits test the protocols (`?raw`). */
 interface ImportMeta {
-  glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
+  glob<T>(pattern: string, options: { eager: true; import: 'default'; query?: string }): Record<string, T>;
 }
