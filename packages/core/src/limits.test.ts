@@ -120,6 +120,8 @@ describe('limits', () => {
     expect(
       parse(criterion(`any of (${Array.from({ length: 40 }, () => 'not not y').join(', ')})`)).diagnostics,
     ).toEqual([]);
+    const ifs = Array.from({ length: 40 }, () => 'if y then not y else y').join(', ');
+    expect(measure(criterion(`any of (${ifs})`)).nesting).toBe(3);
   });
 
   it('E0008: a define adds its own nesting where it is used', () => {

@@ -192,7 +192,8 @@ function scan(text: string, expression: boolean, limits: Limits): { over?: Diagn
         if (d === QUOTE || d === LF || d === CR) break;
         j += d === BACKSLASH ? 2 : 1;
       }
-      token = { kind: 'string', start: i, end: Math.min(j + 1, n) };
+      // An unclosed string ends at its line's end, leaving the line break to count as one.
+      token = { kind: 'string', start: i, end: j < n && text.charCodeAt(j) === QUOTE ? j + 1 : j };
     } else if (PUNCT.has(c)) {
       let j = i + 1;
       if (COMPARISON.has(c)) while (j < n && COMPARISON.has(text.charCodeAt(j))) j++;
@@ -235,8 +236,11 @@ function scan(text: string, expression: boolean, limits: Limits): { over?: Diagn
           depth -= 1 + closed.nots + closed.ifs;
         }
       } else if (p === COMMA) {
-        depth -= level.nots;
+        // Operands of `any of (…)`, arguments of a call: siblings, none inside another.
+        depth -= level.nots + level.ifs;
         level.nots = 0;
+        level.ifs = 0;
+        level.between = false;
       } else if (p === PLUS && inRule) {
         const over = operator(at, "'+'");
         if (over) return done(over);
