@@ -3,6 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './auth/middleware';
+import { createCompileBudget } from './compile/budget';
+import { createCompilePool } from './compile/pool';
+import { DEFAULT_COMPILE, DEFAULT_COMPILE_PER_TOKEN } from './config';
 import { mountApiReference } from './http/api-reference';
 import { cors } from './http/cors';
 import type { AppEnv, Deps } from './http/env';
@@ -24,7 +27,13 @@ const BATCH_PATH = /^\/v1\/protocols\/[^/]+\/screenings\/batch$/;
 /** The whole service as a Hono app over its dependencies; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: Deps) {
   const auth = authenticate(deps.store.tokens);
-  const full = { ...deps, cache: deps.cache ?? createProtocolCache(), forgetTokens: auth.forget };
+  const full = {
+    ...deps,
+    cache: deps.cache ?? createProtocolCache(),
+    forgetTokens: auth.forget,
+    compiler: deps.compiler ?? createCompilePool(DEFAULT_COMPILE),
+    compileBudget: createCompileBudget(deps.compilePerToken ?? DEFAULT_COMPILE_PER_TOKEN),
+  };
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.bodyLimit} bytes`);
   const limit = bodyLimit({

@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { CompileBudgetSettings } from './compile/budget';
+import type { CompileSettings } from './compile/pool';
 
 /** Everything the service reads from its environment, parsed once at start. */
 export interface Config {
@@ -24,11 +27,31 @@ export interface Config {
   readonly logLevel: string;
   /** Server processes sharing the port; more than one uses more cores. */
   readonly workers: number;
+  /** Compiling criteria text from requests: threads per process, time and memory budgets. */
+  readonly compile: CompileSettings;
+  /** Compile work each token may ask for (on one instance). */
+  readonly compilePerToken: CompileBudgetSettings;
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export class ConfigError extends Error {}
+
+/**
+ * The largest text within core's limits compiles in about 6 s on one busy core, and the largest
+ * bundled protocol in 0.3 s: 20 s stops only what something has gone wrong with. 256 MiB of heap is
+ * several times what the largest text within the limits needs.
+ */
+export const DEFAULT_COMPILE: CompileSettings = {
+  // One core stays with the request thread.
+  threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  timeoutMs: 20_000,
+  memoryMb: 256,
+  queue: 32,
+};
+
+/** A third of a compile thread per token: an author's editor checking as they type stays far below it. */
+export const DEFAULT_COMPILE_PER_TOKEN: CompileBudgetSettings = { concurrent: 2, msPerMinute: 20_000 };
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const webDir = env.ELIGO_WEB_DIR ?? `${root}apps/web/dist`;
@@ -51,6 +74,16 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     docsDir: existsSync(docsDir) ? docsDir : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     workers: Math.max(1, integer(env, 'ELIGO_WORKERS', 1)),
+    compile: {
+      threads: Math.max(1, integer(env, 'ELIGO_COMPILE_THREADS', DEFAULT_COMPILE.threads)),
+      timeoutMs: Math.max(100, integer(env, 'ELIGO_COMPILE_TIMEOUT_MS', DEFAULT_COMPILE.timeoutMs)),
+      memoryMb: Math.max(64, integer(env, 'ELIGO_COMPILE_MEMORY_MB', DEFAULT_COMPILE.memoryMb)),
+      queue: DEFAULT_COMPILE.queue,
+    },
+    compilePerToken: {
+      concurrent: integer(env, 'ELIGO_COMPILE_CONCURRENCY', DEFAULT_COMPILE_PER_TOKEN.concurrent),
+      msPerMinute: integer(env, 'ELIGO_COMPILE_MS_PER_MINUTE', DEFAULT_COMPILE_PER_TOKEN.msPerMinute),
+    },
   };
 }
 

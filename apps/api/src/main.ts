@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import { BootstrapError, bootstrap } from './bootstrap';
+import { createCompilePool } from './compile/pool';
 import { type Config, ConfigError, readConfig } from './config';
 import { databaseTarget, openDatabase } from './db/connect';
 import { describeError } from './db/redact';
@@ -49,9 +50,14 @@ async function main() {
   // Each process counts requests on its own and the primary hands connections out in turn, so
   // each gets its share of the per-token and per-address rates.
   const share = (rate: number) => (rate === 0 ? 0 : Math.max(1, Math.round(rate / config.workers)));
+  // Criteria text from requests is compiled on threads of their own, loaded before the first request.
+  const compiler = createCompilePool(config.compile);
+  compiler.warm();
   const app = createApp({
     store,
     logger,
+    compiler,
+    compilePerToken: config.compilePerToken,
     config: {
       ...config,
       rateLimit: share(config.rateLimit),
@@ -83,6 +89,7 @@ async function main() {
     force.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async () => {
+      await compiler.close();
       await db.close();
       logger.info('stopped');
       process.exit(0);

@@ -58,6 +58,7 @@ export {
 export * from './facts/shapes';
 export type { FastResult } from './fast/verdicts';
 export { KEYWORDS } from './grammar/keywords';
+export { exceededLimit, LIMITS, type Limits, type Measure, measure } from './limits';
 export type { ParseResult } from './parse';
 export { parse, parseExpression } from './parse';
 export {

@@ -35,6 +35,7 @@ import {
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { onOneLine, openParenthesisAt, roughTokens } from './diagnostics/textScan';
 import grammar from './grammar/eligo.ohm-bundle.js';
+import { exceededLimit } from './limits';
 import { type Source, toSource } from './source';
 
 export interface ParseResult<T> {
@@ -53,6 +54,9 @@ export function parseExpression(text: string): ParseResult<Expr> {
 }
 
 function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
+  // Within the limits the grammar engine and every phase after it stay well inside any stack.
+  const over = exceededLimit(text, { expression: startRule === 'Expr' });
+  if (over) return { ast: undefined, diagnostics: [over] };
   const short = shorten(text);
   if (short !== undefined) {
     const parsed = convertShort<T>(short, startRule);
@@ -85,8 +89,8 @@ function convert<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T
   try {
     match = grammar.match(text, startRule);
   } catch {
-    // A grammar engine failure (e.g. stack exhaustion on pathological nesting) is still a
-    // syntax error at the start, never an exception for the caller.
+    // A grammar engine failure is still a syntax error at the start, never an exception for the
+    // caller. Stack exhaustion cannot reach here for a text within the limits (src/limits.ts).
     return {
       ast: undefined,
       diagnostics: [syntaxError({ start: 0, end: 0 }, 'a shorter text', describeFound(text, 0))],

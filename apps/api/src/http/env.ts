@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { CompileBudget, CompileBudgetSettings } from '../compile/budget';
+import type { CompilePool } from '../compile/pool';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
 import type { TokenRecord } from '../db/tokens';
@@ -15,12 +17,21 @@ export interface Deps {
   readonly cache?: ProtocolCache;
   /** How long a batch client may read nothing while its unread body waits (30 s); tests shorten it. */
   readonly batchStallMs?: number;
+  /** Where criteria text from requests is compiled; by default a pool with the default budgets. */
+  readonly compiler?: CompilePool;
+  /** Compile work per token; by default `DEFAULT_COMPILE_PER_TOKEN`. */
+  readonly compilePerToken?: CompileBudgetSettings;
 }
 
 export interface AppEnv {
   Variables: {
     requestId: string;
     principal: TokenRecord | undefined;
-    deps: Deps & { cache: ProtocolCache; forgetTokens: () => void };
+    deps: Deps & {
+      cache: ProtocolCache;
+      forgetTokens: () => void;
+      compiler: CompilePool;
+      compileBudget: CompileBudget;
+    };
   };
 }

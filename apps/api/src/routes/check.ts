@@ -1,6 +1,6 @@
-import { compile } from '@eligo/core';
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware';
+import { compileCriteria } from '../compile/criteria';
 import { diagnosticsJson } from '../http/diagnostics';
 import { bearer, router } from '../http/router';
 import { CheckResultSchema, CriteriaTextSchema, errorResponses, json } from '../http/schemas';
@@ -15,14 +15,14 @@ const check = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: CriteriaTextSchema } } } },
   responses: {
     200: json(CheckResultSchema, 'Diagnostics; `ok` is false when there are errors'),
-    ...errorResponses(400, 401, 413),
+    ...errorResponses(400, 401, 413, 422, 429, 503),
   },
 });
 
-export const checkRoutes = router().openapi(check, (c) => {
+export const checkRoutes = router().openapi(check, async (c) => {
   const { text, name } = c.req.valid('json');
-  const compiled = compile(text, { name: name ?? 'criteria.elig' });
-  const info = compiled.ok ? compiled.protocol.info : undefined;
+  const compiled = await compileCriteria(c, text, name ?? 'criteria.elig');
+  const info = compiled.protocol;
   return c.json(
     {
       ok: compiled.ok,

@@ -1,7 +1,7 @@
-import { compile } from '@eligo/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
+import { compileCriteria } from '../compile/criteria';
 import { diagnosticsJson } from '../http/diagnostics';
 import type { AppEnv } from '../http/env';
 import { conflict, invalid, notCompiled, notFound } from '../http/errors';
@@ -41,7 +41,7 @@ const createDraft = createRoute({
   security: bearer,
   middleware: [requireRole('author')] as const,
   request: { body: body(CriteriaTextSchema) },
-  responses: { 201: json(DraftSchema, 'Draft saved'), ...errorResponses(400, 401, 403, 413, 422) },
+  responses: { 201: json(DraftSchema, 'Draft saved'), ...errorResponses(400, 401, 403, 413, 422, 429, 503) },
 });
 
 const putDraft = createRoute({
@@ -52,7 +52,7 @@ const putDraft = createRoute({
   security: bearer,
   middleware: [requireRole('author')] as const,
   request: { params: ProtocolIdParam, body: body(CriteriaTextSchema) },
-  responses: { 200: json(DraftSchema, 'Draft saved'), ...errorResponses(400, 401, 403, 413, 422) },
+  responses: { 200: json(DraftSchema, 'Draft saved'), ...errorResponses(400, 401, 403, 413, 422, 429, 503) },
 });
 
 const getDraft = createRoute({
@@ -63,7 +63,7 @@ const getDraft = createRoute({
   security: bearer,
   middleware: [requireRole('author')] as const,
   request: { params: ProtocolIdParam },
-  responses: { 200: json(DraftSchema, 'The draft'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: json(DraftSchema, 'The draft'), ...errorResponses(400, 401, 403, 404, 422, 429, 503) },
 });
 
 const publish = createRoute({
@@ -80,7 +80,7 @@ const publish = createRoute({
   responses: {
     200: json(PublishResultSchema, 'Identical text was already published: that version'),
     201: json(PublishResultSchema, 'Published as a new version'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 422),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503),
   },
 });
 
@@ -118,14 +118,24 @@ const version = createRoute({
 });
 
 /** Compiles for storage: 422 with the diagnostics unless it compiles, 400 if it declares another trial. */
-function compileFor(expectedId: string | undefined, text: string, name: string | undefined) {
-  const compiled = compile(text, { name: name ?? (expectedId ? `${expectedId}.elig` : 'criteria.elig') });
-  if (!compiled.ok) throw notCompiled(compiled.diagnostics);
-  const id = compiled.protocol.info.id;
+async function compileFor(
+  c: Context<AppEnv>,
+  expectedId: string | undefined,
+  text: string,
+  name: string | undefined,
+) {
+  const compiled = await compileCriteria(
+    c,
+    text,
+    name ?? (expectedId ? `${expectedId}.elig` : 'criteria.elig'),
+  );
+  const protocol = compiled.protocol;
+  if (!compiled.ok || !protocol) throw notCompiled(compiled.diagnostics);
+  const id = protocol.id;
   if (expectedId !== undefined && id !== expectedId) {
     throw invalid([{ path: 'text', message: `the text declares trial '${id}', not '${expectedId}'` }]);
   }
-  return { ...compiled, id, name: name ?? `${id}.elig` };
+  return { ...compiled, protocol, id, name: name ?? `${id}.elig` };
 }
 
 async function detail(c: Context<AppEnv>, id: string, number?: number) {
@@ -157,14 +167,14 @@ export const protocolRoutes = router()
   })
   .openapi(createDraft, async (c) => {
     const { text, name } = c.req.valid('json');
-    const compiled = compileFor(undefined, text, name);
+    const compiled = await compileFor(c, undefined, text, name);
     const draft = await c.var.deps.store.protocols.saveDraft(compiled.id, { name: compiled.name, text });
     return c.json({ id: compiled.id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 201);
   })
   .openapi(putDraft, async (c) => {
     const { id } = c.req.valid('param');
     const { text, name } = c.req.valid('json');
-    const compiled = compileFor(id, text, name);
+    const compiled = await compileFor(c, id, text, name);
     const draft = await c.var.deps.store.protocols.saveDraft(id, { name: compiled.name, text });
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
@@ -172,7 +182,7 @@ export const protocolRoutes = router()
     const { id } = c.req.valid('param');
     const draft = await c.var.deps.store.protocols.draft(id);
     if (!draft) throw notFound(`Draft of protocol '${id}'`);
-    const compiled = compile(draft.text, { name: draft.name });
+    const compiled = await compileCriteria(c, draft.text, draft.name);
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
   .openapi(publish, async (c) => {
@@ -191,8 +201,8 @@ export const protocolRoutes = router()
       text = draft.text;
       name ??= draft.name;
     }
-    const compiled = compileFor(id, text, name);
-    const info = compiled.protocol.info;
+    const compiled = await compileFor(c, id, text, name);
+    const info = compiled.protocol;
     const { version: published, created } = await store.protocols.publish({
       protocolId: id,
       hash: info.hash,

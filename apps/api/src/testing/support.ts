@@ -1,6 +1,8 @@
 import { pino } from 'pino';
 import { createApp } from '../app';
 import type { Role } from '../auth/roles';
+import { createCompilePool } from '../compile/pool';
+import { DEFAULT_COMPILE } from '../config';
 import { type Db, openDatabase } from '../db/connect';
 import { createStore, type Store } from '../db/store';
 import type { Deps } from '../http/env';
@@ -10,6 +12,9 @@ export const silent = pino({ level: 'silent' });
 
 /** Compiling the bundled trial takes a while; apps in one test file share their compiled protocols. */
 const sharedCache = createProtocolCache();
+
+/** A compile thread loads the compiler when it starts; apps in one test file share theirs. */
+export const sharedCompiler = createCompilePool({ ...DEFAULT_COMPILE, threads: 1 });
 
 export async function memoryDb(): Promise<Db> {
   return openDatabase({ kind: 'sqlite', file: ':memory:' });
@@ -31,7 +36,7 @@ export interface TestApp {
 export async function testApp(
   config: Partial<Deps['config']> = {},
   db?: Db,
-  deps: Partial<Pick<Deps, 'logger' | 'batchStallMs'>> = {},
+  deps: Partial<Pick<Deps, 'logger' | 'batchStallMs' | 'compiler' | 'compilePerToken'>> = {},
 ): Promise<TestApp> {
   const database = db ?? (await memoryDb());
   const store = createStore(database);
@@ -42,6 +47,9 @@ export async function testApp(
   const app = createApp({
     store,
     cache: sharedCache,
+    compiler: sharedCompiler,
+    // Off, as the request rate limit is: the tests of the budget turn it on.
+    compilePerToken: { concurrent: 0, msPerMinute: 0 },
     logger: silent,
     ...deps,
     config: {

@@ -85,6 +85,93 @@ export function unexpectedWordAfterExpression(
   };
 }
 
+// ---------------------------------------------------------------- size limits (E0006–E0009)
+// Checked on the text before the grammar reads it (src/limits.ts), the same wherever Eligo runs.
+
+/** `1,000`: grouped the same way in every locale. */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** E0006: a text longer than the limit; the span is the first character past it. */
+export function textTooLong(span: Span, length: number, limit: number): Diagnostic {
+  return {
+    code: 'E0006',
+    severity: 'error',
+    message: `the text is too long: ${count(length)} characters, at most ${count(limit)} are allowed`,
+    span,
+    label: `character ${count(limit + 1)}`,
+    hint: 'a protocol this long is not one trial; split it, or move long quoted sources and comments out',
+  };
+}
+
+/** E0007: more criteria or declarations than a protocol may have; the span is the first one too many. */
+export function tooManyItems(
+  span: Span,
+  what: 'criteria' | 'declarations',
+  n: number,
+  limit: number,
+): Diagnostic {
+  const one = what === 'criteria' ? 'criterion' : 'declaration';
+  return {
+    code: 'E0007',
+    severity: 'error',
+    message: `too many ${what}: this is ${one} ${count(n)}, a protocol may have at most ${count(limit)}`,
+    span,
+    label: `${one} ${count(n)}`,
+    hint:
+      what === 'criteria'
+        ? 'a protocol this large is not one trial; split it into several protocols'
+        : 'declare each data element once and share it between criteria; split unrelated trials',
+  };
+}
+
+/**
+ * E0008: a `(`, `not` or `if` inside more levels of them than the limit: the span is the one that
+ * goes a level too deep.
+ */
+export function tooDeeplyNested(
+  span: Span,
+  what: string,
+  depth: number,
+  limit: number,
+  throughDefine = false,
+): Diagnostic {
+  const where = throughDefine
+    ? `this use of ${what} reaches level ${depth} with the define's own nesting`
+    : `this ${what} is level ${depth}`;
+  return {
+    code: 'E0008',
+    severity: 'error',
+    message: `nested too deeply: ${where}; '(', 'not' and 'if' may nest at most ${limit} levels deep`,
+    span,
+    label: `level ${depth}`,
+    hint: 'name an inner part with define and use its name here',
+  };
+}
+
+/**
+ * E0009: more operators (`and`, `or`, `unless`, arithmetic) in one rule than the limit: the span is
+ * the first one too many.
+ */
+export function tooManyOperators(
+  span: Span,
+  what: string,
+  n: number,
+  limit: number,
+  throughDefine = false,
+): Diagnostic {
+  const where = throughDefine
+    ? `with the operators of ${what} this rule has ${count(n)}`
+    : `this ${what} is operator ${count(n)}`;
+  return {
+    code: 'E0009',
+    severity: 'error',
+    message: `rule too long: ${where}; one rule may have at most ${count(limit)} (and, or, unless, given, +, -, *, /), the defines it uses included`,
+    span,
+    label: throughDefine ? `${count(n)} operators with this define` : `operator ${count(n)}`,
+    hint: 'write a long list as any of (…) or all of (…), or name parts with define',
+  };
+}
+
 // ================================================================ checks (E01xx–E03xx, W0xxx)
 // Everything below is reported by `check()`. Messages name the problem in a short phrase; the
 // label (printed under the caret) says what is wrong at that spot; the hint says how to fix it.
