@@ -53,7 +53,7 @@ describe('limits in eligo check', () => {
       expect(check(`chain-${stackKb}.elig`, chain(1_000), stackKb)).toEqual({
         status: 1,
         errors: [
-          "E0009 rule too long: this 'and' is operator 129; one rule may have at most 128 (and, or, unless, +, -, *, /), the defines it uses included",
+          "E0009 rule too long: this 'and' is operator 129; one rule may have at most 128 (and, or, unless, given, +, -, *, /), the defines it uses included",
         ],
       });
     });
