@@ -66,14 +66,20 @@ async function body<R extends Reply>(res: R): Promise<Success<R>> {
 
 /** The API's error body (`{ error: { code, message, issues } }`) as a message for people. */
 export function apiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { message?: unknown; issues?: unknown } } | undefined)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)
+    ?.error;
   const detail = typeof error?.message === 'string' ? error.message : undefined;
+  const code = typeof error?.code === 'string' ? error.code : undefined;
   const issues = Array.isArray(error?.issues) ? (error.issues as { path: string; message: string }[]) : [];
   switch (status) {
     case 401:
+      // The API answers every unusable token alike unless it says otherwise; calling a mistyped
+      // token "revoked" sends a coordinator to the administrator for the wrong reason.
       return new ApiError(
         status,
-        'The API did not accept this token; it may have been revoked. Sign in again.',
+        /revoked/i.test(`${code ?? ''} ${detail ?? ''}`)
+          ? 'The API says this token was revoked. Ask your site administrator for a new one.'
+          : 'The API did not recognise this token. Check that it was copied whole, or ask your site administrator for a new one.',
       );
     case 403:
       return new ApiError(status, `Your token's role does not allow this${detail ? `: ${detail}` : '.'}`);
