@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compile } from '@eligo/core';
+import { compile, rankMatches } from '@eligo/core';
 import { type Browser, chromium, type Page, type Route } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { expect } from 'vitest';
@@ -127,6 +127,20 @@ export function fakeApi(app: App) {
           ...result.screening,
           id: 'scr_e2e_1',
           protocol: { ...result.screening.protocol, published: 1 },
+        },
+      });
+    }
+    if (path === '/v1/matches' && request.method() === 'POST') {
+      const result = screenLocally(compiled.protocol, request.postDataJSON());
+      if (!result.ok)
+        return route.fulfill({ status: 400, json: { error: { code: 'invalid', message: 'bad input' } } });
+      return route.fulfill({
+        json: {
+          id: 'mat_e2e_1',
+          asOf: result.screening.asOf,
+          matches: rankMatches([{ info, screening: result.screening }]),
+          refused: [],
+          warnings: [],
         },
       });
     }

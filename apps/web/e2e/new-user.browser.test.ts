@@ -137,4 +137,17 @@ describe.skipIf(!hasChromium)('the web app for a new user', () => {
     expect(names).toContain('Protocol text for C-EX-2 in PMN');
     await page.close();
   });
+
+  it('lists the trials this patient could join', async () => {
+    const { page } = await signedIn(app);
+    await page.getByLabel('Import a file').setInputFiles(example);
+    await expect.poll(() => verdict(page, 'IgAN').textContent()).toBe('Eligible');
+    await page.getByRole('button', { name: 'Which trials could this patient join?' }).click();
+    const items = page.locator('.match');
+    await expect.poll(() => items.count()).toBe(3);
+    const first = (await items.first().textContent())?.replace(/\s+/g, ' ').trim();
+    expect(first).toMatch(/^Eligible .* NCT06469190 · cohort Relapsed\/refractory IgA nephropathy$/);
+    expect((await items.nth(1).textContent())?.replace(/\s+/g, ' ')).toContain('Rules out:');
+    await page.close();
+  });
 });

@@ -20,8 +20,12 @@ export class ApiError extends Error {
 export function createApi(
   token: string,
   origin: string = globalThis.location?.origin ?? 'http://127.0.0.1:8787',
+  fetch?: typeof globalThis.fetch,
 ) {
-  const client = hc<AppType>(origin, { headers: { authorization: `Bearer ${token}` } });
+  const client = hc<AppType>(origin, {
+    headers: { authorization: `Bearer ${token}` },
+    ...(fetch ? { fetch } : {}),
+  });
   return {
     async protocols() {
       return body(await call(() => client.v1.protocols.$get()));
@@ -33,6 +37,10 @@ export function createApi(
       return body(
         await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
       );
+    },
+    /** Every cohort of every published trial for this patient, ranked (`POST /v1/matches`). */
+    async matches(request: ScreeningRequest) {
+      return body(await call(() => client.v1.matches.$post({ json: request })));
     },
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
@@ -96,3 +104,4 @@ export type ProtocolSummary = Awaited<ReturnType<Api['protocols']>>['protocols']
 export type ProtocolDetail = Awaited<ReturnType<Api['protocol']>>;
 export type RecordedScreening = Awaited<ReturnType<Api['recordScreening']>>;
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
+export type Matches = Awaited<ReturnType<Api['matches']>>;
