@@ -20,8 +20,12 @@ export class ApiError extends Error {
 export function createApi(
   token: string,
   origin: string = globalThis.location?.origin ?? 'http://127.0.0.1:8787',
+  fetch?: typeof globalThis.fetch,
 ) {
-  const client = hc<AppType>(origin, { headers: { authorization: `Bearer ${token}` } });
+  const client = hc<AppType>(origin, {
+    headers: { authorization: `Bearer ${token}` },
+    ...(fetch ? { fetch } : {}),
+  });
   return {
     async protocols() {
       return body(await call(() => client.v1.protocols.$get()));
@@ -33,6 +37,10 @@ export function createApi(
       return body(
         await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
       );
+    },
+    /** Every cohort of every published trial for this patient, ranked (`POST /v1/matches`). */
+    async matches(request: ScreeningRequest) {
+      return body(await call(() => client.v1.matches.$post({ json: request })));
     },
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
@@ -66,14 +74,20 @@ async function body<R extends Reply>(res: R): Promise<Success<R>> {
 
 /** The API's error body (`{ error: { code, message, issues } }`) as a message for people. */
 export function apiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { message?: unknown; issues?: unknown } } | undefined)?.error;
+  const error = (payload as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | undefined)
+    ?.error;
   const detail = typeof error?.message === 'string' ? error.message : undefined;
+  const code = typeof error?.code === 'string' ? error.code : undefined;
   const issues = Array.isArray(error?.issues) ? (error.issues as { path: string; message: string }[]) : [];
   switch (status) {
     case 401:
+      // The API answers every unusable token alike unless it says otherwise; calling a mistyped
+      // token "revoked" sends a coordinator to the administrator for the wrong reason.
       return new ApiError(
         status,
-        'The API did not accept this token; it may have been revoked. Sign in again.',
+        /revoked/i.test(`${code ?? ''} ${detail ?? ''}`)
+          ? 'The API says this token was revoked. Ask your site administrator for a new one.'
+          : 'The API did not recognise this token. Check that it was copied whole, or ask your site administrator for a new one.',
       );
     case 403:
       return new ApiError(status, `Your token's role does not allow this${detail ? `: ${detail}` : '.'}`);
@@ -90,3 +104,4 @@ export type ProtocolSummary = Awaited<ReturnType<Api['protocols']>>['protocols']
 export type ProtocolDetail = Awaited<ReturnType<Api['protocol']>>;
 export type RecordedScreening = Awaited<ReturnType<Api['recordScreening']>>;
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
+export type Matches = Awaited<ReturnType<Api['matches']>>;

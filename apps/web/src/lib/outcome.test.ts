@@ -1,6 +1,6 @@
 import type { CohortResult, CriterionResult } from '@eligo/core';
 import { describe, expect, it } from 'vitest';
-import { notable, outcome, tally } from './outcome';
+import { countsText, notable, outcome } from './outcome';
 
 const criterion = (
   id: string,
@@ -47,7 +47,19 @@ describe('notable and tally', () => {
     expect(notable(cohort).map((c) => c.id)).toEqual(['EX-1', 'IN-3', 'IN-2']);
   });
 
-  it('counts each outcome', () => {
-    expect(tally(cohort)).toEqual({ passes: 2, fails: 2, open: 1 });
+  it('counts inclusion and exclusion criteria apart', () => {
+    expect(countsText(cohort)).toBe('inclusion: 1 of 3 met, 1 unknown; exclusion: 1 of 2 apply');
+    expect(
+      countsText({
+        criteria: [
+          criterion('IN-1', 'inclusion', 'met'),
+          criterion('EX-1', 'exclusion', 'not_met'),
+          criterion('EX-2', 'exclusion', 'not_met'),
+        ],
+      }),
+    ).toBe('inclusion: 1 of 1 met; exclusion: 0 of 2 apply');
+    expect(countsText({ criteria: [criterion('EX-1', 'exclusion', 'unknown')] })).toBe(
+      'exclusion: 0 of 1 apply, 1 unknown',
+    );
   });
 });

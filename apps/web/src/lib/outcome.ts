@@ -19,10 +19,23 @@ export function notable(cohort: CohortResult): CriterionResult[] {
   return [...fails, ...open];
 }
 
-export function tally(cohort: CohortResult): Record<Outcome, number> {
-  const counts: Record<Outcome, number> = { passes: 0, fails: 0, open: 0 };
-  for (const c of cohort.criteria) counts[outcome(c)]++;
-  return counts;
+/**
+ * The criteria counted per kind, in the words a coordinator uses: inclusion criteria are *met*,
+ * exclusion criteria *apply*; one count mixing both ("5 passed") hides which side is short.
+ */
+export function countsText(cohort: Pick<CohortResult, 'criteria'>): string {
+  const parts: string[] = [];
+  for (const [kind, verb] of [
+    ['inclusion', 'met'],
+    ['exclusion', 'apply'],
+  ] as const) {
+    const criteria = cohort.criteria.filter((c) => c.kind === kind);
+    if (criteria.length === 0) continue;
+    const met = criteria.filter((c) => c.status === 'met').length;
+    const unknown = criteria.filter((c) => c.status === 'unknown').length;
+    parts.push(`${kind}: ${met} of ${criteria.length} ${verb}${unknown > 0 ? `, ${unknown} unknown` : ''}`);
+  }
+  return parts.join('; ');
 }
 
 export const statusText: Record<Status, string> = { met: 'met', not_met: 'not met', unknown: 'unknown' };

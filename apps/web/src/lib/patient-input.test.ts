@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRecord, readPatientJson } from './patient-input';
+import { describeRecord, jsonSyntaxError, readPatientJson } from './patient-input';
 
 const bundle = {
   resourceType: 'Bundle',
@@ -57,10 +57,35 @@ describe('readPatientJson', () => {
     expect(readPatientJson(text)).toEqual({ ok: false, error });
   });
 
-  it('says where JSON is broken', () => {
-    const result = readPatientJson('{"resourceType": "Bundle",');
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^This is not valid JSON: /);
+  it('says where JSON is broken, by line and column', () => {
+    expect(readPatientJson('{\n  "sex": "female"\n  "wbc": []\n}')).toEqual({
+      ok: false,
+      error: "This is not valid JSON. Line 3, column 3: expected ',' or '}' after property value.",
+    });
+    expect(readPatientJson('{"resourceType": "Bundle",\n')).toEqual({
+      ok: false,
+      error: 'This is not valid JSON. Line 2, column 1: expected double-quoted property name.',
+    });
+  });
+});
+
+describe('jsonSyntaxError', () => {
+  it('reads the position from V8, Firefox and bare messages', () => {
+    expect(jsonSyntaxError('{"a" 1}', "Expected ':' after property name in JSON at position 5")).toBe(
+      "This is not valid JSON. Line 1, column 6: expected ':' after property name.",
+    );
+    expect(
+      jsonSyntaxError(
+        '{\n"a" 1}',
+        "JSON.parse: expected ':' after property name in object at line 2 column 5 of the JSON data",
+      ),
+    ).toBe("This is not valid JSON. Line 2, column 5: expected ':' after property name in object.");
+    expect(jsonSyntaxError('{\n  "a": [', 'Unexpected end of JSON input')).toBe(
+      'This is not valid JSON. Line 2, column 9: unexpected end of JSON input.',
+    );
+    expect(jsonSyntaxError('x', 'JSON Parse error: Unexpected identifier "x"')).toBe(
+      'This is not valid JSON: JSON Parse error: Unexpected identifier "x".',
+    );
   });
 });
 

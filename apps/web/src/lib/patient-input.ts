@@ -25,7 +25,7 @@ export function readPatientJson(text: string): ImportResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `This is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, error: jsonSyntaxError(text, (error as Error).message) };
   }
   if (!isObject(value)) {
     return { ok: false, error: 'Expected a JSON object: a FHIR Bundle, facts, or a screening input.' };
@@ -70,6 +70,36 @@ export function readPatientJson(text: string): ImportResult {
     ok: true,
     input: { record, asOf: value.asOf, answers: value.answers as Answers | undefined },
   };
+}
+
+/**
+ * A JSON syntax error with its line and column, worded for people. Browsers word `JSON.parse`
+ * errors differently (V8: "… in JSON at position 22 (line 3 column 3)", Firefox: "JSON.parse: … at
+ * line 3 column 3 of the JSON data"); where none is given, an unexpected end is at the end.
+ */
+export function jsonSyntaxError(text: string, message: string): string {
+  let at: { line: number; column: number } | undefined;
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  const position = /at position (\d+)/.exec(message);
+  if (lineColumn) at = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  else if (position) at = lineAndColumn(text, Number(position[1]));
+  else if (/unexpected end/i.test(message)) at = lineAndColumn(text, text.length);
+  const reason = message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ (in JSON )?at position \d+.*$/, '')
+    .replace(/ at line \d+ column \d+.*$/, '')
+    .replace(/ in JSON$/, '');
+  // "Expected …" reads on after a colon as "expected …"; an acronym such as "JSON" stays.
+  const lowered = /^[A-Z][a-z]/.test(reason) ? `${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : reason;
+  const what = lowered.replace(/\.?$/, '.');
+  return at
+    ? `This is not valid JSON. Line ${at.line}, column ${at.column}: ${what}`
+    : `This is not valid JSON: ${what}`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
 
 /** "FHIR Bundle, 23 entries" — what the user sees after importing. */

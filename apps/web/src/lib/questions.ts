@@ -108,3 +108,20 @@ export function answerHint(answer: AnswerInfo): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The questions worth showing: those answered (so the answer can be changed or cleared) and those
+ * core lists as missing for a cohort still undetermined (`toDecide`). Any other answer cannot
+ * change a verdict given the data so far, such as a man's question for a woman. Without a patient
+ * record every question is shown: core then reads absent records as none, and a cohort ruled out
+ * by that absence says nothing about which questions will matter.
+ */
+export function questionsToShow(
+  fields: readonly QuestionField[],
+  form: FormState,
+  toDecide: ReadonlyMap<string, readonly string[]>,
+  hasRecord: boolean,
+): QuestionField[] {
+  if (!hasRecord) return [...fields];
+  return fields.filter((f) => (form[f.id] ?? '').trim() !== '' || toDecide.has(f.id));
+}

@@ -61,9 +61,17 @@ describe('session token', () => {
 
 describe('apiError', () => {
   it('writes API failures for people', () => {
-    expect(apiError(401, {}).message).toBe(
-      'The API did not accept this token; it may have been revoked. Sign in again.',
+    expect(
+      apiError(401, { error: { code: 'unauthorized', message: 'A valid bearer token is required' } }).message,
+    ).toBe(
+      'The API did not recognise this token. Check that it was copied whole, or ask your site administrator for a new one.',
     );
+    expect(apiError(401, {}).message).toBe(
+      'The API did not recognise this token. Check that it was copied whole, or ask your site administrator for a new one.',
+    );
+    expect(
+      apiError(401, { error: { code: 'token_revoked', message: 'This token was revoked' } }).message,
+    ).toBe('The API says this token was revoked. Ask your site administrator for a new one.');
     expect(apiError(403, { error: { code: 'forbidden', message: 'needs the screener role' } }).message).toBe(
       "Your token's role does not allow this: needs the screener role",
     );
