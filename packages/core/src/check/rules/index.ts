@@ -5,6 +5,7 @@ import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
 import { ConditionQualifierRule } from './ConditionQualifierRule';
+import { ConfusableIdentifierRule } from './ConfusableIdentifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
@@ -20,6 +21,7 @@ import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
 import { MethodCodeRule } from './MethodCodeRule';
+import { MixedScriptIdentifierRule } from './MixedScriptIdentifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordFilterRule } from './RecordFilterRule';
 import { RecordWindowRule } from './RecordWindowRule';
@@ -47,6 +49,8 @@ export const specifiedRules: readonly Rule[] = [
   UniqueCriterionIdRule,
   UniqueCohortIdRule,
   ReservedNameRule,
+  MixedScriptIdentifierRule,
+  ConfusableIdentifierRule,
   // types and units (E02xx)
   ValidUnitRule,
   UnitDimensionRule,
