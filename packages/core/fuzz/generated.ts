@@ -3,7 +3,10 @@
  * happens in `new Function(…)`, on a protocol's first population call; a stand-in `Function`
  * that records the body and defers to the real one sees it without any hook in the product.
  */
-export function withGeneratedSource<T>(run: () => T): { result: T; sources: string[] } {
+export function withGeneratedSource<T>(run: (sources: readonly string[]) => T): {
+  result: T;
+  sources: string[];
+} {
   const sources: string[] = [];
   const real = globalThis.Function;
   globalThis.Function = new Proxy(real, {
@@ -13,7 +16,7 @@ export function withGeneratedSource<T>(run: () => T): { result: T; sources: stri
     },
   });
   try {
-    return { result: run(), sources };
+    return { result: run(sources), sources };
   } finally {
     globalThis.Function = real;
   }

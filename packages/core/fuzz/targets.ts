@@ -147,26 +147,48 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ bool: string; value: string
   ),
 })).bool;
 
-/** A protocol whose names, titles, codes and numbers are hostile, to show that none of it reaches generated code. */
+/** Eligo's own quoting: `"` and `\\` escaped; a string cannot hold a line break. */
+const quote = (text: string) => `"${text.replace(/[\r\n]/g, ' ').replace(/["\\]/g, '\\$&')}"`;
+
+/** Names that compile (one script each, none a keyword or a look-alike of another), hostile to JavaScript. */
+const CODEGEN_NAMES = HOSTILE_IDENTIFIERS.filter((n) => !['cоnsent', 'ı', 'İ', 'NaN'].includes(n));
+/** Numbers that compile, at the edges of what generated code must spell right. */
+const CODEGEN_NUMBERS = [
+  '0',
+  '00',
+  '0.0',
+  '999999999',
+  '2147483648',
+  '9007199254740991',
+  '0.000001',
+  '1.7976931348623157',
+  '123456789012345',
+];
+
+/**
+ * A protocol whose names, titles, values and numbers are hostile to generated code, built to
+ * compile (most of the time), so that the population path is generated from it.
+ */
 const hostileProtocol = fc
   .record({
-    names: fc.shuffledSubarray(HOSTILE_IDENTIFIERS, { minLength: 4, maxLength: 4 }),
+    names: fc.shuffledSubarray(CODEGEN_NAMES, { minLength: 4, maxLength: 4 }),
     title: fc.constantFrom(...HOSTILE_STRINGS),
-    value: fc.constantFrom('positive', '__proto__', 'constructor', 'toString', 'x"y'),
-    number: fc.constantFrom(...HOSTILE_NUMBERS, '9007199254740991', '0.000001', '1e-7'),
+    value: fc.constantFrom('positive', '__proto__', 'constructor', 'toString', 'hasOwnProperty'),
+    number: fc.constantFrom(...CODEGEN_NUMBERS),
+    days: fc.constantFrom('0', '1', '36500', '999999999'),
     seed: fc.integer(),
   })
-  .map(({ names: [a, b, c, d], title, value, number, seed }) => ({
+  .map(({ names: [a, b, c, d], title, value, number, days, seed }) => ({
     names: [a!, b!, c!, d!],
     seed,
-    text: `trial T-HOSTILE ${JSON.stringify(title)}
-lab ${a} ${JSON.stringify(title)} in g/L from loinc 718-7
-test ${b} ${JSON.stringify(title)} from loinc 5196-1 values ${value}, negative
-condition ${c} ${JSON.stringify(title)} from icd10 ${JSON.stringify(title).replace(/\W/g, '') || 'E11'}*
-question ${d} ${JSON.stringify(title)}: yes/no
+    text: `trial T-HOSTILE ${quote(title)}
+lab ${a} ${quote(title)} in g/L from loinc 718-7
+test ${b} ${quote(title)} from loinc 5196-1 values ${value}, negative
+condition ${c} ${quote(title)} from icd10 E11*
+question ${d} ${quote(title)}: yes/no
 inclusion
-  I-1 ${JSON.stringify(title)} source ${JSON.stringify(title)} met if ${a} > ${number} g/L and ${a} <= ${number} x ULN
-  I-2 ${JSON.stringify(title)} source "s" met if ${b} is ${value} or ${c} or at least 1 of (${d}, ${c} resolved more than ${number} days ago)
+  I-1 ${quote(title)} source ${quote(title)} met if ${a} > ${number} g/L and ${a} <= ${number} x ULN
+  I-2 ${quote(title)} source "s" met if ${b} is ${value} or ${c} or at least 1 of (${d}, ${c} resolved more than ${days} days ago)
 `,
   }));
 
@@ -227,12 +249,22 @@ export function coreTargets(corpus: readonly string[]): Target[] {
       weight: 3,
       arbitrary: hostileProtocol,
       run: ({ text: t, names, seed }) => {
-        const { result: problems, sources } = withGeneratedSource(() => pipeline(t, seed, 1));
+        const { result: problems, sources } = withGeneratedSource((made) => {
+          const found = pipeline(t, seed, 1);
+          // Generated code for every protocol that compiles, whether or not its patient was accepted.
+          const compiled = compile(t);
+          if (compiled.ok) {
+            compiled.protocol.population(new PopulationBuilder(compiled.protocol.info, '2025-03-15').build());
+            if (!made.some(isBatchScreen)) found.push('no generated code to inspect');
+          }
+          return found;
+        });
+        const generated = sources.filter(isBatchScreen);
         return [
           ...problems,
-          ...sources
-            .filter(isBatchScreen)
-            .flatMap((s) => leaks(s, [...names.filter((n) => SPOTTABLE.includes(n)), ...HOSTILE_STRINGS])),
+          ...generated.flatMap((s) =>
+            leaks(s, [...names.filter((n) => SPOTTABLE.includes(n)), ...HOSTILE_STRINGS]),
+          ),
         ];
       },
     }),
