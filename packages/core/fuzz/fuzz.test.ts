@@ -1,7 +1,7 @@
 // The fuzz targets of the campaign (`pnpm fuzz`, 1,000,000 inputs) on a small budget, so that the test
 // command runs every one of them: no uncaught exception, every diagnostic positioned, the paths agreeing.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import nct02894840 from '../../protocols/NCT02894840/NCT02894840.elig?raw';
 import nct03681457 from '../../protocols/NCT03681457/NCT03681457.elig?raw';
 import nct03987919 from '../../protocols/NCT03987919/NCT03987919.elig?raw';
@@ -29,6 +29,11 @@ const corpus = [
 
 /** Inputs per target here; the campaign runs about a thousand times as many. */
 const BUDGET = 60;
+const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('fuzz targets', () => {
   const targets = coreTargets(corpus);
@@ -37,9 +42,12 @@ describe('fuzz targets', () => {
     '%s',
     (_, t) => {
       const runs = Math.max(2, Math.round((BUDGET * t.weight) / 10));
+      // A library that prints would print into the service's log, with text from the input.
+      const printed = CONSOLE.map((name) => vi.spyOn(console, name));
       fc.assert(
         fc.property(t.arbitrary, (value) => {
           expect(t.run(value)).toEqual([]);
+          for (const spy of printed) expect(spy).not.toHaveBeenCalled();
         }),
         { numRuns: runs, seed: 20261206 },
       );

@@ -2,7 +2,7 @@
 // all) on a small budget, so that the test command runs them: every mutated or arbitrary document
 // is refused with a path and a message, or read and screened alike on every path.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import healthy from '../../protocols/NCT02894840/examples/eligible-healthy-woman.json';
 import fever from '../../protocols/NCT02894840/examples/fever-71-hours-before.json';
 import protocol02894840 from '../../protocols/NCT02894840/NCT02894840.elig?raw';
@@ -12,6 +12,11 @@ import protocol06469190 from '../../protocols/NCT06469190/NCT06469190.elig?raw';
 import { applyEdits, fhirTargets } from './targets';
 
 const BUDGET = 60;
+const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 const protocols = { NCT06469190: protocol06469190, NCT02894840: protocol02894840 };
 const documents = [
@@ -25,9 +30,12 @@ describe('fuzz targets', () => {
   it.each(fhirTargets(protocols, documents).map((t) => [t.name, t] as const))(
     '%s',
     (_, t) => {
+      // A library that prints would print into the service's log, with text from the input.
+      const printed = CONSOLE.map((name) => vi.spyOn(console, name));
       fc.assert(
         fc.property(t.arbitrary, (value) => {
           expect(t.run(value)).toEqual([]);
+          for (const spy of printed) expect(spy).not.toHaveBeenCalled();
         }),
         { numRuns: Math.max(5, Math.round((BUDGET * t.weight) / 2)), seed: 20261206 },
       );

@@ -34,7 +34,7 @@ export function runCampaign(
       for (const value of values) {
         let problems: string[];
         try {
-          problems = t.run(value);
+          problems = silently(() => t.run(value));
         } catch (error) {
           const e = error as Error;
           const frame = e?.stack?.split('\n')[1]?.trim() ?? '';
@@ -57,4 +57,27 @@ export function runCampaign(
     progress?.(report);
     return report;
   });
+}
+
+const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+/**
+ * The run's problems, plus one for anything it printed: a library that writes to the console
+ * writes, in the service, into the log, and with text from the input.
+ */
+function silently(run: () => string[]): string[] {
+  const printed: string[] = [];
+  const saved = CONSOLE.map((name) => console[name]);
+  for (const name of CONSOLE)
+    console[name] = (...args: unknown[]) => void printed.push(`${name}: ${args.join(' ')}`);
+  try {
+    const problems = run();
+    return printed.length === 0
+      ? problems
+      : [...problems, `printed to the console: ${printed[0]!.slice(0, 200)}`];
+  } finally {
+    CONSOLE.forEach((name, i) => {
+      console[name] = saved[i]!;
+    });
+  }
 }
