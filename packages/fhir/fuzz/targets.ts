@@ -84,28 +84,44 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Every container and the key of each child in it, in document order. */
+/**
+ * Every container and the key of each child in it, in document order, down to a depth that every
+ * worked example stays within: below it lie only the deeply nested values edits put there.
+ */
 function slots(doc: Json): { parent: Json[] | { [key: string]: Json }; key: string | number }[] {
   const out: { parent: Json[] | { [key: string]: Json }; key: string | number }[] = [];
-  const walk = (v: Json) => {
+  const walk = (v: Json, depth: number) => {
+    if (depth > 40) return;
     if (Array.isArray(v)) {
       v.forEach((c, i) => {
         out.push({ parent: v, key: i });
-        walk(c);
+        walk(c, depth + 1);
       });
     } else if (v !== null && typeof v === 'object') {
       for (const k of Object.keys(v)) {
         out.push({ parent: v, key: k });
-        walk(v[k]!);
+        walk(v[k]!, depth + 1);
       }
     }
   };
-  walk(doc);
+  walk(doc, 0);
   return out;
 }
 
+/**
+ * A fresh copy of a JSON value, so that an edit never changes a value that fast-check shares
+ * between inputs; undefined when it is too deep to copy (the edit is then left out).
+ */
+function copy(value: unknown): Json | undefined {
+  try {
+    return JSON.parse(JSON.stringify(value)) as Json;
+  } catch {
+    return undefined;
+  }
+}
+
 export function applyEdits(document: unknown, edits: readonly Edit[]): unknown {
-  const doc = structuredClone(document) as Json;
+  const doc = copy(document) as Json;
   for (const e of edits) {
     const all = slots(doc);
     if (all.length === 0) break;
@@ -114,15 +130,19 @@ export function applyEdits(document: unknown, edits: readonly Edit[]): unknown {
     if (e.op === 'remove') {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete p[key];
-    } else if (e.op === 'replace') p[key] = e.value;
-    else if (e.op === 'duplicate') {
-      if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]!));
+    } else if (e.op === 'replace') {
+      const value = copy(e.value);
+      if (value !== undefined) p[key] = value;
+    } else if (e.op === 'duplicate') {
+      const twin = Array.isArray(parent) ? copy(parent[key as number]) : undefined;
+      if (twin !== undefined) (parent as Json[]).splice(key as number, 0, twin);
     } else {
+      const value = copy(e.value);
       const child = p[key];
       // `defineProperty`, so that a key `__proto__` is an own key as in parsed JSON, not a prototype.
       if (child !== null && typeof child === 'object' && !Array.isArray(child)) {
         Object.defineProperty(child, e.key, {
-          value: e.value,
+          value,
           enumerable: true,
           writable: true,
           configurable: true,

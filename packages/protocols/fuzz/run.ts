@@ -28,7 +28,7 @@ const reports = runCampaign(targets, total, seed, (r: TargetReport) => {
       .padStart(7)}/s  ${r.findings.length} findings`,
   );
   for (const f of r.findings.slice(0, 10)) {
-    console.log(`  ${f.count}× ${f.problem}\n    e.g. ${JSON.stringify(f.example).slice(0, 600)}`);
+    console.log(`  ${f.count}× ${f.problem}\n    e.g. ${shown(f.example)}`);
   }
 });
 const inputs = reports.reduce((n, r) => n + r.inputs, 0);
@@ -38,3 +38,12 @@ console.log(
   `total: ${inputs.toLocaleString('en')} inputs in ${seconds.toFixed(1)} s (${Math.round(inputs / seconds).toLocaleString('en')}/s), ${findings} findings`,
 );
 process.exitCode = findings > 0 ? 1 : 0;
+
+/** An input as a line of the report: JSON where it can be, cut short. */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value).slice(0, 600);
+  } catch {
+    return String(value).slice(0, 600);
+  }
+}
