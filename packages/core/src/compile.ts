@@ -155,7 +155,8 @@ function compileSource(source: Source): CompileResult {
       amount: ast.screeningPeriod.amount,
       unit: ast.screeningPeriod.unit,
     },
-    hash: hashOf(source.body),
+    // A byte order mark is not part of the text: saved with one or without, it is the same protocol.
+    hash: hashOf(source.body.replace(/^\ufeff/, '')),
     complete: ast.complete,
     elements: elementInfos(ast, lower.elements, criteria),
     cohorts: cohorts.map((c) => c.info),

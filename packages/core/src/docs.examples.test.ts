@@ -6,7 +6,8 @@ import { compile } from './compile';
  * Every `eligo` example of the documentation, compiled, so that the pages cannot drift from the
  * language: a whole protocol as it is, a fragment after the declarations of
  * docs/examples/context.elig. On docs/diagnostics.md each example must give the code of its
- * section; everywhere else, no error.
+ * section; everywhere else, no error. Only a block marked ```` ```eligo elided ```` (text left out,
+ * as in a 400-digit number written with `…`) is not compiled.
  */
 const pages = import.meta.glob<string>('../../../docs/*.md', {
   query: '?raw',

@@ -27,6 +27,8 @@ import type {
 } from './ast';
 import {
   duplicateClause,
+  numberRounded,
+  numberTooLarge,
   syntaxError,
   unclosedParenthesis,
   unexpectedWordAfterExpression,
@@ -35,6 +37,8 @@ import {
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { onOneLine, openParenthesisAt, roughTokens } from './diagnostics/textScan';
 import grammar from './grammar/eligo.ohm-bundle.js';
+import { bidiDiagnostics } from './lexical/bidi';
+import { numberProblem } from './lexical/numbers';
 import { exceededLimit } from './limits';
 import { type Source, toSource } from './source';
 
@@ -45,13 +49,30 @@ export interface ParseResult<T> {
 
 /** Parses a protocol. Never throws: a text that does not match yields one syntax error. */
 export function parse(source: string | Source): ParseResult<Protocol> {
-  return run(toSource(source).body, 'Protocol');
+  return checkedText(toSource(source).body, 'Protocol');
 }
 
 /** Parses a single expression (`age_years between 18 and 70`), for tests and editors. */
 export function parseExpression(text: string): ParseResult<Expr> {
-  return run(text, 'Expr');
+  return checkedText(text, 'Expr');
 }
+
+/**
+ * The parse, with what the grammar cannot see: a leading byte order mark is read as a blank (it
+ * keeps its offset, so every span still points into the caller's text, and `Source` leaves it out
+ * of columns), and hidden characters that reorder the text are errors wherever they stand.
+ */
+function checkedText<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
+  const result = run<T>(text.charCodeAt(0) === BYTE_ORDER_MARK ? ` ${text.slice(1)}` : text, startRule);
+  const hidden = bidiDiagnostics(text);
+  if (hidden.length === 0) return result;
+  // The grammar stops at such a character too; its syntax error there says less than ours.
+  const at = new Set(hidden.map((d) => d.span!.start));
+  const rest = result.diagnostics.filter((d) => !(d.code === 'E0001' && d.span && at.has(d.span.start)));
+  return { ast: result.ast, diagnostics: [...hidden, ...rest].sort((a, b) => a.span!.start - b.span!.start) };
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
 
 function run<T>(text: string, startRule: 'Protocol' | 'Expr'): ParseResult<T> {
   // Within the limits the grammar engine and every phase after it stay well inside any stack.
@@ -534,7 +555,16 @@ function str(node: OhmNode): string {
 }
 
 function num(node: OhmNode): number {
-  return Number(node.sourceString);
+  const text = node.sourceString;
+  const problem = numberProblem(text);
+  if (problem) {
+    conversion.diagnostics.push(
+      problem.kind === 'too large'
+        ? numberTooLarge(span(node), text.replace(/^-/, '').split('.')[0]!.length)
+        : numberRounded(span(node), String(problem.readAs)),
+    );
+  }
+  return Number(text);
 }
 
 function ast<T>(node: OhmNode): T {

@@ -32,13 +32,19 @@ export class Source {
       else hi = mid - 1;
     }
     const line = lo + this.offset.line;
-    const column = offset - starts[lo]! + (lo === 0 ? this.offset.column : 1);
+    // A byte order mark is not part of the text: the first line's columns start after it.
+    const mark = lo === 0 && offset > 0 && this.#hasMark ? 1 : 0;
+    const column = offset - starts[lo]! - mark + (lo === 0 ? this.offset.column : 1);
     return { line, column };
+  }
+
+  get #hasMark(): boolean {
+    return this.body.charCodeAt(0) === 0xfeff;
   }
 
   lineText(line: number): string {
     const i = line - this.offset.line;
-    const start = this.#lineStarts[i] ?? this.body.length;
+    const start = (this.#lineStarts[i] ?? this.body.length) + (i === 0 && this.#hasMark ? 1 : 0);
     const end = this.#lineStarts[i + 1] ?? this.body.length + 1;
     return this.body.slice(start, end - 1).replace(/\r$/, '');
   }

@@ -172,6 +172,48 @@ export function tooManyOperators(
   };
 }
 
+/** E0010: a number beyond the largest a double holds, which would be read as Infinity. */
+export function numberTooLarge(span: Span, digits: number): Diagnostic {
+  return {
+    code: 'E0010',
+    severity: 'error',
+    message: `number too large: ${digits} digits before the decimal point`,
+    span,
+    label: 'beyond the largest number Eligo can represent (about 1.8e308)',
+    hint: 'check the number for a typo, or write it in a larger unit',
+  };
+}
+
+/**
+ * E0011: a number with more significant digits than a double keeps, which would be read as
+ * another number (`0.1000000000000000000001` as `0.1`); `readAs` is that number.
+ */
+export function numberRounded(span: Span, readAs: string): Diagnostic {
+  return {
+    code: 'E0011',
+    severity: 'error',
+    message: `number cannot be represented exactly: it would be read as ${readAs}`,
+    span,
+    label: `read as ${readAs}`,
+    hint:
+      readAs === '0'
+        ? 'the number is too small to represent: write it in a smaller unit'
+        : 'write at most 15 significant digits',
+  };
+}
+
+/** E0012: a character that reorders how the text around it is displayed ("Trojan Source"). */
+export function bidiControl(span: Span, name: string): Diagnostic {
+  return {
+    code: 'E0012',
+    severity: 'error',
+    message: `bidirectional control character ${name}`,
+    span,
+    label: 'invisible; changes the order in which the text around it is displayed',
+    hint: 'delete it: with it, the text may not say what it appears to say',
+  };
+}
+
 // ================================================================ checks (E01xx–E03xx, W0xxx)
 // Everything below is reported by `check()`. Messages name the problem in a short phrase; the
 // label (printed under the caret) says what is wrong at that spot; the hint says how to fix it.
@@ -251,6 +293,37 @@ export function reservedName(span: Span, name: string, what: 'keyword' | 'calcul
   return error('E0106', span, `'${name}' is reserved`, {
     label: what === 'keyword' ? 'a word of the language' : 'the name of a calculator',
     hint: `choose another name, such as '${name}_value'`,
+  });
+}
+
+/**
+ * E0107: an identifier whose letters come from more than one script (`cоnsent` with a Cyrillic
+ * `о`); `others` are its letters outside the first script, as `'о' (U+043E, Cyrillic)`.
+ */
+export function mixedScriptIdentifier(
+  span: Span,
+  name: string,
+  scripts: readonly string[],
+  others: readonly string[],
+): Diagnostic {
+  return error('E0107', span, `identifier '${name}' mixes ${quoteScripts(scripts)} letters`, {
+    label: 'letters from more than one script',
+    hint: `retype ${others.join(', ')} in ${scripts[0]}`,
+  });
+}
+
+function quoteScripts(scripts: readonly string[]): string {
+  return scripts.length === 2
+    ? `${scripts[0]} and ${scripts[1]}`
+    : `${scripts.slice(0, -1).join(', ')} and ${scripts.at(-1)}`;
+}
+
+/** E0108: a declaration whose name looks the same on screen as an earlier one (`сое` and `coe`). */
+export function confusableIdentifier(span: Span, name: string, other: string, first: Span): Diagnostic {
+  return error('E0108', span, `'${name}' looks the same as '${other}'`, {
+    label: 'can be mistaken for an earlier declaration',
+    hint: 'rename one of them so that the two can be told apart on screen',
+    related: firstHere(first, `'${other}' is declared here`),
   });
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROUTE_WORDS } from '../codes/routes';
-import { DAY_ONLY, MOMENT_KNOWN, NO_OFFSET, readMoment } from '../time/dates';
+import { DAY_ONLY, dayFromIso, MOMENT_KNOWN, NO_OFFSET, parseDate, readMoment } from '../time/dates';
+
+const DATE_SHAPE = /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 /**
  * The generic shapes of patient facts, one per kind of data element. A protocol's own input
@@ -10,15 +12,19 @@ import { DAY_ONLY, MOMENT_KNOWN, NO_OFFSET, readMoment } from '../time/dates';
  */
 export const PartialDate = z
   .string()
-  .regex(
-    /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
-    'expected a date YYYY, YYYY-MM or YYYY-MM-DD',
-  )
+  .regex(DATE_SHAPE, 'expected a date YYYY, YYYY-MM or YYYY-MM-DD')
+  // `2025-02-30` has the shape but is no day: refused here, not read one way by one path and
+  // another way by the other.
+  .refine((text) => !DATE_SHAPE.test(text) || parseDate(text) !== undefined, 'not a calendar date')
   .describe('A date: YYYY, YYYY-MM or YYYY-MM-DD (a time part is ignored).');
 
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a full date YYYY-MM-DD')
+  .refine(
+    (text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || !Number.isNaN(dayFromIso(text)),
+    'not a calendar date',
+  )
   .describe('A full calendar date YYYY-MM-DD.');
 
 /**

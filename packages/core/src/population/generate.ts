@@ -80,6 +80,11 @@ function compareReadings(a: ColReading, op: CompareOp, b: ColReading): number {
   return compare(a, op, b);
 }
 
+/**
+ * Nothing of the protocol's text is spelled into the generated code: names and values written in
+ * the protocol (element ids, `is` values) reach it only as constants, `K[n]`, and numbers only as
+ * numbers the compiler computed. The fuzz harness (`fuzz/targets.ts`) holds it to that.
+ */
 class Emitter {
   /** Declarations, made once: readings, column slots and the node functions. */
   readonly lines: string[] = [];
@@ -115,7 +120,7 @@ class Emitter {
     };
     const columns = (name: string, id: string, kind: string) => {
       L.push(`let ${name};`);
-      B.push(`${name} = H.columns(batch, ${JSON.stringify(id)}, '${kind}');`);
+      B.push(`${name} = H.columns(batch, ${this.constant(id)}, '${kind}');`);
     };
     switch (v.k) {
       case 'qty': {
@@ -196,7 +201,7 @@ class Emitter {
     const records = (el: Element) => {
       const c = `C${n}`;
       this.lines.push(`let ${c};`);
-      this.bind.push(`${c} = H.columns(batch, ${JSON.stringify(el.id)}, 'records');`);
+      this.bind.push(`${c} = H.columns(batch, ${this.constant(el.id)}, 'records');`);
       // Most patients have no record of a given condition or medication: with none, every record
       // rule is absent (false in a closed world or when explicitly none, else unknown), answered
       // here without a call.
@@ -232,7 +237,7 @@ class Emitter {
         return `return H.and3(${low}(i), ${high}(i));`;
       }
       case 'is':
-        return `return H.codedTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${JSON.stringify(b.value)}, ${b.negated}, ${b.known});`;
+        return `return H.codedTruth(${this.val(b.s)}(i), ${this.constant(elementOf(b.s))}, ${this.constant(b.value)}, ${b.negated}, ${b.known});`;
       case 'cond': {
         const [c, el, guard] = records(b.el);
         return `${guard}return H.conditionTruth(${c}, ${el}, ${JSON.stringify(b.mode)}, ${b.ago === undefined ? 'undefined' : this.constant(b.ago)}, i, asOf);`;

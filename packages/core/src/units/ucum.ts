@@ -31,13 +31,26 @@ function unitOf(code: string): UcumUnit | null {
     unit = null;
     // UCUM has no blanks; the library also prints to stdout when handed one, which would corrupt a
     // command's JSON output, so such strings never reach it.
-    if (code !== '' && !/\s/.test(code)) {
+    if (code !== '' && !/\s/.test(code) && !namesObjectMember(code)) {
       const validation = utils.validateUnitString(code, false);
       if (validation.status === 'valid') unit = utils.getSpecifiedUnit(code, 'validate', false).unit;
     }
     parsed.set(code, unit);
   }
   return unit;
+}
+
+/**
+ * The library looks unit atoms up in plain objects, where every name of `Object.prototype` is
+ * found too: `toString` passed as a valid unit, and `mg/toString` or `g.constructor` made it print
+ * to stdout (in the service, the log) with the text quoted. No UCUM atom contains such a name, so
+ * codes that do (outside `{…}` annotations, which are free text) never reach it.
+ */
+const OBJECT_MEMBER =
+  /__proto__|constructor|hasOwnProperty|isPrototypeOf|propertyIsEnumerable|toLocaleString|toString|valueOf|__(?:define|lookup)[GS]etter__/;
+
+function namesObjectMember(code: string): boolean {
+  return OBJECT_MEMBER.test(code.replace(/\{[^}]*\}/g, ''));
 }
 
 export function isValidUnit(code: string): boolean {
@@ -51,7 +64,7 @@ export function isValidUnit(code: string): boolean {
  * usable; its number-splitting guess (`1.73m2` → `1.(73.m2)`) changes the meaning and is dropped.
  */
 export function suggestUnits(code: string): string[] {
-  if (code.trim() === '' || isValidUnit(code)) return [];
+  if (code.trim() === '' || isValidUnit(code) || namesObjectMember(code)) return [];
   if (/\s/.test(code)) {
     const joined = code.replace(/\s+/g, '');
     return isValidUnit(joined) ? [joined] : [];

@@ -5,6 +5,7 @@ import { AtLeastCountRule } from './AtLeastCountRule';
 import { BooleanOperandRule } from './BooleanOperandRule';
 import { CalculatorCallRule } from './CalculatorCallRule';
 import { ConditionQualifierRule } from './ConditionQualifierRule';
+import { ConfusableIdentifierRule } from './ConfusableIdentifierRule';
 import { ContradictoryRangeRule } from './ContradictoryRangeRule';
 import { CriterionSourceRule } from './CriterionSourceRule';
 import { DefineCycleRule } from './DefineCycleRule';
@@ -21,6 +22,7 @@ import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
 import { MethodCodeRule } from './MethodCodeRule';
+import { MixedScriptIdentifierRule } from './MixedScriptIdentifierRule';
 import { ObservationWindowRule } from './ObservationWindowRule';
 import { RecordFilterRule } from './RecordFilterRule';
 import { RecordWindowRule } from './RecordWindowRule';
@@ -49,6 +51,8 @@ export const specifiedRules: readonly Rule[] = [
   UniqueCriterionIdRule,
   UniqueCohortIdRule,
   ReservedNameRule,
+  MixedScriptIdentifierRule,
+  ConfusableIdentifierRule,
   // types and units (E02xx)
   ValidUnitRule,
   UnitDimensionRule,
