@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ClinicalStatus, VerificationStatus } from '../src/facts/shapes';
 import type { ElementInfo, ProtocolInfo } from '../src/protocol';
 
 /**
@@ -89,15 +90,8 @@ function factOf(e: ElementInfo): fc.Arbitrary<unknown> {
       const fields: Record<string, fc.Arbitrary<unknown>> = {
         ...(e.kind === 'condition'
           ? {
-              clinicalStatus: fc.constantFrom(
-                'active',
-                'recurrence',
-                'relapse',
-                'inactive',
-                'remission',
-                'resolved',
-              ),
-              verificationStatus: fc.constantFrom('confirmed', 'provisional', 'refuted', 'differential'),
+              clinicalStatus: fc.constantFrom(...ClinicalStatus.options),
+              verificationStatus: fc.constantFrom(...VerificationStatus.options),
               onset: maybe(date),
               abatement: maybe(date),
             }
