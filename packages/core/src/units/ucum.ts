@@ -22,6 +22,22 @@ const UcumLhcUtils = ucumModule.UcumLhcUtils ?? ucumModule.default?.UcumLhcUtils
 if (!UcumLhcUtils) throw new Error('@lhncbc/ucum-lhc did not load');
 const utils = UcumLhcUtils.getInstance();
 
+/**
+ * Unit strings come from patient input too, so every cache below is bounded: a long-running service
+ * sent endless distinct strings keeps at most this many answers per cache, dropping the oldest.
+ */
+export const UNIT_CACHE_LIMIT = 4096;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= UNIT_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+}
+
+/** How many answers each unit cache holds now (for the test that bounds them). */
+export function unitCacheSizes(): readonly number[] {
+  return [parsed.size, factors.size, conversions.size];
+}
+
 const parsed = new Map<string, UcumUnit | null>();
 
 /** The parsed unit for a valid code, or null. */
@@ -35,7 +51,7 @@ function unitOf(code: string): UcumUnit | null {
       const validation = utils.validateUnitString(code, false);
       if (validation.status === 'valid') unit = utils.getSpecifiedUnit(code, 'validate', false).unit;
     }
-    parsed.set(code, unit);
+    remember(parsed, code, unit);
   }
   return unit;
 }
@@ -225,7 +241,7 @@ export function conversionFactor(from: string, to: string, molarMass?: number): 
   let factor = factors.get(key);
   if (factor === undefined) {
     factor = computeFactor(from, to, mass);
-    factors.set(key, factor);
+    remember(factors, key, factor);
   }
   return factor ?? undefined;
 }
@@ -286,7 +302,7 @@ export function conversionBetween(from: string, to: string, molarMass?: number):
   if (conversion === undefined) {
     const factor = conversionFactor(from, to, mass);
     conversion = factor !== undefined ? { factor, offset: 0 } : affineConversion(from, to);
-    conversions.set(key, conversion);
+    remember(conversions, key, conversion);
   }
   return conversion ?? undefined;
 }
