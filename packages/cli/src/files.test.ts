@@ -140,4 +140,16 @@ describe('control characters in what eligo prints for a terminal', () => {
   it('maps C0 controls to control pictures and C1 to \\x escapes, keeping newlines, tabs and CRLF', () => {
     expect(forTerminal(`a${ESC}[0m\tb\r\nc\rd\u007f\u009b\u0000`)).toBe('a␛[0m\tb\r\nc␍d␡\\x9b␀');
   });
+
+  it('shows a bidirectional control in the code frame as one replacement character, the caret under it', async () => {
+    const file = join(dir, 'bidi.elig');
+    writeFileSync(file, 'trial X "x"\nquestion q "a\u202eb": yes/no\ninclusion\n  A-1 met if q\n');
+    const r = await cli(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e]/);
+    const lines = r.stdout.split('\n');
+    const quoted = lines.findIndex((l) => l.includes('question q "a\ufffdb"'));
+    expect(quoted).toBeGreaterThan(-1);
+    expect(lines[quoted + 1]!.indexOf('^')).toBe(lines[quoted]!.indexOf('\ufffd'));
+  });
 });

@@ -8,6 +8,9 @@
  */
 export function forTerminal(text: string): string {
   return text.replace(UNSAFE, (c, offset: number) => {
+    // A character that reorders the display (E0012) would scramble the line it is quoted on: one
+    // replacement character stands in its one column, so the carets stay under what they mark.
+    if (BIDI.test(c)) return '\ufffd';
     if (c === '\r' && text[offset + 1] === '\n') return c;
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
@@ -17,6 +20,7 @@ export function forTerminal(text: string): string {
   });
 }
 
-// C0 controls but tab and line feed, DEL, and C1 controls.
+// C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional controls and marks.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
