@@ -1,0 +1,2 @@
+/** @eligo/sql: population feasibility on SQL engines. */
+export {};
