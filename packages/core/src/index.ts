@@ -84,6 +84,17 @@ export { rankMatches, type TrialMatch } from './screen/matches';
 export { type ScreenOptions, screen, verdictOf } from './screen/screen';
 export type * from './screen/types';
 export { Source } from './source';
+export { SQL_DIALECTS, type SqlDialect } from './sql/dialect';
+export { funnelSql, type SqlFunnel, type SqlFunnelColumn } from './sql/funnel';
+export {
+  protocolToSql,
+  type SqlCompileOptions,
+  type SqlCompileResult,
+  type SqlCriterionColumn,
+  type SqlProblem,
+  type SqlQuery,
+} from './sql/query';
+export { DEFAULT_TABLES, type SqlTableNames, TABLE_COLUMNS, tableDefinitions } from './sql/tables';
 export {
   addDays,
   addDuration,

@@ -1,2 +1,3 @@
 /** @eligo/sql: population feasibility on SQL engines. */
-export {};
+export { batchRows, type Row, type TableRows } from './engines/batch-rows';
+export { appendBatch, compileFor, funnelRow, openDuckDb, screenRows, unitsInData } from './engines/duckdb';

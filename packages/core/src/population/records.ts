@@ -46,16 +46,16 @@ import {
  * classes.
  */
 
-const CLINICAL_CLASS = Uint8Array.from(CLINICAL_STATUSES, (s) =>
+export const CLINICAL_CLASS = Uint8Array.from(CLINICAL_STATUSES, (s) =>
   s === 'active' || s === 'recurrence' || s === 'relapse' ? ACTIVE : INACTIVE,
 );
-const VERIFICATION_CLASS = Uint8Array.from(VERIFICATION_STATUSES, (s) =>
+export const VERIFICATION_CLASS = Uint8Array.from(VERIFICATION_STATUSES, (s) =>
   s === 'confirmed' ? CONFIRMED : s === 'refuted' || s === 'entered-in-error' ? NEVER : UNCONFIRMED,
 );
-const CRITICALITY_CLASS = Uint8Array.from(CRITICALITIES, (c) =>
+export const CRITICALITY_CLASS = Uint8Array.from(CRITICALITIES, (c) =>
   c === '' ? NOT_STATED : c === 'high' ? HIGH : c === 'unable-to-assess' ? UNASSESSED : LOWER,
 );
-const SEVERE_REACTION = SEVERITIES.map((s) => (s === '' ? undefined : s === 'severe'));
+export const SEVERE_REACTION = SEVERITIES.map((s) => (s === '' ? undefined : s === 'severe'));
 const ENCOUNTER_STATUS_CLASS = Uint8Array.from(ENCOUNTER_STATUSES, (s) =>
   encounterStatusClass(s === '' ? undefined : s),
 );

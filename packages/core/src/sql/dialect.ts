@@ -1,0 +1,41 @@
+/**
+ * The SQL engines a protocol compiles for. The query is written in the subset they share (CTEs,
+ * CASE, window functions, LEFT JOIN, VALUES lists, LEAST/GREATEST over values that are never NULL);
+ * the few places they differ are here.
+ */
+export const SQL_DIALECTS = ['duckdb', 'postgres', 'spark', 'trino'] as const;
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+/** A string literal. Spark reads backslashes in literals as escapes, the others do not. */
+export function literal(dialect: SqlDialect, value: string): string {
+  const quoted = value.replaceAll("'", "''");
+  return `'${dialect === 'spark' ? quoted.replaceAll('\\', '\\\\') : quoted}'`;
+}
+
+/** A number literal; integers stay integers so that day arithmetic stays exact. */
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`no SQL literal for ${value}`);
+  return Number.isInteger(value) ? String(value) : value.toExponential(17).replace(/\.?0+e/, 'e');
+}
+
+/** A DOUBLE literal (a converted value or limit): typed, so that integer division never applies. */
+export function doubleLiteral(dialect: SqlDialect, value: number): string {
+  const text = Number.isInteger(value) ? `${value}.0` : numberLiteral(value);
+  return dialect === 'postgres' ? `${text}::float8` : `CAST(${text} AS DOUBLE)`;
+}
+
+/**
+ * `x` rounded to 12 significant digits (units/exact.ts round12): conversion residue such as
+ * 4.199999999999999 must not flip a threshold in SQL either. NULL stays NULL (an open end).
+ */
+export function round12(dialect: SqlDialect, x: string): string {
+  const digits = `11 - CAST(FLOOR(LOG10(ABS(${x}))) AS INTEGER)`;
+  const rounded =
+    dialect === 'postgres' ? `ROUND((${x})::numeric, ${digits})::float8` : `ROUND(${x}, ${digits})`;
+  return `(CASE WHEN ${x} = 0 THEN ${x} ELSE ${rounded} END)`;
+}
+
+/** Floor of an integer difference of calendar keys divided by 10000 (completed years). */
+export function yearsBetween(birthKey: string, onKey: string): string {
+  return `CAST(FLOOR((${onKey} - ${birthKey}) / 10000.0) AS INTEGER)`;
+}

@@ -1,0 +1,181 @@
+import {
+  type ConditionMode,
+  type Duration,
+  HIGH,
+  isResolvedMode,
+  NOT_STATED,
+  UNASSESSED,
+} from '../decide/records';
+import type { Element } from '../evaluate/ir';
+import { CLINICAL_STATUSES, CRITICALITIES, SEVERITIES, VERIFICATION_STATUSES } from '../population/columns';
+import {
+  CLINICAL_CLASS,
+  CRITICALITY_CLASS,
+  SEVERE_REACTION,
+  VERIFICATION_CLASS,
+} from '../population/records';
+import { addDuration } from '../time/dates';
+import { NotCompilable, type SqlContext } from './context';
+import { literal } from './dialect';
+
+/**
+ * The record rules of decide/records.ts as SQL: each record's decision as a CASE (NULL where the
+ * record does not count: SKIP), folded per patient. Status words map to the decisions' classes
+ * through the same tables the column path uses (population/records.ts), so both read a status the
+ * same way. Thresholds that depend only on the screening date are worked out here, once.
+ */
+
+/** A status column as its class, from a list of words and their classes. */
+function classOf(
+  ctx: SqlContext,
+  column: string,
+  words: readonly string[],
+  classes: ArrayLike<number>,
+): string {
+  const arms = words.map((w, i) => `WHEN ${literal(ctx.dialect, w)} THEN ${classes[i]}`);
+  return `(CASE ${column} ${arms.join(' ')} ELSE ${classes[0]} END)`;
+}
+
+const clinical = (ctx: SqlContext) => classOf(ctx, 'clinical', CLINICAL_STATUSES, CLINICAL_CLASS);
+const verification = (ctx: SqlContext) =>
+  classOf(ctx, 'verification', VERIFICATION_STATUSES, VERIFICATION_CLASS);
+
+/** `maybe`: an unclassified record (or one whose route is not stated) that would make the element true only might. */
+function maybe(t: string, open: string): string {
+  return `(CASE WHEN ${t} = 2 AND (${open}) THEN 1 ELSE ${t} END)`;
+}
+
+/** The last day `d` with `addDuration(d, ago) <= last`: the calendar rule turned into one threshold. */
+export function lastDayBefore(last: number, ago: Duration): number {
+  let lo = last - 1 - 400 * Math.max(1, ago.amount) - 400;
+  let hi = last;
+  while (addDuration(lo, ago.amount, ago.unit) > last) lo -= 10_000;
+  // Invariant: addDuration(lo) <= last; find the largest such day (addDuration never decreases).
+  while (lo < hi) {
+    const mid = lo + Math.ceil((hi - lo) / 2);
+    if (addDuration(mid, ago.amount, ago.unit) <= last) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** decide/records.ts conditionRecord, as SQL over one record row (NULL: SKIP). */
+export function conditionRecordSql(ctx: SqlContext, mode: ConditionMode, ago: Duration | undefined): string {
+  const asOf = ctx.asOf;
+  const c = clinical(ctx);
+  const v = verification(ctx);
+  const skip = `${v} = 2 OR (start_lo IS NOT NULL AND start_lo > ${asOf})`;
+  let t: string;
+  if (isResolvedMode(mode)) {
+    const last = mode === 'resolvedAtLeast' ? asOf : asOf - 1;
+    const limit = lastDayBefore(last, ago ?? { amount: 0, unit: 'day' });
+    const resolved = `(CASE WHEN ${c} = 0 THEN 0 WHEN ${c} <> 1 OR end_lo IS NULL THEN 1 WHEN end_hi <= ${limit} THEN 2 WHEN end_lo > ${limit} THEN 0 ELSE 1 END)`;
+    // maybeAll: an unclassified record that would make the element false only might.
+    t = `(CASE WHEN ${resolved} = 0 AND unclassified = 1 THEN 1 ELSE ${resolved} END)`;
+  } else {
+    if (mode === 'severe') throw new NotCompilable("a condition's severity");
+    const base =
+      mode === 'ever'
+        ? `(CASE WHEN ${v} = 0 THEN 2 ELSE 1 END)`
+        : mode === 'suspected'
+          ? `(CASE WHEN ${c} <> 0 THEN 0 ELSE 2 END)`
+          : `(CASE WHEN ${c} <> 0 THEN 0 WHEN ${v} = 0 THEN 2 ELSE 1 END)`;
+    t = maybe(base, `unclassified = 1 OR (start_lo IS NOT NULL AND start_hi > ${asOf})`);
+  }
+  return `CASE WHEN ${skip} THEN NULL ELSE ${t} END`;
+}
+
+/** The route match of a medication record (decide/dosing.ts routeMatch): NULL when of another route. */
+function routeOpen(el: Element): { skip: string; open: string } {
+  if (el.routes === undefined) return { skip: 'FALSE', open: 'unclassified = 1' };
+  const list = el.routes.map((r) => `'${r}'`).join(', ');
+  return {
+    skip: `(route IS NOT NULL AND route NOT IN (${list}))`,
+    open: 'unclassified = 1 OR route IS NULL',
+  };
+}
+
+/** decide/records.ts exposureRecord: an exposure started by the screening date. */
+export function exposureRecordSql(ctx: SqlContext, el: Element): string {
+  const asOf = ctx.asOf;
+  const route = routeOpen(el);
+  const t = maybe(`(CASE WHEN start_lo IS NOT NULL AND start_hi > ${asOf} THEN 1 ELSE 2 END)`, route.open);
+  return `CASE WHEN ${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}) THEN NULL ELSE ${t} END`;
+}
+
+/**
+ * decide/records.ts exposureWithinRecord: an exposure overlapping the window before an anchor day
+ * known between `anchorLo` and `anchorHi`, the window starting at `sure` at the latest and `may`
+ * at the earliest (SQL expressions; per patient when the anchor is a result's date).
+ */
+export function exposureWithinRecordSql(
+  ctx: SqlContext,
+  el: Element,
+  w: { sure: string; may: string; anchorLo: string; anchorHi: string },
+): string {
+  const asOf = ctx.asOf;
+  const route = routeOpen(el);
+  const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
+  const certainStart = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END)`;
+  // Undated: the earliest start is unbounded, so the greatest of it and lastLo is lastLo.
+  const lasting = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE GREATEST(${lastLo}, start_lo) END)`;
+  const certain = `${certainStart} <= ${w.anchorLo} AND ${lasting} >= ${w.sure}`;
+  const possible = `(start_lo IS NULL OR start_lo <= ${w.anchorHi}) AND (end_lo IS NULL OR end_hi >= ${w.may})`;
+  const t = maybe(`(CASE WHEN ${certain} THEN 2 WHEN ${possible} THEN 1 ELSE 0 END)`, route.open);
+  return `CASE WHEN ${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}) THEN NULL ELSE ${t} END`;
+}
+
+/** decide/records.ts procedureRecord. */
+export function procedureRecordSql(ctx: SqlContext): string {
+  const asOf = ctx.asOf;
+  return `CASE WHEN start_lo IS NULL OR start_hi <= ${asOf} THEN ${maybe('2', 'unclassified = 1')} WHEN start_lo <= ${asOf} THEN 1 ELSE 0 END`;
+}
+
+/** decide/records.ts allergyRecord. */
+export function allergyRecordSql(ctx: SqlContext, severe: boolean): string {
+  if (!severe) return maybe('2', 'unclassified = 1');
+  const criticality = classOf(ctx, 'criticality', CRITICALITIES.slice(1), CRITICALITY_CLASS.slice(1));
+  const crit = `(CASE WHEN criticality IS NULL THEN ${NOT_STATED} ELSE ${criticality} END)`;
+  const severeWords = SEVERITIES.filter((s, i) => s !== '' && SEVERE_REACTION[i] === true);
+  const stated = `severity IS NOT NULL`;
+  const isSevere = `severity IN (${severeWords.map((s) => literal(ctx.dialect, s)).join(', ')})`;
+  return `CASE WHEN ${crit} = ${HIGH} OR ${isSevere} THEN ${maybe('2', 'unclassified = 1')} WHEN ${crit} = ${UNASSESSED} OR (${crit} = ${NOT_STATED} AND NOT ${stated}) THEN 1 ELSE 0 END`;
+}
+
+/**
+ * An element's records folded per patient (evaluate's `or` fold, or `and` for resolved modes):
+ * one row per patient with records, the fold's extremes and how many records counted.
+ */
+export function recordFold(
+  ctx: SqlContext,
+  key: string,
+  el: Element,
+  recordSql: string,
+  comment: string,
+): string {
+  return ctx.cte(`records:${el.id}:${key}`, 'k', () => ({
+    comment: [`${el.id}: ${comment}`],
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, ${recordSql} AS t FROM ${ctx.tables.record} WHERE element = ${literal(ctx.dialect, el.id)}) x GROUP BY pid`,
+  }));
+}
+
+/** Whether the input gave the element for a patient: NULL not at all, 1 with records, 2 explicitly none. */
+export function givenOf(ctx: SqlContext, el: Element): string {
+  return ctx.cte(`given:${el.id}`, 'g', () => ({
+    comment: [`${el.id}: whether the input gave it, and whether as none`],
+    body: `SELECT pid, given FROM ${ctx.tables.given} WHERE element = ${literal(ctx.dialect, el.id)}`,
+  }));
+}
+
+/**
+ * The element's truth from its fold (population/records.ts): with no record that counts, absent
+ * (decide/records.ts noRecord); else the fold, finished for an open world (`finish`) unless it is
+ * a resolved-mode `and` fold.
+ */
+export function foldTruth(el: Element, fold: string, given: string, how: 'any' | 'all'): string {
+  const absent = el.closedWorld ? '0' : `(CASE WHEN ${given}.given = 2 THEN 0 ELSE 1 END)`;
+  const value = how === 'all' ? `${fold}.t_min` : `${fold}.t_max`;
+  const finish =
+    how === 'all' || el.closedWorld ? value : `(CASE WHEN ${value} = 0 THEN 1 ELSE ${value} END)`;
+  return `(CASE WHEN ${given}.given IS NULL OR ${given}.given <> 1 OR COALESCE(${fold}.counted, 0) = 0 THEN ${absent} ELSE ${finish} END)`;
+}

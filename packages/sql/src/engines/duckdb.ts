@@ -1,0 +1,97 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import {
+  type CompiledProtocol,
+  DEFAULT_TABLES,
+  funnelSql,
+  type PopulationBatch,
+  protocolToSql,
+  type SqlCompileResult,
+  type SqlTableNames,
+  TABLE_COLUMNS,
+  tableDefinitions,
+} from '@eligo/core';
+import { batchRows } from './batch-rows';
+
+/** An embedded DuckDB with the input tables created. */
+export async function openDuckDb(path = ':memory:'): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  for (const ddl of tableDefinitions('duckdb')) await connection.run(ddl);
+  return connection;
+}
+
+/** Appends a batch's rows to the input tables (DuckDB's appender: no SQL text per row). */
+export async function appendBatch(
+  connection: DuckDBConnection,
+  batch: PopulationBatch,
+  first = 0,
+  refs?: readonly string[],
+  names: SqlTableNames = DEFAULT_TABLES,
+): Promise<void> {
+  for (const { table, rows } of batchRows(batch, first, refs)) {
+    if (rows.length === 0) continue;
+    const types = TABLE_COLUMNS[table].map(([, type]) => type);
+    const appender = await connection.createAppender(names[table]);
+    for (const row of rows) {
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i];
+        if (v === null || v === undefined) appender.appendNull();
+        else if (types[i] === 'text') appender.appendVarchar(String(v));
+        else if (types[i] === 'double') appender.appendDouble(Number(v));
+        else if (types[i] === 'smallint') appender.appendSmallInt(Number(v));
+        else appender.appendInteger(Number(v));
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+}
+
+/** The units each element's results use, for the conversions the query carries. */
+export async function unitsInData(
+  connection: DuckDBConnection,
+  names: SqlTableNames = DEFAULT_TABLES,
+): Promise<Record<string, string[]>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
+  );
+  const units: Record<string, string[]> = {};
+  for (const [element, unit] of reader.getRows() as [string, string][]) {
+    units[element] ??= [];
+    units[element].push(unit);
+  }
+  return units;
+}
+
+export async function compileFor(
+  connection: DuckDBConnection,
+  protocol: CompiledProtocol,
+  asOf: string,
+): Promise<SqlCompileResult> {
+  return protocolToSql(protocol, { dialect: 'duckdb', asOf, units: await unitsInData(connection) });
+}
+
+/** Each patient's statuses (ordinals per criterion) and verdict codes (per cohort), by pid. */
+export async function screenRows(
+  connection: DuckDBConnection,
+  sql: string,
+): Promise<Record<string, number | string>[]> {
+  const reader = await connection.runAndReadAll(sql);
+  const names = reader.columnNames();
+  return (reader.getRows() as unknown[][]).map((row) =>
+    Object.fromEntries(
+      row.map((v, i) => [names[i]!, typeof v === 'bigint' ? Number(v) : (v as number | string)]),
+    ),
+  );
+}
+
+/** The funnel query's one row of counts. */
+export async function funnelRow(
+  connection: DuckDBConnection,
+  protocol: CompiledProtocol,
+  query: Extract<SqlCompileResult, { ok: true }>,
+): Promise<{ funnel: ReturnType<typeof funnelSql>; values: Record<string, number> }> {
+  const funnel = funnelSql(protocol, query);
+  const rows = await screenRows(connection, funnel.sql);
+  return { funnel, values: rows[0] as Record<string, number> };
+}
