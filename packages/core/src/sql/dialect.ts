@@ -39,3 +39,15 @@ export function round12(dialect: SqlDialect, x: string): string {
 export function yearsBetween(birthKey: string, onKey: string): string {
   return `CAST(FLOOR((${onKey} - ${birthKey}) / 10000.0) AS INTEGER)`;
 }
+
+/** The calendar key (`yyyy*10000 + mm*100 + dd`) of a day number. */
+export function dayToKey(dialect: SqlDialect, day: string): string {
+  const date =
+    dialect === 'spark'
+      ? `DATE_ADD(DATE '1970-01-01', ${day})`
+      : dialect === 'trino'
+        ? `DATE_ADD('day', ${day}, DATE '1970-01-01')`
+        : `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`;
+  const part = (p: string) => `CAST(EXTRACT(${p} FROM ${date}) AS INTEGER)`;
+  return `(${part('YEAR')} * 10000 + ${part('MONTH')} * 100 + ${part('DAY')})`;
+}

@@ -103,26 +103,65 @@ export function exposureRecordSql(ctx: SqlContext, el: Element): string {
   return `CASE WHEN ${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}) THEN NULL ELSE ${t} END`;
 }
 
+/** A window before an anchor day (decide/window.ts), as SQL expressions (per patient when the anchor is a result's date). */
+export interface SqlWindow {
+  readonly sure: string;
+  readonly may: string;
+  readonly anchorLo: string;
+  readonly anchorHi: string;
+}
+
+/** Period columns of a record row: an exposure's, or a procedure's performed over days. */
+interface Period {
+  readonly startLo: string;
+  readonly startHi: string;
+  readonly endLo: string;
+  readonly endHi: string;
+}
+
+const ROW_PERIOD: Period = { startLo: 'start_lo', startHi: 'start_hi', endLo: 'end_lo', endHi: 'end_hi' };
+
 /**
- * decide/records.ts exposureWithinRecord: an exposure overlapping the window before an anchor day
- * known between `anchorLo` and `anchorHi`, the window starting at `sure` at the latest and `may`
- * at the earliest (SQL expressions; per patient when the anchor is a result's date).
+ * decide/records.ts exposureWithinRecord without its SKIP (the caller's): certain when the
+ * shortest the period can be overlaps every window the anchor allows, possible when the longest
+ * overlaps any. No end means ongoing at the screening date.
  */
-export function exposureWithinRecordSql(
-  ctx: SqlContext,
-  el: Element,
-  w: { sure: string; may: string; anchorLo: string; anchorHi: string },
-): string {
+function periodWithin(ctx: SqlContext, p: Period, w: SqlWindow, open: string): string {
   const asOf = ctx.asOf;
-  const route = routeOpen(el);
-  const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
-  const certainStart = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END)`;
+  const lastLo = `(CASE WHEN ${p.endLo} IS NULL THEN ${asOf} ELSE LEAST(${p.endLo}, ${asOf}) END)`;
+  const certainStart = `(CASE WHEN ${p.startLo} IS NULL THEN ${lastLo} ELSE ${p.startHi} END)`;
   // Undated: the earliest start is unbounded, so the greatest of it and lastLo is lastLo.
-  const lasting = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE GREATEST(${lastLo}, start_lo) END)`;
+  const lasting = `(CASE WHEN ${p.startLo} IS NULL THEN ${lastLo} ELSE GREATEST(${lastLo}, ${p.startLo}) END)`;
   const certain = `${certainStart} <= ${w.anchorLo} AND ${lasting} >= ${w.sure}`;
-  const possible = `(start_lo IS NULL OR start_lo <= ${w.anchorHi}) AND (end_lo IS NULL OR end_hi >= ${w.may})`;
-  const t = maybe(`(CASE WHEN ${certain} THEN 2 WHEN ${possible} THEN 1 ELSE 0 END)`, route.open);
-  return `CASE WHEN ${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}) THEN NULL ELSE ${t} END`;
+  const possible = `(${p.startLo} IS NULL OR ${p.startLo} <= ${w.anchorHi}) AND (${p.endLo} IS NULL OR ${p.endHi} >= ${w.may})`;
+  return maybe(`(CASE WHEN ${certain} THEN 2 WHEN ${possible} THEN 1 ELSE 0 END)`, open);
+}
+
+/** decide/records.ts exposureWithinRecord: an exposure overlapping the window before an anchor day. */
+export function exposureWithinRecordSql(ctx: SqlContext, el: Element, w: SqlWindow): string {
+  const route = routeOpen(el);
+  return `CASE WHEN ${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${ctx.asOf}) THEN NULL ELSE ${periodWithin(ctx, ROW_PERIOD, w, route.open)} END`;
+}
+
+/**
+ * evaluate/records.ts eventWithinTruth's record: a condition by its onset, a procedure by its date
+ * (decide/window.ts eventWithinRecord), or a procedure performed over days (an end, or under way)
+ * as an exposure; refuted and entered-in-error records do not count.
+ */
+export function eventWithinRecordSql(ctx: SqlContext, el: Element, w: SqlWindow): string {
+  const asOf = ctx.asOf;
+  const v = verification(ctx);
+  const skip = `${v} = 2 OR (start_lo IS NOT NULL AND start_lo > ${asOf})`;
+  const event = `(CASE WHEN start_lo IS NULL THEN 1 WHEN start_lo >= ${w.sure} AND start_hi <= ${w.anchorLo} THEN 2 WHEN start_hi >= ${w.may} AND start_lo <= ${w.anchorHi} THEN 1 ELSE 0 END)`;
+  const dated = `(CASE WHEN ${event} = 2 AND (${v} <> 0 OR unclassified = 1) THEN 1 ELSE ${event} END)`;
+  if (el.kind === 'condition') return `CASE WHEN ${skip} THEN NULL ELSE ${dated} END`;
+  const underWay = `status = 'in-progress'`;
+  const period: Period = {
+    ...ROW_PERIOD,
+    endLo: `(CASE WHEN ${underWay} THEN NULL ELSE end_lo END)`,
+    endHi: `(CASE WHEN ${underWay} THEN NULL ELSE end_hi END)`,
+  };
+  return `CASE WHEN ${skip} THEN NULL WHEN end_lo IS NOT NULL OR ${underWay} THEN ${periodWithin(ctx, period, w, 'unclassified = 1')} ELSE ${dated} END`;
 }
 
 /** decide/records.ts procedureRecord. */

@@ -1,6 +1,6 @@
 import type { CompareOp } from '../ast';
 import { windowMay, windowSure } from '../decide/window';
-import { type Bool, type Element, OK, type Val } from '../evaluate/ir';
+import { type Bool, type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { elementOf } from '../evaluate/leaves';
 import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
@@ -9,12 +9,14 @@ import { doubleLiteral, literal, round12 } from './dialect';
 import {
   allergyRecordSql,
   conditionRecordSql,
+  eventWithinRecordSql,
   exposureRecordSql,
   exposureWithinRecordSql,
   foldTruth,
   givenOf,
   procedureRecordSql,
   recordFold,
+  type SqlWindow,
 } from './records';
 import { type SqlVal, sqlVal } from './values';
 
@@ -106,8 +108,20 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
       return medSql(b, ctx, joins, use);
     case 'trend':
       throw new NotCompilable('a trend (`fell by`, `stable`)');
-    case 'within':
-      throw new NotCompilable('a record dated within a window');
+    case 'within': {
+      if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
+      const el = b.el;
+      return anchoredTruth(
+        ctx,
+        el,
+        b.window,
+        b.anchor,
+        joins,
+        use,
+        (win) => eventWithinRecordSql(ctx, el, win),
+        () => recordSql(el, ctx, joins),
+      );
+    }
     case 'dateWithin':
       throw new NotCompilable('a date answered within a window');
     case 'anyReading':
@@ -169,9 +183,9 @@ function medSql(
   const el = b.el;
   if (el.kind === 'encounter') throw new NotCompilable('encounters');
   if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
-  const given = givenOf(ctx, el);
-  joins.add(given);
   const any = () => {
+    const given = givenOf(ctx, el);
+    joins.add(given);
     const fold = recordFold(
       ctx,
       'med:any',
@@ -185,52 +199,79 @@ function medSql(
   if (b.mode === 'any') return any();
   if (b.mode !== 'within') throw new NotCompilable('a duration of exposure');
   const w = b.duration!;
-  if (b.anchor === undefined) {
+  return anchoredTruth(ctx, el, w, b.anchor, joins, use, (win) => exposureWithinRecordSql(ctx, el, win), any);
+}
+
+/**
+ * A record rule over a window before an anchor: the screening date (thresholds worked out here),
+ * or a value's date read per patient (the window then moves per patient: linear in days, hours and
+ * weeks only). Without the anchor's date only a patient with no record is decided (`never`).
+ */
+function anchoredTruth(
+  ctx: SqlContext,
+  el: Element,
+  w: Window,
+  anchorVal: Val | undefined,
+  joins: Set<string>,
+  use: (v: SqlVal) => SqlVal,
+  recordSql: (w: SqlWindow) => string,
+  never: () => string,
+): string {
+  const given = givenOf(ctx, el);
+  joins.add(given);
+  const span = `${w.amount}${w.unit}${w.strict ? ' strict' : ''}`;
+  if (anchorVal === undefined) {
     const asOf = String(ctx.asOf);
+    const win = {
+      sure: String(windowSure(ctx.asOf, w)),
+      may: String(windowMay(ctx.asOf, w)),
+      anchorLo: asOf,
+      anchorHi: asOf,
+    };
     const fold = recordFold(
       ctx,
-      `med:within:${w.amount}${w.unit}${w.strict ? 's' : ''}`,
+      `window:${span}:${recordSql(win)}`,
       el,
-      exposureWithinRecordSql(ctx, el, {
-        sure: String(windowSure(ctx.asOf, w)),
-        may: String(windowMay(ctx.asOf, w)),
-        anchorLo: asOf,
-        anchorHi: asOf,
-      }),
-      `exposures within ${w.amount} ${w.unit}s before the screening date`,
+      recordSql(win),
+      `records within ${w.amount} ${w.unit}(s) before the screening date`,
     );
     joins.add(fold);
     return foldTruth(el, fold, given, 'any');
   }
-  // An anchor that is a result's date: the window moves per patient, linear only in days.
   if (w.unit === 'month' || w.unit === 'year')
     throw new NotCompilable('a window of months or years before a date read per patient');
-  const anchor = use(sqlVal(b.anchor, ctx));
+  const anchor = use(sqlVal(anchorVal, ctx));
+  // An anchor a population cannot read (a date answered on the form): only `never` decides.
+  if (anchor.joins.length === 0 && anchor.state === String(NONE))
+    return `(CASE WHEN ${never()} = 0 THEN 0 ELSE 1 END)`;
+  const a = anchor.joins[0];
+  if (a === undefined || anchor.joins.length !== 1)
+    throw new NotCompilable('a window before a computed date');
   const days = w.unit === 'week' ? 7 * w.amount : w.unit === 'day' ? w.amount : undefined;
-  const sure =
-    days !== undefined
-      ? `${anchor.dayHi} - ${days - (w.strict ? 1 : 0)}`
-      : w.strict
-        ? `${anchor.dayHi} + ${2 - Math.ceil(w.amount / 24)}`
-        : `${anchor.dayHi} + ${1 - Math.floor(w.amount / 24)}`;
-  const may =
-    days !== undefined
-      ? `${anchor.dayLo} - ${days - (w.strict ? 1 : 0)}`
-      : `${anchor.dayLo} - ${Math.ceil(w.amount / 24)}`;
-  // The records are read per patient against that patient's anchor: the fold joins the anchor.
-  const anchorCte = anchor.joins[0]!;
-  const fold = ctx.cte(
-    `records:${el.id}:med:anchored:${anchorCte}:${w.amount}${w.unit}${w.strict ? 's' : ''}`,
-    'k',
-    () => ({
-      comment: [`${el.id}: exposures within ${w.amount} ${w.unit}s before the date of ${anchorCte}`],
-      body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.pid, ${exposureWithinRecordSql(ctx, el, { sure: sure.replaceAll(`${anchorCte}.`, 'a.'), may: may.replaceAll(`${anchorCte}.`, 'a.'), anchorLo: anchor.dayLo.replaceAll(`${anchorCte}.`, 'a.'), anchorHi: anchor.dayHi.replaceAll(`${anchorCte}.`, 'a.') })} AS t FROM ${ctx.tables.record} rec JOIN ${anchorCte} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND a.state = ${OK}) x GROUP BY pid`,
-    }),
-  );
+  const local = (x: string) => x.replaceAll(`${a}.`, 'a.');
+  const strict = w.strict ? 1 : 0;
+  const win: SqlWindow = {
+    sure:
+      days !== undefined
+        ? `${local(anchor.dayHi)} - ${days - strict}`
+        : w.strict
+          ? `${local(anchor.dayHi)} + ${2 - Math.ceil(w.amount / 24)}`
+          : `${local(anchor.dayHi)} + ${1 - Math.floor(w.amount / 24)}`,
+    may:
+      days !== undefined
+        ? `${local(anchor.dayLo)} - ${days - strict}`
+        : `${local(anchor.dayLo)} - ${Math.ceil(w.amount / 24)}`,
+    anchorLo: local(anchor.dayLo),
+    anchorHi: local(anchor.dayHi),
+  };
+  const body = recordSql(win);
+  const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({
+    comment: [`${el.id}: records within ${w.amount} ${w.unit}(s) before the date of ${a}`],
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|verification|clinical)\b/g, 'rec.$1')} AS t FROM ${ctx.tables.record} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
+  }));
   joins.add(fold);
-  // Without the anchor's date only a patient never exposed is decided.
-  const never = any();
-  return `(CASE WHEN ${anchor.state} <> ${OK} THEN (CASE WHEN ${never} = 0 THEN 0 ELSE 1 END) ELSE ${foldTruth(el, fold, given, 'any')} END)`;
+  const unanchored = never();
+  return `(CASE WHEN ${anchor.state} <> ${OK} THEN (CASE WHEN ${unanchored} = 0 THEN 0 ELSE 1 END) ELSE ${foldTruth(el, fold, given, 'any')} END)`;
 }
 
 // ------------------------------------------------------------------ comparisons

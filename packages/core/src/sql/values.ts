@@ -1,11 +1,11 @@
-import { AMBIGUOUS, BAD_UNIT, type Element, NONE, OK, type Val } from '../evaluate/ir';
+import { AMBIGUOUS, BAD_UNIT, type Element, NONE, OK, UNDECIDED, type Val } from '../evaluate/ir';
 import { windowStart } from '../evaluate/patient';
 import { conversionTo } from '../evaluate/read';
 import { dayFromIso } from '../time/dates';
 import { round12 as round12Number } from '../units/exact';
 import type { Conversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
-import { doubleLiteral, literal, yearsBetween } from './dialect';
+import { dayToKey, doubleLiteral, literal, yearsBetween } from './dialect';
 
 /**
  * A value node read for each patient, as SQL expressions over the CTEs in `joins`: the fields of
@@ -103,13 +103,13 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
       // Read from the other side of its comparison (rules.ts).
       throw new NotCompilable('a reference limit outside a comparison');
     case 'ckd':
-      throw new NotCompilable('the CKD-EPI calculator');
+      return ckdVal(v, ctx);
     case 'bmi':
       throw new NotCompilable('the BMI calculator');
     case 'calc':
       throw new NotCompilable(`the ${v.def.name} calculator`);
     case 'latest':
-      throw new NotCompilable('`latest of`');
+      return latestVal(v, ctx);
     case 'arith':
       throw new NotCompilable('arithmetic on values');
     case 'dose':
@@ -194,4 +194,158 @@ function labVal(el: Element, window: { amount: number; unit: string } | undefine
     constant: false,
     joins: [t],
   };
+}
+
+const FIELDS = [
+  'state',
+  'lo',
+  'hi',
+  'loOpen',
+  'hiOpen',
+  'low',
+  'high',
+  'code',
+  'unit',
+  'dayLo',
+  'dayHi',
+] as const;
+const COLUMN: Record<(typeof FIELDS)[number], string> = {
+  state: 'state',
+  lo: 'lo',
+  hi: 'hi',
+  loOpen: 'lo_open',
+  hiOpen: 'hi_open',
+  low: 'low',
+  high: 'high',
+  code: 'code',
+  unit: 'unit',
+  dayLo: 'day_lo',
+  dayHi: 'day_hi',
+};
+
+/** A computed value as a CTE with a row for every patient, so that later expressions read columns. */
+function materialize(ctx: SqlContext, key: string, comment: string, v: SqlVal): SqlVal {
+  const t = ctx.cte(key, 'v', () => ({
+    comment: [comment],
+    body: [
+      `SELECT p.pid, ${FIELDS.map((f) => `${v[f]} AS ${COLUMN[f]}`).join(', ')}`,
+      `FROM ${ctx.tables.patient} p`,
+      ...v.joins.map((j) => `LEFT JOIN ${j} ON ${j}.pid = p.pid`),
+    ].join('\n'),
+  }));
+  const out = Object.fromEntries(FIELDS.map((f) => [f, `${t}.${COLUMN[f]}`])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >;
+  return { ...out, constant: false, joins: [t] };
+}
+
+/**
+ * `latest of (A, B, …)` (evaluate/values.ts readLatestOf): the alternative with the latest date
+ * among those read (the first listed on a tie), ambiguous when another may be as late or one
+ * could not be placed; converted to the first alternative's unit.
+ */
+function latestVal(v: Extract<Val, { k: 'latest' }>, ctx: SqlContext): SqlVal {
+  const alts = v.alts.map((a) => sqlVal(a, ctx));
+  const usable = alts.map((a) => `(${a.state} NOT IN (${NONE}, ${AMBIGUOUS}))`);
+  const chosen = alts.map((a, i) => {
+    const beats = alts.map((b, j) =>
+      j === i ? undefined : `(NOT ${usable[j]} OR ${a.dayLo} ${j < i ? '>' : '>='} ${b.dayLo})`,
+    );
+    return [usable[i], ...beats.filter((x) => x !== undefined)].join(' AND ');
+  });
+  const which = `(CASE ${chosen.map((c, i) => `WHEN ${c} THEN ${i}`).join(' ')} ELSE -1 END)`;
+  const anyAmbiguous = alts.map((a) => `${a.state} = ${AMBIGUOUS}`).join(' OR ');
+  const open = alts.map((a, i) => {
+    const others = alts
+      .map((b, j) => {
+        if (j === i) return undefined;
+        const sameDay = `(${b.dayLo} = ${b.dayHi} AND ${a.dayLo} = ${a.dayHi} AND ${b.dayLo} = ${a.dayLo})`;
+        return `(${usable[j]} AND ${b.dayHi} >= ${a.dayLo}${i < j ? ` AND NOT ${sameDay}` : ''})`;
+      })
+      .filter((x) => x !== undefined);
+    return others.length ? others.join(' OR ') : 'FALSE';
+  });
+  const pick = (f: (a: SqlVal, i: number) => string) =>
+    `(CASE ${alts.map((a, i) => `WHEN ${which} = ${i} THEN ${f(a, i)}`).join(' ')} ELSE NULL END)`;
+  const conv = (i: number, x: string) => {
+    const c = v.factors[i]!;
+    return c.factor === 1 && c.offset === 0
+      ? x
+      : `(${x} * ${doubleLiteral(ctx.dialect, c.factor)} + ${doubleLiteral(ctx.dialect, c.offset)})`;
+  };
+  const state = `(CASE WHEN ${which} = -1 THEN (CASE WHEN ${anyAmbiguous} THEN ${AMBIGUOUS} ELSE ${NONE} END) WHEN ${alts
+    .map((_, i) => `(${which} = ${i} AND (${anyAmbiguous} OR ${open[i]}))`)
+    .join(' OR ')} THEN ${AMBIGUOUS} ELSE ${pick((a) => a.state)} END)`;
+  const joined: SqlVal = {
+    state,
+    lo: pick((a, i) => conv(i, a.lo)),
+    hi: pick((a, i) => conv(i, a.hi)),
+    loOpen: pick((a) => a.loOpen),
+    hiOpen: pick((a) => a.hiOpen),
+    low: pick((a, i) => conv(i, a.low)),
+    high: pick((a, i) => conv(i, a.high)),
+    code: pick((a) => a.code),
+    unit: v.unit === undefined ? 'NULL' : literal(ctx.dialect, v.unit),
+    dayLo: pick((a) => a.dayLo),
+    dayHi: pick((a) => a.dayHi),
+    constant: false,
+    joins: [...new Set(alts.flatMap((a) => a.joins))],
+  };
+  return materialize(ctx, `latest:${state}`, 'the latest of several values', joined);
+}
+
+/**
+ * CKD-EPI (2021 or 2009) from the creatinine in use, with the age on its date (evaluate/values.ts
+ * ckdOf and calculators/ckdEpi.ts egfrRange): eGFR falls as creatinine and age rise, so an
+ * interval of creatinine and of age gives the interval of estimates from its corners.
+ */
+function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
+  const d = ctx.dialect;
+  const scr = sqlVal(v.creatinine, ctx);
+  const sexVal = sqlVal({ k: 'sex', el: v.sex, out: v.out, unit: undefined } as Val, ctx);
+  const birth = ctx.cte(`date:${v.birth.id}`, 'd', () => ({
+    comment: [`${v.birth.id}: the birth date`],
+    body: `SELECT pid, day_lo, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(d, v.birth.id)} AND day_lo IS NOT NULL`,
+  }));
+  const v2021 = v.version === '2021';
+  const female = `${sexVal.code} = 'female'`;
+  const youngest = yearsBetween(`${birth}.key_hi`, dayToKey(d, scr.dayLo));
+  const oldest = yearsBetween(`${birth}.key_lo`, dayToKey(d, scr.dayHi));
+  const egfr = (mgDl: string, age: string) => {
+    const kappa = `(CASE WHEN ${female} THEN 0.7 ELSE 0.9 END)`;
+    const alpha = v2021
+      ? `(CASE WHEN ${female} THEN -0.241 ELSE -0.302 END)`
+      : `(CASE WHEN ${female} THEN -0.329 ELSE -0.411 END)`;
+    const ratio = `(${mgDl} / ${kappa})`;
+    const creatinine = `(CASE WHEN ${ratio} < 1 THEN POWER(${ratio}, ${alpha}) ELSE POWER(${ratio}, ${v2021 ? '-1.2' : '-1.209'}) END)`;
+    const base = v2021 ? '0.9938' : '0.993';
+    return `(${v2021 ? 142 : 141} * ${creatinine} * POWER(${doubleLiteral(d, Number(base))}, ${age}) * (CASE WHEN ${female} THEN ${v2021 ? '1.012' : '1.018'} ELSE 1 END))`;
+  };
+  const toMgDl = doubleLiteral(d, v.toMgDl);
+  const lo = `(CASE WHEN ${scr.hi} IS NULL THEN 0 ELSE ${egfr(`(${scr.hi} * ${toMgDl})`, oldest)} END)`;
+  const hi = `(CASE WHEN ${scr.lo} IS NULL OR ${scr.lo} <= 0 THEN NULL ELSE ${egfr(`(${scr.lo} * ${toMgDl})`, youngest)} END)`;
+  const sexKnown = `${sexVal.code} IN ('male', 'female')`;
+  const state = `(CASE WHEN ${scr.state} <> ${OK} OR ${scr.code} IS NOT NULL THEN (CASE WHEN ${scr.state} = ${NONE} THEN ${NONE} WHEN ${scr.state} = ${AMBIGUOUS} THEN ${AMBIGUOUS} ELSE ${UNDECIDED} END) WHEN NOT (${sexKnown}) OR ${sexVal.code} IS NULL OR ${birth}.pid IS NULL THEN ${UNDECIDED} ELSE ${OK} END)`;
+  const computed: SqlVal = {
+    state,
+    lo: `(CASE WHEN ${state} = ${OK} THEN ${lo} END)`,
+    hi: `(CASE WHEN ${state} = ${OK} THEN ${hi} END)`,
+    loOpen: `${scr.hiOpen}`,
+    hiOpen: `${scr.loOpen}`,
+    low: 'NULL',
+    high: 'NULL',
+    code: 'NULL',
+    unit: v.unit === undefined ? 'NULL' : literal(d, v.unit),
+    dayLo: scr.dayLo,
+    dayHi: scr.dayHi,
+    constant: false,
+    joins: [...new Set([...scr.joins, ...sexVal.joins, birth])],
+  };
+  return materialize(
+    ctx,
+    `ckd:${v.version}:${v.toMgDl}:${v.sex.id}:${v.birth.id}:${scr.state}`,
+    `CKD-EPI ${v.version} from ${v.creatinine.k === 'lab' ? v.creatinine.el.id : 'creatinine'}`,
+    computed,
+  );
 }
