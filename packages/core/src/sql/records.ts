@@ -16,7 +16,7 @@ import {
 } from '../population/records';
 import { addDuration } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
-import { literal } from './dialect';
+import { addMonthsKey, dayToKey, literal } from './dialect';
 
 /**
  * The record rules of decide/records.ts as SQL: each record's decision as a CASE (NULL where the
@@ -217,4 +217,74 @@ export function foldTruth(el: Element, fold: string, given: string, how: 'any' |
   const finish =
     how === 'all' || el.closedWorld ? value : `(CASE WHEN ${value} = 0 THEN 1 ELSE ${value} END)`;
   return `(CASE WHEN ${given}.given IS NULL OR ${given}.given <> 1 OR COALESCE(${fold}.counted, 0) = 0 THEN ${absent} ELSE ${finish} END)`;
+}
+
+/** The earliest start of an undated exposure: before every real day, so it merges with all. */
+const UNDATED_START = -1_000_000_000;
+
+/**
+ * `M for at least/more than D` (decide/records.ts exposureSpans, merge and spansTruth): each
+ * exposure's span at its shortest (certain, classified records only) and at its longest, merged
+ * per patient where they overlap or touch (gaps and islands), and whether some merged span lasts
+ * D. Returns the per-patient CTE: any_span, sure_lasts, may_lasts.
+ */
+export function exposureDurationFold(
+  ctx: SqlContext,
+  el: Element,
+  duration: Duration,
+  strictly: boolean,
+): string {
+  const d = ctx.dialect;
+  const asOf = ctx.asOf;
+  const route = routeOpen(el);
+  if (duration.unit === 'hour') throw new NotCompilable('a duration of exposure in hours');
+  const months = duration.unit === 'year' ? duration.amount * 12 : duration.amount;
+  if ((duration.unit === 'month' || duration.unit === 'year') && !Number.isInteger(months))
+    throw new NotCompilable('a duration of exposure in fractional months');
+  const key = `${el.id}:${duration.amount}${duration.unit}:${strictly}`;
+  const spans = ctx.cte(`spans:${key}`, 'x', () => {
+    const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
+    const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
+    const firstSure = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END)`;
+    const from = `FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT (${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}))`;
+    return {
+      comment: [
+        `${el.id}: each exposure's span at its longest (sure = 0) and, when certain, its shortest (sure = 1)`,
+      ],
+      body: [
+        `SELECT pid, 0 AS sure, COALESCE(start_lo, ${UNDATED_START}) AS s, ${lastHi} AS e ${from}`,
+        'UNION ALL',
+        `SELECT pid, 1 AS sure, ${firstSure} AS s, ${lastLo} AS e ${from} AND NOT (${route.open}) AND ${firstSure} <= ${lastLo}`,
+      ].join('\n'),
+    };
+  });
+  const islands = ctx.cte(`islands:${key}`, 'x', () => ({
+    comment: [`${el.id}: spans that overlap or touch (the next starts by the day after one ends) joined`],
+    body: [
+      `SELECT pid, sure, MIN(s) AS s, MAX(e) AS e FROM (`,
+      `  SELECT pid, sure, s, e, SUM(CASE WHEN prev IS NULL OR s > prev + 1 THEN 1 ELSE 0 END) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island`,
+      `  FROM (SELECT pid, sure, s, e, MAX(e) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev FROM ${spans}) t`,
+      `) u GROUP BY pid, sure, island`,
+    ].join('\n'),
+  }));
+  const cmp = strictly ? '>' : '>=';
+  const due =
+    duration.unit === 'day' || duration.unit === 'week'
+      ? `e ${cmp} s + ${duration.unit === 'week' ? 7 * duration.amount : duration.amount}`
+      : `${dayToKey(d, 'e')} ${cmp} ${addMonthsKey(d, 's', months)}`;
+  // An undated start lasted as long as can be: any duration is possible (never certain: shortest spans are dated).
+  const lasts = `(s = ${UNDATED_START} OR ${due})`;
+  return ctx.cte(`lasts:${key}`, 'k', () => ({
+    comment: [
+      `${el.id}: whether some merged span lasts ${strictly ? 'more than' : 'at least'} ${duration.amount} ${duration.unit}(s)`,
+    ],
+    body: `SELECT pid, MAX(CASE WHEN sure = 0 THEN 1 ELSE 0 END) AS any_span, MAX(CASE WHEN sure = 1 AND ${lasts} THEN 1 ELSE 0 END) AS sure_lasts, MAX(CASE WHEN sure = 0 AND ${lasts} THEN 1 ELSE 0 END) AS may_lasts FROM ${islands} GROUP BY pid`,
+  }));
+}
+
+/** decide/records.ts spansTruth over the fold of exposureDurationFold. */
+export function durationTruth(el: Element, fold: string, given: string): string {
+  const absent = el.closedWorld ? '0' : `(CASE WHEN ${given}.given = 2 THEN 0 ELSE 1 END)`;
+  const none = el.closedWorld ? '0' : '1';
+  return `(CASE WHEN ${given}.given IS NULL OR ${given}.given <> 1 THEN ${absent} WHEN COALESCE(${fold}.any_span, 0) = 0 THEN ${none} WHEN ${fold}.sure_lasts = 1 THEN 2 WHEN ${fold}.may_lasts = 0 THEN ${none} ELSE 1 END)`;
 }

@@ -9,7 +9,9 @@ import { doubleLiteral, literal, round12 } from './dialect';
 import {
   allergyRecordSql,
   conditionRecordSql,
+  durationTruth,
   eventWithinRecordSql,
+  exposureDurationFold,
   exposureRecordSql,
   exposureWithinRecordSql,
   foldTruth,
@@ -197,7 +199,13 @@ function medSql(
     return foldTruth(el, fold, given, 'any');
   };
   if (b.mode === 'any') return any();
-  if (b.mode !== 'within') throw new NotCompilable('a duration of exposure');
+  if (b.mode === 'atLeast' || b.mode === 'moreThan') {
+    const fold = exposureDurationFold(ctx, el, b.duration!, b.mode === 'moreThan');
+    const given = givenOf(ctx, el);
+    joins.add(fold);
+    joins.add(given);
+    return durationTruth(el, fold, given);
+  }
   const w = b.duration!;
   return anchoredTruth(ctx, el, w, b.anchor, joins, use, (win) => exposureWithinRecordSql(ctx, el, win), any);
 }
