@@ -9,6 +9,14 @@ export interface FunnelCriterion {
   readonly excludes: number;
   /** Patients not excluded by this criterion nor any before it. */
   readonly remaining: number;
+  readonly met: number;
+  readonly not_met: number;
+  readonly unknown: number;
+  /**
+   * Patients who would be eligible without this criterion: it does not pass and every other one
+   * does (OHDSI Circe's inclusion-rule gain), the cost of keeping it.
+   */
+  readonly gain: number;
 }
 
 export interface FunnelCohort {
@@ -58,6 +66,9 @@ export function createFunnel(info: ProtocolInfo): Funnel {
       exclusion: criteria.map((c) => c.kind === 'exclusion'),
       excludes: new Float64Array(criteria.length),
       remaining: new Float64Array(criteria.length),
+      /** Per criterion, counts of statuses by code: not met, met, unknown. */
+      statuses: [0, 1, 2].map(() => new Float64Array(criteria.length)),
+      gain: new Float64Array(criteria.length),
       verdicts: { eligible: 0, ineligible: 0, undetermined: 0 },
       total: 0,
     };
@@ -71,13 +82,23 @@ export function createFunnel(info: ProtocolInfo): Funnel {
       acc.total++;
       acc.verdicts[VERDICT_CODES[verdicts[vAt + k]!]!]++;
       let out = false;
+      let failing = 0;
+      let last = -1;
       for (let j = 0; j < acc.slots.length; j++) {
-        const status = statuses[sAt + acc.slots[j]!];
+        const status = statuses[sAt + acc.slots[j]!]!;
+        acc.statuses[status]![j]!++;
         const excluded = acc.exclusion[j] ? status === 1 : status === 0;
         if (excluded) acc.excludes[j]!++;
         out ||= excluded;
         if (!out) acc.remaining[j]!++;
+        const passes = acc.exclusion[j] ? status === 0 : status === 1;
+        if (!passes) {
+          failing++;
+          last = j;
+        }
       }
+      // One pass: a patient held back by exactly one criterion is that criterion's gain.
+      if (failing === 1) acc.gain[last]!++;
     }
   };
   return {
@@ -118,6 +139,10 @@ export function createFunnel(info: ProtocolInfo): Funnel {
             kind: c.kind,
             excludes: acc.excludes[j]!,
             remaining: acc.remaining[j]!,
+            met: acc.statuses[1]![j]!,
+            not_met: acc.statuses[0]![j]!,
+            unknown: acc.statuses[2]![j]!,
+            gain: acc.gain[j]!,
           })),
         })),
       };

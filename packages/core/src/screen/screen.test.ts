@@ -117,6 +117,14 @@ describe('funnel', () => {
       ['IN-4', 0, 1],
       ['IN-5', 1, 1],
     ]);
+    // Patient 2 fails only IN-1 (wbc 2), patient 3 fails IN-1 and IN-5: one patient's gain.
+    expect(cohort.criteria.map((c) => [c.id, c.met, c.not_met, c.unknown, c.gain])).toEqual([
+      ['IN-1', 1, 2, 0, 1],
+      ['IN-2', 3, 0, 0, 0],
+      ['IN-3', 3, 0, 0, 0],
+      ['IN-4', 3, 0, 0, 0],
+      ['IN-5', 2, 1, 0, 0],
+    ]);
   });
 });
 
