@@ -56,7 +56,8 @@ async function runCase(connection: DuckDBConnection, testCase: SuiteCase): Promi
 }
 
 const suite = loadSuite();
-const report: TestReport = {};
+const results = new Map<string, CaseResult>();
+const key = (file: string, title: string) => `${file} › ${title}`;
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 let elapsed = 0;
@@ -68,6 +69,15 @@ beforeAll(async () => {
 
 afterAll(() => {
   connection?.closeSync();
+  // The report lists files and cases in the suite's order, whatever order the cases ran in.
+  const report: TestReport = {};
+  for (const file of suite) {
+    const tests = file.tests.flatMap((t) => {
+      const result = results.get(key(file.file, t.title));
+      return result ? [{ name: t.title, result }] : [];
+    });
+    if (tests.length > 0) report[file.file] = { tests };
+  }
   const counts = countReport(report);
   // Only a complete run rewrites the committed report (a filtered run would shrink it).
   if (counts.total === suite.reduce((n, file) => n + file.tests.length, 0)) {
@@ -88,11 +98,8 @@ for (const file of suite) {
     });
 
     for (const testCase of file.tests) {
-      const reason = skips[`${file.file} › ${testCase.title}`];
-      const record = (result: CaseResult) => {
-        report[file.file] ??= { tests: [] };
-        report[file.file]!.tests.push({ name: testCase.title, result });
-      };
+      const reason = skips[key(file.file, testCase.title)];
+      const record = (result: CaseResult) => results.set(key(file.file, testCase.title), result);
       if (reason) {
         record({ passed: false, reason: `skipped: ${reason}` });
         test.skip(`${testCase.title} (${reason})`, () => {});

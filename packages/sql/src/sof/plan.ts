@@ -132,7 +132,8 @@ function shapeError(error: {
   const where = issue.path
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
     .join('');
-  return invalidShape(where, issue.message);
+  const missing = issue.message.endsWith('received undefined');
+  return invalidShape(where, missing ? 'this element is required' : issue.message);
 }
 
 /** Validates a ViewDefinition (unknown JSON) and plans it; throws SofError. */
@@ -213,7 +214,7 @@ export function planView(input: unknown): ViewPlan {
     ];
     const seen = new Set<string>();
     for (const name of columnNames) {
-      if (seen.has(name)) throw duplicateColumn(where, name);
+      if (seen.has(name)) throw duplicateColumn(where || 'select', name);
       seen.add(name);
     }
     return { iteration, columns, selects, unionAll, columnNames };

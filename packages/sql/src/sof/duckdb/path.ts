@@ -2,6 +2,7 @@ import { badArguments, notBoolean, unsupportedFunction, unsupportedOperator } fr
 import type { PathNode } from '../fhirpath/ast';
 import type { ConstantValue, PlannedPath } from '../plan';
 import { isPrimitiveType } from '../types';
+import { type TemporalKind, temporalBoundary } from './boundary';
 import { bind, emptyList, keyPath, type Names, numericJson, text } from './sql';
 
 /**
@@ -142,6 +143,15 @@ const functionArity: Readonly<Record<string, readonly [number, number]>> = {
   join: [0, 1],
   getResourceKey: [0, 0],
   getReferenceKey: [0, 1],
+  lowBoundary: [0, 1],
+  highBoundary: [0, 1],
+};
+
+const temporalKinds: Readonly<Record<string, TemporalKind>> = {
+  date: 'date',
+  dateTime: 'dateTime',
+  instant: 'dateTime',
+  time: 'time',
 };
 
 /** The type name of an `ofType(T)` / `getReferenceKey(T)` argument (`T` or `FHIR.T`). */
@@ -278,6 +288,27 @@ export function compilePath(path: PlannedPath, scope: PathScope): Value {
         return {
           shape: 'collection',
           sql: `list_filter(list_transform(${asCollection(input)}, lambda ${x}: ${key}), lambda _k: _k IS NOT NULL)`,
+        };
+      }
+      case 'lowBoundary':
+      case 'highBoundary': {
+        // The precision argument is not supported: the boundary keeps the finest precision.
+        if (node.args.length > 0) throw badArguments(where, node.name, 'no precision argument here');
+        const target = node.target;
+        const declared =
+          target?.kind === 'call' && target.name === 'ofType'
+            ? typeName(target.args[0], where, 'ofType')
+            : undefined;
+        const kind: TemporalKind =
+          (declared === undefined ? undefined : temporalKinds[declared]) ?? 'unknown';
+        const x = scope.names.next('_x');
+        const bound = temporalBoundary(`json_extract_string(${x}, '$')`, kind, node.name === 'highBoundary');
+        const decimal = text(`${where}: ${node.name}() of a decimal is not supported`);
+        return {
+          shape: 'collection',
+          sql:
+            `list_filter(list_transform(${asCollection(input)}, lambda ${x}: CASE WHEN json_type(${x}) = 'VARCHAR' ` +
+            `THEN to_json(${bound}) WHEN json_type(${x}) IN ${numericJson} THEN error(${decimal}) END), lambda _k: _k IS NOT NULL)`,
         };
       }
       default:

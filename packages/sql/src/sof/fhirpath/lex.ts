@@ -3,6 +3,8 @@ export interface Token {
   readonly type: 'identifier' | 'string' | 'number' | 'temporal' | 'constant' | 'variable' | 'symbol' | 'end';
   readonly text: string;
   readonly at: number;
+  /** A `backtick`-delimited name: never a keyword. */
+  readonly delimited?: boolean;
 }
 
 /** Thrown by the lexer and parser; the caller turns it into a SofError naming the element. */
@@ -96,7 +98,9 @@ export function lex(source: string): Token[] {
     }
     if (c === '`' || c === "'") {
       const { text, end } = readQuoted(source, i);
-      tokens.push({ type: c === '`' ? 'identifier' : 'string', text, at: i });
+      tokens.push(
+        c === '`' ? { type: 'identifier', text, at: i, delimited: true } : { type: 'string', text, at: i },
+      );
       i = end;
       continue;
     }

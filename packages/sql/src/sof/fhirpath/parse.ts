@@ -26,7 +26,7 @@ export function parsePath(source: string): PathNode {
   const peek = (): Token => tokens[position]!;
   const next = (): Token => tokens[position++]!;
   const isOperator = (token: Token, text: string): boolean =>
-    (token.type === 'symbol' || token.type === 'identifier') && token.text === text;
+    (token.type === 'symbol' || (token.type === 'identifier' && !token.delimited)) && token.text === text;
   const expect = (text: string): void => {
     const token = next();
     if (token.type !== 'symbol' || token.text !== text) throw new PathSyntaxError(token.at, `'${text}'`);
@@ -117,11 +117,12 @@ export function parsePath(source: string): PathNode {
       case 'identifier': {
         const following = tokens[position + 1]!;
         const isCall = following.type === 'symbol' && following.text === '(';
-        if (!isCall && (token.text === 'true' || token.text === 'false')) {
+        if (!isCall && !token.delimited && (token.text === 'true' || token.text === 'false')) {
           next();
           return { kind: 'boolean', value: token.text === 'true' };
         }
-        if (!isCall && wordOperators.has(token.text)) throw new PathSyntaxError(token.at, 'an expression');
+        if (!isCall && !token.delimited && wordOperators.has(token.text))
+          throw new PathSyntaxError(token.at, 'an expression');
         return invocation(null);
       }
       case 'symbol':
