@@ -85,7 +85,7 @@ export { type ScreenOptions, screen, verdictOf } from './screen/screen';
 export type * from './screen/types';
 export { Source } from './source';
 export { SQL_DIALECTS, type SqlDialect } from './sql/dialect';
-export { funnelSql, type SqlFunnel, type SqlFunnelColumn } from './sql/funnel';
+export { funnelFromRow, funnelSql, type SqlFunnel, type SqlFunnelColumn } from './sql/funnel';
 export {
   protocolToSql,
   type SqlCompileOptions,

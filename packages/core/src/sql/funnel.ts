@@ -1,4 +1,5 @@
 import type { CompiledProtocol } from '../compile';
+import type { FunnelResult } from '../screen/funnel';
 import type { SqlQuery } from './query';
 
 /**
@@ -63,4 +64,38 @@ export function funnelSql(protocol: CompiledProtocol, query: SqlQuery): SqlFunne
   });
   const sql = `${query.with}, tallied AS (\n  SELECT screened.*, ${perPatient.join(', ') || '0 AS none'} FROM screened\n)\nSELECT ${aggregates.join(',\n  ')}\nFROM tallied`;
   return { sql, columns, members };
+}
+
+/** The funnel query's row as the in-process funnel's result (screen/funnel.ts), the shape every path prints. */
+export function funnelFromRow(
+  protocol: CompiledProtocol,
+  funnel: SqlFunnel,
+  row: Readonly<Record<string, number | bigint | null>>,
+): FunnelResult {
+  const value = (cohort: number, criterion: number | undefined, metric: string) => {
+    const c = funnel.columns.find(
+      (x) => x.cohort === cohort && x.criterion === criterion && x.metric === metric,
+    )!;
+    return Number(row[c.column] ?? 0);
+  };
+  return {
+    cohorts: protocol.info.cohorts.map((cohort, k) => ({
+      id: cohort.id,
+      label: cohort.label,
+      total: value(k, undefined, 'total'),
+      eligible: value(k, undefined, 'eligible'),
+      ineligible: value(k, undefined, 'ineligible'),
+      undetermined: value(k, undefined, 'undetermined'),
+      criteria: funnel.members[k]!.map((i, j) => ({
+        id: protocol.criteria[i]!.info.id,
+        kind: protocol.criteria[i]!.info.kind,
+        excludes: value(k, j, 'excludes'),
+        remaining: value(k, j, 'remaining'),
+        met: value(k, j, 'met'),
+        not_met: value(k, j, 'not_met'),
+        unknown: value(k, j, 'unknown'),
+        gain: value(k, j, 'gain'),
+      })),
+    })),
+  };
 }

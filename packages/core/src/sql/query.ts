@@ -16,6 +16,11 @@ export interface SqlCompileOptions {
    * A unit not listed is a unit that does not convert.
    */
   readonly units?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Compile what can be, with every criterion that cannot be left unknown for every patient and
+   * listed in `skipped`: counts that say which criteria they do not cover, instead of none.
+   */
+  readonly partial?: boolean;
 }
 
 /** A criterion the query cannot compute, and why. */
@@ -46,6 +51,8 @@ export interface SqlQuery {
     readonly column: string;
     readonly members: readonly number[];
   }[];
+  /** With `partial`: the criteria left unknown, and why. */
+  readonly skipped: readonly SqlProblem[];
 }
 
 export type SqlCompileResult = SqlQuery | { readonly ok: false; readonly problems: readonly SqlProblem[] };
@@ -94,7 +101,7 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
       body: `SELECT p.pid, ${expr} AS s\n${from.join('\n')}`,
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 && options.partial !== true) return { ok: false, problems };
 
   const cohorts = protocol.cohorts.map((k, i) => ({
     id: k.info.id,
@@ -139,6 +146,7 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
     sql: `${withText}SELECT * FROM screened ORDER BY pid`,
     criteria,
     cohorts,
+    skipped: problems,
   };
 }
 
