@@ -63,4 +63,4 @@ interface AxeResults {
 
 /** How far the page is wider than its window (0 when nothing overflows sideways). */
 export const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
