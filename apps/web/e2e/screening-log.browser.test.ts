@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('the screening log, against the real API', () => {
     const rows = page.locator('ol.log > li');
     await expect.poll(() => rows.count()).toBe(2);
     const mine = rows.filter({ has: page.locator(`a[href$="/${id}"]`) });
-    const mineText = (await mine.innerText()).replace(/\s+/g, ' ');
+    const mineText = ((await mine.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(mineText).toContain(`by ${TOKEN_NAME}`);
     expect(mineText).toContain('NCT06469190 · version 1 · screening date 2025-03-15');
     expect(mineText).toContain('IgAN Eligible');
@@ -129,6 +129,7 @@ describe.skipIf(!hasChromium)('the screening log, against the real API', () => {
     await expect.poll(() => verdict(page, 'IgAN').textContent()).toBe(shown.IgAN);
     expect(await verdict(page, 'PMN').textContent()).toBe(shown.PMN);
     expect(await verdict(page, 'AAV').textContent()).toBe(shown.AAV);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out, each term apart from its value
     const facts = (await page.locator('dl.facts').innerText()).replace(/\s+/g, ' ');
     expect(facts).toContain('Protocol NCT06469190 version 1');
     expect(facts).toContain(`Screened by ${TOKEN_NAME}`);
@@ -171,6 +172,7 @@ describe.skipIf(!hasChromium)('the screening log, against the real API', () => {
     const sections = page.locator('section.print-cohort');
     expect(await sections.count()).toBe(expected.screening.cohorts.length);
     for (const [i, cohort] of expected.screening.cohorts.entries()) {
+      // biome-ignore lint/performance/useDomNodeTextContent: what print media renders, not what the DOM holds
       const text = (await sections.nth(i).innerText()).replace(/\s+/g, ' ');
       expect(text).toContain(`${cohort.label ?? cohort.id}`);
       expect(text).toContain('Protocol NCT06469190 version 1');
