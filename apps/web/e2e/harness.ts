@@ -119,7 +119,9 @@ export function fakeApi(app: App) {
     if (path === `/v1/protocols/${info.id}/screenings` && request.method() === 'POST') {
       const body = request.postDataJSON();
       app.recorded.push(body);
-      const result = screenLocally(compiled.protocol, body);
+      // `store` is the API's own field (keep the input), not part of the screening input.
+      const { store: _keep, ...input } = body;
+      const result = screenLocally(compiled.protocol, input);
       if (!result.ok)
         return route.fulfill({ status: 400, json: { error: { code: 'invalid', message: 'bad input' } } });
       return route.fulfill({

@@ -1165,6 +1165,10 @@ export interface paths {
                     since?: string;
                     /** @description ISO date-time, exclusive */
                     until?: string;
+                    /** @description Entries where some cohort (or `cohort`) has this verdict */
+                    verdict?: "eligible" | "ineligible" | "undetermined";
+                    /** @description With `verdict`: the cohort that has it */
+                    cohort?: string;
                     /** @description Cursor: the `next` of the previous page */
                     before?: string;
                     limit?: number;

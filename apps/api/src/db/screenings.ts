@@ -1,8 +1,10 @@
 import type { Verdict } from '@eligo/core';
+import { sql } from 'kysely';
 import type { Db } from './connect';
 import { groupCommit } from './group-commit';
 import { insertScreenings } from './insert-screenings';
 import type { ScreeningTable } from './schema';
+import { verdictNeedle } from './verdict-needle';
 
 /** One audit entry: who screened, when, against which published version, with what verdicts. */
 export interface AuditRecord {
@@ -24,6 +26,9 @@ export interface AuditFilter {
   readonly batch?: string | undefined;
   readonly since?: string | undefined;
   readonly until?: string | undefined;
+  /** Entries where some cohort (or `cohort`, when given) has this verdict. */
+  readonly verdict?: Verdict | undefined;
+  readonly cohort?: string | undefined;
   /** Ids sort by time: entries older than this one. */
   readonly before?: string | undefined;
   readonly limit: number;
@@ -54,8 +59,16 @@ export function screeningStore(db: Db) {
       if (filter.version !== undefined) q = q.where('version', '=', filter.version);
       if (filter.token !== undefined) q = q.where('token_id', '=', filter.token);
       if (filter.batch !== undefined) q = q.where('batch_id', '=', filter.batch);
-      if (filter.since !== undefined) q = q.where('at', '>=', filter.since);
-      if (filter.until !== undefined) q = q.where('at', '<', filter.until);
+      if (filter.since !== undefined) q = q.where('at', '>=', storedTime(filter.since));
+      if (filter.until !== undefined) q = q.where('at', '<', storedTime(filter.until));
+      if (filter.verdict !== undefined) {
+        const needle = verdictNeedle(filter.verdict, filter.cohort);
+        q = q.where(
+          db.dialect === 'postgres'
+            ? sql<boolean>`strpos(verdicts, ${needle}) > 0`
+            : sql<boolean>`instr(verdicts, ${needle}) > 0`,
+        );
+      }
       if (filter.before !== undefined) q = q.where('id', '<', filter.before);
       const rows = await q.orderBy('id', 'desc').limit(filter.limit).execute();
       return rows.map((r) => toRecord({ ...r, input: null }, false));
@@ -66,6 +79,14 @@ export function screeningStore(db: Db) {
       return row && toRecord(row, true);
     },
   };
+}
+
+/**
+ * `at` is stored as `Date.toISOString()` text and compared as text: a bound in another form
+ * (`+02:00`, no milliseconds) is brought to that form first, or text order would not be time order.
+ */
+function storedTime(time: string): string {
+  return new Date(time).toISOString();
 }
 
 export type ScreeningStore = ReturnType<typeof screeningStore>;

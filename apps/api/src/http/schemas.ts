@@ -197,6 +197,11 @@ export const AuditQuerySchema = z.object({
   batch: z.string().optional(),
   since: z.iso.datetime({ offset: true }).optional().openapi({ description: 'ISO date-time, inclusive' }),
   until: z.iso.datetime({ offset: true }).optional().openapi({ description: 'ISO date-time, exclusive' }),
+  verdict: z
+    .enum(['eligible', 'ineligible', 'undetermined'])
+    .optional()
+    .openapi({ description: 'Entries where some cohort (or `cohort`) has this verdict' }),
+  cohort: z.string().min(1).optional().openapi({ description: 'With `verdict`: the cohort that has it' }),
   before: z.string().optional().openapi({ description: 'Cursor: the `next` of the previous page' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

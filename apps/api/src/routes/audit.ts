@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireRole } from '../auth/middleware';
-import { notFound } from '../http/errors';
+import { invalid, notFound } from '../http/errors';
 import { bearer, router } from '../http/router';
 import {
   AuditListSchema,
@@ -36,6 +36,8 @@ const get = createRoute({
 export const auditRoutes = router()
   .openapi(list, async (c) => {
     const query = c.req.valid('query');
+    if (query.cohort !== undefined && query.verdict === undefined)
+      throw invalid([{ path: 'query.cohort', message: 'cohort narrows verdict: give verdict too' }]);
     const entries = await c.var.deps.store.screenings.list(query);
     const next = entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null;
     return c.json({ entries, next }, 200);

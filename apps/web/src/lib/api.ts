@@ -1,4 +1,5 @@
 import type { AppType } from '@eligo/api';
+import type { Verdict } from '@eligo/core';
 import { hc } from 'hono/client';
 import type { ScreeningRequest } from './request';
 
@@ -33,7 +34,8 @@ export function createApi(
     async protocol(id: string) {
       return body(await call(() => client.v1.protocols[':id'].$get({ param: { id } })));
     },
-    async recordScreening(id: string, request: ScreeningRequest) {
+    /** `store: true` keeps the patient input with the audit record, so the screening log can reopen it. */
+    async recordScreening(id: string, request: ScreeningRequest & { readonly store?: boolean }) {
       return body(
         await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
       );
@@ -42,6 +44,20 @@ export function createApi(
     async matches(request: ScreeningRequest) {
       return body(await call(() => client.v1.matches.$post({ json: request })));
     },
+    /** The audit log (`GET /v1/audit`), newest first; admin role. */
+    async audit(query: AuditQuery) {
+      return body(await call(() => client.v1.audit.$get({ query })));
+    },
+    async auditEntry(id: string) {
+      return body(await call(() => client.v1.audit[':id'].$get({ param: { id } })));
+    },
+    async protocolVersion(id: string, version: number) {
+      return body(
+        await call(() =>
+          client.v1.protocols[':id'].versions[':version'].$get({ param: { id, version: String(version) } }),
+        ),
+      );
+    },
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
     },
@@ -49,6 +65,13 @@ export function createApi(
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** Filters of the audit log, as query text. */
+export type AuditQuery = Partial<
+  Record<'protocol' | 'cohort' | 'since' | 'until' | 'before' | 'limit', string>
+> & {
+  readonly verdict?: Verdict;
+};
 
 async function call<R>(request: () => Promise<R>): Promise<R> {
   try {
@@ -105,3 +128,4 @@ export type ProtocolDetail = Awaited<ReturnType<Api['protocol']>>;
 export type RecordedScreening = Awaited<ReturnType<Api['recordScreening']>>;
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
 export type Matches = Awaited<ReturnType<Api['matches']>>;
+export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;

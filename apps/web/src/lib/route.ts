@@ -1,14 +1,20 @@
 /** The app's pages, addressed by the URL hash so the API can serve the app as static files. */
 export type Route =
   | { readonly page: 'screen'; readonly protocol: string | undefined }
-  | { readonly page: 'author'; readonly protocol: string | undefined };
+  | { readonly page: 'author'; readonly protocol: string | undefined }
+  /** The screening log; with `entry`, one recorded screening reopened. */
+  | { readonly page: 'log'; readonly protocol: string | undefined; readonly entry?: string | undefined };
 
 export function parseRoute(hash: string): Route {
-  const [page, protocol] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [page, protocol, entry] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const id = protocol || undefined;
+  if (page === 'log') return { page: 'log', protocol: id, entry: entry || undefined };
   return page === 'author' ? { page: 'author', protocol: id } : { page: 'screen', protocol: id };
 }
 
 export function routeHash(route: Route): string {
-  return route.protocol ? `#/${route.page}/${encodeURIComponent(route.protocol)}` : `#/${route.page}`;
+  const base = route.protocol ? `#/${route.page}/${encodeURIComponent(route.protocol)}` : `#/${route.page}`;
+  return route.page === 'log' && route.entry && route.protocol
+    ? `${base}/${encodeURIComponent(route.entry)}`
+    : base;
 }
