@@ -33,10 +33,10 @@ export function createApi(
     async protocol(id: string) {
       return body(await call(() => client.v1.protocols[':id'].$get({ param: { id } })));
     },
-    async recordScreening(id: string, request: ScreeningRequest) {
-      return body(
-        await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
-      );
+    /** `siteRef`: the site's own pseudonymous reference for the person, kept with the audit record. */
+    async recordScreening(id: string, request: ScreeningRequest, siteRef?: string) {
+      const json = siteRef ? { ...request, siteRef } : request;
+      return body(await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json })));
     },
     /** Every cohort of every published trial for this patient, ranked (`POST /v1/matches`). */
     async matches(request: ScreeningRequest) {
