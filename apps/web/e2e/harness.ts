@@ -119,9 +119,13 @@ export function fakeApi(app: App) {
     if (path === `/v1/protocols/${info.id}/screenings` && request.method() === 'POST') {
       const body = request.postDataJSON();
       app.recorded.push(body);
-      // `store` is the API's own field (keep the input), not part of the screening input.
-      const { store: _keep, ...input } = body;
-      const result = screenLocally(compiled.protocol, input);
+      // `store` and the site reference are the API's own fields, kept with the audit record: the screening never sees them.
+      const {
+        store: _keep,
+        siteRef: _ref,
+        ...input
+      } = body as typeof body & { store?: boolean; siteRef?: string };
+      const result = screenLocally(compiled.protocol, input as typeof body);
       if (!result.ok)
         return route.fulfill({ status: 400, json: { error: { code: 'invalid', message: 'bad input' } } });
       return route.fulfill({

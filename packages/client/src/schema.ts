@@ -1797,6 +1797,8 @@ export interface components {
             id: string;
             /** @description The request's `ref`, when it gave one */
             ref?: string;
+            /** @description The request's `siteRef`, when it gave one */
+            siteRef?: string;
         };
         ScreeningRequest: {
             /** @example 2025-03-15 */
@@ -1814,6 +1816,11 @@ export interface components {
             };
             /** @description Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line` */
             ref?: string;
+            /**
+             * @description The site's own pseudonymous reference for the person screened (such as `SCR-0042`), stored with the audit record; not a name
+             * @example SCR-0042
+             */
+            siteRef?: string;
             /** @description Pin a published version */
             version?: number;
             /** @description Keep the patient input in the audit record */
@@ -1905,6 +1912,8 @@ export interface components {
                 [key: string]: "eligible" | "ineligible" | "undetermined";
             };
             batchId: string | null;
+            /** @description The site's own reference for the person screened, when given */
+            siteRef: string | null;
             input?: unknown;
         };
         Token: {

@@ -70,6 +70,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_screening_site_ref': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('screenings').addColumn('site_ref', 'text').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

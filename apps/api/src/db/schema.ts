@@ -61,4 +61,6 @@ export interface ScreeningTable {
   /** JSON of the patient input, only when the request asked for it to be kept. */
   input: string | null;
   batch_id: string | null;
+  /** The site's own pseudonymous reference for the person screened; absent is null. */
+  site_ref?: string | null;
 }

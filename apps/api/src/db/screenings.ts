@@ -15,6 +15,8 @@ export interface AuditRecord {
   readonly asOf: string;
   readonly verdicts: Readonly<Record<string, Verdict>>;
   readonly batchId: string | null;
+  /** The site's own pseudonymous reference for the person screened, when the request gave one. */
+  readonly siteRef: string | null;
   /** Present only when the screening request asked for its input to be kept. */
   readonly input?: unknown;
 }
@@ -54,6 +56,7 @@ export function screeningStore(db: Db) {
           'as_of',
           'verdicts',
           'batch_id',
+          'site_ref',
         ]);
       if (filter.protocol !== undefined) q = q.where('protocol_id', '=', filter.protocol);
       if (filter.version !== undefined) q = q.where('version', '=', filter.version);
@@ -100,6 +103,7 @@ function toRecord(row: ScreeningTable, withInput: boolean): AuditRecord {
     asOf: row.as_of,
     verdicts: JSON.parse(row.verdicts) as Record<string, Verdict>,
     batchId: row.batch_id,
+    siteRef: row.site_ref ?? null,
   };
   return withInput && row.input !== null ? { ...record, input: JSON.parse(row.input) } : record;
 }

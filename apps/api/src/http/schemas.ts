@@ -126,6 +126,22 @@ export const ProtocolDetailSchema = VersionSummarySchema.extend({
 
 export const VersionListSchema = z.object({ versions: z.array(VersionSummarySchema) }).openapi('VersionList');
 
+/**
+ * A site's own pseudonymous reference for the person screened (`SCR-0042`), kept with the audit
+ * record so the site can reconcile it with its screening log. One line: a newline would let it
+ * forge lines in a CSV export or a log.
+ */
+export const SiteRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^\p{Cc}]*$/u, 'must be one line, without newlines or other control characters')
+  .openapi({
+    description:
+      "The site's own pseudonymous reference for the person screened (such as `SCR-0042`), stored with the audit record; not a name",
+    example: 'SCR-0042',
+  });
+
 export const ScreeningRequestSchema = z
   .object({
     asOf: z
@@ -142,6 +158,7 @@ export const ScreeningRequestSchema = z
       description:
         "Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line`",
     }),
+    siteRef: SiteRefSchema.optional(),
     version: z.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
     store: z.boolean().optional().openapi({ description: 'Keep the patient input in the audit record' }),
     trace: z.boolean().optional().openapi({
@@ -157,6 +174,7 @@ export const ScreeningSchema = z
     ...CoreScreeningSchema.shape,
     id: z.string().openapi({ description: 'Audit record id' }),
     ref: z.string().optional().openapi({ description: "The request's `ref`, when it gave one" }),
+    siteRef: z.string().optional().openapi({ description: "The request's `siteRef`, when it gave one" }),
     protocol: z.object({
       ...CoreScreeningSchema.shape.protocol.shape,
       published: z.number().int().openapi({ description: 'Published version screened against' }),
@@ -215,6 +233,10 @@ export const AuditRecordSchema = z
     asOf: z.string(),
     verdicts: z.record(z.string(), z.enum(['eligible', 'ineligible', 'undetermined'])),
     batchId: z.string().nullable(),
+    siteRef: z
+      .string()
+      .nullable()
+      .openapi({ description: "The site's own reference for the person screened, when given" }),
     input: z.unknown().optional(),
   })
   .openapi('AuditRecord');

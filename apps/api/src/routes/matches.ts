@@ -15,9 +15,12 @@ import { errorResponses, json, ScreeningRequestSchema } from '../http/schemas';
 import { publishedVersion } from '../screening/published';
 import { screenDocument, verdicts } from '../screening/run';
 
-const MatchRequestSchema = ScreeningRequestSchema.omit({ version: true, store: true, trace: true }).openapi(
-  'MatchRequest',
-);
+const MatchRequestSchema = ScreeningRequestSchema.omit({
+  version: true,
+  store: true,
+  trace: true,
+  siteRef: true,
+}).openapi('MatchRequest');
 
 const MatchesSchema = z
   .object({

@@ -72,7 +72,7 @@ const BATCH_STALL_MS = 30_000;
 export const screeningRoutes = router()
   .openapi(single, async (c) => {
     const { id } = c.req.valid('param');
-    const { version: pin, store: keep, trace, ...document } = c.req.valid('json');
+    const { version: pin, store: keep, trace, siteRef, ...document } = c.req.valid('json');
     const { version, protocol } = await publishedVersion(c, id, pin);
     const outcome = screenDocument(protocol, document, { trace: trace === true });
     if (!outcome.ok) throw invalid(outcome.errors, 'The screening input is invalid');
@@ -91,6 +91,7 @@ export const screeningRoutes = router()
         verdicts: JSON.stringify(verdicts(screening)),
         input: keep ? JSON.stringify(document) : null,
         batch_id: null,
+        site_ref: siteRef ?? null,
       },
     ]);
     const shown = withTraces(screening, trace === true);
@@ -99,6 +100,7 @@ export const screeningRoutes = router()
       {
         id: auditId,
         ...(document.ref === undefined ? {} : { ref: document.ref }),
+        ...(siteRef === undefined ? {} : { siteRef }),
         ...shown,
         protocol: { ...shown.protocol, published: version.number },
       } as z.infer<typeof ScreeningSchema>,

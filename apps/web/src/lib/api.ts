@@ -34,11 +34,17 @@ export function createApi(
     async protocol(id: string) {
       return body(await call(() => client.v1.protocols[':id'].$get({ param: { id } })));
     },
-    /** `store: true` keeps the patient input with the audit record, so the screening log can reopen it. */
-    async recordScreening(id: string, request: ScreeningRequest & { readonly store?: boolean }) {
-      return body(
-        await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json: request })),
-      );
+    /**
+     * `store: true` keeps the patient input with the audit record, so the screening log can reopen
+     * it; `siteRef` is the site's own pseudonymous reference for the person, kept with the record.
+     */
+    async recordScreening(
+      id: string,
+      request: ScreeningRequest & { readonly store?: boolean },
+      siteRef?: string,
+    ) {
+      const json = siteRef ? { ...request, siteRef } : request;
+      return body(await call(() => client.v1.protocols[':id'].screenings.$post({ param: { id }, json })));
     },
     /** Every cohort of every published trial for this patient, ranked (`POST /v1/matches`). */
     async matches(request: ScreeningRequest) {
