@@ -1,5 +1,6 @@
 import type { PopulationBatch } from '@eligo/core';
 import { dayKey } from '../lean/calendar';
+import { ckdEpi2021 } from '../lean/ckd';
 import { NO_BIRTH, SEX } from '../lean/codes';
 import {
   atLeast,
@@ -10,6 +11,7 @@ import {
   NOT_MET,
   recordStatus,
   STATUS_NAMES,
+  slotInUse,
   UNKNOWN,
   verdictOf,
   withinUln,
@@ -19,7 +21,6 @@ import { replay } from '../lean/replay';
 import type { BenchPatient, Status, Verdict } from '../patient';
 import { CRITERIA } from '../patient';
 import type { Engine, LeanLayouts, Screener } from './engine';
-import { ckdEpi2021 } from './shared/ckd';
 import { ge } from './shared/compare';
 
 /**
@@ -28,11 +29,7 @@ import { ge } from './shared/compare';
  * path is judged against.
  */
 
-/** Which slot holds the result in use: the later of those on or before the screening date (slot 2 on a tie, as listed later); 0 for none. */
-function slot(day1: number, day2: number, asOf: number): number {
-  if (day2 <= asOf && (day1 > asOf || day2 >= day1)) return 2;
-  return day1 <= asOf ? 1 : 0;
-}
+const slot = slotInUse;
 
 const WBC = factors('wbc', '10*9/L');
 const HB = factors('hemoglobin', 'g/L');

@@ -1,47 +1,42 @@
-import { dayNumber } from '../engines/shared/days';
-import { type PatientSink, REPORTED_UNITS } from '../generate';
+import type { PatientSink } from '../generate';
 import type { ConditionEntry } from '../patient';
-import {
-  CLINICAL,
-  CONDITIONS,
-  type ConditionKind,
-  codeOf,
-  LABS,
-  type Lab,
-  NEVER,
-  NO_BIRTH,
-  SEX,
-  VERIFICATION,
-} from './codes';
+import type { ConditionKind, Lab } from './codes';
+import { type FlatPatient, FlatSink } from './flat';
 
 /**
- * The leanest column layout for the benchmark's job: one typed array per fact the criteria read,
- * day numbers, dictionary codes, and per element an offsets array (patient i's rows are
- * `offsets[i]` to `offsets[i + 1]`). Nothing is decided while laying out: every result, future-dated
- * or not, and every record is kept, so the screening function does the whole job.
+ * The leanest column layout for the benchmark's job: one typed array per fact and slot, day
+ * numbers, dictionary codes. The slots are those of the flat objects (`flat.ts`: two results per
+ * lab, two infections, two courses, one of each other diagnosis), so the two lean baselines differ
+ * only in objects against typed arrays. Nothing is decided while laying out: every result,
+ * future-dated or not, and every record is kept, and the screening function does the whole job.
  */
 
-export interface LeanResults {
-  readonly offsets: Int32Array;
+/** One result slot of a lab compared with a threshold; day NEVER when the patient has no result in it. */
+export interface ValueSlot {
   readonly value: Float64Array;
   readonly day: Int32Array;
   /** Index into `REPORTED_UNITS[lab]`. */
   readonly unit: Uint8Array;
-  /** The reference range's upper limit; NaN without one. */
+}
+
+/** One result slot of a lab compared with its upper reference limit (the unit cancels). */
+export interface UlnSlot {
+  readonly value: Float64Array;
+  readonly day: Int32Array;
+  /** NaN without a reference range. */
   readonly high: Float64Array;
 }
 
-export interface LeanRecords {
-  readonly offsets: Int32Array;
+/** One diagnosis slot; onset NEVER when the patient has no record in it. */
+export interface RecordSlot {
   readonly clinical: Uint8Array;
   readonly verification: Uint8Array;
   readonly onset: Int32Array;
 }
 
-export interface LeanExposures {
-  readonly offsets: Int32Array;
+/** One course slot; start NEVER when none, end NEVER when open. */
+export interface CourseSlot {
   readonly start: Int32Array;
-  /** NEVER when the course has no end. */
   readonly end: Int32Array;
 }
 
@@ -53,118 +48,98 @@ export interface LeanColumns {
   readonly birth: Int32Array;
   /** SEX codes. */
   readonly sex: Uint8Array;
-  readonly labs: Readonly<Record<Lab, LeanResults>>;
-  readonly conditions: Readonly<Record<ConditionKind, LeanRecords>>;
-  readonly csf: LeanExposures;
+  readonly wbc: readonly [ValueSlot, ValueSlot];
+  readonly anc: readonly [ValueSlot, ValueSlot];
+  readonly hb: readonly [ValueSlot, ValueSlot];
+  readonly alt: readonly [UlnSlot, UlnSlot];
+  readonly ast: readonly [UlnSlot, UlnSlot];
+  readonly tbil: readonly [UlnSlot, UlnSlot];
+  readonly scr: readonly [ValueSlot, ValueSlot];
+  readonly gilbert: RecordSlot;
+  readonly diabetes: RecordSlot;
+  readonly malignancy: RecordSlot;
+  readonly infection: readonly [RecordSlot, RecordSlot];
+  readonly csf: readonly [CourseSlot, CourseSlot];
 }
 
-class Rows {
-  readonly offsets: number[] = [0];
-  readonly fields: number[][];
-  constructor(fields: number) {
-    this.fields = Array.from({ length: fields }, () => []);
-  }
-  add(...values: number[]): void {
-    for (let k = 0; k < values.length; k++) this.fields[k]!.push(values[k]!);
-  }
-  endPatient(): void {
-    this.offsets.push(this.fields[0]!.length);
-  }
-}
+type Field = { [K in keyof FlatPatient]: FlatPatient[K] extends number ? K : never }[keyof FlatPatient];
 
-/** Writes generated patients into lean columns; `take()` hands over the patients since the last call. */
+/** Lays patients out as lean columns (through flat patients: the slots are theirs). */
 export class LeanColumnSink implements PatientSink {
-  private readonly asOf: number;
-  private birthDays: number[] = [];
-  private sexes: number[] = [];
-  private born: number = NO_BIRTH;
-  private sexCode: number = SEX.none;
-  private labs = freshLabs();
-  private conditions = freshConditions();
-  private csf = new Rows(2);
+  private readonly flat: FlatSink;
+  readonly asOf: number;
 
   constructor(asOf: string) {
-    this.asOf = dayNumber(asOf);
+    this.flat = new FlatSink(asOf);
+    this.asOf = this.flat.asOf;
   }
 
   birth(daysBefore: number): void {
-    this.born = this.asOf - daysBefore;
+    this.flat.birth(daysBefore);
   }
-
   sex(sex: 'female' | 'male' | 'other'): void {
-    this.sexCode = SEX[sex];
+    this.flat.sex(sex);
   }
-
-  result(lab: Lab, value: number, unit: string, daysBefore: number, _low: number, high: number): void {
-    this.labs[lab].add(value, this.asOf - daysBefore, codeOf(REPORTED_UNITS[lab]!, unit), high);
+  result(lab: Lab, value: number, unit: string, daysBefore: number, low: number, high: number): void {
+    this.flat.result(lab, value, unit, daysBefore, low, high);
   }
-
   condition(
     kind: ConditionKind,
-    _code: string,
+    code: string,
     clinical: ConditionEntry['clinicalStatus'],
     verification: ConditionEntry['verificationStatus'],
     onsetDaysBefore: number,
   ): void {
-    this.conditions[kind].add(
-      codeOf(CLINICAL, clinical),
-      codeOf(VERIFICATION, verification),
-      this.asOf - onsetDaysBefore,
-    );
+    this.flat.condition(kind, code, clinical, verification, onsetDaysBefore);
   }
-
-  exposure(_code: string, startDaysBefore: number, endDaysBefore: number | undefined): void {
-    this.csf.add(
-      this.asOf - startDaysBefore,
-      endDaysBefore === undefined ? NEVER : this.asOf - endDaysBefore,
-    );
+  exposure(code: string, startDaysBefore: number, endDaysBefore: number | undefined): void {
+    this.flat.exposure(code, startDaysBefore, endDaysBefore);
   }
-
   endPatient(): void {
-    this.birthDays.push(this.born);
-    this.sexes.push(this.sexCode);
-    this.born = NO_BIRTH;
-    this.sexCode = SEX.none;
-    for (const lab of LABS) this.labs[lab].endPatient();
-    for (const kind of CONDITIONS) this.conditions[kind].endPatient();
-    this.csf.endPatient();
+    this.flat.endPatient();
   }
 
+  /** The patients written since the last call, as columns. */
   take(): LeanColumns {
-    const int = (a: number[]) => Int32Array.from(a);
-    const results = (r: Rows): LeanResults => ({
-      offsets: int(r.offsets),
-      value: Float64Array.from(r.fields[0]!),
-      day: int(r.fields[1]!),
-      unit: Uint8Array.from(r.fields[2]!),
-      high: Float64Array.from(r.fields[3]!),
+    const patients = this.flat.take();
+    const f64 = (k: Field) => Float64Array.from(patients, (p) => p[k]);
+    const i32 = (k: Field) => Int32Array.from(patients, (p) => p[k]);
+    const u8 = (k: Field) => Uint8Array.from(patients, (p) => p[k]);
+    const value = (slot: string): ValueSlot => ({
+      value: f64(slot as Field),
+      day: i32(`${slot}Day` as Field),
+      unit: u8(`${slot}Unit` as Field),
     });
-    const records = (r: Rows): LeanRecords => ({
-      offsets: int(r.offsets),
-      clinical: Uint8Array.from(r.fields[0]!),
-      verification: Uint8Array.from(r.fields[1]!),
-      onset: int(r.fields[2]!),
+    const uln = (slot: string): UlnSlot => ({
+      value: f64(slot as Field),
+      day: i32(`${slot}Day` as Field),
+      high: f64(`${slot}High` as Field),
     });
-    const columns: LeanColumns = {
-      size: this.birthDays.length,
+    const values = (lab: string) => [value(`${lab}1`), value(`${lab}2`)] as const;
+    const ulns = (lab: string) => [uln(`${lab}1`), uln(`${lab}2`)] as const;
+    const record = (kind: string): RecordSlot => ({
+      clinical: u8(`${kind}Clinical` as Field),
+      verification: u8(`${kind}Verification` as Field),
+      onset: i32(`${kind}Onset` as Field),
+    });
+    const course = (k: 1 | 2): CourseSlot => ({ start: i32(`csf${k}Start`), end: i32(`csf${k}End`) });
+    return {
+      size: patients.length,
       asOf: this.asOf,
-      birth: int(this.birthDays),
-      sex: Uint8Array.from(this.sexes),
-      labs: Object.fromEntries(LABS.map((lab) => [lab, results(this.labs[lab])])) as LeanColumns['labs'],
-      conditions: Object.fromEntries(
-        CONDITIONS.map((kind) => [kind, records(this.conditions[kind])]),
-      ) as LeanColumns['conditions'],
-      csf: { offsets: int(this.csf.offsets), start: int(this.csf.fields[0]!), end: int(this.csf.fields[1]!) },
+      birth: i32('birth'),
+      sex: u8('sex'),
+      wbc: values('wbc'),
+      anc: values('anc'),
+      hb: values('hb'),
+      alt: ulns('alt'),
+      ast: ulns('ast'),
+      tbil: ulns('tbil'),
+      scr: values('scr'),
+      gilbert: record('gilbert'),
+      diabetes: record('diabetes'),
+      malignancy: record('malignancy'),
+      infection: [record('infection1'), record('infection2')],
+      csf: [course(1), course(2)],
     };
-    this.birthDays = [];
-    this.sexes = [];
-    this.labs = freshLabs();
-    this.conditions = freshConditions();
-    this.csf = new Rows(2);
-    return columns;
   }
 }
-
-const freshLabs = () => Object.fromEntries(LABS.map((lab) => [lab, new Rows(4)])) as Record<Lab, Rows>;
-const freshConditions = () =>
-  Object.fromEntries(CONDITIONS.map((kind) => [kind, new Rows(3)])) as Record<ConditionKind, Rows>;

@@ -19,6 +19,15 @@ export function factors(lab: Lab, to: string, molarMass?: number): Float64Array 
   return Float64Array.from(REPORTED_UNITS[lab]!, (unit) => unitFactor(unit, to, molarMass));
 }
 
+/**
+ * Which of two result slots holds the result in use: the later of those on or before the screening
+ * date, slot 2 on a tie (it is listed later); 0 for none. Empty slots are dated NEVER.
+ */
+export function slotInUse(day1: number, day2: number, asOf: number): number {
+  if (day2 <= asOf && (day1 > asOf || day2 >= day1)) return 2;
+  return day1 <= asOf ? 1 : 0;
+}
+
 /** `value × factor >= threshold`; unknown when the unit does not convert. */
 export function atLeast(value: number, factor: number, threshold: number): number {
   if (Number.isNaN(factor)) return UNKNOWN;

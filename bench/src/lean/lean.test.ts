@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES } from '../engines/index';
 import { leanColumns } from '../engines/lean-columns';
 import { leanFlat } from '../engines/lean-flat';
+import { ckdEpi2021 as reference } from '../engines/shared/ckd';
 import { PatientGenerator } from '../generate';
 import { AS_OF, benchProtocolText } from '../phases/protocol';
 import { dayKey } from './calendar';
+import { ckdEpi2021 } from './ckd';
 import { LeanColumnSink } from './columns';
 import { FlatSink } from './flat';
 import { replay } from './replay';
@@ -82,5 +84,27 @@ describe('the lean layouts', () => {
       const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(dayKey(day), iso).toBe(Number(iso.replaceAll('-', '')));
     }
+  });
+});
+
+describe('the lean CKD-EPI 2021', () => {
+  it('gives the same numbers, bit for bit, as the plain formula', () => {
+    const differ: string[] = [];
+    for (let scr = 0.05; scr < 15; scr += 0.0137) {
+      for (const female of [true, false]) {
+        for (const age of [0, 17, 18, 45, 70, 88, 130, 131]) {
+          if (!Object.is(ckdEpi2021(scr, female, age), reference(scr, female, age)))
+            differ.push(`${scr} ${female} ${age}`);
+        }
+      }
+      // Exactly at κ, where the two branches meet.
+      for (const [kappa, female] of [
+        [0.7, true],
+        [0.9, false],
+      ] as const) {
+        if (ckdEpi2021(kappa, female, 50) !== reference(kappa, female, 50)) differ.push(`κ ${kappa}`);
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });
