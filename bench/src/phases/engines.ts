@@ -15,6 +15,12 @@ export interface EngineResult {
   readonly description: string;
   readonly patients: number;
   readonly ms: number;
+  /**
+   * CPU time of the process over the same calls (user + system, all threads): on a machine shared
+   * with other work it leaves out the time the process waited for a core, which wall time counts.
+   */
+  readonly cpuMs: number;
+  readonly patientsPerCpuSecond: number;
   readonly patientsPerSecond: number;
   /** True when the engine screened fewer patients than the largest run: its rate is extrapolated from them. */
   readonly extrapolated: boolean;
@@ -50,13 +56,21 @@ export async function enginesPhase(options: {
   const selected = ENGINES.filter(
     (e) => e.key === 'eligo-fast' || !options.only || options.only.includes(e.key),
   );
-  const prepared: { key: string; screener: Screener; budget: number; ms: number; done: number }[] = [];
+  const prepared: {
+    key: string;
+    screener: Screener;
+    budget: number;
+    ms: number;
+    cpuMs: number;
+    done: number;
+  }[] = [];
   for (const { key, engine, patients } of selected) {
     prepared.push({
       key,
       screener: await engine.prepare(text),
       budget: Math.max(CHUNK, Math.round(patients * options.scale)),
       ms: 0,
+      cpuMs: 0,
       done: 0,
     });
   }
@@ -100,9 +114,12 @@ export async function enginesPhase(options: {
     const order = prepared.map((_, i) => prepared[(i + round) % prepared.length]!);
     for (const p of order) {
       if (p.done >= p.budget) continue;
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const out = await p.screener.run(batch, columns, lean);
       p.ms += performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
+      p.cpuMs += (cpu.user + cpu.system) / 1000;
       p.done += batch.length;
       verdicts.set(p.key, out);
     }
@@ -121,6 +138,8 @@ export async function enginesPhase(options: {
       description: engine.description,
       patients: p.done,
       ms: p.ms,
+      cpuMs: p.cpuMs,
+      patientsPerCpuSecond: p.done / (p.cpuMs / 1000),
       patientsPerSecond: rate(p),
       extrapolated: p.done < largest,
       layout: engine.layout,
