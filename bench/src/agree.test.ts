@@ -5,6 +5,8 @@ import type { Screener } from './engines/engine';
 import { ENGINES } from './engines/index';
 import { PatientGenerator } from './generate';
 import { ColumnSink } from './generate-columns';
+import { LeanColumnSink } from './lean/columns';
+import { FlatSink } from './lean/flat';
 import type { BenchPatient, Verdict } from './patient';
 import { AS_OF, benchProtocolText } from './phases/protocol';
 
@@ -13,6 +15,12 @@ const patients = new PatientGenerator({ seed: 7, asOf: AS_OF }).chunk(300);
 const sink = new ColumnSink(compileOrThrow(benchProtocolText()).info, AS_OF);
 new PatientGenerator({ seed: 7, asOf: AS_OF }).into(sink, 300);
 const columns = sink.take();
+// And in the lean layouts only the lean baselines read.
+const leanSink = new LeanColumnSink(AS_OF);
+new PatientGenerator({ seed: 7, asOf: AS_OF }).into(leanSink, 300);
+const flatSink = new FlatSink(AS_OF);
+new PatientGenerator({ seed: 7, asOf: AS_OF }).into(flatSink, 300);
+const lean = { asOf: flatSink.asOf, columns: leanSink.take(), flat: flatSink.take() };
 
 describe('every engine gives Eligo’s verdict', async () => {
   const text = benchProtocolText();
@@ -27,7 +35,7 @@ describe('every engine gives Eligo’s verdict', async () => {
     it(`${key} agrees on 300 patients`, async () => {
       const screener = await engine.prepare(text);
       const agreement = new Agreement(reference, screener);
-      await agreement.compare(patients, expected, await screener.run(patients, columns));
+      await agreement.compare(patients, expected, await screener.run(patients, columns, lean));
       expect(agreement.examples.map((d) => describeDisagreement(engine.name, d))).toEqual([]);
       expect(agreement.checked).toBe(300);
     });

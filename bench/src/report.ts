@@ -2,6 +2,7 @@ import type { Machine } from './machine';
 import type { ApiResult } from './phases/api';
 import type { CompileResult } from './phases/compile';
 import type { EngineResult } from './phases/engines';
+import type { LeanRun } from './phases/lean';
 import type { LoadResult } from './phases/load';
 import type { PopulationResult } from './phases/population';
 import type { ScreeningResult } from './phases/screening';
@@ -14,6 +15,7 @@ export interface Results {
   screening?: ScreeningResult;
   population?: PopulationResult;
   engines?: EngineResult[];
+  lean?: LeanRun[];
   api?: ApiResult;
   load?: LoadResult;
   targets?: Target[];
@@ -81,6 +83,9 @@ export function judge(r: Results): Target[] {
     `${round(pc, 0)} × (fast path on objects: ${round(ratio(fast, cq), 0)} ×)`,
     counts(pop) && counts(cq),
   );
+  if (r.engines) for (const t of leanTargets(r.engines, 'side by side with every engine')) out.push(t);
+  for (const run of r.lean ?? [])
+    for (const t of leanTargets(run.engines, `${fmt(run.patients)} patients`)) out.push(t);
   const he = ratio(hand, explain);
   add(
     'explaining path within 10 × of hand-written',
@@ -118,8 +123,68 @@ export function judge(r: Results): Target[] {
   return out;
 }
 
+/**
+ * The issue's targets against the leanest hand-written code: the population path at least half
+ * as fast as the lean function on its typed arrays, the fast path within 3× the time of the lean
+ * function on flat objects. Judged only where both engines of a pair ran and agreed with Eligo.
+ */
+export function leanTargets(engines: readonly EngineResult[], where: string): Target[] {
+  const rate = (key: string) => engines.find((e) => e.key === key);
+  const out: Target[] = [];
+  const pair = (
+    target: string,
+    a: EngineResult | undefined,
+    b: EngineResult | undefined,
+    ok: (v: number) => boolean,
+    shown: (v: number) => string,
+  ) => {
+    if (!a || !b) return;
+    const v = a.patientsPerSecond / b.patientsPerSecond;
+    const cpu = a.patientsPerCpuSecond / b.patientsPerCpuSecond;
+    const agree = a.agreement.disagreements === 0 && b.agreement.disagreements === 0;
+    out.push({
+      target: `${target} (${where})`,
+      measured: `${shown(v)} (by CPU time ${shown(cpu)})`,
+      met: agree && ok(v),
+    });
+  };
+  pair(
+    'population path ≥ 0.5 × lean hand-written on typed arrays',
+    rate('eligo-population'),
+    rate('lean-columns'),
+    (v) => v >= 0.5,
+    (v) => `${round(v, 2)} × its throughput`,
+  );
+  pair(
+    'fast path within 3 × the time of lean hand-written on flat objects',
+    rate('lean-flat'),
+    rate('eligo-fast'),
+    (v) => v <= 3,
+    (v) => `${round(v, 2)} × its time`,
+  );
+  return out;
+}
+
 const fmt = (x: number, digits = 0) =>
   Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—';
+
+/** The engines table: rates, time against the hand-written function of the same layout, agreement. */
+function engineRows(engines: readonly EngineResult[]): string[] {
+  const lines = [
+    `  ${'engine'.padEnd(33)}${'patients'.padStart(11)}${'patients/s'.padStart(14)}${'per CPU s'.padStart(12)}${'time vs hand'.padStart(16)}  agreement with Eligo`,
+  ];
+  for (const e of engines) {
+    const agree =
+      e.agreement.disagreements === 0
+        ? `all ${fmt(e.agreement.checked)} agree`
+        : `${fmt(e.agreement.disagreements)} of ${fmt(e.agreement.checked)} DISAGREE: numbers do not count`;
+    lines.push(
+      `  ${e.name.padEnd(33)}${fmt(e.patients).padStart(11)}${fmt(e.patientsPerSecond).padStart(14)}${fmt(e.patientsPerCpuSecond).padStart(12)}${`${fmt(e.slowerThanHandwritten, e.slowerThanHandwritten < 10 ? 2 : 0)} ×`.padStart(16)}  ${agree}${e.extrapolated ? ' (rate from a prefix of the stream)' : ''}`,
+    );
+    for (const ex of e.agreement.examples) lines.push(`    ${ex}`);
+  }
+  return lines;
+}
 
 /** The human-readable report printed at the end of a run. */
 export function renderReport(r: Results): string {
@@ -168,18 +233,23 @@ export function renderReport(r: Results): string {
     lines.push(
       'engines side by side (same patients, same eleven criteria; time vs the hand-written function on the same layout):',
     );
+    lines.push(...engineRows(r.engines), '');
+  }
+  for (const run of r.lean ?? []) {
     lines.push(
-      `  ${'engine'.padEnd(30)}${'patients'.padStart(11)}${'patients/s'.padStart(14)}${'time vs hand'.padStart(16)}  agreement with Eligo`,
+      `Eligo against the lean hand-written baselines, ${fmt(run.patients)} patients (same patients, chunk by chunk, one process):`,
+      ...engineRows(run.engines),
     );
-    for (const e of r.engines) {
-      const agree =
-        e.agreement.disagreements === 0
-          ? `all ${fmt(e.agreement.checked)} agree`
-          : `${fmt(e.agreement.disagreements)} of ${fmt(e.agreement.checked)} DISAGREE: numbers do not count`;
+    for (const t of leanTargets(run.engines, `${fmt(run.patients)} patients`)) {
+      lines.push(`  ${t.met ? 'met' : 'MISSED'}: ${t.target.replace(/ \(.*\)$/, '')}: ${t.measured}`);
+    }
+    // The flat objects can outrun the typed arrays; the population path against the faster of the two, for the record.
+    const pop = run.engines.find((e) => e.key === 'eligo-population');
+    const flat = run.engines.find((e) => e.key === 'lean-flat');
+    if (pop && flat) {
       lines.push(
-        `  ${e.name.padEnd(30)}${fmt(e.patients).padStart(11)}${fmt(e.patientsPerSecond).padStart(14)}${`${fmt(e.slowerThanHandwritten, e.slowerThanHandwritten < 10 ? 2 : 0)} ×`.padStart(16)}  ${agree}${e.extrapolated ? ' (rate from a prefix of the stream)' : ''}`,
+        `  for the record: population path ÷ lean hand-written on flat objects: ${round(pop.patientsPerSecond / flat.patientsPerSecond, 2)} × its throughput (by CPU time ${round(pop.patientsPerCpuSecond / flat.patientsPerCpuSecond, 2)} ×)`,
       );
-      for (const ex of e.agreement.examples) lines.push(`    ${ex}`);
     }
     lines.push('');
   }

@@ -4,6 +4,7 @@ import { describeMachine } from './machine';
 import { apiPhase } from './phases/api';
 import { compilePhase } from './phases/compile';
 import { enginesPhase } from './phases/engines';
+import { leanPhase } from './phases/lean';
 import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
@@ -12,17 +13,20 @@ import { judge, type Results, renderReport } from './report';
 const USAGE = `usage: pnpm bench [-- options]
 
   --only <phases>     comma-separated subset of: compile, screening, population, engines, api,
+                      lean (Eligo against the lean hand-written baselines at each --lean-sizes:
+                      only when named),
                       load (the sustained and mixed API load: only when named, it takes minutes)
   --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
-                      handwritten, handwritten-columns, eligo-population, eligo-explain,
-                      json-logic, cql
+                      handwritten, handwritten-columns, eligo-population, lean-columns,
+                      lean-flat, eligo-explain, json-logic, cql
   --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
+  --lean-sizes <n,…>  population sizes of the lean phase (default 100000,1000000)
   --api-seconds <n>   duration of the API load (default 10)
   --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
   --no-write          do not write bench/results/latest.json
 `;
 
-const PHASES = ['compile', 'screening', 'population', 'engines', 'api', 'load'] as const;
+const PHASES = ['compile', 'screening', 'population', 'engines', 'lean', 'api', 'load'] as const;
 
 async function main(): Promise<void> {
   // `pnpm bench -- --only x` passes the `--` through.
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       engines: { type: 'string' },
       scale: { type: 'string', default: '1' },
+      'lean-sizes': { type: 'string', default: '100000,1000000' },
       'api-seconds': { type: 'string', default: '10' },
       'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
@@ -50,7 +55,10 @@ async function main(): Promise<void> {
   const only = values.only?.split(',').map((s) => s.trim());
   const unknown = only?.filter((p) => !(PHASES as readonly string[]).includes(p)) ?? [];
   if (unknown.length > 0) throw new Error(`unknown phase ${unknown.join(', ')}\n${USAGE}`);
-  const runs = (phase: (typeof PHASES)[number]) => (!only ? phase !== 'load' : only.includes(phase));
+  // The load and lean phases run only when named: load takes minutes, and the engines phase
+  // already puts the lean baselines beside everything else at a million patients.
+  const runs = (phase: (typeof PHASES)[number]) =>
+    !only ? phase !== 'load' && phase !== 'lean' : only.includes(phase);
   const scale = Number(values.scale);
   const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -73,6 +81,10 @@ async function main(): Promise<void> {
       scale,
       ...(values.engines ? { only: values.engines.split(',') } : {}),
     });
+  }
+  if (runs('lean')) {
+    progress('Eligo against the lean hand-written baselines');
+    results.lean = await leanPhase({ sizes: values['lean-sizes'].split(',').map((n) => Number(n)) });
   }
   if (runs('api')) {
     progress('API under load');

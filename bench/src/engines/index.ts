@@ -6,6 +6,8 @@ import type { Engine } from './engine';
 import { handwritten } from './handwritten';
 import { handwrittenColumns } from './handwritten-columns';
 import { jsonLogicEngine } from './json-logic';
+import { leanColumns } from './lean-columns';
+import { leanFlat } from './lean-flat';
 
 /**
  * Every engine, with how many patients it screens in the side-by-side run: the slow ones see a
@@ -21,6 +23,8 @@ export const ENGINES: readonly {
   { key: 'eligo-fast', engine: eligoFast, patients: 1_000_000 },
   { key: 'handwritten-columns', engine: handwrittenColumns, patients: 1_000_000 },
   { key: 'eligo-population', engine: eligoPopulation, patients: 1_000_000 },
+  { key: 'lean-columns', engine: leanColumns, patients: 1_000_000 },
+  { key: 'lean-flat', engine: leanFlat, patients: 1_000_000 },
   { key: 'eligo-explain', engine: eligoExplain, patients: 100_000 },
   { key: 'json-logic', engine: jsonLogicEngine, patients: 200_000 },
   { key: 'cql', engine: cqlEngine, patients: 20_000 },
