@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, PopulationBuilder, parseScreeningInput, VERDICT_CODES } from '@eligo/core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { appendBatch, compileFor, openDuckDb, screenRows } from './index';
+import { compile, PopulationBuilder, parseScreeningInput, protocolToSql, VERDICT_CODES } from '@eligo/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from './engines/engine';
 import { SQL_GAPS } from './sql-gaps';
 
 /**
@@ -31,58 +31,78 @@ const cases = readdirSync(dir)
 const TRI = [0, 2, 1];
 const refused = new Map<string, string[]>();
 
-describe('SQL path (DuckDB)', () => {
-  for (const c of cases) {
-    it.skipIf(c.skip?.fast !== undefined)(`${c.file}: ${c.name}`, async () => {
-      const { protocol } = compile(c.criteria, { name: c.name });
-      const parsed = parseScreeningInput(protocol!, { asOf: c.asOf, facts: c.facts, answers: c.answers });
-      if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
-      const input = parsed.input;
-      const builder = new PopulationBuilder(protocol!.info, input.asOf);
-      builder.add({});
-      builder.add(input.facts ?? {});
-      builder.add(input.facts ?? {});
-      const connection = await openDuckDb();
-      try {
-        await appendBatch(connection, builder.build());
-        const query = await compileFor(connection, protocol!, input.asOf);
-        if (!query.ok) {
-          refused.set(
-            c.file,
-            query.problems.map((p) => p.message),
-          );
-          for (const p of query.problems)
-            expect(p.message).toMatch(/^\S+ cannot be compiled to SQL: .+ has no SQL form yet$/);
-          expect(SQL_GAPS[c.file], `${c.file} is refused but not listed in sql-gaps.ts`).toBeDefined();
+function suite(name: string, open: () => Promise<SqlEngine | undefined>) {
+  describe(`SQL path (${name})`, () => {
+    let engine: SqlEngine | undefined;
+    beforeAll(async () => {
+      engine = await open();
+    });
+    afterAll(async () => {
+      await engine?.close();
+    });
+    for (const c of cases) {
+      it.skipIf(c.skip?.fast !== undefined)(`${c.file}: ${c.name}`, async () => {
+        const { protocol } = compile(c.criteria, { name: c.name });
+        const parsed = parseScreeningInput(protocol!, { asOf: c.asOf, facts: c.facts, answers: c.answers });
+        if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
+        const input = parsed.input;
+        const builder = new PopulationBuilder(protocol!.info, input.asOf);
+        builder.add({});
+        builder.add(input.facts ?? {});
+        builder.add(input.facts ?? {});
+        if (engine === undefined) {
+          console.info(`${name}: not reachable, skipped`);
           return;
         }
-        expect(SQL_GAPS[c.file], `${c.file} compiles now: take it out of sql-gaps.ts`).toBeUndefined();
-        const rows = await screenRows(connection, query.sql);
-        expect(rows.length).toBe(3);
-        const unanswered = { ...input, answers: {} };
-        const patients = [{ asOf: input.asOf }, unanswered, unanswered];
-        rows.forEach((row, i) => {
-          const expected = Array.from(protocol!.evaluate(patients[i]!).statuses);
-          const got = query.criteria.map((k) => TRI[row[k.column] as number]);
-          expect(got, `patient ${i}`).toEqual(expected);
-          const verdicts = query.cohorts.map((k) => VERDICT_CODES[row[k.column] as number]);
-          expect(verdicts, `patient ${i}`).toEqual(protocol!.verdicts(patients[i]!));
-        });
-      } finally {
-        connection.closeSync();
-      }
+        await engine.clear();
+        {
+          await engine.load(builder.build());
+          const query = protocolToSql(protocol!, {
+            dialect: engine.dialect,
+            asOf: input.asOf,
+            units: await engine.units(),
+          });
+          if (!query.ok) {
+            refused.set(
+              c.file,
+              query.problems.map((p) => p.message),
+            );
+            for (const p of query.problems)
+              expect(p.message).toMatch(/^\S+ cannot be compiled to SQL: .+ has no SQL form yet$/);
+            expect(SQL_GAPS[c.file], `${c.file} is refused but not listed in sql-gaps.ts`).toBeDefined();
+            return;
+          }
+          expect(SQL_GAPS[c.file], `${c.file} compiles now: take it out of sql-gaps.ts`).toBeUndefined();
+          const rows = await engine.rows(query.sql);
+          expect(rows.length).toBe(3);
+          const unanswered = { ...input, answers: {} };
+          const patients = [{ asOf: input.asOf }, unanswered, unanswered];
+          rows.forEach((row, i) => {
+            const expected = Array.from(protocol!.evaluate(patients[i]!).statuses);
+            const got = query.criteria.map((k) => TRI[row[k.column] as number]);
+            expect(got, `patient ${i}`).toEqual(expected);
+            const verdicts = query.cohorts.map((k) => VERDICT_CODES[row[k.column] as number]);
+            expect(verdicts, `patient ${i}`).toEqual(protocol!.verdicts(patients[i]!));
+          });
+        }
+      });
+    }
+    afterAll(() => {
+      // What the SQL path cannot compute yet, by construct, for the record of each run.
+      const reasons = new Map<string, number>();
+      for (const messages of refused.values())
+        for (const m of messages) {
+          const why = m.replace(/^\S+ cannot be compiled to SQL: /, '');
+          reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        }
+      console.info(
+        `SQL conformance (${name}): ${cases.length - refused.size} of ${cases.length} cases compile; refused: ${[...reasons].map(([k, n]) => `${k} ×${n}`).join('; ')}`,
+      );
     });
-  }
-  afterAll(() => {
-    // What the SQL path cannot compute yet, by construct, for the record of each run.
-    const reasons = new Map<string, number>();
-    for (const messages of refused.values())
-      for (const m of messages) {
-        const why = m.replace(/^\S+ cannot be compiled to SQL: /, '');
-        reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      }
-    console.info(
-      `SQL conformance: ${cases.length - refused.size} of ${cases.length} cases compile; refused: ${[...reasons].map(([k, n]) => `${k} ×${n}`).join('; ')}`,
-    );
   });
-});
+}
+
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+suite('DuckDB', () => duckDbEngine());
+suite('PostgreSQL', async () =>
+  (await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, 'eligo_sql_conformance') : undefined);

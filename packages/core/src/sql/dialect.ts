@@ -69,3 +69,9 @@ export function addMonthsKey(dialect: SqlDialect, day: string, n: number): strin
   const dim = `(CASE WHEN ${nm} = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN ${nm} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
   return `(${ny} * 10000 + ${nm} * 100 + LEAST(${d}, ${dim}))`;
 }
+
+/** A NULL of a type, where an untyped one would take the wrong type (PostgreSQL reads it as text). */
+export function typedNull(dialect: SqlDialect, type: 'double' | 'text'): string {
+  if (dialect === 'postgres') return type === 'double' ? 'NULL::float8' : 'NULL::text';
+  return `CAST(NULL AS ${type === 'double' ? 'DOUBLE' : dialect === 'spark' ? 'STRING' : 'VARCHAR'})`;
+}

@@ -5,7 +5,7 @@ import { dayFromIso } from '../time/dates';
 import { round12 as round12Number } from '../units/exact';
 import type { Conversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
-import { dayToKey, doubleLiteral, literal, yearsBetween } from './dialect';
+import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
 
 /**
  * A value node read for each patient, as SQL expressions over the CTEs in `joins`: the fields of
@@ -223,12 +223,14 @@ const COLUMN: Record<(typeof FIELDS)[number], string> = {
   dayHi: 'day_hi',
 };
 
+const TEXT_FIELDS = new Set<string>(['code', 'unit']);
+
 /** A computed value as a CTE with a row for every patient, so that later expressions read columns. */
 function materialize(ctx: SqlContext, key: string, comment: string, v: SqlVal): SqlVal {
   const t = ctx.cte(key, 'v', () => ({
     comment: [comment],
     body: [
-      `SELECT p.pid, ${FIELDS.map((f) => `${v[f]} AS ${COLUMN[f]}`).join(', ')}`,
+      `SELECT p.pid, ${FIELDS.map((f) => `${v[f] === 'NULL' ? typedNull(ctx.dialect, TEXT_FIELDS.has(f) ? 'text' : 'double') : v[f]} AS ${COLUMN[f]}`).join(', ')}`,
       `FROM ${ctx.tables.patient} p`,
       ...v.joins.map((j) => `LEFT JOIN ${j} ON ${j}.pid = p.pid`),
     ].join('\n'),
