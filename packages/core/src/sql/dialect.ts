@@ -48,7 +48,9 @@ export function dayToKey(dialect: SqlDialect, day: string): string {
       : dialect === 'trino'
         ? `DATE_ADD('day', ${day}, DATE '1970-01-01')`
         : `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`;
-  const part = (p: string) => `CAST(EXTRACT(${p} FROM ${date}) AS INTEGER)`;
+  // Spark's own functions: its parser in older releases lacks EXTRACT.
+  const part = (p: string) =>
+    dialect === 'spark' ? `CAST(${p}(${date}) AS INT)` : `CAST(EXTRACT(${p} FROM ${date}) AS INTEGER)`;
   return `(${part('YEAR')} * 10000 + ${part('MONTH')} * 100 + ${part('DAY')})`;
 }
 

@@ -262,8 +262,10 @@ export function exposureDurationFold(
     comment: [`${el.id}: spans that overlap or touch (the next starts by the day after one ends) joined`],
     body: [
       `SELECT pid, sure, MIN(s) AS s, MAX(e) AS e FROM (`,
-      `  SELECT pid, sure, s, e, SUM(CASE WHEN prev IS NULL OR s > prev + 1 THEN 1 ELSE 0 END) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island`,
-      `  FROM (SELECT pid, sure, s, e, MAX(e) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev FROM ${spans}) t`,
+      `  SELECT pid, sure, s, e, SUM(CASE WHEN prev IS NULL OR s > prev + 1 THEN 1 ELSE 0 END) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island`,
+      `  FROM (SELECT pid, sure, s, e, LAG(reach) OVER (PARTITION BY pid, sure ORDER BY s, e) AS prev FROM (`,
+      `    SELECT pid, sure, s, e, MAX(e) OVER (PARTITION BY pid, sure ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS reach FROM ${spans}`,
+      `  ) r) t`,
       `) u GROUP BY pid, sure, island`,
     ].join('\n'),
   }));
