@@ -30,6 +30,8 @@ export type { CompiledCohort, CompiledCriterion, CompiledProtocol, CompileResult
 export { compile, hashOf } from './compile';
 export {
   CohortResultSchema,
+  CompactCohortSchema,
+  CompactScreeningSchema,
   CriterionInfoSchema,
   CriterionResultSchema,
   DiagnosticSchema,
@@ -78,6 +80,13 @@ export type * from './protocol';
 export { CODE_SYSTEMS, ELEMENT_KINDS } from './protocol';
 export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
 export { createFunnel } from './screen/funnel';
+export {
+  type CompactCohort,
+  type CompactScreening,
+  compactScreening,
+  type UntracedScreening,
+  withoutTraces,
+} from './screen/compact';
 export type { ParsedInput } from './screen/input';
 export { parseScreeningInput } from './screen/input';
 export { rankMatches, type TrialMatch } from './screen/matches';
