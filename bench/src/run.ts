@@ -7,12 +7,14 @@ import { enginesPhase } from './phases/engines';
 import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
+import { streamPhase } from './phases/stream';
 import { judge, type Results, renderReport } from './report';
 
 const USAGE = `usage: pnpm bench [-- options]
 
-  --only <phases>     comma-separated subset of: compile, screening, population, engines, api,
-                      load (the sustained and mixed API load: only when named, it takes minutes)
+  --only <phases>     comma-separated subset of: compile, screening, population, engines, stream
+                      (eligo screen --ndjson over FHIR documents), api, load (the sustained and
+                      mixed API load: only when named, it takes minutes)
   --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
                       handwritten, handwritten-columns, eligo-population, eligo-explain,
                       json-logic, cql
@@ -22,7 +24,7 @@ const USAGE = `usage: pnpm bench [-- options]
   --no-write          do not write bench/results/latest.json
 `;
 
-const PHASES = ['compile', 'screening', 'population', 'engines', 'api', 'load'] as const;
+const PHASES = ['compile', 'screening', 'population', 'engines', 'stream', 'api', 'load'] as const;
 
 async function main(): Promise<void> {
   // `pnpm bench -- --only x` passes the `--` through.
@@ -73,6 +75,11 @@ async function main(): Promise<void> {
       scale,
       ...(values.engines ? { only: values.engines.split(',') } : {}),
     });
+  }
+  if (runs('stream')) {
+    const patients = Math.round(20_000 * scale);
+    progress(`eligo screen --ndjson over ${patients.toLocaleString('en-US')} FHIR documents`);
+    results.stream = await streamPhase({ patients });
   }
   if (runs('api')) {
     progress('API under load');

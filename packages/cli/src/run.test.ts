@@ -151,7 +151,9 @@ describe('eligo screen', () => {
         id: c.id,
         verdict: c.verdict,
         criteria: Object.fromEntries(c.criteria.map((k) => [k.id, k.status])),
-        missing: Object.fromEntries(c.criteria.filter((k) => k.missing.length > 0).map((k) => [k.id, k.missing])),
+        missing: Object.fromEntries(
+          c.criteria.filter((k) => k.missing.length > 0).map((k) => [k.id, k.missing]),
+        ),
       })),
     );
     // A patient without data: the labs undecided, each with what would decide it.
@@ -165,7 +167,9 @@ describe('eligo screen', () => {
   it('adds titles, sources and explanations with --full, and trace trees with --trace', async () => {
     const line = JSON.stringify(JSON.parse(await readFile(igan, 'utf8')));
     const criterion = async (flag: string) => {
-      const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', flag], { 'p.ndjson': line });
+      const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', flag], {
+        'p.ndjson': line,
+      });
       expect([r.code, r.stderr]).toEqual([0, '']);
       const out = JSON.parse(r.stdout);
       expect(Object.keys(out)).toEqual(['line', 'ref', 'protocol', 'asOf', 'cohorts', 'warnings']);

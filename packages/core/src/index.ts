@@ -78,15 +78,16 @@ export type { FormatResult } from './print';
 export { format, print, printExpression } from './print';
 export type * from './protocol';
 export { CODE_SYSTEMS, ELEMENT_KINDS } from './protocol';
-export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
-export { createFunnel } from './screen/funnel';
 export {
   type CompactCohort,
   type CompactScreening,
   compactScreening,
+  screenCompact,
   type UntracedScreening,
   withoutTraces,
 } from './screen/compact';
+export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
+export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';
 export { parseScreeningInput } from './screen/input';
 export { rankMatches, type TrialMatch } from './screen/matches';

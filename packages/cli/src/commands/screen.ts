@@ -1,17 +1,16 @@
 import {
   type CompiledProtocol,
-  compactScreening,
   createFunnel,
+  type Funnel,
   type FunnelResult,
-  type Screening,
   withoutTraces,
 } from '@eligo/core';
 import {
   documentRef,
-  type ReadDocumentResult,
+  type InputError,
   readDocument,
-  type ScreenDocumentResult,
   screenDocument,
+  screenDocumentCompact,
 } from '@eligo/fhir';
 import { type Io, UsageError } from '../io';
 import { renderFunnel, renderScreening } from '../render';
@@ -69,20 +68,15 @@ async function screenMany(
   options: ScreenOptions,
 ): Promise<number> {
   const funnel = createFunnel(protocol.info);
-  const detail = { trace: options.trace === true };
-  const show = options.trace ? (s: Screening) => s : options.full ? withoutTraces : compactScreening;
   let failures = 0;
   let line = 0;
   for await (const text of io.readLines(input)) {
     line++;
     if (text.trim() === '') continue;
     const raw = parseJson(text);
-    // A summary alone needs each patient's verdicts and statuses, not the explanations.
-    const outcome: ScreenDocumentResult | ReadDocumentResult = !raw.ok
-      ? { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] }
-      : options.ndjson
-        ? screenDocument(protocol, raw.value, detail)
-        : readDocument(protocol, raw.value);
+    const outcome: LineOutcome = raw.ok
+      ? screenLine(protocol, raw.value, options)
+      : { ok: false, errors: [{ path: '', message: `not valid JSON: ${raw.message}` }] };
     // The same lead as the API's batch lines, so results match inputs other than by order.
     const ref = raw.ok ? documentRef(raw.value) : undefined;
     const source = ref === undefined ? { line } : { line, ref };
@@ -92,10 +86,8 @@ async function screenMany(
       if (options.ndjson) io.stdout(`${JSON.stringify({ ...source, errors: outcome.errors })}\n`);
       continue;
     }
-    if ('screening' in outcome) {
-      funnel.add(outcome.screening);
-      io.stdout(`${JSON.stringify({ ...source, ...show(outcome.screening) })}\n`);
-    } else funnel.add(protocol.evaluate(outcome.input));
+    funnel.add(outcome.counted);
+    if (outcome.shown) io.stdout(`${JSON.stringify({ ...source, ...outcome.shown })}\n`);
   }
   if (options.summary) {
     const summary: FunnelResult = funnel.result();
@@ -106,6 +98,30 @@ async function screenMany(
     );
   }
   return failures > 0 ? 2 : 0;
+}
+
+type LineOutcome =
+  | { readonly ok: false; readonly errors: readonly InputError[] }
+  | { readonly ok: true; readonly counted: Parameters<Funnel['add']>[0]; readonly shown?: object };
+
+/**
+ * One input line screened as the options ask: what the funnel counts and what the line shows. A
+ * summary alone needs each patient's verdicts and statuses only (the verdict-only path); a compact
+ * line explains only its unknown criteria.
+ */
+function screenLine(protocol: CompiledProtocol, value: unknown, options: ScreenOptions): LineOutcome {
+  if (!options.ndjson) {
+    const read = readDocument(protocol, value);
+    return read.ok ? { ok: true, counted: protocol.evaluate(read.input) } : read;
+  }
+  if (options.full || options.trace) {
+    const outcome = screenDocument(protocol, value, { trace: options.trace === true });
+    if (!outcome.ok) return outcome;
+    const shown = options.trace ? outcome.screening : withoutTraces(outcome.screening);
+    return { ok: true, counted: outcome.screening, shown };
+  }
+  const outcome = screenDocumentCompact(protocol, value);
+  return outcome.ok ? { ok: true, counted: outcome.screening, shown: outcome.screening } : outcome;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
