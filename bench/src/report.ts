@@ -6,6 +6,7 @@ import type { LeanRun } from './phases/lean';
 import type { LoadResult } from './phases/load';
 import type { PopulationResult } from './phases/population';
 import type { ScreeningResult } from './phases/screening';
+import type { StreamResult } from './phases/stream';
 import { round } from './stats';
 
 export interface Results {
@@ -16,6 +17,7 @@ export interface Results {
   population?: PopulationResult;
   engines?: EngineResult[];
   lean?: LeanRun[];
+  stream?: StreamResult;
   api?: ApiResult;
   load?: LoadResult;
   targets?: Target[];
@@ -111,6 +113,13 @@ export function judge(r: Results): Target[] {
   );
   const bundle = r.screening?.fromBundle.median ?? Number.NaN;
   add('one screening from a FHIR bundle < 1 ms median', bundle, (v) => v < 1, `${round(bundle, 3)} ms`);
+  const streamed = r.stream?.modes.find((m) => m.mode === 'ndjson (compact)')?.timeVsSummary ?? Number.NaN;
+  add(
+    'eligo screen --ndjson within 2 × the time of --summary',
+    streamed,
+    (v) => v <= 2,
+    `${round(streamed, 2)} ×`,
+  );
   const api = r.api && 'screeningsPerSecond' in r.api ? r.api : undefined;
   add(
     'API ≥ 2,000 screenings/s',
@@ -251,6 +260,20 @@ export function renderReport(r: Results): string {
         `  for the record: population path ÷ lean hand-written on flat objects: ${round(pop.patientsPerSecond / flat.patientsPerSecond, 2)} × its throughput (by CPU time ${round(pop.patientsPerCpuSecond / flat.patientsPerCpuSecond, 2)} ×)`,
       );
     }
+    lines.push('');
+  }
+  if (r.stream) {
+    const s = r.stream;
+    lines.push(
+      `eligo screen over ${fmt(s.patients)} FHIR documents of NCT06469190 (${fmt(s.inputMiB, 1)} MiB, one per line), a fresh process each, output to a file, start-up taken off:`,
+    );
+    lines.push(
+      `  ${'mode'.padEnd(20)}${'patients'.padStart(10)}${'patients/s'.padStart(12)}${'output/patient'.padStart(16)}${'time vs summary'.padStart(17)}`,
+    );
+    for (const m of s.modes)
+      lines.push(
+        `  ${m.mode.padEnd(20)}${fmt(m.patients).padStart(10)}${fmt(m.patientsPerSecond).padStart(12)}${`${fmt(m.outputBytes / m.patients)} B`.padStart(16)}${`${fmt(m.timeVsSummary, 2)} ×`.padStart(17)}`,
+      );
     lines.push('');
   }
   if (r.api) {

@@ -8,11 +8,13 @@ import { leanPhase } from './phases/lean';
 import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
+import { streamPhase } from './phases/stream';
 import { judge, type Results, renderReport } from './report';
 
 const USAGE = `usage: pnpm bench [-- options]
 
-  --only <phases>     comma-separated subset of: compile, screening, population, engines, api,
+  --only <phases>     comma-separated subset of: compile, screening, population, engines, stream
+                      (eligo screen --ndjson over FHIR documents), api,
                       lean (Eligo against the lean hand-written baselines at each --lean-sizes:
                       only when named),
                       load (the sustained and mixed API load: only when named, it takes minutes)
@@ -26,7 +28,7 @@ const USAGE = `usage: pnpm bench [-- options]
   --no-write          do not write bench/results/latest.json
 `;
 
-const PHASES = ['compile', 'screening', 'population', 'engines', 'lean', 'api', 'load'] as const;
+const PHASES = ['compile', 'screening', 'population', 'engines', 'lean', 'stream', 'api', 'load'] as const;
 
 async function main(): Promise<void> {
   // `pnpm bench -- --only x` passes the `--` through.
@@ -85,6 +87,11 @@ async function main(): Promise<void> {
   if (runs('lean')) {
     progress('Eligo against the lean hand-written baselines');
     results.lean = await leanPhase({ sizes: values['lean-sizes'].split(',').map((n) => Number(n)) });
+  }
+  if (runs('stream')) {
+    const patients = Math.round(20_000 * scale);
+    progress(`eligo screen --ndjson over ${patients.toLocaleString('en-US')} FHIR documents`);
+    results.stream = await streamPhase({ patients });
   }
   if (runs('api')) {
     progress('API under load');

@@ -305,10 +305,19 @@ describe('operations', async () => {
     expect(doc.openapi).toBe('3.1.0');
     const schemas = (doc as unknown as { components: { schemas: Record<string, SchemaDoc> } }).components
       .schemas;
-    expect(schemas.ScreeningRequest?.properties?.trace).toMatchObject({
+    expect(schemas.ScreeningRequest?.properties?.full).toMatchObject({
       type: 'boolean',
-      description: expect.stringContaining('Off by default'),
+      description: expect.stringContaining('Off by default: the answer is compact'),
     });
+    expect(schemas.ScreeningRequest?.properties?.trace).toMatchObject({ type: 'boolean' });
+    expect(Object.keys(schemas.CompactScreening?.properties ?? {})).toEqual([
+      'protocol',
+      'asOf',
+      'cohorts',
+      'warnings',
+      'id',
+      'ref',
+    ]);
     const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );

@@ -23,10 +23,11 @@ describe('the real server', () => {
       expect(await health.json()).toEqual({ status: 'ok' });
 
       const input = readFileSync(examplePath('NCT06469190', 'eligible-igan.json'), 'utf8');
+      // The full screening, with the criteria's text: non-ASCII characters to count in bytes.
       const res = await fetch(`${first.base}/v1/protocols/NCT06469190/screenings`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
-        body: input,
+        body: JSON.stringify({ ...JSON.parse(input), full: true }),
       });
       expect(res.status).toBe(200);
       // Sent as UTF-8 bytes with their length, as c.json would send the text.

@@ -45,7 +45,8 @@ export type ApiResult =
  * (ELIGO_RATE_LIMIT=0): it would measure the limit, not the service. Request logs stay on, as in
  * production, and go to /dev/null. The server runs as many processes as the machine has cores
  * (ELIGO_WORKERS; ELIGO_BENCH_API_WORKERS overrides it), which is how a site would run it on a
- * machine of its own. Screenings ask for no trace trees, like an integration reading verdicts.
+ * machine of its own. Screenings get the default, compact answer, like an integration reading
+ * verdicts (ELIGO_BENCH_API_FULL=1: the full one, each criterion's text, no trace trees).
  * A 3-second load before the measured one warms the servers up. ELIGO_BENCH_API_MAIN runs another
  * copy of the server's entry point (an older version, to compare).
  */
@@ -113,7 +114,9 @@ export async function apiPhase(options: { durationS: number; connections: number
   const { base, token, dataDir } = started;
   try {
     const url = `${base}/v1/protocols/NCT06469190/screenings`;
-    const body = JSON.stringify(realisticDocument());
+    // ELIGO_BENCH_API_FULL=1 asks for the full screening (the default answer before it was compact).
+    const full = process.env.ELIGO_BENCH_API_FULL === '1';
+    const body = JSON.stringify(full ? { ...realisticDocument(), full: true } : realisticDocument());
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const first = await fetch(url, { method: 'POST', headers, body });
     if (!first.ok)

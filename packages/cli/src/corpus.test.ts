@@ -23,7 +23,7 @@ describe.each(encodedCorpus())('eligo screen %s', (id) => {
       .map(
         (l) =>
           JSON.parse(l) as {
-            cohorts: { id: string; verdict: string; criteria: { id: string; status: string }[] }[];
+            cohorts: { id: string; verdict: string; criteria: Record<string, string> }[];
           },
       );
     expect(out).toHaveLength(patients.length);
@@ -31,9 +31,7 @@ describe.each(encodedCorpus())('eligo screen %s', (id) => {
       const { file, expected } = patients[i]!;
       expect(Object.fromEntries(s.cohorts.map((c) => [c.id, c.verdict])), file).toEqual(expected.cohorts);
       const statuses = Object.fromEntries(
-        s.cohorts.flatMap((c) =>
-          c.criteria.filter((k) => k.id in expected.criteria).map((k) => [k.id, k.status]),
-        ),
+        s.cohorts.flatMap((c) => Object.entries(c.criteria).filter(([id]) => id in expected.criteria)),
       );
       expect(statuses, file).toEqual(expected.criteria);
     });

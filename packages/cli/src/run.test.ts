@@ -3,6 +3,12 @@ import { bundledProtocols, examplePath } from '@eligo/protocols';
 import { describe, expect, it } from 'vitest';
 import { cli } from './testing/cli';
 
+interface CriterionOut {
+  id: string;
+  status: string;
+  missing: string[];
+}
+
 const PROTOCOL = bundledProtocols.NCT06469190;
 
 describe('eligo check', () => {
@@ -121,6 +127,81 @@ describe('eligo screen', () => {
     ]);
     const summary = out[3].summary.cohorts.find((c: { id: string }) => c.id === 'IgAN');
     expect([summary.total, summary.eligible, summary.ineligible]).toEqual([3, 2, 1]);
+  });
+
+  it('streams compact lines by default: verdicts, statuses and missing data, the same as --json', async () => {
+    const a = await readFile(igan, 'utf8');
+    const facts = JSON.stringify({ asOf: '2025-03-15', facts: {}, answers: {} });
+    const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson'], {
+      'p.ndjson': `${JSON.stringify(JSON.parse(a))}\n${facts}`,
+    });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const [first, second] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(Object.keys(first)).toEqual(['line', 'ref', 'protocol', 'asOf', 'cohorts', 'warnings']);
+    expect(Object.keys(second)).toEqual(['line', 'protocol', 'asOf', 'cohorts', 'warnings']);
+    for (const cohort of [...first.cohorts, ...second.cohorts])
+      expect(Object.keys(cohort)).toEqual(['id', 'verdict', 'criteria', 'missing']);
+    const full = JSON.parse((await cli(['screen', PROTOCOL, '--input', igan, '--json'])).stdout);
+    expect(first.protocol).toEqual(full.protocol);
+    expect(first.cohorts).toEqual(
+      full.cohorts.map((c: { id: string; verdict: string; criteria: CriterionOut[] }) => ({
+        id: c.id,
+        verdict: c.verdict,
+        criteria: Object.fromEntries(c.criteria.map((k) => [k.id, k.status])),
+        missing: Object.fromEntries(
+          c.criteria.filter((k) => k.missing.length > 0).map((k) => [k.id, k.missing]),
+        ),
+      })),
+    );
+    // A patient without data: the labs undecided, each with what would decide it.
+    const igAN = second.cohorts.find((c: { id: string }) => c.id === 'IgAN');
+    expect([igAN.criteria['C-IN-3.1.a'], igAN.missing['C-IN-3.1.a']]).toEqual(['unknown', ['wbc']]);
+    for (const id of Object.keys(igAN.missing)) expect(igAN.criteria[id]).toBe('unknown');
+    // 110 KB with every trace tree (--trace), 42 KB with the text (--full).
+    expect(r.stdout.split('\n')[0]!.length).toBeLessThan(4_000);
+  });
+
+  it('adds titles, sources and explanations with --full, and trace trees with --trace', async () => {
+    const line = JSON.stringify(JSON.parse(await readFile(igan, 'utf8')));
+    const criterion = async (flag: string) => {
+      const r = await cli(['screen', PROTOCOL, '--input', 'p.ndjson', '--ndjson', flag], {
+        'p.ndjson': line,
+      });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out)).toEqual(['line', 'ref', 'protocol', 'asOf', 'cohorts', 'warnings']);
+      return out.cohorts[1].criteria.find((c: { id: string }) => c.id === 'C-IN-3.1.a');
+    };
+    const full = await criterion('--full');
+    expect(Object.keys(full)).toEqual(['id', 'kind', 'title', 'source', 'status', 'explanation', 'missing']);
+    const traced = await criterion('--trace');
+    expect(Object.keys(traced)).toEqual([
+      'id',
+      'kind',
+      'title',
+      'source',
+      'status',
+      'explanation',
+      'trace',
+      'missing',
+    ]);
+    expect(traced.trace.text).not.toBe('');
+    expect(traced.trace.status).toBe(traced.status);
+    expect({ ...traced, trace: undefined }).toEqual({ ...full, trace: undefined });
+  });
+
+  it('takes --full and --trace only for --ndjson lines', async () => {
+    for (const flag of ['--full', '--trace']) {
+      const r = await cli(['screen', PROTOCOL, '--input', igan, '--json', flag]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([
+        2,
+        '',
+        'eligo screen: --full and --trace choose what each --ndjson line carries (--json always prints the full screening)\n',
+      ]);
+    }
   });
 
   it('gives the same summary alone, through the verdict-only path, and still names bad lines', async () => {

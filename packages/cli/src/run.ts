@@ -11,9 +11,12 @@ const USAGE = `usage: eligo <command> [options]
 commands:
   check <protocol.elig> [--json]             report diagnostics; exit 1 when there are errors
   fmt <protocol.elig> [--write] [--check]    print the canonical form (or rewrite the file)
-  screen <protocol.elig> --input <file> [--json] [--ndjson] [--summary]
+  screen <protocol.elig> --input <file> [--json] [--ndjson [--full | --trace]] [--summary]
                                              screen one patient ({asOf, bundle|facts, answers})
-                                             or, with --ndjson, one patient per line
+                                             or, with --ndjson, one patient per line: each result
+                                             line compact (verdicts, statuses, missing data);
+                                             --full adds titles, sources and explanations,
+                                             --trace those and every criterion's trace tree
   types <protocol.elig>                      print TypeScript types of the protocol's facts
 `;
 
@@ -33,6 +36,8 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
         json: { type: 'boolean', default: false },
         ndjson: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        trace: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         input: { type: 'string' },

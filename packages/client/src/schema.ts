@@ -846,7 +846,7 @@ export interface paths {
         put?: never;
         /**
          * Screen one patient (FHIR Bundle or native facts); recorded in the audit log
-         * @description The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`. Each criterion's full `trace` tree is included only when the request has `"trace": true`.
+         * @description By default the response is compact (`CompactScreening`, what `eligo screen --ndjson` prints): per cohort the verdict, each criterion's status by id and the data elements missing to decide the unknown ones; criterion titles and sources are in the protocol (`GET /v1/protocols/{id}`). With `"full": true` it is the CLI screening contract (`eligo screen --json`: each criterion with its kind, title, source and explanation), with `"trace": true` that and each criterion's `trace` tree. Either way plus `id` (the audit record) and `protocol.published`.
          */
         post: {
             parameters: {
@@ -863,13 +863,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The screening */
+                /** @description The screening: compact unless `full` or `trace` asks for the text */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Screening"];
+                        "application/json": components["schemas"]["CompactScreening"] | components["schemas"]["Screening"];
                     };
                 };
                 /** @description Invalid request; `issues` names the offending paths */
@@ -954,7 +954,7 @@ export interface paths {
         put?: never;
         /**
          * Screen a population: NDJSON in (one screening input per line), NDJSON out
-         * @description Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line. Criteria carry their full `trace` tree only with `?trace=true`.
+         * @description Each output line is a CompactScreening (a Screening with `?full=true`; with each criterion's `trace` tree too with `?trace=true`) led by the input's `line` and `ref`, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line.
          */
         post: {
             parameters: {
@@ -963,7 +963,9 @@ export interface paths {
                     version?: number;
                     /** @description Keep each patient input in its audit record */
                     store?: "true" | "false";
-                    /** @description Include each criterion's full `trace` tree in every screening line */
+                    /** @description Full screenings (titles, sources, explanations) instead of compact lines */
+                    full?: "true" | "false";
+                    /** @description Full screenings with each criterion's `trace` tree */
                     trace?: "true" | "false";
                 };
                 header?: never;
@@ -1751,6 +1753,39 @@ export interface components {
             closedWorld: boolean;
             usedBy: string[];
         };
+        CompactScreening: {
+            protocol: {
+                id: string;
+                version?: string;
+                hash: string;
+                /** @description Published version screened against */
+                published: number;
+            };
+            asOf: string;
+            cohorts: {
+                id: string;
+                /** @enum {string} */
+                verdict: "eligible" | "ineligible" | "undetermined";
+                /** @description Each criterion's status by criterion id, headings included, in the cohort's order */
+                criteria: {
+                    [key: string]: "met" | "not_met" | "unknown";
+                };
+                /** @description For each unknown criterion that data would decide: the data elements that would */
+                missing: {
+                    [key: string]: string[];
+                };
+            }[];
+            warnings: {
+                code: string;
+                message: string;
+                path?: string;
+                element?: string;
+            }[];
+            /** @description Audit record id */
+            id: string;
+            /** @description The request's `ref`, when it gave one */
+            ref?: string;
+        };
         Screening: {
             protocol: {
                 id: string;
@@ -1825,7 +1860,9 @@ export interface components {
             version?: number;
             /** @description Keep the patient input in the audit record */
             store?: boolean;
-            /** @description Include each criterion's full `trace` tree (every step of the reasoning, with dates and element ids). Off by default: `explanation` and `missing` are always there. */
+            /** @description Answer with the full screening: each criterion with its kind, title, source, one-line explanation and missing elements. Off by default: the answer is compact (`CompactScreening`). */
+            full?: boolean;
+            /** @description Answer with the full screening and each criterion's `trace` tree (every step of the reasoning, with dates and element ids). */
             trace?: boolean;
         };
         Matches: {
@@ -1891,6 +1928,8 @@ export interface components {
             };
             /** @description Your own name for this input (stored only with the input, `store`), echoed in the answer; batch lines give it, or else the Bundle Patient's id, with the input's `line` */
             ref?: string;
+            /** @description Answer with the full screening: each criterion with its kind, title, source, one-line explanation and missing elements. Off by default: the answer is compact (`CompactScreening`). */
+            full?: boolean;
         };
         AuditList: {
             entries: components["schemas"]["AuditRecord"][];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocatedDiagnostic } from './diagnostics/diagnostic';
 import { ELEMENT_KINDS, type ProtocolInfo } from './protocol';
+import type { CompactScreening } from './screen/compact';
 import type { TrialMatch } from './screen/matches';
 import type { Screening, Trace } from './screen/types';
 
@@ -55,6 +56,28 @@ export const ScreeningSchema = z.object({
   protocol: z.object({ id: z.string(), version: z.string().optional(), hash: z.string() }),
   asOf: z.string(),
   cohorts: z.array(CohortResultSchema),
+  warnings: z.array(InputWarningSchema),
+});
+
+/**
+ * A screening without text (`compactScreening`): what `eligo screen --ndjson` streams and what the
+ * API answers by default. Titles and sources are the protocol's, in `ProtocolInfoSchema`.
+ */
+export const CompactCohortSchema = z.object({
+  id: z.string(),
+  verdict: VerdictSchema,
+  criteria: z
+    .record(z.string(), StatusSchema)
+    .describe("Each criterion's status by criterion id, headings included, in the cohort's order"),
+  missing: z
+    .record(z.string(), z.array(z.string()))
+    .describe('For each unknown criterion that data would decide: the data elements that would'),
+});
+
+export const CompactScreeningSchema = z.object({
+  protocol: ScreeningSchema.shape.protocol,
+  asOf: z.string(),
+  cohorts: z.array(CompactCohortSchema),
   warnings: z.array(InputWarningSchema),
 });
 
@@ -178,4 +201,5 @@ export const contractsMatchTypes: [
   Accepts<typeof ProtocolInfoSchema, ProtocolInfo>,
   Accepts<typeof DiagnosticSchema, LocatedDiagnostic>,
   Accepts<typeof TrialMatchSchema, TrialMatch>,
-] = [true, true, true, true];
+  Accepts<typeof CompactScreeningSchema, CompactScreening>,
+] = [true, true, true, true, true];

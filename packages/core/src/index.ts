@@ -30,6 +30,8 @@ export type { CompiledCohort, CompiledCriterion, CompiledProtocol, CompileResult
 export { compile, hashOf } from './compile';
 export {
   CohortResultSchema,
+  CompactCohortSchema,
+  CompactScreeningSchema,
   CriterionInfoSchema,
   CriterionResultSchema,
   DiagnosticSchema,
@@ -76,6 +78,14 @@ export type { FormatResult } from './print';
 export { format, print, printExpression } from './print';
 export type * from './protocol';
 export { CODE_SYSTEMS, ELEMENT_KINDS } from './protocol';
+export {
+  type CompactCohort,
+  type CompactScreening,
+  compactScreening,
+  screenCompact,
+  type UntracedScreening,
+  withoutTraces,
+} from './screen/compact';
 export type { FastVerdicts, Funnel, FunnelCohort, FunnelCriterion, FunnelResult } from './screen/funnel';
 export { createFunnel } from './screen/funnel';
 export type { ParsedInput } from './screen/input';

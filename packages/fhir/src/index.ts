@@ -7,9 +7,11 @@ export { documentRef } from './documentRef';
 export type { InputError } from './issues';
 export { type PreparedInput, type PrepareResult, prepareScreeningInput } from './prepare';
 export {
+  type CompactDocumentResult,
   type ReadDocumentResult,
   readDocument,
   type ScreenDocumentResult,
   screenDocument,
+  screenDocumentCompact,
 } from './screenDocument';
 export { type BundleFactsResult, bundleToFacts } from './toFacts';

@@ -1,5 +1,6 @@
 import {
   answersSchema,
+  type CompactScreening,
   type CompiledProtocol,
   type InputWarning,
   type ParsedInput,
@@ -8,6 +9,7 @@ import {
   type ScreeningInput,
   type ScreenOptions,
   screen,
+  screenCompact,
 } from '@eligo/core';
 import type { InputError } from './issues';
 import { type PreparedInput, prepareScreeningInput } from './prepare';
@@ -31,6 +33,22 @@ export function screenDocument(
   const read = readDocument(protocol, raw);
   if (!read.ok) return read;
   const screening = screen(protocol, read.input, options);
+  if (read.warnings.length === 0) return { ok: true, screening };
+  return { ok: true, screening: { ...screening, warnings: [...read.warnings, ...screening.warnings] } };
+}
+
+export type CompactDocumentResult =
+  | { readonly ok: true; readonly screening: CompactScreening }
+  | { readonly ok: false; readonly errors: readonly InputError[] };
+
+/**
+ * `screenDocument` without the text: per cohort the verdict, each criterion's status and what is
+ * missing, and the warnings (core's `screenCompact`, much cheaper than explaining everything).
+ */
+export function screenDocumentCompact(protocol: CompiledProtocol, raw: unknown): CompactDocumentResult {
+  const read = readDocument(protocol, raw);
+  if (!read.ok) return read;
+  const screening = screenCompact(protocol, read.input);
   if (read.warnings.length === 0) return { ok: true, screening };
   return { ok: true, screening: { ...screening, warnings: [...read.warnings, ...screening.warnings] } };
 }

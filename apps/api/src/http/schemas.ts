@@ -1,5 +1,6 @@
 import {
   CohortResultSchema,
+  CompactScreeningSchema as CoreCompactScreeningSchema,
   DiagnosticSchema as CoreDiagnosticSchema,
   ScreeningSchema as CoreScreeningSchema,
   CriterionInfoSchema,
@@ -161,9 +162,13 @@ export const ScreeningRequestSchema = z
     siteRef: SiteRefSchema.optional(),
     version: z.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
     store: z.boolean().optional().openapi({ description: 'Keep the patient input in the audit record' }),
+    full: z.boolean().optional().openapi({
+      description:
+        'Answer with the full screening: each criterion with its kind, title, source, one-line explanation and missing elements. Off by default: the answer is compact (`CompactScreening`).',
+    }),
     trace: z.boolean().optional().openapi({
       description:
-        "Include each criterion's full `trace` tree (every step of the reasoning, with dates and element ids). Off by default: `explanation` and `missing` are always there.",
+        "Answer with the full screening and each criterion's `trace` tree (every step of the reasoning, with dates and element ids).",
     }),
   })
   .openapi('ScreeningRequest');
@@ -196,16 +201,33 @@ export const ScreeningSchema = z
   })
   .openapi('Screening');
 
+/** The default answer: core's compact screening, plus the audit record's id and the published version. */
+export const CompactScreeningSchema = z
+  .object({
+    ...CoreCompactScreeningSchema.shape,
+    id: z.string().openapi({ description: 'Audit record id' }),
+    ref: z.string().optional().openapi({ description: "The request's `ref`, when it gave one" }),
+    protocol: z.object({
+      ...CoreCompactScreeningSchema.shape.protocol.shape,
+      published: z.number().int().openapi({ description: 'Published version screened against' }),
+    }),
+  })
+  .openapi('CompactScreening');
+
 export const BatchQuerySchema = z.object({
   version: z.coerce.number().int().positive().optional().openapi({ description: 'Pin a published version' }),
   store: z
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'Keep each patient input in its audit record' }),
+  full: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Full screenings (titles, sources, explanations) instead of compact lines' }),
   trace: z
     .enum(['true', 'false'])
     .optional()
-    .openapi({ description: "Include each criterion's full `trace` tree in every screening line" }),
+    .openapi({ description: "Full screenings with each criterion's `trace` tree" }),
 });
 
 export const AuditQuerySchema = z.object({

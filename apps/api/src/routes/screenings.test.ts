@@ -1,4 +1,4 @@
-import { compile } from '@eligo/core';
+import { compactScreening, compile } from '@eligo/core';
 import { screenDocument } from '@eligo/fhir';
 import { describe, expect, it } from 'vitest';
 import { example, nct } from '../testing/nct';
@@ -14,6 +14,7 @@ type Screening = {
     criteria: {
       id: string;
       kind: string;
+      title?: string;
       status: string;
       explanation: string;
       missing: string[];
@@ -35,27 +36,45 @@ async function published(): Promise<TestApp> {
   return t;
 }
 
-const verdicts = (s: Screening) => Object.fromEntries(s.cohorts.map((c) => [c.id, c.verdict]));
+type CompactScreening = {
+  id: string;
+  protocol: { id: string; hash: string; published: number };
+  asOf: string;
+  cohorts: {
+    id: string;
+    verdict: string;
+    criteria: Record<string, string>;
+    missing: Record<string, string[]>;
+  }[];
+  warnings: unknown[];
+};
+
+const verdicts = (s: Screening | CompactScreening) =>
+  Object.fromEntries(s.cohorts.map((c) => [c.id, c.verdict]));
 
 describe('POST /v1/protocols/{id}/screenings', async () => {
   const t = await published();
 
-  it('screens the worked example: IgAN eligible, PMN and AAV ineligible, in the CLI contract shape', async () => {
+  it('screens the worked example: IgAN eligible, PMN and AAV ineligible, compact by default', async () => {
     const res = await t.request('POST', '/v1/protocols/NCT06469190/screenings', {
       role: 'screener',
       body: example('eligible-igan.json'),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    const s = (await res.json()) as Screening;
+    const text = await res.text();
+    const s = JSON.parse(text) as CompactScreening;
+    expect(Object.keys(s)).toEqual(['id', 'protocol', 'asOf', 'cohorts', 'warnings']);
+    expect(Object.keys(s.protocol)).toEqual(['id', 'version', 'hash', 'published']);
+    for (const cohort of s.cohorts)
+      expect(Object.keys(cohort)).toEqual(['id', 'verdict', 'criteria', 'missing']);
     expect(verdicts(s)).toEqual({ PMN: 'ineligible', IgAN: 'eligible', AAV: 'ineligible' });
     expect(s.protocol).toMatchObject({ id: 'NCT06469190', published: 1 });
     expect(s.asOf).toBe('2025-03-15');
-    const criterion = s.cohorts[1]!.criteria[0]!;
-    expect(Object.keys(criterion)).toEqual(
-      expect.arrayContaining(['id', 'kind', 'status', 'explanation', 'missing']),
-    );
+    expect(s.cohorts[1]!.criteria['C-IN-3.1.a']).toBe('met');
     expect(s.id).toMatch(/^scr_/);
+    // 42 KB with the criteria's text (`full`), 110 KB with their trace trees too.
+    expect(text.length).toBeLessThan(4_000);
   });
 
   it('records who screened what, with verdicts, and keeps the input only when asked', async () => {
@@ -97,21 +116,29 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
     expect((await t.request('GET', '/v1/audit/scr_missing', { role: 'admin' })).status).toBe(404);
   });
 
-  it('returns what the CLI contract prints, without trace trees unless asked', async () => {
-    const screen = (body: Record<string, unknown>) =>
-      t.request('POST', '/v1/protocols/NCT06469190/screenings', { role: 'screener', body });
-    const plain = (await (await screen(example('eligible-igan.json'))).json()) as Screening;
+  it('gives the full screening with `full`, trace trees with `trace`, the same as the CLI path', async () => {
+    const screen = async (body: Record<string, unknown>) =>
+      (await (
+        await t.request('POST', '/v1/protocols/NCT06469190/screenings', { role: 'screener', body })
+      ).json()) as Screening & CompactScreening;
+    const compact = await screen(example('eligible-igan.json'));
+    const plain = (await screen({ ...example('eligible-igan.json'), full: true })) as Screening;
     const criteria = plain.cohorts.flatMap((c) => c.criteria);
     expect(criteria.length).toBeGreaterThan(20);
     for (const criterion of criteria) {
-      expect(criterion).not.toHaveProperty('trace');
+      expect(Object.keys(criterion)).toEqual([
+        'id',
+        'kind',
+        'title',
+        'source',
+        'status',
+        'explanation',
+        'missing',
+      ]);
       expect(criterion.explanation).toMatch(/\S/);
-      expect(Array.isArray(criterion.missing)).toBe(true);
     }
 
-    const traced = (await (
-      await screen({ ...example('eligible-igan.json'), trace: true })
-    ).json()) as Screening;
+    const traced = (await screen({ ...example('eligible-igan.json'), trace: true })) as Screening;
     const tracedCriteria = traced.cohorts.flatMap((c) => c.criteria);
     for (const criterion of tracedCriteria) {
       expect(criterion.trace).toMatchObject({ status: criterion.status, text: expect.any(String) });
@@ -122,15 +149,21 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
     const cli = screenDocument(protocol!, example('eligible-igan.json'));
     if (!cli.ok) throw new Error('the worked example does not screen');
     const { id: _, ...rest } = traced;
+    const published = { published: plain.protocol.published };
     expect(JSON.parse(JSON.stringify(rest))).toEqual({
       ...JSON.parse(JSON.stringify(cli.screening)),
-      protocol: { ...cli.screening.protocol, published: plain.protocol.published },
+      protocol: { ...cli.screening.protocol, ...published },
     });
     const { id: __, ...restPlain } = plain;
     expect(restPlain).toEqual({
       ...rest,
       cohorts: rest.cohorts.map((c) => ({ ...c, criteria: c.criteria.map(({ trace: ___, ...k }) => k) })),
     });
+    const { id: ____, ...restCompact } = compact;
+    const made = compactScreening(cli.screening);
+    expect(restCompact).toEqual(
+      JSON.parse(JSON.stringify({ ...made, protocol: { ...made.protocol, ...published } })),
+    );
   });
 
   it('400 with the path when trace is not a boolean', async () => {
@@ -266,7 +299,7 @@ describe('POST /v1/protocols/{id}/screenings/batch', async () => {
     });
   });
 
-  it('leaves trace trees out of batch lines unless ?trace=true', async () => {
+  it('streams compact lines unless ?full=true (the text) or ?trace=true (trace trees too)', async () => {
     const batch = async (query: string) => {
       const res = await t.request('POST', `/v1/protocols/NCT06469190/screenings/batch${query}`, {
         role: 'screener',
@@ -275,12 +308,18 @@ describe('POST /v1/protocols/{id}/screenings/batch', async () => {
       });
       return { status: res.status, text: await res.text() };
     };
-    const criteriaOf = (text: string) =>
-      (JSON.parse(text.split('\n')[0]!) as Screening).cohorts.flatMap((c) => c.criteria);
-    const plain = await batch('');
-    expect(criteriaOf(plain.text).every((k) => !('trace' in k) && k.explanation.length > 0)).toBe(true);
-    const traced = await batch('?trace=true');
-    expect(criteriaOf(traced.text).every((k) => k.trace?.status === k.status)).toBe(true);
+    const first = (text: string) => JSON.parse(text.split('\n')[0]!) as Screening & CompactScreening;
+    const compact = first((await batch('')).text);
+    expect(Object.keys(compact)).toEqual(['line', 'ref', 'protocol', 'asOf', 'cohorts', 'warnings']);
+    for (const cohort of compact.cohorts)
+      expect(Object.keys(cohort)).toEqual(['id', 'verdict', 'criteria', 'missing']);
+    expect(verdicts(compact)).toEqual({ PMN: 'ineligible', IgAN: 'eligible', AAV: 'ineligible' });
+    const full = first((await batch('?full=true')).text).cohorts.flatMap((c) => c.criteria);
+    expect(full.every((k) => !('trace' in k) && k.explanation.length > 0 && k.title !== undefined)).toBe(
+      true,
+    );
+    const traced = first((await batch('?trace=true')).text).cohorts.flatMap((c) => c.criteria);
+    expect(traced.every((k) => k.trace?.status === k.status && k.explanation.length > 0)).toBe(true);
     const wrong = await batch('?trace=yes');
     expect(wrong.status).toBe(400);
     expect(JSON.parse(wrong.text).error.issues[0].path).toBe('query.trace');

@@ -6,6 +6,7 @@ import { jsonResponse } from '../http/json-bytes';
 import { bearer, router } from '../http/router';
 import {
   BatchQuerySchema,
+  CompactScreeningSchema,
   errorResponses,
   json,
   ProtocolIdParam,
@@ -16,15 +17,15 @@ import { screenBatch } from '../screening/batch';
 import { pullStream } from '../screening/ndjson';
 import { publishedVersion } from '../screening/published';
 import { readAhead } from '../screening/read-ahead';
-import { withTraces } from '../screening/response';
-import { screenDocument, verdicts } from '../screening/run';
+import { detailOf, screenAt } from '../screening/response';
+import { verdicts } from '../screening/run';
 
 const single = createRoute({
   method: 'post',
   path: '/{id}/screenings',
   summary: 'Screen one patient (FHIR Bundle or native facts); recorded in the audit log',
   description:
-    'The response is the CLI screening contract (`eligo screen --json`) plus `id` (the audit record) and `protocol.published`. Each criterion\'s full `trace` tree is included only when the request has `"trace": true`.',
+    'By default the response is compact (`CompactScreening`, what `eligo screen --ndjson` prints): per cohort the verdict, each criterion\'s status by id and the data elements missing to decide the unknown ones; criterion titles and sources are in the protocol (`GET /v1/protocols/{id}`). With `"full": true` it is the CLI screening contract (`eligo screen --json`: each criterion with its kind, title, source and explanation), with `"trace": true` that and each criterion\'s `trace` tree. Either way plus `id` (the audit record) and `protocol.published`.',
   tags: ['screenings'],
   security: bearer,
   middleware: [requireRole('screener')] as const,
@@ -33,7 +34,10 @@ const single = createRoute({
     body: { required: true, content: { 'application/json': { schema: ScreeningRequestSchema } } },
   },
   responses: {
-    200: json(ScreeningSchema, 'The screening'),
+    200: json(
+      z.union([CompactScreeningSchema, ScreeningSchema]),
+      'The screening: compact unless `full` or `trace` asks for the text',
+    ),
     ...errorResponses(400, 401, 403, 404, 413, 429, 503),
   },
 });
@@ -43,7 +47,7 @@ const batch = createRoute({
   path: '/{id}/screenings/batch',
   summary: 'Screen a population: NDJSON in (one screening input per line), NDJSON out',
   description:
-    'Each output line is a Screening, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line. Criteria carry their full `trace` tree only with `?trace=true`.',
+    "Each output line is a CompactScreening (a Screening with `?full=true`; with each criterion's `trace` tree too with `?trace=true`) led by the input's `line` and `ref`, or `{line, errors}` for an input line that could not be screened. The last line is `{summary, batch}`: the attrition funnel, written after every audit record is committed. The request body limit applies per line.",
   tags: ['screenings'],
   security: bearer,
   middleware: [requireRole('screener')] as const,
@@ -72,9 +76,9 @@ const BATCH_STALL_MS = 30_000;
 export const screeningRoutes = router()
   .openapi(single, async (c) => {
     const { id } = c.req.valid('param');
-    const { version: pin, store: keep, trace, siteRef, ...document } = c.req.valid('json');
+    const { version: pin, store: keep, trace, full, siteRef, ...document } = c.req.valid('json');
     const { version, protocol } = await publishedVersion(c, id, pin);
-    const outcome = screenDocument(protocol, document, { trace: trace === true });
+    const outcome = screenAt(protocol, document, detailOf({ full, trace }));
     if (!outcome.ok) throw invalid(outcome.errors, 'The screening input is invalid');
     const principal = c.var.principal!;
     const screening = outcome.screening;
@@ -94,7 +98,7 @@ export const screeningRoutes = router()
         site_ref: siteRef ?? null,
       },
     ]);
-    const shown = withTraces(screening, trace === true);
+    const { shown } = outcome;
     return jsonResponse(
       c,
       {
@@ -103,7 +107,7 @@ export const screeningRoutes = router()
         ...(siteRef === undefined ? {} : { siteRef }),
         ...shown,
         protocol: { ...shown.protocol, published: version.number },
-      } as z.infer<typeof ScreeningSchema>,
+      } as z.infer<typeof ScreeningSchema> | z.infer<typeof CompactScreeningSchema>,
       200,
     );
   })
@@ -130,7 +134,7 @@ export const screeningRoutes = router()
       principal: c.var.principal!,
       store,
       keepInput: query.store === 'true',
-      trace: query.trace === 'true',
+      detail: detailOf({ full: query.full === 'true', trace: query.trace === 'true' }),
       maxLineBytes: config.bodyLimit,
       failure: (error) => {
         if (c.req.raw.signal.aborted) return { error: { code: 'aborted', message: 'The client went away' } };

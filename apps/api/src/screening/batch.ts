@@ -5,8 +5,8 @@ import type { ScreeningTable } from '../db/schema';
 import type { Store } from '../db/store';
 import type { TokenRecord } from '../db/tokens';
 import { readLines } from './ndjson';
-import { withTraces } from './response';
-import { screenDocument, verdicts } from './run';
+import { type Detail, screenAt } from './response';
+import { verdicts } from './run';
 
 const FLUSH_EVERY = 200;
 
@@ -17,8 +17,8 @@ export interface BatchRequest {
   readonly principal: TokenRecord;
   readonly store: Store;
   readonly keepInput: boolean;
-  /** Keep each criterion's full trace tree in the output lines. */
-  readonly trace: boolean;
+  /** What each output line carries (see `Detail`). */
+  readonly detail: Detail;
   readonly maxLineBytes: number;
   /**
    * Logs an error that ends the batch early (storage failing, an unexpected error) and gives the
@@ -28,7 +28,7 @@ export interface BatchRequest {
 }
 
 /**
- * NDJSON in, NDJSON out: one Screening (or `{line, errors}`) per input line, each led by its
+ * NDJSON in, NDJSON out: one screening at the detail asked for (or `{line, errors}`) per input line, each led by its
  * input's `line` number and `ref` (see `documentRef`), then
  * `{summary, batch}` once every audit entry is committed. Memory holds one patient, the funnel's
  * counters and at most FLUSH_EVERY pending audit rows.
@@ -59,7 +59,7 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
       if (item.text.trim() === '') continue;
       const raw = parse(item.text);
       const outcome = raw.ok
-        ? screenDocument(protocol, raw.value, { trace: request.trace })
+        ? screenAt(protocol, raw.value, request.detail)
         : { ok: false as const, errors: [raw.error] };
       const source = { line: item.line, ...refOf(raw.ok ? raw.value : undefined) };
       if (!outcome.ok) {
@@ -82,7 +82,7 @@ export async function* screenBatch(request: BatchRequest): AsyncGenerator<string
         batch_id: batchId,
       });
       if (pending.length >= FLUSH_EVERY) await commit();
-      yield json({ ...source, ...withTraces(outcome.screening, request.trace) });
+      yield json({ ...source, ...outcome.shown });
     }
     await commit();
   } catch (error) {

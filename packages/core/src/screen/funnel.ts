@@ -1,5 +1,6 @@
 import { type PopulationVerdicts, VERDICT_CODES } from '../population/screen';
 import type { ProtocolInfo } from '../protocol';
+import type { CompactScreening } from './compact';
 import type { Screening, Status, Verdict } from './types';
 
 export interface FunnelCriterion {
@@ -40,7 +41,7 @@ export interface FastVerdicts {
 }
 
 export interface Funnel {
-  add(screening: Screening | FastVerdicts): void;
+  add(screening: Screening | CompactScreening | FastVerdicts): void;
   /** Every patient of a population batch screened with `{ statuses: true }`. */
   addPopulation(result: PopulationVerdicts): void;
   result(): FunnelResult;
@@ -108,9 +109,18 @@ export function createFunnel(info: ProtocolInfo): Funnel {
       if ('cohorts' in screening) {
         verdicts = screening.cohorts.map((c) => c.verdict);
         for (const cohort of screening.cohorts) {
-          for (const c of cohort.criteria) {
-            const i = index.get(c.id);
-            if (i !== undefined) codes[i] = STATUS_CODE[c.status];
+          const { criteria } = cohort;
+          if (Array.isArray(criteria)) {
+            for (const c of criteria as Screening['cohorts'][number]['criteria']) {
+              const i = index.get(c.id);
+              if (i !== undefined) codes[i] = STATUS_CODE[c.status];
+            }
+          } else {
+            for (const id in criteria) {
+              const i = index.get(id);
+              if (i !== undefined)
+                codes[i] = STATUS_CODE[(criteria as CompactScreening['cohorts'][number]['criteria'])[id]!];
+            }
           }
         }
         statuses = codes;

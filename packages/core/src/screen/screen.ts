@@ -90,7 +90,7 @@ export function screen(
 const orders = new WeakMap<CompiledProtocol, ReadonlyMap<string, number>>();
 
 /** Each element's position in the protocol, by id: lists of elements are reported in that order. */
-function elementOrder(protocol: CompiledProtocol): ReadonlyMap<string, number> {
+export function elementOrder(protocol: CompiledProtocol): ReadonlyMap<string, number> {
   let order = orders.get(protocol);
   if (order === undefined) {
     order = new Map(protocol.elements.map((e) => [e.id, e.index]));
@@ -118,7 +118,7 @@ function criterionResult(
   };
 }
 
-function headingTruth(truths: Tri[], kind: 'inclusion' | 'exclusion'): Tri {
+export function headingTruth(truths: Tri[], kind: 'inclusion' | 'exclusion'): Tri {
   if (kind === 'inclusion') {
     if (truths.includes(FALSE)) return FALSE;
     return truths.includes(UNKNOWN) ? UNKNOWN : TRUE;
@@ -149,6 +149,6 @@ export function verdictOf(criteria: readonly Pick<CriterionResult, 'kind' | 'sta
 }
 
 /** Element ids once each, in the order the protocol declares them. */
-function inOrder(ids: Iterable<string>, order: ReadonlyMap<string, number>): string[] {
+export function inOrder(ids: Iterable<string>, order: ReadonlyMap<string, number>): string[] {
   return [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
