@@ -70,6 +70,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_trial_contacts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('trial_contacts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('consented_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('trial_contacts_protocol')
+        .on('trial_contacts')
+        .columns(['protocol_id', 'consented_at'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ export interface Database {
   protocol_versions: VersionTable;
   screenings: ScreeningTable;
   storage_probe: StorageProbeTable;
+  trial_contacts: TrialContactTable;
 }
 
 /** One row the readiness check rewrites to find out whether storage takes writes again. */
@@ -61,4 +62,18 @@ export interface ScreeningTable {
   /** JSON of the patient input, only when the request asked for it to be kept. */
   input: string | null;
   batch_id: string | null;
+}
+
+/**
+ * A prospective participant's request to be contacted about a trial, from its public pre-screen.
+ * Contact details only: never the answers they gave, which stay in their browser.
+ */
+export interface TrialContactTable {
+  id: string;
+  protocol_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** When they ticked their consent to be contacted (the moment the request was received). */
+  consented_at: string;
 }
