@@ -66,11 +66,7 @@ describe('the pre-screen of NCT06469190', () => {
   });
 
   it('reads the protocol as an open world: a diagnosis nobody answered is unknown, not absent', () => {
-    const strict = screen(
-      protocol,
-      parseScreeningInput(protocol, prescreenInput(questions, { ...igan, diabetes: '' }, AS_OF))
-        .input as never,
-    );
+    const strict = screened({ ...igan, diabetes: '' });
     const pmnDiabetes = strict.cohorts
       .find((c) => c.id === 'PMN')!
       .criteria.find((c) => c.id === 'PMN-EX-2')!;
