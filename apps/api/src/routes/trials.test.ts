@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -58,6 +61,21 @@ describe('GET /v1/trials/{id}: the published protocol, without a token', async (
   it('takes no other method', async () => {
     expect((await t.request('PUT', `/v1/trials/${ID}`, { body: {} })).status).toBe(404);
     expect((await t.request('DELETE', `/v1/trials/${ID}`)).status).toBe(404);
+  });
+});
+
+describe('the pre-screen page', () => {
+  it("is the web app's index.html at /trials/{id}/prescreen, without a token", async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'prescreen-web-'));
+    try {
+      writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>web app</title>');
+      const t = await testApp({ webDir });
+      const res = await t.app.request(`/trials/${ID}/prescreen`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('<!doctype html><title>web app</title>');
+    } finally {
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 });
 
