@@ -170,6 +170,9 @@ describe.skipIf(!hasChromium)('the public pre-screen', () => {
 
     expectNoAnswersSent(sent, ['1980', 'female', 'iga_nephropathy', 'acei_arb', 'renal_biopsy', 'pregnan']);
     expect(sent.filter((r) => r.body !== null)).toEqual([]);
+    // The signed-in app (its editor and forms) is never loaded here.
+    expect(sent.filter((r) => /\/assets\/App-/.test(r.url))).toEqual([]);
+    expect(sent.some((r) => /\/assets\/PrescreenPage-/.test(r.url))).toBe(true);
 
     await page.getByLabel('Your name').fill('Jane Example');
     await page.getByLabel('Email address').fill('jane@example.org');

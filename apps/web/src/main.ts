@@ -1,11 +1,16 @@
 import { mount } from 'svelte';
-import App from './App.svelte';
 import './app.css';
 import { prescreenTrial } from './lib/prescreen/route';
-import PrescreenPage from './pages/PrescreenPage.svelte';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
-// The public pre-screen of a trial has a path of its own and no sign-in.
+// The public pre-screen of a trial has a path of its own and no sign-in. Each page is loaded on its
+// own, so a person pre-screening on a phone does not download the editor and screening forms.
 const trialId = prescreenTrial(location.pathname);
-export default trialId ? mount(PrescreenPage, { target, props: { trialId } }) : mount(App, { target });
+if (trialId) {
+  const { default: PrescreenPage } = await import('./pages/PrescreenPage.svelte');
+  mount(PrescreenPage, { target, props: { trialId } });
+} else {
+  const { default: App } = await import('./App.svelte');
+  mount(App, { target });
+}
