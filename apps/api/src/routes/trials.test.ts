@@ -58,6 +58,14 @@ describe('GET /v1/trials/{id}: the published protocol, without a token', async (
     );
   });
 
+  it('is rate-limited per client address like any request without a token', async () => {
+    const limited = await testApp({ addressRateLimit: 1 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await limited.request('GET', `/v1/trials/${ID}`)).status);
+    // Bursts up to twice the rate: two answered (404, nothing published here), then refused.
+    expect(statuses).toEqual([404, 404, 429, 429]);
+  });
+
   it('takes no other method', async () => {
     expect((await t.request('PUT', `/v1/trials/${ID}`, { body: {} })).status).toBe(404);
     expect((await t.request('DELETE', `/v1/trials/${ID}`)).status).toBe(404);
