@@ -59,6 +59,7 @@ export const keywords = [
   'known',
   'lab',
   'latest',
+  'lay',
   'least',
   'less',
   'loinc',

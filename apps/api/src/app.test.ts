@@ -34,6 +34,8 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
   { method: 'GET', path: '/v1/tokens', role: 'admin' },
   { method: 'POST', path: '/v1/tokens', role: 'admin', body: { name: 'n', role: 'viewer' } },
   { method: 'DELETE', path: '/v1/tokens/tok_1', role: 'admin' },
+  // The trial's own public routes (GET /v1/trials/X, POST …/contacts) take no token: routes/trials.test.ts.
+  { method: 'GET', path: '/v1/trials/X/contacts', role: 'screener' },
 ];
 
 const weaker: Record<Role, Role | undefined> = {

@@ -20,6 +20,7 @@ import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
+import { trialRoutes } from './routes/trials';
 import { createProtocolCache } from './screening/cache';
 
 const BATCH_PATH = /^\/v1\/protocols\/[^/]+\/screenings\/batch$/;
@@ -51,7 +52,8 @@ export function createApp(deps: Deps) {
     .route('/protocols', screeningRoutes)
     .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
-    .route('/tokens', tokenRoutes);
+    .route('/tokens', tokenRoutes)
+    .route('/trials', trialRoutes);
   v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

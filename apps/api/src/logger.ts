@@ -19,6 +19,13 @@ export function createLogger(level: string) {
         'input',
         '*.input',
         'secret',
+        // A contact request's details (name, email, phone) are a person's own.
+        'contact',
+        '*.contact',
+        'email',
+        '*.email',
+        'phone',
+        '*.phone',
       ],
       censor: '[redacted]',
     },

@@ -64,14 +64,29 @@ export interface Criterion extends NodeBase {
 
 export type Declaration = PatientDecl | LabDecl | TestDecl | RecordDecl | QuestionDecl | DefineDecl;
 
-export interface PatientDecl extends NodeBase {
+/**
+ * `lay "Have you been told you have diabetes?"` after a declaration: the element put to the person
+ * it is about, in plain words, for a public pre-screen. The checker allows it only where a person
+ * can answer (E0260).
+ */
+export interface LayWording extends NodeBase {
+  readonly kind: 'LayWording';
+  readonly text: string;
+}
+
+/** What every declaration may carry after its own syntax. */
+interface DeclarationBase extends NodeBase {
+  readonly lay?: LayWording | undefined;
+}
+
+export interface PatientDecl extends DeclarationBase {
   readonly kind: 'PatientDecl';
   readonly name: Identifier;
   readonly label: string;
   readonly field: 'birthDate' | 'gender';
 }
 
-export interface LabDecl extends NodeBase {
+export interface LabDecl extends DeclarationBase {
   readonly kind: 'LabDecl';
   readonly name: Identifier;
   readonly label: string;
@@ -101,7 +116,7 @@ export interface ValueCode extends NodeBase {
   readonly code: string;
 }
 
-export interface TestDecl extends NodeBase {
+export interface TestDecl extends DeclarationBase {
   readonly kind: 'TestDecl';
   readonly name: Identifier;
   readonly label: string;
@@ -115,7 +130,7 @@ export interface TestDecl extends NodeBase {
   readonly method: Binding | undefined;
 }
 
-export interface RecordDecl extends NodeBase {
+export interface RecordDecl extends DeclarationBase {
   readonly kind: 'RecordDecl';
   readonly record: RecordKind;
   readonly name: Identifier;
@@ -151,14 +166,14 @@ export interface CodeFilter extends NodeBase {
   readonly codes: readonly CodePattern[];
 }
 
-export interface QuestionDecl extends NodeBase {
+export interface QuestionDecl extends DeclarationBase {
   readonly kind: 'QuestionDecl';
   readonly name: Identifier;
   readonly label: string;
   readonly answer: AnswerType;
 }
 
-export interface DefineDecl extends NodeBase {
+export interface DefineDecl extends DeclarationBase {
   readonly kind: 'DefineDecl';
   readonly name: Identifier;
   readonly label: string | undefined;
@@ -484,6 +499,7 @@ export type Node =
   | Criterion
   | Identifier
   | Declaration
+  | LayWording
   | Binding
   | CodeFilter
   | CodePattern

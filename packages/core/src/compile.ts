@@ -213,7 +213,14 @@ function elementInfos(
       continue;
     }
     const el = elements.find((e) => e.id === id)!;
-    const base = { id, label: d.label, kind: el.kind, closedWorld: el.closedWorld, usedBy: usedBy(id) };
+    const base = {
+      id,
+      label: d.label,
+      ...(d.lay ? { lay: d.lay.text } : {}),
+      kind: el.kind,
+      closedWorld: el.closedWorld,
+      usedBy: usedBy(id),
+    };
     switch (d.kind) {
       case 'PatientDecl':
         infos.push({

@@ -7,7 +7,7 @@ const { protocol, diagnostics } = compile(
   `trial T "t" version "2"
 patient sex "Sex" from gender
 lab wbc "White blood cell count" in 10*9/L from loinc 6690-2
-question consent "Consent signed?": yes/no
+question consent "Consent signed?": yes/no lay "Have you signed the consent form?"
 cohort A "A"
   inclusion
     IN-1 "WBC" source "WBC ≥ 3" met if wbc >= 3 10*9/L and sex is female

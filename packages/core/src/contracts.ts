@@ -120,6 +120,10 @@ const CodePatternSchema = z.object({
 export const ElementInfoSchema = z.object({
   id: z.string(),
   label: z.string(),
+  lay: z
+    .string()
+    .optional()
+    .describe('The element put to the person it is about, in plain words, where the protocol gives it'),
   kind: z.enum(ELEMENT_KINDS),
   patientField: z.enum(['birthDate', 'gender']).optional(),
   unit: z.string().optional(),

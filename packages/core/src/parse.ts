@@ -14,6 +14,7 @@ import type {
   Duration,
   Expr,
   Identifier,
+  LayWording,
   LimitRef,
   Protocol,
   QuantityLit,
@@ -861,8 +862,13 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
       span: span(this),
     };
   },
-  Declaration(_look, body) {
-    return ast(body.children[0]!);
+  Declaration(_look, body, lay) {
+    const declaration = ast<Declaration>(body.children[0]!);
+    const wording = optional(
+      lay,
+      (l): LayWording => ({ kind: 'LayWording', text: str(l.children[1]!), span: span(l) }),
+    );
+    return wording ? { ...declaration, lay: wording } : declaration;
   },
   PatientDecl(_kw, name, label, _from, field) {
     return {

@@ -394,7 +394,7 @@ const boundValues = (words: fc.Arbitrary<string>, least: number) =>
       codes: codes.flat(),
     })),
   );
-const declaration: fc.Arbitrary<Declaration> = fc.oneof(
+const declarationProper: fc.Arbitrary<Declaration> = fc.oneof(
   fc.record({
     kind: fc.constant('PatientDecl' as const),
     name: identifier,
@@ -467,6 +467,12 @@ const declaration: fc.Arbitrary<Declaration> = fc.oneof(
     span: s,
   }),
 );
+// Any declaration may carry lay wording (the checker, not the grammar, limits where).
+const declaration: fc.Arbitrary<Declaration> = fc
+  .tuple(declarationProper, fc.option(label, { nil: undefined }))
+  .map(([d, lay]) =>
+    lay === undefined ? d : { ...d, lay: { kind: 'LayWording' as const, text: lay, span } },
+  );
 const criterionId = fc
   .stringMatching(/^[A-Z][A-Za-z0-9]{0,3}(-[A-Z0-9]{1,3}){0,3}(\.[a-z0-9]){0,2}$/)
   .filter((c) => !isKeyword(c))
@@ -614,6 +620,26 @@ cohort A
   exclusion
     A-1
       met if (a or b) and c
+`);
+  });
+
+  test('lay wording stands on a line of its own below its declaration', () => {
+    const text = `trial X
+condition dm "Diabetes" from icd10 E11* lay "Has a doctor told you that you have diabetes?"
+question w "Weight": number in kg lay   "How much do you weigh?"
+inclusion
+  C-1 met if not dm and w > 40 kg
+`;
+    expect(format(text).text).toBe(`trial X
+
+condition dm "Diabetes" from icd10 E11*
+  lay "Has a doctor told you that you have diabetes?"
+question w "Weight": number in kg
+  lay "How much do you weigh?"
+
+inclusion
+  C-1
+    met if not dm and w > 40 kg
 `);
   });
 

@@ -353,8 +353,14 @@ function answer(a: AnswerType): string {
   }
 }
 
-/** Lines of a declaration at column 0: one line, or the binding and modifiers wrapped below it. */
+/** Lines of a declaration at column 0, its lay wording (if any) on a line of its own below it. */
 function declaration(d: Declaration): string[] {
+  const lines = declarationProper(d);
+  return d.lay ? [...lines, `  lay ${printString(d.lay.text)}`] : lines;
+}
+
+/** Lines of a declaration's own syntax: one line, or the binding and modifiers wrapped below it. */
+function declarationProper(d: Declaration): string[] {
   const head = (keyword: string) => `${keyword} ${d.name.value}`;
   switch (d.kind) {
     case 'PatientDecl':

@@ -74,6 +74,8 @@ export interface ValueCodeInfo {
 export interface ElementInfo {
   readonly id: string;
   readonly label: string;
+  /** `lay "…"`: the element put to the person it is about, in plain words (a public pre-screen). */
+  readonly lay?: string | undefined;
   readonly kind: ElementKind;
   /** For `patient`: which Patient field. */
   readonly patientField?: 'birthDate' | 'gender' | undefined;

@@ -75,6 +75,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('screenings').addColumn('site_ref', 'text').execute();
     },
   },
+  '0004_trial_contacts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('trial_contacts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('phone', 'text')
+        .addColumn('consented_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('trial_contacts_protocol')
+        .on('trial_contacts')
+        .columns(['protocol_id', 'consented_at'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ export interface Database {
   protocol_versions: VersionTable;
   screenings: ScreeningTable;
   storage_probe: StorageProbeTable;
+  trial_contacts: TrialContactTable;
 }
 
 /** One row the readiness check rewrites to find out whether storage takes writes again. */
@@ -63,4 +64,18 @@ export interface ScreeningTable {
   batch_id: string | null;
   /** The site's own pseudonymous reference for the person screened; absent is null. */
   site_ref?: string | null;
+}
+
+/**
+ * A prospective participant's request to be contacted about a trial, from its public pre-screen.
+ * Contact details only: never the answers they gave, which stay in their browser.
+ */
+export interface TrialContactTable {
+  id: string;
+  protocol_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** When they ticked their consent to be contacted (the moment the request was received). */
+  consented_at: string;
 }

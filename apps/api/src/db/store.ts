@@ -1,4 +1,5 @@
 import type { Db } from './connect';
+import { contactStore } from './contacts';
 import { protocolStore } from './protocols';
 import { screeningStore } from './screenings';
 import type { StorageFailureKind } from './storage-errors';
@@ -31,6 +32,7 @@ export function createStore(db: Db) {
     tokens: tokenStore(db),
     protocols: protocolStore(db),
     screenings: screeningStore(db),
+    contacts: contactStore(db),
     ping,
 
     /**

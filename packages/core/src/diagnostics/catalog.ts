@@ -811,6 +811,28 @@ export function emptyStrictWindow(span: Span, written: string): Diagnostic {
   });
 }
 
+/**
+ * E0260: lay wording on an element nobody answers about themselves: a lab or test is measured, a
+ * define is worked out from other elements.
+ */
+export function layWordingNotAnswerable(
+  span: Span,
+  name: string,
+  kind: 'lab' | 'test' | 'define',
+): Diagnostic {
+  const why =
+    kind === 'define'
+      ? 'a define is worked out from the elements it names'
+      : `a ${kind} result is measured, not answered`;
+  return error('E0260', span, `'${name}' is a ${kind}: no one is asked it in lay words`, {
+    label: why,
+    hint:
+      kind === 'define'
+        ? 'give lay wording to the elements the define uses'
+        : 'declare what a person can say about themselves as a question or condition, and give that the lay wording',
+  });
+}
+
 // ---------------------------------------------------------------- structure (E03xx)
 
 /** E0301: a heading `decided by sub-criteria` with no criterion below it. */

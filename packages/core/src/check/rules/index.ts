@@ -18,6 +18,7 @@ import { KnownFunctionRule } from './KnownFunctionRule';
 import { KnownNameRule } from './KnownNameRule';
 import { KnownResultRule } from './KnownResultRule';
 import { KnownValueRule } from './KnownValueRule';
+import { LayWordingRule } from './LayWordingRule';
 import { LimitMultipleRule } from './LimitMultipleRule';
 import { MedicationQualifierRule } from './MedicationQualifierRule';
 import { MedicationRouteRule } from './MedicationRouteRule';
@@ -81,6 +82,7 @@ export const specifiedRules: readonly Rule[] = [
   MethodCodeRule,
   DoseCourseRule,
   StrictWindowRule,
+  LayWordingRule,
   // structure (E03xx)
   SubCriteriaRule,
   DefineCycleRule,
