@@ -2,7 +2,7 @@
 
 export { type LoadOptions, type LoadResult, loadBulkExport } from './bulk/load';
 export { loadParquet, type ParquetOptions, writeParquet } from './bulk/parquet';
-export { patientIdOf, patientIdSql } from './bulk/patientRef';
+export { patientIdOf, patientIdOfReference, resourceRowsSql } from './bulk/patientRef';
 export type { LoadProblem } from './bulk/problems';
 export { bundleOf, bundleOfPatient, type PatientBundle, patientBundles } from './synthetic/bundles';
 export {

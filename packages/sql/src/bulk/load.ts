@@ -2,7 +2,7 @@ import { relative, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exportFiles } from './files';
 import { writeParquet } from './parquet';
-import { patientIdSql } from './patientRef';
+import { resourceRowsSql } from './patientRef';
 import { type LoadProblem, problems } from './problems';
 import { scanProblems } from './scan';
 import { sqlStringList, tableName } from './sql';
@@ -67,9 +67,9 @@ export async function loadBulkExport(
 }
 
 /** A row that is not a resource gets a NULL resource_type, which the fast path checks for. */
-function selectResources(paths: readonly string[], ignoreErrors: boolean): string {
-  return `SELECT CASE WHEN ${IS_RESOURCE} THEN json->>'resourceType' END, json->>'id', ${patientIdSql('json')}, json
-    FROM read_ndjson_objects(${sqlStringList(paths)}, ignore_errors = ${ignoreErrors})`;
+function selectResources(paths: readonly string[], ignoreErrors: boolean, onlyResources = false): string {
+  const read = `read_ndjson_objects(${sqlStringList(paths)}, ignore_errors = ${ignoreErrors})`;
+  return resourceRowsSql(onlyResources ? `(SELECT json FROM ${read} WHERE ${IS_RESOURCE})` : read);
 }
 
 /** The fast path: one read. False (and nothing inserted) when some row is not a resource. */
