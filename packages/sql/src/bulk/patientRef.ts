@@ -42,26 +42,30 @@ function referenceOf(field: unknown): string | undefined {
 
 /**
  * `SELECT resource_type, id, patient_id, resource` over `source`, a query or table with a JSON
- * column `json`. Each resource is parsed twice (its fields in one call, the type of its
- * resourceType in another); the steps are nested selects because DuckDB does not share repeated
- * subexpressions. resource_type is NULL when the row is not an object with a string resourceType.
+ * column `json`. Each resource is parsed once, for all five fields; resource_type is NULL when the
+ * row is not an object with a string resourceType. The common `Patient/<id>` is decided by the
+ * first branch of the CASE, and DuckDB evaluates the general one only for the rows left over.
  */
 export function resourceRowsSql(source: string): string {
-  const fields = `json_extract_string(json, ['$.resourceType', '$.id', '$.subject.reference', '$.patient.reference', '$.beneficiary.reference'])`;
+  const fields = `json_extract(json, ['$.resourceType', '$.id', '$.subject.reference', '$.patient.reference', '$.beneficiary.reference'])`;
   const history = `strpos(ref, '/_history/')`;
+  const bare = `CASE WHEN ${history} = 0 THEN ref
+                     WHEN length(ref) > ${history} + 9 AND strpos(substr(ref, ${history} + 10), '/') = 0
+                     THEN left(ref, ${history} - 1) END`;
+  const parts = `string_split(${bare}, '/')`;
   return `SELECT resource_type, id,
        CASE WHEN resource_type = 'Patient' THEN id
+            WHEN ref IS NULL THEN NULL
+            WHEN starts_with(ref, 'Patient/') AND strpos(substr(ref, 9), '/') = 0 THEN nullif(substr(ref, 9), '')
             WHEN starts_with(ref, 'urn:uuid:') THEN
               CASE WHEN length(ref) > 9 AND strpos(substr(ref, 10), '/') = 0 THEN substr(ref, 10) END
-            WHEN len(parts) >= 2 AND parts[len(parts) - 1] = 'Patient' AND parts[len(parts)] <> '' THEN parts[len(parts)]
+            WHEN len(${parts}) >= 2 AND ${parts}[-2] = 'Patient' AND ${parts}[-1] <> '' THEN ${parts}[-1]
        END AS patient_id,
        json AS resource
   FROM (
-    SELECT *, string_split(CASE WHEN ${history} = 0 THEN ref
-                                WHEN length(ref) > ${history} + 9 AND strpos(substr(ref, ${history} + 10), '/') = 0
-                                THEN left(ref, ${history} - 1) END, '/') AS parts
-      FROM (
-        SELECT CASE WHEN json_type(json, '$.resourceType') = 'VARCHAR' THEN f[1] END AS resource_type,
-               f[2] AS id, coalesce(f[3], f[4], f[5]) AS ref, json
-          FROM (SELECT ${fields} AS f, json FROM ${source})))`;
+    SELECT CASE WHEN json_type(f[1]) = 'VARCHAR' THEN f[1]->>'$' END AS resource_type,
+           f[2]->>'$' AS id,
+           coalesce(f[3]->>'$', f[4]->>'$', f[5]->>'$') AS ref,
+           json
+      FROM (SELECT ${fields} AS f, json FROM ${source}))`;
 }
