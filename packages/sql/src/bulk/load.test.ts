@@ -137,6 +137,25 @@ describe('loadBulkExport', () => {
     ]);
   });
 
+  it('reads CRLF line ends, and reports a first line DuckDB cannot read for its byte order mark', () =>
+    (async () => {
+      writeFileSync(
+        join(dir, 'Patient.ndjson'),
+        `\uFEFF${line({ resourceType: 'Patient', id: 'p1' })}\r\n{"resourceType": \r\n\r\n${line({ resourceType: 'Patient', id: 'p2' })}\r\n`,
+      );
+      const result = await loadBulkExport(connection, dir);
+      expect(result.loaded).toBe(1);
+      expect(result.problems).toEqual([
+        {
+          file: 'Patient.ndjson',
+          line: 1,
+          message:
+            'starts with a byte order mark, which DuckDB cannot read: the line is not loaded (remove the mark)',
+        },
+        { file: 'Patient.ndjson', line: 2, message: 'not valid JSON: Unexpected end of JSON input' },
+      ]);
+    })());
+
   it('reads the files a manifest lists, reports the ones it lacks, and still reads unlisted ones', async () => {
     write('1.Patient.ndjson', line({ resourceType: 'Patient', id: 'p1' }));
     write(

@@ -116,10 +116,14 @@ async function insertReadable(
   for (const row of perFile.getRowObjectsJson()) {
     const path = String(row.filename);
     const file = relative(root, path);
-    const lines = await scanProblems(path, file);
-    located.push(...lines);
-    const counted = Number(row.n);
-    if (counted > lines.length) located.push(problems.unlocatedRows(file, counted - lines.length));
+    const scan = await scanProblems(path, file);
+    let unlocated = Number(row.n) - scan.problems.length;
+    if (scan.bom && unlocated > 0) {
+      located.push(problems.byteOrderMark(file));
+      unlocated -= 1;
+    }
+    located.push(...scan.problems);
+    if (unlocated > 0) located.push(problems.unlocatedRows(file, unlocated));
   }
   return located;
 }

@@ -25,6 +25,12 @@ export const problems = {
     line,
     message: 'an object without a string resourceType, not a FHIR resource',
   }),
+  byteOrderMark: (file: string): LoadProblem => ({
+    file,
+    line: 1,
+    message:
+      'starts with a byte order mark, which DuckDB cannot read: the line is not loaded (remove the mark)',
+  }),
   unlocatedRows: (file: string, count: number): LoadProblem => ({
     file,
     line: 0,

@@ -44,8 +44,10 @@ export async function* patientBundles(dir: string): AsyncGenerator<PatientBundle
   const order: string[] = [];
   for (const path of exportFiles(dir).paths) {
     const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+    let first = true;
     for await (const line of lines) {
-      const resource = parsed(line);
+      const resource = parsed(first ? line.replace(/^\uFEFF/, '') : line);
+      first = false;
       if (resource === undefined) continue;
       const id = patientIdOf(resource);
       if (id === undefined) continue;
