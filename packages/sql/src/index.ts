@@ -50,3 +50,4 @@ export {
 } from './synthetic/export';
 export { DEFAULT_AS_OF, type SyntheticPatient, syntheticPatient } from './synthetic/patient';
 export { mulberry32 } from './synthetic/random';
+export { type PopulationRunOptions, type PopulationRunResult, runPopulation } from './population/run';
