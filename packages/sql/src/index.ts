@@ -21,6 +21,7 @@ export {
   loadFactsFromResources,
   type UnreadPatient,
 } from './population/fromResources';
+export { type PopulationRunOptions, type PopulationRunResult, runPopulation } from './population/run';
 export {
   type CompiledColumn,
   type CompiledView,
@@ -50,4 +51,3 @@ export {
 } from './synthetic/export';
 export { DEFAULT_AS_OF, type SyntheticPatient, syntheticPatient } from './synthetic/patient';
 export { mulberry32 } from './synthetic/random';
-export { type PopulationRunOptions, type PopulationRunResult, runPopulation } from './population/run';
