@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import context from '../../../docs/examples/context.elig?raw';
 import { asProtocol as asProtocolIn } from '../../../docs/.vitepress/examples';
+import context from '../../../docs/examples/context.elig?raw';
 import { compile } from './compile';
 
 /**
