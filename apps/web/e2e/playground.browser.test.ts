@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { testApp } from '@eligo/api/testing';
 import { compile } from '@eligo/core';
+import { screenDocument } from '@eligo/fhir';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, warnWithoutChromium } from './harness';
@@ -31,6 +32,39 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** A woman of 34 with a white cell count on record, and a creatinine in a unit that is not one. */
+const BUNDLE_DOCUMENT = {
+  asOf: '2025-03-15',
+  bundle: {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [
+      { resource: { resourceType: 'Patient', id: 'p', gender: 'female', birthDate: '1990-09-20' } },
+      {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '6690-2' }] },
+          subject: { reference: 'Patient/p' },
+          effectiveDateTime: '2025-03-12',
+          valueQuantity: { value: 2.1, unit: '10*9/L', system: 'http://unitsofmeasure.org', code: '10*9/L' },
+        },
+      },
+      {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '2160-0' }] },
+          subject: { reference: 'Patient/p' },
+          effectiveDateTime: '2025-03-12',
+          valueQuantity: { value: 0.8, unit: 'g/L/s', system: 'http://unitsofmeasure.org', code: 'g/L/s' },
+        },
+      },
+    ],
+  },
+  answers: { consent: true },
+};
 
 let outDir: string;
 let server: Server;
@@ -160,6 +194,38 @@ describe.skipIf(!hasChromium)('the docs playground', () => {
     expect(await editorText(page, 'criteria')).toBe(shared.criteria);
     expect(await editorText(page, 'patient')).toBe(shared.patient);
     expect(await status(page, 'IN-1').textContent()).toBe('not met');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("reads a FHIR Bundle through the criteria's bindings, and points at a JSON error", async () => {
+    const { context, page, errors } = await open(`${origin}/docs/playground.html`);
+    await eventually(() => verdict(page).textContent()).toBe('undetermined');
+    await editor(page, 'patient').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('{\n  "asOf": "2025-03-15",\n  "bundle": {\n');
+    await eventually(() =>
+      page.getByRole('list', { name: 'Patient problems' }).locator('li.error').allTextContents(),
+    ).toEqual([expect.stringMatching(/^4:1 JSON /)]);
+
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(JSON.stringify(BUNDLE_DOCUMENT, null, 2));
+    const compiled = compile(defaultCriteria);
+    const screened = compiled.ok ? screenDocument(compiled.protocol, BUNDLE_DOCUMENT) : undefined;
+    expect(screened?.ok).toBe(true);
+    const cohort = screened?.ok ? screened.screening.cohorts[0]! : undefined;
+    await eventually(() => verdict(page).textContent()).toBe(cohort?.verdict);
+    const words = { met: 'met', not_met: 'not met', unknown: 'unknown' };
+    for (const criterion of cohort?.criteria ?? []) {
+      expect(await status(page, criterion.id).textContent(), criterion.id).toBe(words[criterion.status]);
+    }
+    // The creatinine in grams per litre per second cannot be converted: a warning, and unknown.
+    expect(cohort?.criteria.find((c) => c.id === 'IN-3')?.status).toBe('unknown');
+    expect(
+      await page.getByRole('list', { name: 'Patient problems' }).locator('li.warning').allTextContents(),
+    ).toEqual([
+      "— W-FHIR-UNIT creatinine, bundle.entry[2].resource.valueQuantity.code: 'g/L/s' cannot be converted to mg/dL; the value is treated as missing",
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -37,9 +37,11 @@ export function runPlayground(criteria: string, patient: string): PlaygroundResu
     const problems = result.errors.map((e) => problem('error', '', 'input', `${e.path}: ${e.message}`, 0, 0));
     return { criteria: criteriaProblems, patient: problems, screening: undefined };
   }
-  const warnings = result.screening.warnings.map((w) =>
-    problem('warning', '', w.code, w.path ? `${w.path}: ${w.message}` : w.message, 0, 0),
-  );
+  // Which element and where in the document: a Bundle's path alone does not say what it was read as.
+  const warnings = result.screening.warnings.map((w) => {
+    const where = [w.element, w.path].filter(Boolean).join(', ');
+    return problem('warning', '', w.code, where ? `${where}: ${w.message}` : w.message, 0, 0);
+  });
   return { criteria: criteriaProblems, patient: warnings, screening: result.screening };
 }
 
