@@ -1,23 +1,27 @@
 import { defineConfig } from 'vitepress';
 import eligo from './eligo.tmLanguage';
+import { playgroundLinks } from './playgroundLinks';
+
+const base = '/docs/';
 
 // Served by the API under /docs/, next to the web app at / and the API at /v1. Everything the site
 // needs is built in: no web fonts, no search index service, no external assets.
 export default defineConfig({
-  base: '/docs/',
+  base,
   lang: 'en',
   title: 'Eligo',
   description: 'Clinical-trial eligibility criteria as a small readable language, screened three-valued.',
   cleanUrls: false,
   lastUpdated: false,
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/docs/favicon.svg' }]],
-  markdown: { languages: [eligo] },
+  markdown: { languages: [eligo], config: (md) => playgroundLinks(md, `${base}playground.html`) },
   // The diagnostics reference is written alongside the checker and may land after these pages.
   ignoreDeadLinks: [/^\.?\/diagnostics(\.md)?$/],
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/' },
       { text: 'Language', link: '/language' },
+      { text: 'Playground', link: '/playground' },
       { text: 'API', link: '/api' },
     ],
     sidebar: [
@@ -26,6 +30,7 @@ export default defineConfig({
         items: [
           { text: 'Introduction and quick start', link: '/' },
           { text: 'The criteria language', link: '/language' },
+          { text: 'Playground', link: '/playground' },
           { text: 'Clinical calculators', link: '/calculators' },
           { text: 'Diagnostics', link: '/diagnostics' },
           { text: 'Reading FHIR records', link: '/fhir' },
