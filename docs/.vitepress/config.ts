@@ -26,6 +26,7 @@ export default defineConfig({
         items: [
           { text: 'Introduction and quick start', link: '/' },
           { text: 'The criteria language', link: '/language' },
+          { text: 'The language by example', link: '/language-examples' },
           { text: 'Clinical calculators', link: '/calculators' },
           { text: 'Diagnostics', link: '/diagnostics' },
           { text: 'Reading FHIR records', link: '/fhir' },
