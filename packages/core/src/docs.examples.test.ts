@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import context from '../../../docs/examples/context.elig?raw';
+import tutorialProtocol from '../../../docs/examples/tutorial/NCT02345057.elig?raw';
 import { compile } from './compile';
 import { parseScreeningInput } from './screen/input';
 import { screen } from './screen/screen';
@@ -17,7 +18,8 @@ import { screen } from './screen/screen';
  * status. The page shows what the language does, and the test proves it still does.
  *
  * On a trial's walkthrough (docs/trials/ID.md), a ```` ```eligo excerpt ```` block quotes the
- * encoding: its lines must stand, in order and together, in packages/protocols/ID/ID.elig.
+ * encoding: its lines must stand, in order and together, in packages/protocols/ID/ID.elig; on the
+ * tutorial, in the protocol it builds (docs/examples/tutorial/NCT02345057.elig).
  */
 const pages = import.meta.glob<string>('../../../docs/{*,trials/*}.md', {
   query: '?raw',
@@ -99,6 +101,13 @@ function screenExample(example: Example): { expected: unknown; actual: unknown }
   return { expected: result, actual };
 }
 
+/** The protocol a page's excerpts quote: a walkthrough's trial, or the tutorial's. */
+function quotedProtocol(page: string): string | undefined {
+  if (page === 'tutorial.md') return tutorialProtocol;
+  const trial = /^trials\/(.+)\.md$/.exec(page)?.[1];
+  return Object.entries(protocolFiles).find(([path]) => path.endsWith(`/${trial}.elig`))?.[1];
+}
+
 /** Whether `excerpt`'s lines stand, in order and together, in `file` (indentation aside). */
 function quotes(file: string, excerpt: string): boolean {
   const want = excerpt.split('\n').map((line) => line.trim());
@@ -157,6 +166,10 @@ describe('the examples of the documentation', () => {
     expect(all.filter((e) => !MARKERS.includes(e.marker)).map((e) => `${e.page}:${e.line}`)).toEqual([]);
   });
 
+  it("show the tutorial's protocol whole, as its file is", () => {
+    expect(pages['../../../docs/tutorial.md']).toContain(`\`\`\`eligo\n${tutorialProtocol}\`\`\``);
+  });
+
   it('screen a patient on the reference pages', () => {
     const screenedPages = new Set(all.filter((e) => e.screened).map((e) => e.page));
     expect(screenedPages).toContain('language.md');
@@ -168,10 +181,9 @@ describe('the examples of the documentation', () => {
     const where = `${example.page}:${example.line}`;
     if (example.marker === 'elided') continue;
     if (example.marker === 'excerpt') {
-      it(`${where} quotes its trial's protocol`, () => {
-        const trial = /^trials\/(.+)\.md$/.exec(example.page)?.[1];
-        const file = Object.entries(protocolFiles).find(([path]) => path.endsWith(`/${trial}.elig`))?.[1];
-        expect(file, `no packages/protocols/${trial}/${trial}.elig for ${example.page}`).toBeDefined();
+      it(`${where} quotes its protocol`, () => {
+        const file = quotedProtocol(example.page);
+        expect(file, `no protocol for the excerpts of ${example.page}`).toBeDefined();
         expect(quotes(file!, example.text)).toBe(true);
       });
       continue;
