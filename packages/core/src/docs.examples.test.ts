@@ -108,6 +108,63 @@ function quotedProtocol(page: string): string | undefined {
   return Object.entries(protocolFiles).find(([path]) => path.endsWith(`/${trial}.elig`))?.[1];
 }
 
+/**
+ * The anchor VitePress gives a heading: its text without markup, as @mdit-vue's slugify makes it
+ * (VitePress checks that linked pages exist, not that their headings do).
+ */
+function slug(heading: string): string {
+  const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replaceAll('`', '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036F]/g, '')
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^(\d)/, '_$1')
+    .toLowerCase();
+}
+
+/** Every heading anchor of each page, by its path under docs/. */
+function anchors(): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const [path, markdown] of Object.entries(pages)) {
+    const page = path.slice(path.indexOf('/docs/') + '/docs/'.length);
+    const ids = new Set<string>();
+    let fenced = false;
+    for (const line of markdown.split('\n')) {
+      if (line.startsWith('```')) fenced = !fenced;
+      const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*$/.exec(line);
+      if (heading) ids.add(slug(heading[1]!));
+    }
+    found.set(page, ids);
+  }
+  return found;
+}
+
+/** Links from one page to another page of the site (or to a heading of itself) that lead nowhere. */
+function deadLinks(): string[] {
+  const headings = anchors();
+  const dead: string[] = [];
+  for (const [path, markdown] of Object.entries(pages)) {
+    const page = path.slice(path.indexOf('/docs/') + '/docs/'.length);
+    const folder = page.includes('/') ? page.slice(0, page.lastIndexOf('/') + 1) : '';
+    const prose = markdown.replace(/^```[\s\S]*?^```/gm, '');
+    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target!) || target!.startsWith('/')) continue;
+      const [file, hash] = target!.split('#') as [string, string | undefined];
+      if (file !== '' && !file.endsWith('.md')) continue;
+      const parts = `${folder}${file.replace(/^\.\//, '')}`.split('/');
+      const resolved: string[] = [];
+      for (const part of parts) part === '..' ? resolved.pop() : resolved.push(part);
+      const linked = file === '' ? page : resolved.join('/');
+      const ids = headings.get(linked);
+      if (!ids) dead.push(`${page}: ${target} (no page ${linked})`);
+      else if (hash && !ids.has(hash)) dead.push(`${page}: ${target} (no heading #${hash})`);
+    }
+  }
+  return dead;
+}
+
 /** Whether `excerpt`'s lines stand, in order and together, in `file` (indentation aside). */
 function quotes(file: string, excerpt: string): boolean {
   const want = excerpt.split('\n').map((line) => line.trim());
@@ -168,6 +225,10 @@ describe('the examples of the documentation', () => {
 
   it("show the tutorial's protocol whole, as its file is", () => {
     expect(pages['../../../docs/tutorial.md']).toContain(`\`\`\`eligo\n${tutorialProtocol}\`\`\``);
+  });
+
+  it('link only to pages and headings that exist', () => {
+    expect(deadLinks()).toEqual([]);
   });
 
   it('screen a patient on the reference pages', () => {
