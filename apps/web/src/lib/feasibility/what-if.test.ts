@@ -85,7 +85,8 @@ describe('what if a criterion were dropped', () => {
   const people = Array.from({ length: 200 }, () => {
     const facts: Record<string, unknown> = {};
     if (random() < 0.85) facts.birth_date = `${1940 + Math.floor(random() * 75)}-06-01`;
-    if (random() < 0.8) facts.wbc = [{ value: Math.round(random() * 250) / 10, unit: '10*9/L', date: '2025-05-01' }];
+    if (random() < 0.8)
+      facts.wbc = [{ value: Math.round(random() * 250) / 10, unit: '10*9/L', date: '2025-05-01' }];
     return { facts };
   });
   const compiled = compile(SMALL, { name: 'FEAS-1.elig' });
@@ -113,7 +114,7 @@ describe('what if a criterion were dropped', () => {
       expect(approx.eligible).toBe(exact.eligible);
     }
     // Dropped one by one, the counts are those of a protocol written without the criterion.
-    const without = SMALL.replace(/exclusion\n  EX-1[^\n]*\n[^\n]*\n[^\n]*\n\n/, '');
+    const without = SMALL.replace(/exclusion\n {2}EX-1[^\n]*\n[^\n]*\n[^\n]*\n\n/, '');
     const rerun = runLocally(without, 'FEAS-1.elig', AS_OF, people.map((p) => JSON.stringify(p)).join('\n'));
     const { basis: _b, ...recounted } = recount(info, run, new Set(['EX-1']))[0]!;
     expect(recounted).toEqual(rerun.funnel.cohorts[0]);

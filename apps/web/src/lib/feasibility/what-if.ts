@@ -88,6 +88,8 @@ export function verdictsFromStatusesAgree(info: ProtocolInfo, run: LocalRun): bo
   const recounted = recount(info, run, new Set(['\u0000none']));
   return recounted.every((c, k) => {
     const own = run.funnel.cohorts[k]!;
-    return c.eligible === own.eligible && c.ineligible === own.ineligible && c.undetermined === own.undetermined;
+    return (
+      c.eligible === own.eligible && c.ineligible === own.ineligible && c.undetermined === own.undetermined
+    );
   });
 }
