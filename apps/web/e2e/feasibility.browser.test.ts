@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('feasibility, against the real API', () => {
     await api?.db.close();
   });
 
-  async function open(): Promise<{ page: Page; errors: string[] }> {
+  async function open(population = ndjson): Promise<{ page: Page; errors: string[] }> {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('feasibility, against the real API', () => {
     await page.getByLabel(/Population/).setInputFiles({
       name: 'population.ndjson',
       mimeType: 'application/x-ndjson',
-      buffer: Buffer.from(ndjson),
+      buffer: Buffer.from(population),
     });
     return { page, errors };
   }
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('feasibility, against the real API', () => {
     await page.getByLabel('This browser (nothing is sent)').check();
     await page.getByRole('button', { name: 'Count' }).click();
     await expect
-      .poll(() => page.getByRole('status').textContent())
+      .poll(() => page.getByRole('status').textContent(), { timeout: 60_000 })
       .toBe('Done: 40 patients counted in this browser.');
     for (const cohort of expected.funnel.cohorts) {
       expect(await shownTotals(page, cohort.id)).toBe(`${totals({ ...cohort, basis: 'as-run' })}.`);
@@ -168,6 +168,46 @@ describe.skipIf(!hasChromium)('feasibility, against the real API', () => {
     expect(note).toContain('Counted on the server (in-process population path): 40 patients.');
     expect(note).toContain('Without an SQL form: IgAN-IN-3.');
     await page.screenshot({ path: join(artifacts, 'feasibility-server.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('cancels a browser run: the worker stops, progress goes, nothing is counted, Count is offered again', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/v1/**', forwardTo(api));
+    await page.goto(app.url);
+    await page.getByLabel('API token').fill(api.tokens.author);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Feasibility' }).click();
+    await page.getByLabel('Screening date').fill(AS_OF);
+    const many = Array.from({ length: 15 }, () => ndjson).join('\n');
+    await page.getByLabel(/Population/).setInputFiles({
+      name: 'many.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(many),
+    });
+    await page.getByLabel('This browser (nothing is sent)').check();
+    await page.getByRole('button', { name: 'Count' }).click();
+    await page.getByText('0 of 600').waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: 'Cancel' })
+      .click({ timeout: 5000 })
+      .catch(async (e) => {
+        throw new Error(
+          `${e}; status: ${await page.getByRole('status').textContent()}; progress: ${await page
+            .locator('.progress span')
+            .textContent()
+            .catch(() => 'none')}`,
+        );
+      });
+    expect(await page.getByRole('status').textContent()).toBe('Cancelled: nothing was counted.');
+    expect(await page.locator('progress').count()).toBe(0);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'feasibility-cancelled.png'), fullPage: true });
+    expect(await page.getByRole('button', { name: 'Count' }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
   });
 });
