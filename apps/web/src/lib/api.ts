@@ -71,6 +71,20 @@ export function createApi(
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
     },
+    /** Starts a feasibility run of an NDJSON upload on the server (author role). */
+    async startFeasibility(id: string, asOf: string, upload: string) {
+      return body(
+        await call(() =>
+          client.v1.protocols[':id'].feasibility.$post({ param: { id }, json: { asOf, source: { upload } } }),
+        ),
+      );
+    },
+    async feasibilityJob(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$get({ param: { job } })));
+    },
+    async cancelFeasibility(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$delete({ param: { job } })));
+    },
   };
 }
 
@@ -144,3 +158,4 @@ type CompactRecordedScreening = Extract<ScreeningAnswer, { cohorts: { criteria: 
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
 export type Matches = Awaited<ReturnType<Api['matches']>>;
 export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;
+export type FeasibilityJob = Awaited<ReturnType<Api['feasibilityJob']>>;
