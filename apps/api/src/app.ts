@@ -18,6 +18,7 @@ import { checkRoutes } from './routes/check';
 import { healthRoutes, readinessRoutes } from './routes/health';
 import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
+import { reviewRoutes } from './routes/reviews';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
 import { trialRoutes } from './routes/trials';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps) {
     .route('/check', checkRoutes)
     .route('/protocols', protocolRoutes)
     .route('/protocols', screeningRoutes)
+    .route('/protocols', reviewRoutes)
     .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
     .route('/tokens', tokenRoutes)
