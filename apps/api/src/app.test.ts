@@ -15,7 +15,7 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
   { method: 'GET', path: '/v1/protocols', role: 'viewer' },
   { method: 'POST', path: '/v1/protocols', role: 'author', body: { text: 'trial X "x"' } },
   { method: 'GET', path: '/v1/protocols/X', role: 'viewer' },
-  { method: 'GET', path: '/v1/protocols/X/draft', role: 'author' },
+  { method: 'GET', path: '/v1/protocols/X/draft', role: 'reviewer' },
   { method: 'PUT', path: '/v1/protocols/X/draft', role: 'author', body: { text: 'trial X "x"' } },
   { method: 'POST', path: '/v1/protocols/X/versions', role: 'author', body: {} },
   { method: 'GET', path: '/v1/protocols/X/versions', role: 'viewer' },

@@ -62,7 +62,7 @@ const getDraft = createRoute({
   summary: "A protocol's draft",
   tags: ['protocols'],
   security: bearer,
-  middleware: [requireRole('author')] as const,
+  middleware: [requireRole('reviewer')] as const,
   request: { params: ProtocolIdParam },
   responses: { 200: json(DraftSchema, 'The draft'), ...errorResponses(400, 401, 403, 404, 422, 429, 503) },
 });
