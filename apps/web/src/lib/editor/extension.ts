@@ -101,6 +101,9 @@ export function eligoIntelligence(options: { ask?: AskName } = {}): Extension {
         return true;
       },
     }),
+    // axe (scrollable-region-focusable) does not count a contenteditable as focusable: an explicit
+    // tabindex on the content, already in the tab order, says so without adding a stop.
+    EditorView.contentAttributes.of({ tabindex: '0' }),
     EditorView.baseTheme({
       '.cm-eligo-hover': { padding: '0.3rem 0.5rem', maxWidth: '32rem' },
       '.cm-eligo-hover strong': { fontFamily: 'var(--mono, monospace)' },
