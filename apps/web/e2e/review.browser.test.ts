@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('editor intelligence and review, against the real 
     return point;
   }
 
-  it('completes a declared name, shows what a name is on hover, and jumps to its declaration with F12', async () => {
+  it('completes a declared name, shows what a name is on hover, jumps to its declaration with F12, renames with F2', async () => {
     const { page, errors } = await open('author', `#/author/${ID}`);
     await page.locator('.cm-content').waitFor();
     const line = 'define age_years';
@@ -92,6 +92,17 @@ describe.skipIf(!hasChromium)('editor intelligence and review, against the real 
     await expect
       .poll(() => page.locator('.cm-activeLine').textContent())
       .toBe('define probe "p" = hemoglobin');
+
+    // F2 renames the declaration and every reference (the prompt answered here).
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toBe('Rename hemoglobin to');
+      void dialog.accept('haemoglobin');
+    });
+    await page.keyboard.press('F2');
+    await expect
+      .poll(() => page.locator('.cm-activeLine').textContent())
+      .toBe('define probe "p" = haemoglobin');
+    expect(await page.locator('.cm-line', { hasText: 'lab haemoglobin "Haemoglobin"' }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
