@@ -69,9 +69,18 @@ export const COMMON_UNITS = [
 
 const UNIT_CHARS = /[\w./*{}[\]%()-]*$/;
 
-/** What may be typed at `pos`: names and words, or a unit after a number or `in`, or a code system after `from`. */
-export function completionsAt(model: EditorModel, pos: number, explicit = false): Completions | undefined {
-  const before = model.text.slice(0, pos);
+/**
+ * What may be typed at `pos` of `text`: names and words, or a unit after a number or `in`, or a
+ * code system after `from`. The names come from `model`, which may be of an earlier text: the
+ * editor analyses after a pause in typing, not on every key.
+ */
+export function completionsAt(
+  model: Pick<EditorModel, 'symbols'>,
+  text: string,
+  pos: number,
+  explicit = false,
+): Completions | undefined {
+  const before = text.slice(0, pos);
   const lineStart = before.lastIndexOf('\n') + 1;
   const line = before.slice(lineStart);
   // Outside closed strings, a quote left opens a string and a `#` starts a comment.

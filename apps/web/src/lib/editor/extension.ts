@@ -1,19 +1,59 @@
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
-import { type Extension, StateField } from '@codemirror/state';
-import { EditorView, hoverTooltip, keymap } from '@codemirror/view';
+import { type EditorState, type Extension, StateEffect, StateField } from '@codemirror/state';
+import { EditorView, hoverTooltip, keymap, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import { completionsAt } from './completion';
 import { hoverAt } from './hover';
 import { definitionAt, renameAt } from './navigation';
 import { analyze, type EditorModel, occurrenceAt } from './symbols';
 
-/** The model of the current text, rebuilt on each change (the parse takes a few milliseconds). */
-const modelField = StateField.define<EditorModel>({
-  create: (state) => analyze(state.doc.toString()),
-  update: (model, tr) => (tr.docChanged ? analyze(tr.newDoc.toString(), model) : model),
+/** Analysing a long protocol takes a parse (tens to hundreds of milliseconds): after a pause, not per key. */
+const ANALYSE_AFTER_MS = 300;
+
+const analysed = StateEffect.define<EditorModel>();
+
+/** The last analysis, possibly of an earlier text (its names still serve completion). */
+const modelField = StateField.define<EditorModel | undefined>({
+  create: () => undefined,
+  update(model, tr) {
+    for (const effect of tr.effects) if (effect.is(analysed)) return effect.value;
+    return model;
+  },
 });
 
+/** The analysis of the text as it is now: the last one when it is current, else made now. */
+function currentModel(state: EditorState): EditorModel {
+  const text = state.doc.toString();
+  const last = state.field(modelField);
+  return last && last.text === text ? last : analyze(text, last);
+}
+
+const analyseWhenIdle = ViewPlugin.fromClass(
+  class {
+    timer: ReturnType<typeof setTimeout> | undefined;
+    constructor(readonly view: EditorView) {
+      this.schedule();
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged) this.schedule();
+    }
+    schedule() {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        const { state } = this.view;
+        const last = state.field(modelField);
+        if (last && last.text === state.doc.toString()) return;
+        this.view.dispatch({ effects: analysed.of(analyze(state.doc.toString(), last)) });
+      }, ANALYSE_AFTER_MS);
+    }
+    destroy() {
+      clearTimeout(this.timer);
+    }
+  },
+);
+
 function complete(context: CompletionContext): CompletionResult | null {
-  const found = completionsAt(context.state.field(modelField), context.pos, context.explicit);
+  const model = context.state.field(modelField) ?? { symbols: [] };
+  const found = completionsAt(model, context.state.doc.toString(), context.pos, context.explicit);
   if (!found || found.items.length === 0) return null;
   return {
     from: found.from,
@@ -23,7 +63,7 @@ function complete(context: CompletionContext): CompletionResult | null {
 }
 
 const hover = hoverTooltip((view, pos) => {
-  const info = hoverAt(view.state.field(modelField), pos);
+  const info = hoverAt(currentModel(view.state), pos);
   if (!info) return null;
   return {
     pos: info.from,
@@ -41,7 +81,7 @@ const hover = hoverTooltip((view, pos) => {
 });
 
 function goToDefinition(view: EditorView, pos = view.state.selection.main.head): boolean {
-  const target = definitionAt(view.state.field(modelField), pos);
+  const target = definitionAt(currentModel(view.state), pos);
   if (!target) return false;
   view.dispatch({
     selection: { anchor: target.from, head: target.to },
@@ -56,7 +96,7 @@ export type AskName = (current: string) => string | null | Promise<string | null
 function rename(ask: AskName) {
   return (view: EditorView): boolean => {
     const { state } = view;
-    const model = state.field(modelField);
+    const model = currentModel(state);
     const pos = state.selection.main.head;
     const current = occurrenceAt(model, pos)?.name;
     if (!current) return false;
@@ -86,6 +126,7 @@ export function eligoIntelligence(options: { ask?: AskName } = {}): Extension {
   const ask = options.ask ?? ((current: string) => window.prompt(`Rename ${current} to`, current));
   return [
     modelField,
+    analyseWhenIdle,
     autocompletion({ override: [complete] }),
     hover,
     keymap.of([
