@@ -20,6 +20,7 @@ import { feasibilityJobRoutes, feasibilityStartRoutes } from './routes/feasibili
 import { healthRoutes, readinessRoutes } from './routes/health';
 import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
+import { reviewRoutes } from './routes/reviews';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
 import { trialRoutes } from './routes/trials';
@@ -60,6 +61,7 @@ export function createApp(deps: Deps) {
     .route('/protocols', screeningRoutes)
     .route('/protocols', feasibilityStartRoutes)
     .route('/feasibility', feasibilityJobRoutes)
+    .route('/protocols', reviewRoutes)
     .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
     .route('/tokens', tokenRoutes)

@@ -97,7 +97,7 @@ export type AuditQuery = Partial<
   readonly verdict?: Verdict;
 };
 
-async function call<R>(request: () => Promise<R>): Promise<R> {
+export async function call<R>(request: () => Promise<R>): Promise<R> {
   try {
     return await request();
   } catch {
@@ -113,7 +113,7 @@ interface Reply {
 
 type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
 
-async function body<R extends Reply>(res: R): Promise<Success<R>> {
+export async function body<R extends Reply>(res: R): Promise<Success<R>> {
   const payload = await res.json().catch(() => undefined);
   if (res.ok) return payload as Success<R>;
   throw apiError(res.status, payload);
