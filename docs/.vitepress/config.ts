@@ -38,6 +38,7 @@ export default defineConfig({
           { text: 'FHIR guide for integrators', link: '/fhir-guide' },
           { text: 'Reading FHIR records', link: '/fhir' },
           { text: 'Screening a population', link: '/population' },
+          { text: 'Feasibility in SQL', link: '/sql' },
           { text: 'Command line', link: '/cli' },
           { text: 'HTTP API', link: '/api' },
           { text: 'Security and failures', link: '/security' },
