@@ -68,7 +68,21 @@ function idealWeight(ctx: SqlContext, heightCm: string, sex: string): string {
   return `((CASE WHEN ${sex} = 'female' THEN ${doubleLiteral(d, 45.5)} ELSE ${doubleLiteral(d, 50)} END) + ${doubleLiteral(d, 2.3)} * (${heightCm} / ${doubleLiteral(d, 2.54)} - 60))`;
 }
 
+/**
+ * calculators/mdrd.ts: 175 × creatinine^−1.154 × age^−0.203 × 0.742 if female. A negative power
+ * of an infinite creatinine is 0; of 0 it is infinite, of a negative number it has no value, and
+ * SQL engines refuse both (NULL here, as the end they leave is unbounded).
+ */
+function mdrd(ctx: SqlContext, scr: string, sex: string, age: string): string {
+  const d = ctx.dialect;
+  const s = `(CASE WHEN ${scr} IS NULL THEN ${doubleLiteral(d, 0)} WHEN ${scr} > 0 THEN POWER(${scr}, ${doubleLiteral(d, -1.154)}) END)`;
+  const a = `(CASE WHEN ${age} > 0 THEN POWER(${age}, ${doubleLiteral(d, -0.203)}) END)`;
+  const k = `(CASE WHEN ${sex} = 'female' THEN ${doubleLiteral(d, 0.742)} ELSE ${doubleLiteral(d, 1)} END)`;
+  return `(CASE WHEN ${s} IS NULL OR ${a} IS NULL THEN NULL ELSE 175 * ${s} * ${a} * ${k} END)`;
+}
+
 const FORMULAS: Readonly<Record<string, Formula>> = {
+  mdrd: (ctx, a) => mdrd(ctx, a[0]!, a[1]!, a[2]!),
   cockcroft_gault: (ctx, a) => cockcroftGault(ctx, a[3]!, a[1]!, a[0]!, a[2]!),
   cockcroft_gault_ideal_weight: (ctx, a) =>
     cockcroftGault(ctx, a[3]!, idealWeight(ctx, a[1]!, a[2]!), a[0]!, a[2]!),
