@@ -58,6 +58,9 @@ export async function unitsInPostgres(
   client: pg.Client,
   names: SqlTableNames = DEFAULT_TABLES,
 ): Promise<Record<string, string[]>> {
+  // Asked once the tables are loaded and before the query runs: fresh statistics, or PostgreSQL
+  // plans the readings' CTEs for one row each and joins them in nested loops.
+  await client.query(`ANALYZE ${Object.values(names).join(', ')}`);
   const { rows } = await client.query<{ element: string; unit: string }>(
     `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
   );
