@@ -119,12 +119,15 @@ export function fakeApi(app: App) {
     if (path === `/v1/protocols/${info.id}/screenings` && request.method() === 'POST') {
       const body = request.postDataJSON();
       app.recorded.push(body);
-      // `store` and the site reference are the API's own fields, kept with the audit record: the screening never sees them.
+      // `store`, the site reference and what the answer carries (`full`, `trace`) are the API's own
+      // fields, not part of the screening input.
       const {
         store: _keep,
         siteRef: _ref,
+        full: _full,
+        trace: _trace,
         ...input
-      } = body as typeof body & { store?: boolean; siteRef?: string };
+      } = body as typeof body & { store?: boolean; siteRef?: string; full?: boolean; trace?: boolean };
       const result = screenLocally(compiled.protocol, input as typeof body);
       if (!result.ok)
         return route.fulfill({ status: 400, json: { error: { code: 'invalid', message: 'bad input' } } });

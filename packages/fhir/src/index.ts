@@ -5,6 +5,7 @@
 export { parseBundle } from './bundle';
 export { documentRef } from './documentRef';
 export type { InputError } from './issues';
+export { readPopulationLine } from './populationLine';
 export { type PreparedInput, type PrepareResult, prepareScreeningInput } from './prepare';
 export {
   type CompactDocumentResult,

@@ -7,7 +7,7 @@ import {
   PopulationBuilder,
   protocolToSql,
 } from '@eligo/core';
-import { bundleToFacts, readDocument } from '@eligo/fhir';
+import { bundleToFacts, readPopulationLine } from '@eligo/fhir';
 import {
   appendBatch,
   funnelRow,
@@ -143,7 +143,7 @@ async function fromUpload(
     for (let start = 0; start < total; start += BATCH) {
       const builder = new PopulationBuilder(protocol.info, asOf);
       for (const { text, line } of numbered.slice(start, start + BATCH)) {
-        const input = readLine(protocol, text, asOf);
+        const input = readPopulationLine(protocol, text, asOf);
         if (input.ok) {
           builder.add(input.input.facts ?? {});
           patients++;
@@ -160,25 +160,6 @@ async function fromUpload(
   } finally {
     count.close();
   }
-}
-
-/** One upload line as facts on the run's screening date; only the paths of what was wrong come back. */
-function readLine(
-  protocol: CompiledProtocol,
-  text: string,
-  asOf: string,
-): { ok: true; input: ScreeningInput } | { ok: false; paths: string[] } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return { ok: false, paths: [''] };
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, paths: [''] };
-  const { answers: _answers, ...rest } = doc as Record<string, unknown>;
-  const read = readDocument(protocol, { ...rest, asOf });
-  if (!read.ok) return { ok: false, paths: [...new Set(read.errors.map((e) => e.path))] };
-  return { ok: true, input: read.input };
 }
 
 async function fromBulkExport(

@@ -1,5 +1,5 @@
 import { compile, createFunnel, type FunnelResult, PopulationBuilder } from '@eligo/core';
-import { readDocument } from '@eligo/fhir';
+import { readPopulationLine } from '@eligo/fhir';
 
 export interface LocalProgress {
   readonly done: number;
@@ -60,9 +60,9 @@ export function runLocally(
   for (let start = 0; start < lines.length; start += BATCH) {
     const builder = new PopulationBuilder(protocol.info, asOf);
     for (const { text: line, line: number } of lines.slice(start, start + BATCH)) {
-      const read = readLine(protocol, line, asOf);
+      const read = readPopulationLine(protocol, line, asOf);
       if (read.ok) {
-        builder.add(read.facts);
+        builder.add(read.input.facts ?? {});
         patients++;
       } else {
         unread++;
@@ -87,27 +87,6 @@ export function runLocally(
     statuses: concat(statuses),
     verdicts: concat(verdicts),
   };
-}
-
-type Facts = Parameters<PopulationBuilder['add']>[0];
-type Protocol = Extract<ReturnType<typeof compile>, { ok: true }>['protocol'];
-
-function readLine(
-  protocol: Protocol,
-  text: string,
-  asOf: string,
-): { ok: true; facts: Facts } | { ok: false; paths: string[] } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return { ok: false, paths: [''] };
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, paths: [''] };
-  const { answers: _answers, ...rest } = doc as Record<string, unknown>;
-  const read = readDocument(protocol, { ...rest, asOf });
-  if (!read.ok) return { ok: false, paths: [...new Set(read.errors.map((e) => e.path))] };
-  return { ok: true, facts: read.input.facts ?? {} };
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
