@@ -1,4 +1,4 @@
-import type { CompiledProtocol, ScreeningInput, SqlProblem } from '@eligo/core';
+import type { CompiledProtocol, SqlProblem } from '@eligo/core';
 import {
   compile,
   createFunnel,
