@@ -33,6 +33,21 @@ export interface Publication {
   readonly name: string;
   readonly text: string;
   readonly publishedBy: string | null;
+  /**
+   * The version the text declares (`version "3"`), when it declares one: a new version is
+   * published only under that number, so the text and the number cannot disagree.
+   */
+  readonly declaredVersion?: string | undefined;
+}
+
+/** The text declares another version than the number it would be published as. */
+export class VersionMismatch extends Error {
+  constructor(
+    readonly declared: string,
+    readonly next: number,
+  ) {
+    super(`declared version ${declared}, next number ${next}`);
+  }
 }
 
 const PUBLISH_ATTEMPTS = 8;
@@ -104,6 +119,8 @@ export function protocolStore(db: Db) {
      * Publishes a version unless one with the same content hash exists, which is returned instead.
      * Numbers are max+1 inside a transaction; when two instances race, the primary key on
      * (protocol, number) or the unique (protocol, hash) rejects the loser, which tries again.
+     * Throws `VersionMismatch` when the text declares a version other than the new number; the
+     * check is inside the transaction because only there is the next number known for sure.
      */
     async publish(p: Publication): Promise<{ version: VersionRecord; created: boolean }> {
       for (let attempt = 1; ; attempt++) {
@@ -132,9 +149,12 @@ export function protocolStore(db: Db) {
               .select((eb) => eb.fn.max('number').as('max'))
               .where('protocol_id', '=', p.protocolId)
               .executeTakeFirstOrThrow();
+            const next = Number(max ?? 0) + 1;
+            if (p.declaredVersion !== undefined && p.declaredVersion !== String(next))
+              throw new VersionMismatch(p.declaredVersion, next);
             const row = {
               protocol_id: p.protocolId,
-              number: Number(max ?? 0) + 1,
+              number: next,
               hash: p.hash,
               title: p.title,
               name: p.name,

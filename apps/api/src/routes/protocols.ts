@@ -4,7 +4,8 @@ import { requireRole } from '../auth/middleware';
 import { compileCriteria } from '../compile/criteria';
 import { diagnosticsJson } from '../http/diagnostics';
 import type { AppEnv } from '../http/env';
-import { conflict, invalid, notCompiled, notFound } from '../http/errors';
+import { VersionMismatch } from '../db/protocols';
+import { conflict, invalid, notCompiled, notFound, versionMismatch } from '../http/errors';
 import { bearer, router } from '../http/router';
 import {
   CriteriaTextSchema,
@@ -70,6 +71,8 @@ const publish = createRoute({
   method: 'post',
   path: '/{id}/versions',
   summary: 'Publish an immutable version (identical text returns the existing version)',
+  description:
+    'A new version gets the next number. When the text declares a version (`version "3"`), it must be that number: otherwise 409 `version_mismatch`, naming both, and nothing is published. A text without a version line takes the number alone.',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -203,14 +206,19 @@ export const protocolRoutes = router()
     }
     const compiled = await compileFor(c, id, text, name);
     const info = compiled.protocol;
-    const { version: published, created } = await store.protocols.publish({
-      protocolId: id,
-      hash: info.hash,
-      title: info.title ?? null,
-      name: compiled.name,
-      text,
-      publishedBy: c.var.principal?.id ?? null,
-    });
+    const { version: published, created } = await store.protocols
+      .publish({
+        protocolId: id,
+        hash: info.hash,
+        title: info.title ?? null,
+        name: compiled.name,
+        text,
+        publishedBy: c.var.principal?.id ?? null,
+        declaredVersion: info.version,
+      })
+      .catch((error: unknown) => {
+        throw error instanceof VersionMismatch ? versionMismatch(error.declared, error.next) : error;
+      });
     const result = {
       ...versionSummary(published),
       created,
