@@ -581,7 +581,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Publish an immutable version (identical text returns the existing version) */
+        /**
+         * Publish an immutable version (identical text returns the existing version)
+         * @description A new version gets the next number. When the text declares a version (`version "3"`), it must be that number: otherwise 409 `version_mismatch`, naming both, and nothing is published. A text without a version line takes the number alone.
+         */
         post: {
             parameters: {
                 query?: never;
