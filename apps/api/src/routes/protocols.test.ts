@@ -119,7 +119,10 @@ describe('drafts and publishing', async () => {
   });
 
   it('409 naming both numbers when the text declares another version than the next; nothing published', async () => {
-    await t.request('POST', '/v1/protocols/T-VER/versions', { role: 'author', body: { text: small('T-VER') } });
+    await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER') },
+    });
     const skipped = await t.request('POST', '/v1/protocols/T-VER/versions', {
       role: 'author',
       body: { text: small('T-VER', 1, '3') },
@@ -137,7 +140,9 @@ describe('drafts and publishing', async () => {
       body: { text: small('T-VER', 1, '1') },
     });
     expect(stale.status).toBe(409);
-    const listed = (await (await t.request('GET', '/v1/protocols/T-VER/versions', { role: 'viewer' })).json()) as {
+    const listed = (await (
+      await t.request('GET', '/v1/protocols/T-VER/versions', { role: 'viewer' })
+    ).json()) as {
       versions: { version: number }[];
     };
     expect(listed.versions.map((v) => v.version)).toEqual([1]);
@@ -154,7 +159,10 @@ describe('drafts and publishing', async () => {
     expect(matching.status).toBe(201);
     expect(await matching.json()).toMatchObject({ version: 3, created: true });
     // Text already published is that version again, whatever it declares: nothing new is numbered.
-    const again = await t.request('POST', '/v1/protocols/T-VER/versions', { role: 'author', body: { text: small('T-VER') } });
+    const again = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER') },
+    });
     expect(await again.json()).toMatchObject({ version: 1, created: false });
   });
 

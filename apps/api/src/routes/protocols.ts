@@ -2,9 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
 import { compileCriteria } from '../compile/criteria';
+import { VersionMismatch } from '../db/protocols';
 import { diagnosticsJson } from '../http/diagnostics';
 import type { AppEnv } from '../http/env';
-import { VersionMismatch } from '../db/protocols';
 import { conflict, invalid, notCompiled, notFound, versionMismatch } from '../http/errors';
 import { bearer, router } from '../http/router';
 import {
