@@ -239,7 +239,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of the protocol the text declares */
+        /** Create or update your draft of the protocol the text declares */
         post: {
             parameters: {
                 query?: never;
@@ -340,7 +340,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A protocol's draft */
+        /** Your draft of a protocol (each author has their own) */
         get: {
             parameters: {
                 query?: never;
@@ -426,7 +426,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a protocol's draft */
+        /** Replace your draft of a protocol (each author has their own) */
         put: {
             parameters: {
                 query?: never;

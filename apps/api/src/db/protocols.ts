@@ -84,18 +84,41 @@ export function protocolStore(db: Db) {
   }
 
   return {
-    async saveDraft(id: string, draft: { name: string; text: string }): Promise<DraftRecord> {
+    /** Saves the author's own draft of the protocol, replacing theirs only. */
+    async saveDraft(
+      id: string,
+      authorId: string,
+      draft: { name: string; text: string },
+    ): Promise<DraftRecord> {
       const updatedAt = new Date().toISOString();
       await ensureProtocol(id);
       await k
-        .updateTable('protocols')
-        .set({ draft_name: draft.name, draft_text: draft.text, draft_updated_at: updatedAt })
-        .where('id', '=', id)
+        .insertInto('drafts')
+        .values({
+          protocol_id: id,
+          author_id: authorId,
+          name: draft.name,
+          text: draft.text,
+          updated_at: updatedAt,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['protocol_id', 'author_id'])
+            .doUpdateSet({ name: draft.name, text: draft.text, updated_at: updatedAt }),
+        )
         .execute();
       return { ...draft, updatedAt };
     },
 
-    async draft(id: string): Promise<DraftRecord | undefined> {
+    /** The author's draft; else the draft shared before drafts were per author, if the protocol has one. */
+    async draft(id: string, authorId: string): Promise<DraftRecord | undefined> {
+      const own = await k
+        .selectFrom('drafts')
+        .select(['name', 'text', 'updated_at'])
+        .where('protocol_id', '=', id)
+        .where('author_id', '=', authorId)
+        .executeTakeFirst();
+      if (own) return { name: own.name, text: own.text, updatedAt: own.updated_at };
       const row = await k
         .selectFrom('protocols')
         .select(['draft_name', 'draft_text', 'draft_updated_at'])
@@ -203,12 +226,21 @@ export function protocolStore(db: Db) {
       });
     },
 
-    async list(): Promise<ProtocolSummary[]> {
+    /** Every protocol with its latest version and, when `authorId` is given, when that author last saved a draft. */
+    async list(authorId?: string): Promise<ProtocolSummary[]> {
       const protocols = await k
         .selectFrom('protocols')
         .select(['id', 'draft_updated_at'])
         .orderBy('id')
         .execute();
+      const own = authorId
+        ? await k
+            .selectFrom('drafts')
+            .select(['protocol_id', 'updated_at'])
+            .where('author_id', '=', authorId)
+            .execute()
+        : [];
+      const draftAt = new Map(own.map((d) => [d.protocol_id, d.updated_at]));
       const latest = await k
         .selectFrom('protocol_versions as v')
         .select(['v.protocol_id', 'v.number', 'v.hash', 'v.title', 'v.published_at'])
@@ -229,7 +261,7 @@ export function protocolStore(db: Db) {
           id: p.id,
           title: l?.title ?? null,
           latest: l ? { number: Number(l.number), hash: l.hash, publishedAt: l.published_at } : null,
-          draftUpdatedAt: p.draft_updated_at,
+          draftUpdatedAt: draftAt.get(p.id) ?? p.draft_updated_at,
         };
       });
     },

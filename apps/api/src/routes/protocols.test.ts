@@ -68,6 +68,18 @@ describe('drafts and publishing', async () => {
     expect((await t.request('GET', '/v1/protocols/T-DRAFT', { role: 'viewer' })).status).toBe(404);
   });
 
+  it("keeps each author's draft apart: one author's save never replaces another's", async () => {
+    const saved = await t.request('PUT', '/v1/protocols/T-DRAFT/draft', {
+      role: 'admin',
+      body: { text: small('T-DRAFT', 5) },
+    });
+    expect(saved.status).toBe(200);
+    const mine = await t.request('GET', '/v1/protocols/T-DRAFT/draft', { role: 'author' });
+    expect(await mine.json()).toMatchObject({ text: small('T-DRAFT') });
+    const theirs = await t.request('GET', '/v1/protocols/T-DRAFT/draft', { role: 'admin' });
+    expect(await theirs.json()).toMatchObject({ text: small('T-DRAFT', 5) });
+  });
+
   it('400 when the text declares another trial than the path', async () => {
     const res = await t.request('PUT', '/v1/protocols/T-OTHER/draft', {
       role: 'author',

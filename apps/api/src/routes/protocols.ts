@@ -5,7 +5,7 @@ import { compileCriteria } from '../compile/criteria';
 import { VersionMismatch } from '../db/protocols';
 import { diagnosticsJson } from '../http/diagnostics';
 import type { AppEnv } from '../http/env';
-import { conflict, invalid, notCompiled, notFound, versionMismatch } from '../http/errors';
+import { conflict, invalid, notCompiled, notFound, unauthorized, versionMismatch } from '../http/errors';
 import { bearer, router } from '../http/router';
 import {
   CriteriaTextSchema,
@@ -37,7 +37,7 @@ const list = createRoute({
 const createDraft = createRoute({
   method: 'post',
   path: '/',
-  summary: 'Create or update the draft of the protocol the text declares',
+  summary: 'Create or update your draft of the protocol the text declares',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -48,7 +48,7 @@ const createDraft = createRoute({
 const putDraft = createRoute({
   method: 'put',
   path: '/{id}/draft',
-  summary: "Replace a protocol's draft",
+  summary: 'Replace your draft of a protocol (each author has their own)',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -59,7 +59,7 @@ const putDraft = createRoute({
 const getDraft = createRoute({
   method: 'get',
   path: '/{id}/draft',
-  summary: "A protocol's draft",
+  summary: 'Your draft of a protocol (each author has their own)',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -141,6 +141,13 @@ async function compileFor(
   return { ...compiled, protocol, id, name: name ?? `${id}.elig` };
 }
 
+/** The token whose drafts these are: every draft route requires the author role, so one is signed in. */
+function authorOf(c: Context<AppEnv>): string {
+  const principal = c.var.principal;
+  if (!principal) throw unauthorized();
+  return principal.id;
+}
+
 async function detail(c: Context<AppEnv>, id: string, number?: number) {
   const { store, cache } = c.var.deps;
   const found = await store.protocols.version(id, number);
@@ -151,7 +158,7 @@ async function detail(c: Context<AppEnv>, id: string, number?: number) {
 
 export const protocolRoutes = router()
   .openapi(list, async (c) => {
-    const protocols = await c.var.deps.store.protocols.list();
+    const protocols = await c.var.deps.store.protocols.list(c.var.principal?.id);
     return c.json(
       {
         protocols: protocols.map((p) => ({
@@ -171,19 +178,22 @@ export const protocolRoutes = router()
   .openapi(createDraft, async (c) => {
     const { text, name } = c.req.valid('json');
     const compiled = await compileFor(c, undefined, text, name);
-    const draft = await c.var.deps.store.protocols.saveDraft(compiled.id, { name: compiled.name, text });
+    const draft = await c.var.deps.store.protocols.saveDraft(compiled.id, authorOf(c), {
+      name: compiled.name,
+      text,
+    });
     return c.json({ id: compiled.id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 201);
   })
   .openapi(putDraft, async (c) => {
     const { id } = c.req.valid('param');
     const { text, name } = c.req.valid('json');
     const compiled = await compileFor(c, id, text, name);
-    const draft = await c.var.deps.store.protocols.saveDraft(id, { name: compiled.name, text });
+    const draft = await c.var.deps.store.protocols.saveDraft(id, authorOf(c), { name: compiled.name, text });
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
   .openapi(getDraft, async (c) => {
     const { id } = c.req.valid('param');
-    const draft = await c.var.deps.store.protocols.draft(id);
+    const draft = await c.var.deps.store.protocols.draft(id, authorOf(c));
     if (!draft) throw notFound(`Draft of protocol '${id}'`);
     const compiled = await compileCriteria(c, draft.text, draft.name);
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
@@ -196,7 +206,7 @@ export const protocolRoutes = router()
     let text = given.text;
     let name = given.name;
     if (text === undefined) {
-      const draft = await store.protocols.draft(id);
+      const draft = await store.protocols.draft(id, authorOf(c));
       if (!draft) {
         if (!(await store.protocols.exists(id))) throw notFound(`Protocol '${id}'`);
         throw conflict(`Protocol '${id}' has no draft to publish; send its text`);
