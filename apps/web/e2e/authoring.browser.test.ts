@@ -121,6 +121,19 @@ describe.skipIf(!hasChromium)('authoring in the browser, against the real API', 
     expect(draft.text).toContain('met if age_years between 40 and 70');
     expect(draft.text).toContain('version "2"');
 
+    // After a reload the editor starts from the published text and offers the newer draft.
+    await page.reload();
+    await page.getByRole('heading', { name: /Criteria of NCT06469190/ }).waitFor();
+    await expect
+      .poll(() => page.locator('.warning').first().textContent(), soon)
+      .toMatch(/^\s*A draft saved at .* differs from the published text\./);
+    await page.getByRole('button', { name: 'Open the draft' }).click();
+    await expect.poll(() => page.getByText(/^Opened the draft saved at /).count(), soon).toBe(1);
+    expect(await (await editorLine(page, 'met if age_years between')).textContent()).toBe(
+      '    met if age_years between 40 and 70',
+    );
+    expect(await page.getByText('No unsaved changes').count()).toBe(1);
+
     // Published, with the API's answer shown.
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect.poll(() => page.getByText('Published as version 2.').count(), soon).toBe(1);
