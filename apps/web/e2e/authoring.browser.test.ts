@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium)('authoring in the browser, against the real API', 
     expect(problem).toBe(
       "151:44 error E0101 unknown name 'age_yeers' — not declared Hint: did you mean 'age_years'?",
     );
+    expect(
+      await page.getByText('The text has errors: the API publishes it once they are fixed.').count(),
+    ).toBe(1);
     await page.screenshot({ path: join(artifacts, 'authoring-1-diagnostic.png') });
 
     // Undone, then the threshold raised with stray spaces that the formatter removes.

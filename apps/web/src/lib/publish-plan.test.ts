@@ -6,26 +6,33 @@ const versions = [{ version: 1 }, { version: 2 }];
 
 describe('publishPlan', () => {
   it('says the text already is a version when it is the published text', () => {
-    expect(publishPlan({ text: published.source.text, declared: '2', versions, published })).toEqual({
+    expect(
+      publishPlan({ compiles: true, text: published.source.text, declared: '2', versions, published }),
+    ).toEqual({
       kind: 'published',
       version: 2,
     });
   });
 
   it('gives the next number, and a mismatch naming both when the version line disagrees', () => {
-    expect(publishPlan({ text: 'x', declared: '3', versions, published })).toEqual({ kind: 'next', next: 3 });
-    expect(publishPlan({ text: 'x', declared: undefined, versions, published })).toEqual({
+    expect(publishPlan({ compiles: true, text: 'x', declared: '3', versions, published })).toEqual({
       kind: 'next',
       next: 3,
     });
-    expect(publishPlan({ text: 'x', declared: '2', versions, published })).toEqual({
+    expect(publishPlan({ compiles: true, text: 'x', declared: undefined, versions, published })).toEqual({
+      kind: 'next',
+      next: 3,
+    });
+    expect(publishPlan({ compiles: true, text: 'x', declared: '2', versions, published })).toEqual({
       kind: 'mismatch',
       declared: '2',
       next: 3,
     });
-    expect(publishPlan({ text: 'x', declared: '2', versions: undefined, published })).toEqual({
-      kind: 'unknown',
-    });
+    expect(publishPlan({ compiles: true, text: 'x', declared: '2', versions: undefined, published })).toEqual(
+      {
+        kind: 'unknown',
+      },
+    );
   });
 });
 

@@ -4,12 +4,16 @@ export type PublishPlan =
   | { readonly kind: 'unknown' }
   /** The text is the latest published version's: the API would answer with that version. */
   | { readonly kind: 'published'; readonly version: number }
+  /** The text has errors: the API refuses it (422) whatever its version line says. */
+  | { readonly kind: 'broken' }
   | { readonly kind: 'next'; readonly next: number }
   /** The text's version line names another number than the one it would get: the API refuses it (409). */
   | { readonly kind: 'mismatch'; readonly declared: string; readonly next: number };
 
 export function publishPlan(state: {
   readonly text: string;
+  /** Whether the text compiled at its last check. */
+  readonly compiles: boolean;
   /** The `version "…"` of the text, undefined when it has none (or does not compile). */
   readonly declared: string | undefined;
   readonly versions: readonly { readonly version: number }[] | undefined;
@@ -18,6 +22,7 @@ export function publishPlan(state: {
 }): PublishPlan {
   if (state.text === state.published.source.text)
     return { kind: 'published', version: state.published.version };
+  if (!state.compiles) return { kind: 'broken' };
   if (!state.versions) return { kind: 'unknown' };
   const next = Math.max(0, ...state.versions.map((v) => v.version)) + 1;
   if (state.declared !== undefined && state.declared !== String(next))
