@@ -92,6 +92,20 @@ export function createApi(
     async versions(id: string) {
       return body(await call(() => client.v1.protocols[':id'].versions.$get({ param: { id } })));
     },
+    /** Starts a feasibility run of an NDJSON upload on the server (author role). */
+    async startFeasibility(id: string, asOf: string, upload: string) {
+      return body(
+        await call(() =>
+          client.v1.protocols[':id'].feasibility.$post({ param: { id }, json: { asOf, source: { upload } } }),
+        ),
+      );
+    },
+    async feasibilityJob(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$get({ param: { job } })));
+    },
+    async cancelFeasibility(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$delete({ param: { job } })));
+    },
   };
 }
 
@@ -167,3 +181,4 @@ export type PublishResult = Awaited<ReturnType<Api['publish']>>;
 export type VersionSummary = Awaited<ReturnType<Api['versions']>>['versions'][number];
 export type Matches = Awaited<ReturnType<Api['matches']>>;
 export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;
+export type FeasibilityJob = Awaited<ReturnType<Api['feasibilityJob']>>;
