@@ -239,7 +239,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of the protocol the text declares */
+        /** Create or update your draft of the protocol the text declares */
         post: {
             parameters: {
                 query?: never;
@@ -340,7 +340,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A protocol's draft */
+        /** Your draft of a protocol (each author has their own; a reviewer reads the one saved last) */
         get: {
             parameters: {
                 query?: never;
@@ -426,7 +426,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a protocol's draft */
+        /** Replace your draft of a protocol (each author has their own) */
         put: {
             parameters: {
                 query?: never;
@@ -581,7 +581,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Publish an immutable version (identical text returns the existing version) */
+        /**
+         * Publish an immutable version (identical text returns the existing version)
+         * @description A new version gets the next number. When the text declares a version (`version "3"`), it must be that number: otherwise 409 `version_mismatch`, naming both, and nothing is published. A text without a version line takes the number alone.
+         */
         post: {
             parameters: {
                 query?: never;

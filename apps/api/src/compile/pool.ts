@@ -25,7 +25,13 @@ export interface CompileReply {
   readonly id: number;
   readonly ok: boolean;
   readonly protocol:
-    | { readonly id: string; readonly title: string | undefined; readonly hash: string }
+    | {
+        readonly id: string;
+        readonly title: string | undefined;
+        readonly hash: string;
+        /** The text's `version "…"`, which publishing checks against the number it gives. */
+        readonly version: string | undefined;
+      }
     | undefined;
   readonly diagnostics: LocatedDiagnostic[];
   /** Time the thread spent compiling. */

@@ -16,7 +16,7 @@ port.on('message', (request: CompileRequest) => {
   const reply: CompileReply = {
     id: request.id,
     ok: compiled.ok,
-    protocol: info ? { id: info.id, title: info.title, hash: info.hash } : undefined,
+    protocol: info ? { id: info.id, title: info.title, hash: info.hash, version: info.version } : undefined,
     diagnostics: compiled.diagnostics,
     ms: performance.now() - started,
   };

@@ -130,6 +130,23 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_author_drafts': {
+    async up(db: Kysely<unknown>) {
+      // One draft per protocol and author (the token that saved it), so authors do not overwrite
+      // each other's work. The shared draft columns of `protocols` stay, read as a fallback.
+      await db.schema
+        .createTable('drafts')
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('author_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        // What the text compiles to: a reviewer approves one text, and never its own author.
+        .addColumn('hash', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('drafts_pk', ['protocol_id', 'author_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -33,6 +33,21 @@ export interface Publication {
   readonly name: string;
   readonly text: string;
   readonly publishedBy: string | null;
+  /**
+   * The version the text declares (`version "3"`), when it declares one: a new version is
+   * published only under that number, so the text and the number cannot disagree.
+   */
+  readonly declaredVersion?: string | undefined;
+}
+
+/** The text declares another version than the number it would be published as. */
+export class VersionMismatch extends Error {
+  constructor(
+    readonly declared: string,
+    readonly next: number,
+  ) {
+    super(`declared version ${declared}, next number ${next}`);
+  }
 }
 
 const PUBLISH_ATTEMPTS = 8;
@@ -69,29 +84,47 @@ export function protocolStore(db: Db) {
   }
 
   return {
-    /** `hash` and `by` (the token saving it) let a reviewer approve this text and not its author. */
+    /**
+     * Saves the author's own draft of the protocol, replacing theirs only; `hash` (what the text
+     * compiles to) lets a reviewer approve this text, and never its author.
+     */
     async saveDraft(
       id: string,
+      authorId: string,
       draft: { name: string; text: string },
-      provenance: { hash: string; by: string | null } = { hash: '', by: null },
+      hash: string | null = null,
     ): Promise<DraftRecord> {
       const updatedAt = new Date().toISOString();
       await ensureProtocol(id);
       await k
-        .updateTable('protocols')
-        .set({
-          draft_name: draft.name,
-          draft_text: draft.text,
-          draft_updated_at: updatedAt,
-          draft_hash: provenance.hash || null,
-          draft_by: provenance.by,
+        .insertInto('drafts')
+        .values({
+          protocol_id: id,
+          author_id: authorId,
+          name: draft.name,
+          text: draft.text,
+          hash,
+          updated_at: updatedAt,
         })
-        .where('id', '=', id)
+        .onConflict((oc) =>
+          oc
+            .columns(['protocol_id', 'author_id'])
+            .doUpdateSet({ name: draft.name, text: draft.text, hash, updated_at: updatedAt }),
+        )
         .execute();
       return { ...draft, updatedAt };
     },
 
-    async draft(id: string): Promise<DraftRecord | undefined> {
+    /** The author's draft; else the draft shared before drafts were per author, if the protocol has one. */
+    async draft(id: string, authorId: string | undefined): Promise<DraftRecord | undefined> {
+      // An author reads their own; a reviewer (authorId undefined) the one saved last by anyone.
+      let query = k.selectFrom('drafts').select(['name', 'text', 'updated_at']).where('protocol_id', '=', id);
+      query =
+        authorId === undefined
+          ? query.orderBy('updated_at', 'desc')
+          : query.where('author_id', '=', authorId);
+      const own = await query.executeTakeFirst();
+      if (own) return { name: own.name, text: own.text, updatedAt: own.updated_at };
       const row = await k
         .selectFrom('protocols')
         .select(['draft_name', 'draft_text', 'draft_updated_at'])
@@ -115,6 +148,8 @@ export function protocolStore(db: Db) {
      * Publishes a version unless one with the same content hash exists, which is returned instead.
      * Numbers are max+1 inside a transaction; when two instances race, the primary key on
      * (protocol, number) or the unique (protocol, hash) rejects the loser, which tries again.
+     * Throws `VersionMismatch` when the text declares a version other than the new number; the
+     * check is inside the transaction because only there is the next number known for sure.
      */
     async publish(p: Publication): Promise<{ version: VersionRecord; created: boolean }> {
       for (let attempt = 1; ; attempt++) {
@@ -143,9 +178,12 @@ export function protocolStore(db: Db) {
               .select((eb) => eb.fn.max('number').as('max'))
               .where('protocol_id', '=', p.protocolId)
               .executeTakeFirstOrThrow();
+            const next = Number(max ?? 0) + 1;
+            if (p.declaredVersion !== undefined && p.declaredVersion !== String(next))
+              throw new VersionMismatch(p.declaredVersion, next);
             const row = {
               protocol_id: p.protocolId,
-              number: Number(max ?? 0) + 1,
+              number: next,
               hash: p.hash,
               title: p.title,
               name: p.name,
@@ -194,12 +232,21 @@ export function protocolStore(db: Db) {
       });
     },
 
-    async list(): Promise<ProtocolSummary[]> {
+    /** Every protocol with its latest version and, when `authorId` is given, when that author last saved a draft. */
+    async list(authorId?: string): Promise<ProtocolSummary[]> {
       const protocols = await k
         .selectFrom('protocols')
         .select(['id', 'draft_updated_at'])
         .orderBy('id')
         .execute();
+      const own = authorId
+        ? await k
+            .selectFrom('drafts')
+            .select(['protocol_id', 'updated_at'])
+            .where('author_id', '=', authorId)
+            .execute()
+        : [];
+      const draftAt = new Map(own.map((d) => [d.protocol_id, d.updated_at]));
       const latest = await k
         .selectFrom('protocol_versions as v')
         .select(['v.protocol_id', 'v.number', 'v.hash', 'v.title', 'v.published_at'])
@@ -220,7 +267,7 @@ export function protocolStore(db: Db) {
           id: p.id,
           title: l?.title ?? null,
           latest: l ? { number: Number(l.number), hash: l.hash, publishedAt: l.published_at } : null,
-          draftUpdatedAt: p.draft_updated_at,
+          draftUpdatedAt: draftAt.get(p.id) ?? p.draft_updated_at,
         };
       });
     },

@@ -43,15 +43,15 @@ export function reviewStore(db: Db) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** Where a content hash of this protocol comes from: its current draft, or a published version. */
+    /** Where a content hash of this protocol comes from: an author's draft, or a published version. */
     async origin(protocolId: string, hash: string): Promise<TextOrigin | undefined> {
       const draft = await k
-        .selectFrom('protocols')
-        .select('draft_by')
-        .where('id', '=', protocolId)
-        .where('draft_hash', '=', hash)
+        .selectFrom('drafts')
+        .select('author_id')
+        .where('protocol_id', '=', protocolId)
+        .where('hash', '=', hash)
         .executeTakeFirst();
-      if (draft) return { kind: 'draft', authorId: draft.draft_by ?? null };
+      if (draft) return { kind: 'draft', authorId: draft.author_id };
       const version = await k
         .selectFrom('protocol_versions')
         .select('published_by')

@@ -7,6 +7,7 @@ import type { Role } from '../auth/roles';
 export interface Database {
   api_tokens: TokenTable;
   protocols: ProtocolTable;
+  drafts: DraftTable;
   protocol_versions: VersionTable;
   screenings: ScreeningTable;
   storage_probe: StorageProbeTable;
@@ -35,6 +36,7 @@ export interface TokenTable {
 export interface ProtocolTable {
   id: string;
   created_at: string;
+  /** The draft shared by all authors before drafts were per author; read when an author has none. */
   draft_name: string | null;
   draft_text: string | null;
   draft_updated_at: string | null;
@@ -43,6 +45,16 @@ export interface ProtocolTable {
   draft_by?: string | null;
   /** 1: publishing needs an approval of the text by a reviewer other than its author. */
   require_approval?: number;
+}
+
+/** An author's draft of a protocol: one per protocol and token. */
+export interface DraftTable {
+  protocol_id: string;
+  author_id: string;
+  name: string;
+  text: string;
+  hash: string | null;
+  updated_at: string;
 }
 
 export interface VersionTable {

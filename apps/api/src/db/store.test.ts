@@ -107,13 +107,47 @@ describe.each(targets)('storage on $name', ({ open, skip }) => {
   });
 
   it.skipIf(skip)('keeps drafts apart from versions and lists the latest version', async () => {
-    await store.protocols.saveDraft('P-DRAFT', { name: 'P-DRAFT.elig', text: 'draft text' });
-    expect((await store.protocols.draft('P-DRAFT'))?.text).toBe('draft text');
+    await store.protocols.saveDraft('P-DRAFT', 'tok_a', { name: 'P-DRAFT.elig', text: 'draft text' });
+    expect((await store.protocols.draft('P-DRAFT', 'tok_a'))?.text).toBe('draft text');
     expect(await store.protocols.version('P-DRAFT')).toBeUndefined();
     const list = await store.protocols.list();
-    expect(list.find((p) => p.id === 'P-DRAFT')).toMatchObject({ latest: null, title: null });
+    expect(list.find((p) => p.id === 'P-DRAFT')).toMatchObject({
+      latest: null,
+      title: null,
+      draftUpdatedAt: null,
+    });
+    expect((await store.protocols.list('tok_a')).find((p) => p.id === 'P-DRAFT')?.draftUpdatedAt).toMatch(
+      /^\d{4}-/,
+    );
     expect(list.find((p) => p.id === 'P-SEQ')?.latest?.number).toBe(3);
   });
+
+  it.skipIf(skip)(
+    "keeps each author's draft apart, and offers the old shared draft to authors without one",
+    async () => {
+      await store.protocols.saveDraft('P-AUTHORS', 'tok_a', { name: 'a.elig', text: 'by a' });
+      await store.protocols.saveDraft('P-AUTHORS', 'tok_b', { name: 'b.elig', text: 'by b' });
+      await store.protocols.saveDraft('P-AUTHORS', 'tok_a', { name: 'a.elig', text: 'by a, again' });
+      expect((await store.protocols.draft('P-AUTHORS', 'tok_a'))?.text).toBe('by a, again');
+      expect((await store.protocols.draft('P-AUTHORS', 'tok_b'))?.text).toBe('by b');
+      expect(await store.protocols.draft('P-AUTHORS', 'tok_c')).toBeUndefined();
+      await db.kysely
+        .updateTable('protocols')
+        .set({
+          draft_name: 'shared.elig',
+          draft_text: 'shared',
+          draft_updated_at: '2026-01-01T00:00:00.000Z',
+        })
+        .where('id', '=', 'P-AUTHORS')
+        .execute();
+      expect(await store.protocols.draft('P-AUTHORS', 'tok_c')).toEqual({
+        name: 'shared.elig',
+        text: 'shared',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      expect((await store.protocols.draft('P-AUTHORS', 'tok_b'))?.text).toBe('by b');
+    },
+  );
 
   it.skipIf(skip)('finds the key of the latest or a given version without its text', async () => {
     expect(await store.protocols.versionKey('P-SEQ')).toEqual({

@@ -42,6 +42,13 @@ export const unauthorized = () => new ApiError(401, 'unauthorized', 'A valid bea
 export const forbidden = (role: string) => new ApiError(403, 'forbidden', `This needs the ${role} role`);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+/** The text's `version "…"` and the number it would be published as disagree: neither wins silently. */
+export const versionMismatch = (declared: string, next: number) =>
+  new ApiError(
+    409,
+    'version_mismatch',
+    `The text declares version "${declared}" but would be published as version ${next}: change its version line to version "${next}" (or remove the line) and publish again`,
+  );
 /** Storage is known to be failing: refused before anything is done, so nothing is half done. */
 export const storageUnavailable = (kind: StorageFailureKind) => {
   const { code, message } = storageErrorBody({ kind });

@@ -68,6 +68,18 @@ describe('drafts and publishing', async () => {
     expect((await t.request('GET', '/v1/protocols/T-DRAFT', { role: 'viewer' })).status).toBe(404);
   });
 
+  it("keeps each author's draft apart: one author's save never replaces another's", async () => {
+    const saved = await t.request('PUT', '/v1/protocols/T-DRAFT/draft', {
+      role: 'admin',
+      body: { text: small('T-DRAFT', 5) },
+    });
+    expect(saved.status).toBe(200);
+    const mine = await t.request('GET', '/v1/protocols/T-DRAFT/draft', { role: 'author' });
+    expect(await mine.json()).toMatchObject({ text: small('T-DRAFT') });
+    const theirs = await t.request('GET', '/v1/protocols/T-DRAFT/draft', { role: 'admin' });
+    expect(await theirs.json()).toMatchObject({ text: small('T-DRAFT', 5) });
+  });
+
   it('400 when the text declares another trial than the path', async () => {
     const res = await t.request('PUT', '/v1/protocols/T-OTHER/draft', {
       role: 'author',
@@ -118,12 +130,61 @@ describe('drafts and publishing', async () => {
     expect(broken.status).toBe(422);
   });
 
+  it('409 naming both numbers when the text declares another version than the next; nothing published', async () => {
+    await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER') },
+    });
+    const skipped = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER', 1, '3') },
+    });
+    expect(skipped.status).toBe(409);
+    expect(await skipped.json()).toMatchObject({
+      error: {
+        code: 'version_mismatch',
+        message:
+          'The text declares version "3" but would be published as version 2: change its version line to version "2" (or remove the line) and publish again',
+      },
+    });
+    const stale = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER', 1, '1') },
+    });
+    expect(stale.status).toBe(409);
+    const listed = (await (
+      await t.request('GET', '/v1/protocols/T-VER/versions', { role: 'viewer' })
+    ).json()) as {
+      versions: { version: number }[];
+    };
+    expect(listed.versions.map((v) => v.version)).toEqual([1]);
+    // The number alone when the text has no version line; the text's own when it matches.
+    const bare = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER', 1, null) },
+    });
+    expect(await bare.json()).toMatchObject({ version: 2, created: true });
+    const matching = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER', 2, '3') },
+    });
+    expect(matching.status).toBe(201);
+    expect(await matching.json()).toMatchObject({ version: 3, created: true });
+    // Text already published is that version again, whatever it declares: nothing new is numbered.
+    const again = await t.request('POST', '/v1/protocols/T-VER/versions', {
+      role: 'author',
+      body: { text: small('T-VER') },
+    });
+    expect(await again.json()).toMatchObject({ version: 1, created: false });
+  });
+
   it('two concurrent publishes never get the same number', async () => {
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         t.request('POST', '/v1/protocols/T-RACE/versions', {
           role: 'author',
-          body: { text: small('T-RACE', i + 1) },
+          // Without a version line: which of them gets which number is the race's to decide.
+          body: { text: small('T-RACE', i + 1, null) },
         }),
       ),
     );

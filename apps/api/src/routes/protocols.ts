@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireRole } from '../auth/middleware';
+import { allows } from '../auth/roles';
 import { compileCriteria } from '../compile/criteria';
+import { VersionMismatch } from '../db/protocols';
 import { diagnosticsJson } from '../http/diagnostics';
 import type { AppEnv } from '../http/env';
-import { conflict, invalid, notCompiled, notFound } from '../http/errors';
+import { conflict, invalid, notCompiled, notFound, unauthorized, versionMismatch } from '../http/errors';
 import { bearer, router } from '../http/router';
 import {
   CriteriaTextSchema,
@@ -37,7 +39,7 @@ const list = createRoute({
 const createDraft = createRoute({
   method: 'post',
   path: '/',
-  summary: 'Create or update the draft of the protocol the text declares',
+  summary: 'Create or update your draft of the protocol the text declares',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -48,7 +50,7 @@ const createDraft = createRoute({
 const putDraft = createRoute({
   method: 'put',
   path: '/{id}/draft',
-  summary: "Replace a protocol's draft",
+  summary: 'Replace your draft of a protocol (each author has their own)',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -59,7 +61,7 @@ const putDraft = createRoute({
 const getDraft = createRoute({
   method: 'get',
   path: '/{id}/draft',
-  summary: "A protocol's draft",
+  summary: 'Your draft of a protocol (each author has their own; a reviewer reads the one saved last)',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('reviewer')] as const,
@@ -71,6 +73,8 @@ const publish = createRoute({
   method: 'post',
   path: '/{id}/versions',
   summary: 'Publish an immutable version (identical text returns the existing version)',
+  description:
+    'A new version gets the next number. When the text declares a version (`version "3"`), it must be that number: otherwise 409 `version_mismatch`, naming both, and nothing is published. A text without a version line takes the number alone.',
   tags: ['protocols'],
   security: bearer,
   middleware: [requireRole('author')] as const,
@@ -139,6 +143,13 @@ async function compileFor(
   return { ...compiled, protocol, id, name: name ?? `${id}.elig` };
 }
 
+/** The token whose drafts these are: every draft route requires the author role, so one is signed in. */
+function authorOf(c: Context<AppEnv>): string {
+  const principal = c.var.principal;
+  if (!principal) throw unauthorized();
+  return principal.id;
+}
+
 async function detail(c: Context<AppEnv>, id: string, number?: number) {
   const { store, cache } = c.var.deps;
   const found = await store.protocols.version(id, number);
@@ -149,7 +160,7 @@ async function detail(c: Context<AppEnv>, id: string, number?: number) {
 
 export const protocolRoutes = router()
   .openapi(list, async (c) => {
-    const protocols = await c.var.deps.store.protocols.list();
+    const protocols = await c.var.deps.store.protocols.list(c.var.principal?.id);
     return c.json(
       {
         protocols: protocols.map((p) => ({
@@ -171,8 +182,9 @@ export const protocolRoutes = router()
     const compiled = await compileFor(c, undefined, text, name);
     const draft = await c.var.deps.store.protocols.saveDraft(
       compiled.id,
+      authorOf(c),
       { name: compiled.name, text },
-      { hash: compiled.protocol.hash, by: c.var.principal?.id ?? null },
+      compiled.protocol.hash,
     );
     return c.json({ id: compiled.id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 201);
   })
@@ -182,14 +194,17 @@ export const protocolRoutes = router()
     const compiled = await compileFor(c, id, text, name);
     const draft = await c.var.deps.store.protocols.saveDraft(
       id,
+      authorOf(c),
       { name: compiled.name, text },
-      { hash: compiled.protocol.hash, by: c.var.principal?.id ?? null },
+      compiled.protocol.hash,
     );
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
   .openapi(getDraft, async (c) => {
     const { id } = c.req.valid('param');
-    const draft = await c.var.deps.store.protocols.draft(id);
+    // An author reads their own draft; a reviewer, who writes none, the one saved last.
+    const author = allows(c.var.principal!.role, 'author');
+    const draft = await c.var.deps.store.protocols.draft(id, author ? authorOf(c) : undefined);
     if (!draft) throw notFound(`Draft of protocol '${id}'`);
     const compiled = await compileCriteria(c, draft.text, draft.name);
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
@@ -202,7 +217,7 @@ export const protocolRoutes = router()
     let text = given.text;
     let name = given.name;
     if (text === undefined) {
-      const draft = await store.protocols.draft(id);
+      const draft = await store.protocols.draft(id, authorOf(c));
       if (!draft) {
         if (!(await store.protocols.exists(id))) throw notFound(`Protocol '${id}'`);
         throw conflict(`Protocol '${id}' has no draft to publish; send its text`);
@@ -213,14 +228,19 @@ export const protocolRoutes = router()
     const compiled = await compileFor(c, id, text, name);
     const info = compiled.protocol;
     await requireApprovalToPublish(c, id, info.hash);
-    const { version: published, created } = await store.protocols.publish({
-      protocolId: id,
-      hash: info.hash,
-      title: info.title ?? null,
-      name: compiled.name,
-      text,
-      publishedBy: c.var.principal?.id ?? null,
-    });
+    const { version: published, created } = await store.protocols
+      .publish({
+        protocolId: id,
+        hash: info.hash,
+        title: info.title ?? null,
+        name: compiled.name,
+        text,
+        publishedBy: c.var.principal?.id ?? null,
+        declaredVersion: info.version,
+      })
+      .catch((error: unknown) => {
+        throw error instanceof VersionMismatch ? versionMismatch(error.declared, error.next) : error;
+      });
     const result = {
       ...versionSummary(published),
       created,

@@ -144,7 +144,7 @@ for (const [backend, open] of backends) {
           body: { requireApproval: true },
         });
         expect((await t.request('POST', `${review}/approvals`, { role: 'reviewer' })).status).toBe(201);
-        const changed = small('T-EDIT', 1);
+        const changed = small('T-EDIT', 1, '1');
         await t.request('PUT', '/v1/protocols/T-EDIT/draft', { role: 'author', body: { text: changed } });
         expect((await t.request('POST', '/v1/protocols/T-EDIT/versions', { role: 'author' })).status).toBe(
           409,
@@ -152,7 +152,11 @@ for (const [backend, open] of backends) {
         // Approved by the one publishing it does not count either.
         const mine = `/v1/protocols/T-EDIT/reviews/${hashOf(changed)}`;
         expect((await t.request('POST', `${mine}/approvals`, { role: 'admin' })).status).toBe(201);
-        const self = await t.request('POST', '/v1/protocols/T-EDIT/versions', { role: 'admin' });
+        // Drafts are per author: the admin sends the author's text.
+        const self = await t.request('POST', '/v1/protocols/T-EDIT/versions', {
+          role: 'admin',
+          body: { text: changed },
+        });
         expect(self.status).toBe(409);
         expect((await read(self)).error.message).toMatch(/it is approved only by you$/);
         expect((await t.request('POST', '/v1/protocols/T-EDIT/versions', { role: 'author' })).status).toBe(

@@ -180,7 +180,7 @@ describe('POST /v1/protocols/{id}/screenings', async () => {
   it('pins a version when given, and 404s for one that does not exist', async () => {
     await t.request('POST', '/v1/protocols/NCT06469190/versions', {
       role: 'author',
-      body: { text: `${nct.text}\n# v2\n` },
+      body: { text: nct.text.replace('version "1"', 'version "2"') },
     });
     const latest = (await (
       await t.request('POST', '/v1/protocols/NCT06469190/screenings', {

@@ -1,10 +1,11 @@
 /**
  * A small protocol for route tests that publish many versions: it compiles in a few
- * milliseconds, where the bundled trial takes much longer.
+ * milliseconds, where the bundled trial takes much longer. Revision n declares version n + 1, the
+ * number it gets when its revisions are published in order; `version: null` leaves the line out.
  */
-export function small(id: string, revision = 0): string {
+export function small(id: string, revision = 0, version: string | null = String(revision + 1)): string {
   const text = `trial ${id} "A small test trial"
-version "1"
+${version === null ? '' : `version "${version}"`}
 
 patient birth_date "Date of birth" from birthDate
 define age_years "Age in completed years" = age(birth_date)

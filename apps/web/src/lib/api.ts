@@ -71,6 +71,27 @@ export function createApi(
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
     },
+    /** The protocol's saved draft (author role), or undefined when it has none. */
+    async draft(id: string) {
+      const res = await call(() => client.v1.protocols[':id'].draft.$get({ param: { id } }));
+      // The route's types list its successes only; 404 is the documented "no draft".
+      if ((res.status as number) === 404) return undefined;
+      return body(res);
+    },
+    async saveDraft(id: string, text: string, name: string) {
+      return body(
+        await call(() => client.v1.protocols[':id'].draft.$put({ param: { id }, json: { text, name } })),
+      );
+    },
+    /** Publishes the text (author role): 201 a new version, 200 when identical text already is one. */
+    async publish(id: string, text: string, name: string) {
+      return body(
+        await call(() => client.v1.protocols[':id'].versions.$post({ param: { id }, json: { text, name } })),
+      );
+    },
+    async versions(id: string) {
+      return body(await call(() => client.v1.protocols[':id'].versions.$get({ param: { id } })));
+    },
     /** Starts a feasibility run of an NDJSON upload on the server (author role). */
     async startFeasibility(id: string, asOf: string, upload: string) {
       return body(
@@ -156,6 +177,8 @@ type ScreeningAnswer = Success<
 /** The compact answer (`CompactScreening`): what `recordScreening` asks for. */
 type CompactRecordedScreening = Extract<ScreeningAnswer, { cohorts: { criteria: Record<string, string> }[] }>;
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
+export type PublishResult = Awaited<ReturnType<Api['publish']>>;
+export type VersionSummary = Awaited<ReturnType<Api['versions']>>['versions'][number];
 export type Matches = Awaited<ReturnType<Api['matches']>>;
 export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;
 export type FeasibilityJob = Awaited<ReturnType<Api['feasibilityJob']>>;
