@@ -6,6 +6,7 @@ import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
+import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
 import {
   allergyRecordSql,
   conditionRecordSql,
@@ -13,6 +14,7 @@ import {
   eventWithinRecordSql,
   exposureDurationFold,
   exposureRecordSql,
+  exposureSpanSource,
   exposureWithinRecordSql,
   foldTruth,
   givenOf,
@@ -166,7 +168,14 @@ function recordSql(el: Element, ctx: SqlContext, joins: Set<string>): string {
       fold = recordFold(ctx, 'allergy', el, allergyRecordSql(ctx, false), 'allergies');
       break;
     case 'encounter':
-      throw new NotCompilable('encounters');
+      fold = recordFold(
+        ctx,
+        'encounter:any',
+        el,
+        encounterRecordSql(ctx, el),
+        'encounters started by the screening date',
+      );
+      break;
     default:
       return '1';
   }
@@ -183,31 +192,23 @@ function medSql(
   use: (v: SqlVal) => SqlVal,
 ): string {
   const el = b.el;
-  if (el.kind === 'encounter') throw new NotCompilable('encounters');
   if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
-  const any = () => {
-    const given = givenOf(ctx, el);
-    joins.add(given);
-    const fold = recordFold(
-      ctx,
-      'med:any',
-      el,
-      exposureRecordSql(ctx, el),
-      'exposures started by the screening date',
-    );
-    joins.add(fold);
-    return foldTruth(el, fold, given, 'any');
-  };
+  // Encounters are periods too, read by the same rules with their status and class.
+  const encounter = el.kind === 'encounter';
+  const any = () => recordSql(el, ctx, joins);
   if (b.mode === 'any') return any();
   if (b.mode === 'atLeast' || b.mode === 'moreThan') {
-    const fold = exposureDurationFold(ctx, el, b.duration!, b.mode === 'moreThan');
+    const source = encounter ? encounterSpanSource(ctx, el) : exposureSpanSource(el);
+    const fold = exposureDurationFold(ctx, el, b.duration!, b.mode === 'moreThan', source);
     const given = givenOf(ctx, el);
     joins.add(fold);
     joins.add(given);
     return durationTruth(el, fold, given);
   }
   const w = b.duration!;
-  return anchoredTruth(ctx, el, w, b.anchor, joins, use, (win) => exposureWithinRecordSql(ctx, el, win), any);
+  const within = (win: SqlWindow) =>
+    encounter ? encounterWithinRecordSql(ctx, el, win) : exposureWithinRecordSql(ctx, el, win);
+  return anchoredTruth(ctx, el, w, b.anchor, joins, use, within, any);
 }
 
 /**
@@ -275,7 +276,7 @@ function anchoredTruth(
   const body = recordSql(win);
   const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({
     comment: [`${el.id}: records within ${w.amount} ${w.unit}(s) before the date of ${a}`],
-    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|verification|clinical)\b/g, 'rec.$1')} AS t FROM ${ctx.tables.record} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|encounter_class|verification|clinical|severity|criticality)\b/g, 'rec.$1')} AS t FROM ${ctx.tables.record} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
   }));
   joins.add(fold);
   const unanchored = never();
