@@ -22,7 +22,9 @@ import {
   recordFold,
   type SqlWindow,
 } from './records';
+import { anyReadingSql, onlySql } from './results';
 import { type SqlVal, sqlVal } from './values';
+import { windowBefore } from './windows';
 
 /**
  * A rule as one SQL expression giving each patient's truth ordinal (context.ts), over per-patient
@@ -71,7 +73,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'between':
       return `LEAST(${cmpSql(b.v, '>=', b.lo, ctx, use)}, ${cmpSql(b.v, '<=', b.hi, ctx, use)})`;
     case 'is': {
-      if (b.only) throw new NotCompilable('`is only`');
+      if (b.only) return onlySql(b, ctx, joins);
       return isSql(b, ctx, use);
     }
     case 'cond': {
@@ -129,7 +131,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'dateWithin':
       throw new NotCompilable('a date answered within a window');
     case 'anyReading':
-      throw new NotCompilable('`any … within`');
+      return anyReadingSql(b, ctx, joins);
     case 'stable':
       throw new NotCompilable('stable dosing');
     case 'doseRise':
@@ -230,13 +232,7 @@ function anchoredTruth(
   joins.add(given);
   const span = `${w.amount}${w.unit}${w.strict ? ' strict' : ''}`;
   if (anchorVal === undefined) {
-    const asOf = String(ctx.asOf);
-    const win = {
-      sure: String(windowSure(ctx.asOf, w)),
-      may: String(windowMay(ctx.asOf, w)),
-      anchorLo: asOf,
-      anchorHi: asOf,
-    };
+    const win = windowBefore(w, ctx.asOf);
     const fold = recordFold(
       ctx,
       `window:${span}:${recordSql(win)}`,
@@ -247,8 +243,6 @@ function anchoredTruth(
     joins.add(fold);
     return foldTruth(el, fold, given, 'any');
   }
-  if (w.unit === 'month' || w.unit === 'year')
-    throw new NotCompilable('a window of months or years before a date read per patient');
   const anchor = use(sqlVal(anchorVal, ctx));
   // An anchor a population cannot read (a date answered on the form): only `never` decides.
   if (anchor.joins.length === 0 && anchor.state === String(NONE))
@@ -256,23 +250,8 @@ function anchoredTruth(
   const a = anchor.joins[0];
   if (a === undefined || anchor.joins.length !== 1)
     throw new NotCompilable('a window before a computed date');
-  const days = w.unit === 'week' ? 7 * w.amount : w.unit === 'day' ? w.amount : undefined;
   const local = (x: string) => x.replaceAll(`${a}.`, 'a.');
-  const strict = w.strict ? 1 : 0;
-  const win: SqlWindow = {
-    sure:
-      days !== undefined
-        ? `${local(anchor.dayHi)} - ${days - strict}`
-        : w.strict
-          ? `${local(anchor.dayHi)} + ${2 - Math.ceil(w.amount / 24)}`
-          : `${local(anchor.dayHi)} + ${1 - Math.floor(w.amount / 24)}`,
-    may:
-      days !== undefined
-        ? `${local(anchor.dayLo)} - ${days - strict}`
-        : `${local(anchor.dayLo)} - ${Math.ceil(w.amount / 24)}`,
-    anchorLo: local(anchor.dayLo),
-    anchorHi: local(anchor.dayHi),
-  };
+  const win = windowBefore(w, { dayLo: local(anchor.dayLo), dayHi: local(anchor.dayHi) });
   const body = recordSql(win);
   const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({
     comment: [`${el.id}: records within ${w.amount} ${w.unit}(s) before the date of ${a}`],
