@@ -1,5 +1,4 @@
 import type { CompareOp } from '../ast';
-import { windowMay, windowSure } from '../decide/window';
 import { type Bool, type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { elementOf } from '../evaluate/leaves';
 import { conversionTo } from '../evaluate/read';
@@ -23,6 +22,7 @@ import {
   type SqlWindow,
 } from './records';
 import { anyReadingSql, onlySql } from './results';
+import { fellBySql, stableSql } from './trends';
 import { type SqlVal, sqlVal } from './values';
 import { windowBefore } from './windows';
 
@@ -113,7 +113,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'med':
       return medSql(b, ctx, joins, use);
     case 'trend':
-      throw new NotCompilable('a trend (`fell by`, `stable`)');
+      return b.change === 'stable' ? stableSql(b, ctx, joins) : fellBySql(b, ctx, joins);
     case 'within': {
       if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
       const el = b.el;
