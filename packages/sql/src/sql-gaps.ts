@@ -26,8 +26,6 @@ export const SQL_GAPS: Readonly<Record<string, string>> = {
   '133-who-weight-for-age-z-at-minus-3.json': 'the who_weight_for_age_z calculator',
   '134-who-weight-for-age-z-names-what-it-lacks.json': 'the who_weight_for_age_z calculator',
   '135-who-weight-for-age-z-from-a-partial-birth-date.json': 'the who_weight_for_age_z calculator',
-  '136-procedures-by-their-body-site.json': 'a record filter (site, reason or range)',
-  '137-medications-by-their-reason.json': 'a record filter (site, reason or range)',
   '140-a-course-of-a-daily-dose-for-at-least-a-duration.json': 'a course of daily doses',
   '141-a-course-in-prednisone-equivalents.json': 'a course of daily doses',
   '142-a-course-with-a-dose-or-date-missing.json': 'a course of daily doses',

@@ -17,6 +17,7 @@ import {
 import { addDuration } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
 import { addMonthsKey, dayToKey, literal } from './dialect';
+import { recordTable } from './filters';
 
 /**
  * The record rules of decide/records.ts as SQL: each record's decision as a CASE (NULL where the
@@ -208,9 +209,10 @@ export function recordFold(
   recordSql: string,
   comment: string,
 ): string {
+  const table = recordTable(ctx, el);
   return ctx.cte(`records:${el.id}:${key}`, 'k', () => ({
     comment: [`${el.id}: ${comment}`],
-    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, ${recordSql} AS t FROM ${ctx.tables.record} WHERE element = ${literal(ctx.dialect, el.id)}) x GROUP BY pid`,
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, ${recordSql} AS t FROM ${table} WHERE element = ${literal(ctx.dialect, el.id)}) x GROUP BY pid`,
   }));
 }
 
@@ -277,12 +279,13 @@ export function exposureDurationFold(
   if ((duration.unit === 'month' || duration.unit === 'year') && !Number.isInteger(months))
     throw new NotCompilable('a duration of exposure in fractional months');
   const key = `${el.id}:${duration.amount}${duration.unit}:${strictly}`;
+  const table = recordTable(ctx, el);
   const spans = ctx.cte(`spans:${key}`, 'x', () => {
     const { endLo, endHi } = source;
     const lastLo = `(CASE WHEN ${endLo} IS NULL THEN ${asOf} ELSE LEAST(${endLo}, ${asOf}) END)`;
     const lastHi = `(CASE WHEN ${endLo} IS NULL THEN ${asOf} ELSE LEAST(${endHi}, ${asOf}) END)`;
     const firstSure = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END)`;
-    const from = `FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT (${source.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}))`;
+    const from = `FROM ${table} WHERE element = ${literal(d, el.id)} AND NOT (${source.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}))`;
     return {
       comment: [
         `${el.id}: each record's span at its longest (sure = 0) and, when certain, its shortest (sure = 1)`,

@@ -6,6 +6,7 @@ import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
 import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
+import { recordTable } from './filters';
 import {
   allergyRecordSql,
   conditionRecordSql,
@@ -77,7 +78,6 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
       return isSql(b, ctx, use);
     }
     case 'cond': {
-      if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
       const fold = recordFold(
         ctx,
         `cond:${b.mode}:${b.ago?.amount ?? ''}${b.ago?.unit ?? ''}`,
@@ -115,7 +115,6 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'trend':
       return b.change === 'stable' ? stableSql(b, ctx, joins) : fellBySql(b, ctx, joins);
     case 'within': {
-      if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
       const el = b.el;
       return anchoredTruth(
         ctx,
@@ -142,7 +141,6 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
 }
 
 function recordSql(el: Element, ctx: SqlContext, joins: Set<string>): string {
-  if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
   let fold: string;
   switch (el.kind) {
     case 'condition':
@@ -194,7 +192,6 @@ function medSql(
   use: (v: SqlVal) => SqlVal,
 ): string {
   const el = b.el;
-  if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
   // Encounters are periods too, read by the same rules with their status and class.
   const encounter = el.kind === 'encounter';
   const any = () => recordSql(el, ctx, joins);
@@ -253,9 +250,10 @@ function anchoredTruth(
   const local = (x: string) => x.replaceAll(`${a}.`, 'a.');
   const win = windowBefore(w, { dayLo: local(anchor.dayLo), dayHi: local(anchor.dayHi) });
   const body = recordSql(win);
+  const table = recordTable(ctx, el);
   const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({
     comment: [`${el.id}: records within ${w.amount} ${w.unit}(s) before the date of ${a}`],
-    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|encounter_class|verification|clinical|severity|criticality)\b/g, 'rec.$1')} AS t FROM ${ctx.tables.record} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|encounter_class|verification|clinical|severity|criticality)\b/g, 'rec.$1')} AS t FROM ${table} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
   }));
   joins.add(fold);
   const unanchored = never();
