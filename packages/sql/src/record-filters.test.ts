@@ -75,7 +75,9 @@ const ENGINES: [string, () => Promise<SqlEngine | undefined>][] = [
   [
     'PostgreSQL',
     async () =>
-      (await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, 'eligo_sql_record_filters') : undefined,
+      (await postgresReachable(PG_URL))
+        ? postgresEngine(PG_URL, `eligo_sql_record_filters_${process.pid}`)
+        : undefined,
   ],
 ];
 

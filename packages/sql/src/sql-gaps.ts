@@ -14,8 +14,7 @@ export const SQL_GAPS: Readonly<Record<string, string>> = {
   '104-stable-dosing-over-the-last-months.json': 'stable dosing',
   '105-doses-in-an-open-world.json': 'daily doses; stable dosing',
   '106-episodes-of-exposures-stays-and-procedures.json': 'counting episodes',
-  '107-windows-back-from-a-conditions-first-onset.json':
-    "a window of months or years before a date read per patient; a condition's onset as a date",
+  '107-windows-back-from-a-conditions-first-onset.json': "a condition's onset as a date",
   '111-procedures-performed-over-a-period.json': 'counting episodes',
   '112-age-in-completed-months.json': 'an age in months',
   '127-a-date-within-a-computed-time-before-screening.json': 'a date answered within a window',
