@@ -18,7 +18,8 @@ type Trend = Extract<Bool, { k: 'trend' }>;
 /** The series of a trend's value as a CTE: pid, seq, days, whether a number, and its interval. */
 function series(ctx: SqlContext, node: Trend): { name: string; el: string } {
   const lab = labOf(node.s);
-  if (lab === undefined) throw new NotCompilable('a trend over a computed value');
+  if (lab === undefined)
+    throw new NotCompilable('a trend over a computed series (`latest of`, a calculator)');
   const el = lab.el;
   const { value, ok } = rowReading(ctx, el, 'r');
   const name = ctx.cte(`series:${el.id}`, 't', () => ({
@@ -64,7 +65,8 @@ export function fellBySql(node: Trend, ctx: SqlContext, joins: Set<string>): str
   const { name: s, el } = series(ctx, node);
   const latest = sqlVal(node.s, ctx);
   const t = latest.joins[0];
-  if (t === undefined || latest.joins.length !== 1) throw new NotCompilable('a trend over a computed value');
+  if (t === undefined || latest.joins.length !== 1)
+    throw new NotCompilable('a trend over a computed series (`latest of`, a calculator)');
   const ratio = (100 - node.percent) / 100;
   // Calendar keys worked out once per row, in the inner query; the span starts M months before
   // the value in use by the calendar (evaluate/days.ts shiftMonths).
