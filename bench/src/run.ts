@@ -8,6 +8,7 @@ import { leanPhase } from './phases/lean';
 import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
+import { sqlPhase } from './phases/sql';
 import { streamPhase } from './phases/stream';
 import { judge, type Results, renderReport } from './report';
 
@@ -17,18 +18,33 @@ const USAGE = `usage: pnpm bench [-- options]
                       (eligo screen --ndjson over FHIR documents), api,
                       lean (Eligo against the lean hand-written baselines at each --lean-sizes:
                       only when named),
+                      sql (the compiled SQL query against hand-written SQL and the population path
+                      at each --sql-sizes, then a bulk export of --sql-export patients end to end:
+                      only when named),
                       load (the sustained and mixed API load: only when named, it takes minutes)
   --engines <keys>    engines for the side-by-side run (eligo-fast always runs: it is the reference):
                       handwritten, handwritten-columns, eligo-population, lean-columns,
                       lean-flat, eligo-explain, json-logic, cql
   --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
   --lean-sizes <n,…>  population sizes of the lean phase (default 100000,1000000)
+  --sql-sizes <n,…>   population sizes of the sql phase (default 100000,1000000)
+  --sql-export <n>    patients in the sql phase's bulk export (default 20000; 0 skips it)
   --api-seconds <n>   duration of the API load (default 10)
   --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
   --no-write          do not write bench/results/latest.json
 `;
 
-const PHASES = ['compile', 'screening', 'population', 'engines', 'lean', 'stream', 'api', 'load'] as const;
+const PHASES = [
+  'compile',
+  'screening',
+  'population',
+  'engines',
+  'lean',
+  'sql',
+  'stream',
+  'api',
+  'load',
+] as const;
 
 async function main(): Promise<void> {
   // `pnpm bench -- --only x` passes the `--` through.
@@ -40,6 +56,8 @@ async function main(): Promise<void> {
       engines: { type: 'string' },
       scale: { type: 'string', default: '1' },
       'lean-sizes': { type: 'string', default: '100000,1000000' },
+      'sql-sizes': { type: 'string', default: '100000,1000000' },
+      'sql-export': { type: 'string', default: '20000' },
       'api-seconds': { type: 'string', default: '10' },
       'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
@@ -60,7 +78,7 @@ async function main(): Promise<void> {
   // The load and lean phases run only when named: load takes minutes, and the engines phase
   // already puts the lean baselines beside everything else at a million patients.
   const runs = (phase: (typeof PHASES)[number]) =>
-    !only ? phase !== 'load' && phase !== 'lean' : only.includes(phase);
+    !only ? phase !== 'load' && phase !== 'lean' && phase !== 'sql' : only.includes(phase);
   const scale = Number(values.scale);
   const progress = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -82,6 +100,13 @@ async function main(): Promise<void> {
     results.engines = await enginesPhase({
       scale,
       ...(values.engines ? { only: values.engines.split(',') } : {}),
+    });
+  }
+  if (runs('sql')) {
+    progress('the SQL path: compiled query, hand-written SQL, population path; a bulk export end to end');
+    results.sql = await sqlPhase({
+      sizes: values['sql-sizes'].split(',').map((n) => Number(n)),
+      exportPatients: Number(values['sql-export']),
     });
   }
   if (runs('lean')) {

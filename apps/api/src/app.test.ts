@@ -15,7 +15,7 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
   { method: 'GET', path: '/v1/protocols', role: 'viewer' },
   { method: 'POST', path: '/v1/protocols', role: 'author', body: { text: 'trial X "x"' } },
   { method: 'GET', path: '/v1/protocols/X', role: 'viewer' },
-  { method: 'GET', path: '/v1/protocols/X/draft', role: 'author' },
+  { method: 'GET', path: '/v1/protocols/X/draft', role: 'reviewer' },
   { method: 'PUT', path: '/v1/protocols/X/draft', role: 'author', body: { text: 'trial X "x"' } },
   { method: 'POST', path: '/v1/protocols/X/versions', role: 'author', body: {} },
   { method: 'GET', path: '/v1/protocols/X/versions', role: 'viewer' },
@@ -28,6 +28,24 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
   },
   { method: 'POST', path: '/v1/protocols/X/screenings/batch', role: 'screener', body: '{}\n' },
   { method: 'POST', path: '/v1/matches', role: 'screener', body: { asOf: '2025-03-15', facts: {} } },
+  { method: 'GET', path: '/v1/protocols/X/settings', role: 'viewer' },
+  { method: 'PUT', path: '/v1/protocols/X/settings', role: 'admin', body: { requireApproval: true } },
+  {
+    method: 'GET',
+    path: '/v1/protocols/X/reviews/0000000000000000000000000000000000000000000000000000000000000000',
+    role: 'reviewer',
+  },
+  {
+    method: 'POST',
+    path: '/v1/protocols/X/reviews/0000000000000000000000000000000000000000000000000000000000000000/comments',
+    role: 'reviewer',
+    body: { criterionId: 'IN-1', text: 'ok' },
+  },
+  {
+    method: 'POST',
+    path: '/v1/protocols/X/reviews/0000000000000000000000000000000000000000000000000000000000000000/approvals',
+    role: 'reviewer',
+  },
   { method: 'GET', path: '/v1/audit', role: 'admin' },
   { method: 'GET', path: '/v1/audit/scr_1', role: 'admin' },
   { method: 'GET', path: '/v1/tokens/me', role: 'viewer' },
@@ -40,7 +58,8 @@ const routes: { method: string; path: string; role: Role; body?: unknown }[] = [
 
 const weaker: Record<Role, Role | undefined> = {
   admin: 'author',
-  author: 'screener',
+  author: 'reviewer',
+  reviewer: 'screener',
   screener: 'viewer',
   viewer: undefined,
 };
@@ -328,6 +347,7 @@ describe('operations', async () => {
         .replace('/v1', '')
         .replace(/\/X(?=\/|$)/, '/{id}')
         .replace(/versions\/1$/, 'versions/{version}')
+        .replace(/reviews\/0{64}/, 'reviews/{hash}')
         .replace(/\/(scr|tok)_1$/, '/{id}');
       expect(operations).toContain(`${r.method} ${templated}`);
     }

@@ -6,6 +6,7 @@ import { authenticate } from './auth/middleware';
 import { createCompileBudget } from './compile/budget';
 import { createCompilePool } from './compile/pool';
 import { DEFAULT_COMPILE, DEFAULT_COMPILE_PER_TOKEN } from './config';
+import { createFeasibilityJobs, DEFAULT_JOBS } from './feasibility/jobs';
 import { mountApiReference } from './http/api-reference';
 import { cors } from './http/cors';
 import type { AppEnv, Deps } from './http/env';
@@ -15,9 +16,11 @@ import { requestLog } from './http/request-log';
 import { staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
 import { checkRoutes } from './routes/check';
+import { feasibilityJobRoutes, feasibilityStartRoutes } from './routes/feasibility';
 import { healthRoutes, readinessRoutes } from './routes/health';
 import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
+import { reviewRoutes } from './routes/reviews';
 import { screeningRoutes } from './routes/screenings';
 import { tokenRoutes } from './routes/tokens';
 import { trialRoutes } from './routes/trials';
@@ -34,6 +37,12 @@ export function createApp(deps: Deps) {
     forgetTokens: auth.forget,
     compiler: deps.compiler ?? createCompilePool(DEFAULT_COMPILE),
     compileBudget: createCompileBudget(deps.compilePerToken ?? DEFAULT_COMPILE_PER_TOKEN),
+    feasibility:
+      deps.feasibility ??
+      createFeasibilityJobs(
+        { ...DEFAULT_JOBS, running: deps.config.feasibilityJobs ?? DEFAULT_JOBS.running },
+        deps.logger,
+      ),
   };
   const tooLarge = () =>
     new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.bodyLimit} bytes`);
@@ -50,6 +59,9 @@ export function createApp(deps: Deps) {
     .route('/check', checkRoutes)
     .route('/protocols', protocolRoutes)
     .route('/protocols', screeningRoutes)
+    .route('/protocols', feasibilityStartRoutes)
+    .route('/feasibility', feasibilityJobRoutes)
+    .route('/protocols', reviewRoutes)
     .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
     .route('/tokens', tokenRoutes)

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CompileBudgetSettings } from './compile/budget';
 import type { CompileSettings } from './compile/pool';
+import { DEFAULT_JOBS } from './feasibility/jobs';
 
 /** Everything the service reads from its environment, parsed once at start. */
 export interface Config {
@@ -31,6 +32,10 @@ export interface Config {
   readonly compile: CompileSettings;
   /** Compile work each token may ask for (on one instance). */
   readonly compilePerToken: CompileBudgetSettings;
+  /** Folder of FHIR bulk exports feasibility runs may read, by folder name; none when unset. */
+  readonly bulkDir: string | undefined;
+  /** Feasibility runs under way at once on one instance. */
+  readonly feasibilityJobs: number;
 }
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -84,6 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
       concurrent: integer(env, 'ELIGO_COMPILE_CONCURRENCY', DEFAULT_COMPILE_PER_TOKEN.concurrent),
       msPerMinute: integer(env, 'ELIGO_COMPILE_MS_PER_MINUTE', DEFAULT_COMPILE_PER_TOKEN.msPerMinute),
     },
+    bulkDir: env.ELIGO_BULK_DIR || undefined,
+    feasibilityJobs: Math.max(1, integer(env, 'ELIGO_FEASIBILITY_JOBS', DEFAULT_JOBS.running)),
   };
 }
 

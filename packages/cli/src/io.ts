@@ -5,6 +5,10 @@ export interface Io {
   readonly readFile: (path: string) => Promise<string>;
   readonly writeFile: (path: string, text: string) => Promise<void>;
   readonly readLines: (path: string) => AsyncIterable<string>;
+  /** The environment variables a command reads (DATABASE_URL). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A progress line for a person at a terminal (rewritten in place; '' clears it); absent otherwise. */
+  readonly progress?: (text: string) => void;
 }
 
 /** Exit codes, documented in docs/cli.md. */

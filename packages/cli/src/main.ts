@@ -17,5 +17,7 @@ const code = await run(process.argv.slice(2), {
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readLines: (path) =>
     createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY }),
+  env: process.env,
+  ...(process.stderr.isTTY ? { progress: (text: string) => process.stderr.write(`\r\x1b[2K${text}`) } : {}),
 });
 process.exitCode = code;

@@ -30,15 +30,21 @@ export function renderScreening(screening: Screening): string {
   return screening.warnings.length > 0 ? `${out}\n` : out;
 }
 
-/** The attrition funnel: per cohort, how many each criterion excludes and how many remain after it. */
+/**
+ * The attrition funnel: per cohort, how many each criterion excludes and how many remain after it,
+ * its met / not met / unknown counts, and its gain (patients held back by it alone).
+ */
 export function renderFunnel(summary: FunnelResult): string {
   let out = '';
+  const columns = ['excludes', 'remaining', 'met', 'not met', 'unknown', 'gain'] as const;
   for (const cohort of summary.cohorts) {
     out += `${cohort.id}: ${cohort.total} screened, ${cohort.eligible} eligible, ${cohort.ineligible} ineligible, ${cohort.undetermined} undetermined\n`;
     const width = Math.max(9, ...cohort.criteria.map((c) => c.id.length));
-    out += `  ${'criterion'.padEnd(width)}  ${'excludes'.padStart(8)}  ${'remaining'.padStart(9)}\n`;
+    const widths = columns.map((c) => Math.max(c.length, String(cohort.total).length));
+    out += `  ${'criterion'.padEnd(width)}${columns.map((c, i) => `  ${c.padStart(widths[i]!)}`).join('')}\n`;
     for (const c of cohort.criteria) {
-      out += `  ${c.id.padEnd(width)}  ${String(c.excludes).padStart(8)}  ${String(c.remaining).padStart(9)}\n`;
+      const values = [c.excludes, c.remaining, c.met, c.not_met, c.unknown, c.gain];
+      out += `  ${c.id.padEnd(width)}${values.map((v, i) => `  ${String(v).padStart(widths[i]!)}`).join('')}\n`;
     }
     out += '\n';
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check';
 import { fmtCommand } from './commands/fmt';
+import { populationCommand } from './commands/population';
 import { screenCommand } from './commands/screen';
 import { typesCommand } from './commands/types';
 import { EXIT, type Io, UsageError, withFileErrors } from './io';
@@ -18,6 +19,11 @@ commands:
                                              --full adds titles, sources and explanations,
                                              --trace those and every criterion's trace tree
   types <protocol.elig>                      print TypeScript types of the protocol's facts
+  population <protocol.elig> <bulk-export-dir> [--as-of YYYY-MM-DD] [--engine duckdb|postgres]
+             [--json] [--partial]            screen a FHIR bulk export where SQL runs (DuckDB
+                                             embedded; PostgreSQL from DATABASE_URL): the funnel
+  population <protocol.elig> --sql-only [--dialect duckdb|postgres|spark|trino] [--as-of …]
+                                             print the protocol's SQL query and its input tables
 `;
 
 /**
@@ -41,6 +47,11 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
         write: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         input: { type: 'string' },
+        'as-of': { type: 'string' },
+        engine: { type: 'string' },
+        dialect: { type: 'string' },
+        'sql-only': { type: 'boolean', default: false },
+        partial: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -59,6 +70,21 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
         return await screenCommand(io, file, values);
       case 'types':
         return await typesCommand(io, file);
+      case 'population':
+        return await populationCommand(
+          io,
+          file,
+          positionals[1],
+          {
+            asOf: values['as-of'],
+            engine: values.engine,
+            dialect: values.dialect,
+            sqlOnly: values['sql-only'],
+            partial: values.partial,
+            json: values.json,
+          },
+          { databaseUrl: given.env?.DATABASE_URL, progress: given.progress },
+        );
       default:
         throw new UsageError(`eligo: unknown command '${command}'`);
     }

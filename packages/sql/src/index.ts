@@ -21,6 +21,7 @@ export {
   loadFactsFromResources,
   type UnreadPatient,
 } from './population/fromResources';
+export { type PopulationRunOptions, type PopulationRunResult, runPopulation } from './population/run';
 export {
   type CompiledColumn,
   type CompiledView,

@@ -3,12 +3,16 @@ import { allows } from './roles';
 import { generateToken, hashToken, isWellFormedToken, newId } from './tokens';
 
 describe('roles', () => {
-  it('orders admin ⊇ author ⊇ screener ⊇ viewer', () => {
+  it('orders admin ⊇ author ⊇ reviewer ⊇ screener ⊇ viewer', () => {
     expect(allows('admin', 'author')).toBe(true);
+    expect(allows('author', 'reviewer')).toBe(true);
+    expect(allows('reviewer', 'screener')).toBe(true);
     expect(allows('author', 'screener')).toBe(true);
     expect(allows('screener', 'viewer')).toBe(true);
     expect(allows('viewer', 'screener')).toBe(false);
     expect(allows('screener', 'author')).toBe(false);
+    expect(allows('screener', 'reviewer')).toBe(false);
+    expect(allows('reviewer', 'author')).toBe(false);
     expect(allows('author', 'admin')).toBe(false);
   });
 });

@@ -93,6 +93,43 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_reviews': {
+    async up(db: Kysely<unknown>) {
+      // Who saved the draft and what it compiles to: an approval is of one text, by someone else.
+      await db.schema.alterTable('protocols').addColumn('draft_hash', 'text').execute();
+      await db.schema.alterTable('protocols').addColumn('draft_by', 'text').execute();
+      await db.schema
+        .alterTable('protocols')
+        .addColumn('require_approval', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('review_comments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('criterion_id', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('token_id', 'text', (c) => c.notNull())
+        .addColumn('token_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('review_comments_version')
+        .on('review_comments')
+        .columns(['protocol_id', 'hash', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('review_approvals')
+        .addColumn('protocol_id', 'text', (c) => c.notNull().references('protocols.id'))
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('token_id', 'text', (c) => c.notNull())
+        .addColumn('token_name', 'text', (c) => c.notNull())
+        .addColumn('approved_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('review_approvals_pk', ['protocol_id', 'hash', 'token_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -69,12 +69,23 @@ export function protocolStore(db: Db) {
   }
 
   return {
-    async saveDraft(id: string, draft: { name: string; text: string }): Promise<DraftRecord> {
+    /** `hash` and `by` (the token saving it) let a reviewer approve this text and not its author. */
+    async saveDraft(
+      id: string,
+      draft: { name: string; text: string },
+      provenance: { hash: string; by: string | null } = { hash: '', by: null },
+    ): Promise<DraftRecord> {
       const updatedAt = new Date().toISOString();
       await ensureProtocol(id);
       await k
         .updateTable('protocols')
-        .set({ draft_name: draft.name, draft_text: draft.text, draft_updated_at: updatedAt })
+        .set({
+          draft_name: draft.name,
+          draft_text: draft.text,
+          draft_updated_at: updatedAt,
+          draft_hash: provenance.hash || null,
+          draft_by: provenance.by,
+        })
         .where('id', '=', id)
         .execute();
       return { ...draft, updatedAt };

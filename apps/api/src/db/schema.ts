@@ -11,6 +11,8 @@ export interface Database {
   screenings: ScreeningTable;
   storage_probe: StorageProbeTable;
   trial_contacts: TrialContactTable;
+  review_comments: ReviewCommentTable;
+  review_approvals: ReviewApprovalTable;
 }
 
 /** One row the readiness check rewrites to find out whether storage takes writes again. */
@@ -36,6 +38,11 @@ export interface ProtocolTable {
   draft_name: string | null;
   draft_text: string | null;
   draft_updated_at: string | null;
+  /** The draft's content hash (as a published version's) and the token that saved it. */
+  draft_hash?: string | null;
+  draft_by?: string | null;
+  /** 1: publishing needs an approval of the text by a reviewer other than its author. */
+  require_approval?: number;
 }
 
 export interface VersionTable {
@@ -78,4 +85,26 @@ export interface TrialContactTable {
   phone: string | null;
   /** When they ticked their consent to be contacted (the moment the request was received). */
   consented_at: string;
+}
+
+/** A reviewer's or author's note on one criterion of one text (a draft or version, by content hash). */
+export interface ReviewCommentTable {
+  id: string;
+  protocol_id: string;
+  hash: string;
+  criterion_id: string;
+  text: string;
+  token_id: string;
+  token_name: string;
+  role: Role;
+  created_at: string;
+}
+
+/** A reviewer's sign-off of one text of a protocol, by content hash. */
+export interface ReviewApprovalTable {
+  protocol_id: string;
+  hash: string;
+  token_id: string;
+  token_name: string;
+  approved_at: string;
 }

@@ -1,6 +1,7 @@
 import type { Db } from './connect';
 import { contactStore } from './contacts';
 import { protocolStore } from './protocols';
+import { reviewStore } from './reviews';
 import { screeningStore } from './screenings';
 import type { StorageFailureKind } from './storage-errors';
 import { tokenStore } from './tokens';
@@ -33,6 +34,7 @@ export function createStore(db: Db) {
     protocols: protocolStore(db),
     screenings: screeningStore(db),
     contacts: contactStore(db),
+    reviews: reviewStore(db),
     ping,
 
     /**

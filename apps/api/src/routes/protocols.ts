@@ -19,6 +19,7 @@ import {
   VersionListSchema,
   VersionParam,
 } from '../http/schemas';
+import { requireApprovalToPublish } from './approval-gate';
 import { protocolDetail, versionSummary } from './protocol-view';
 
 const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -61,7 +62,7 @@ const getDraft = createRoute({
   summary: "A protocol's draft",
   tags: ['protocols'],
   security: bearer,
-  middleware: [requireRole('author')] as const,
+  middleware: [requireRole('reviewer')] as const,
   request: { params: ProtocolIdParam },
   responses: { 200: json(DraftSchema, 'The draft'), ...errorResponses(400, 401, 403, 404, 422, 429, 503) },
 });
@@ -168,14 +169,22 @@ export const protocolRoutes = router()
   .openapi(createDraft, async (c) => {
     const { text, name } = c.req.valid('json');
     const compiled = await compileFor(c, undefined, text, name);
-    const draft = await c.var.deps.store.protocols.saveDraft(compiled.id, { name: compiled.name, text });
+    const draft = await c.var.deps.store.protocols.saveDraft(
+      compiled.id,
+      { name: compiled.name, text },
+      { hash: compiled.protocol.hash, by: c.var.principal?.id ?? null },
+    );
     return c.json({ id: compiled.id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 201);
   })
   .openapi(putDraft, async (c) => {
     const { id } = c.req.valid('param');
     const { text, name } = c.req.valid('json');
     const compiled = await compileFor(c, id, text, name);
-    const draft = await c.var.deps.store.protocols.saveDraft(id, { name: compiled.name, text });
+    const draft = await c.var.deps.store.protocols.saveDraft(
+      id,
+      { name: compiled.name, text },
+      { hash: compiled.protocol.hash, by: c.var.principal?.id ?? null },
+    );
     return c.json({ id, ...draft, diagnostics: diagnosticsJson(compiled.diagnostics) }, 200);
   })
   .openapi(getDraft, async (c) => {
@@ -203,6 +212,7 @@ export const protocolRoutes = router()
     }
     const compiled = await compileFor(c, id, text, name);
     const info = compiled.protocol;
+    await requireApprovalToPublish(c, id, info.hash);
     const { version: published, created } = await store.protocols.publish({
       protocolId: id,
       hash: info.hash,

@@ -41,7 +41,7 @@ export async function testApp(
   const database = db ?? (await memoryDb());
   const store = createStore(database);
   const tokens = {} as Record<Role, string>;
-  for (const role of ['admin', 'author', 'screener', 'viewer'] as const) {
+  for (const role of ['admin', 'author', 'reviewer', 'screener', 'viewer'] as const) {
     tokens[role] = (await store.tokens.create({ name: `${role} (test)`, role, createdBy: null })).secret;
   }
   const app = createApp({

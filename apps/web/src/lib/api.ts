@@ -71,6 +71,20 @@ export function createApi(
     async check(text: string, name: string) {
       return body(await call(() => client.v1.check.$post({ json: { text, name } })));
     },
+    /** Starts a feasibility run of an NDJSON upload on the server (author role). */
+    async startFeasibility(id: string, asOf: string, upload: string) {
+      return body(
+        await call(() =>
+          client.v1.protocols[':id'].feasibility.$post({ param: { id }, json: { asOf, source: { upload } } }),
+        ),
+      );
+    },
+    async feasibilityJob(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$get({ param: { job } })));
+    },
+    async cancelFeasibility(job: string) {
+      return body(await call(() => client.v1.feasibility[':job'].$delete({ param: { job } })));
+    },
   };
 }
 
@@ -83,7 +97,7 @@ export type AuditQuery = Partial<
   readonly verdict?: Verdict;
 };
 
-async function call<R>(request: () => Promise<R>): Promise<R> {
+export async function call<R>(request: () => Promise<R>): Promise<R> {
   try {
     return await request();
   } catch {
@@ -99,7 +113,7 @@ interface Reply {
 
 type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
 
-async function body<R extends Reply>(res: R): Promise<Success<R>> {
+export async function body<R extends Reply>(res: R): Promise<Success<R>> {
   const payload = await res.json().catch(() => undefined);
   if (res.ok) return payload as Success<R>;
   throw apiError(res.status, payload);
@@ -144,3 +158,4 @@ type CompactRecordedScreening = Extract<ScreeningAnswer, { cohorts: { criteria: 
 export type CheckResult = Awaited<ReturnType<Api['check']>>;
 export type Matches = Awaited<ReturnType<Api['matches']>>;
 export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;
+export type FeasibilityJob = Awaited<ReturnType<Api['feasibilityJob']>>;

@@ -26,6 +26,9 @@ describe('routes', () => {
     expect(parseRoute('#/screen')).toEqual({ page: 'screen', protocol: undefined });
     expect(parseRoute('')).toEqual({ page: 'screen', protocol: undefined });
     expect(parseRoute('#/nowhere/X')).toEqual({ page: 'screen', protocol: 'X' });
+    expect(parseRoute('#/feasibility/NCT06469190')).toEqual({ page: 'feasibility', protocol: 'NCT06469190' });
+    expect(routeHash({ page: 'feasibility', protocol: 'NCT06469190' })).toBe('#/feasibility/NCT06469190');
+    expect(parseRoute('#/review/NCT06469190')).toEqual({ page: 'review', protocol: 'NCT06469190' });
     expect(routeHash({ page: 'screen', protocol: 'a b' })).toBe('#/screen/a%20b');
     expect(parseRoute(routeHash({ page: 'author', protocol: 'a b' }))).toEqual({
       page: 'author',

@@ -54,24 +54,6 @@ export function dayToKey(dialect: SqlDialect, day: string): string {
   return `(${part('YEAR')} * 10000 + ${part('MONTH')} * 100 + ${part('DAY')})`;
 }
 
-/**
- * The calendar key of `addMonths(day, n)` (time/dates.ts): the same day n months on, clamped to
- * the month's end (31 January + 1 month is 28 or 29 February). Worked out on keys with integer
- * arithmetic, which every engine shares, instead of their differing date functions.
- */
-export function addMonthsKey(dialect: SqlDialect, day: string, n: number): string {
-  const k = dayToKey(dialect, day);
-  const y = `CAST(FLOOR(${k} / 10000.0) AS INTEGER)`;
-  const m = `(CAST(FLOOR(${k} / 100.0) AS INTEGER) - ${y} * 100)`;
-  const d = `(${k} - CAST(FLOOR(${k} / 100.0) AS INTEGER) * 100)`;
-  const total = `(${y} * 12 + ${m} - 1 + ${n})`;
-  const ny = `CAST(FLOOR(${total} / 12.0) AS INTEGER)`;
-  const nm = `(${total} - ${ny} * 12 + 1)`;
-  const leap = `((${ny} - CAST(FLOOR(${ny} / 4.0) AS INTEGER) * 4 = 0 AND ${ny} - CAST(FLOOR(${ny} / 100.0) AS INTEGER) * 100 <> 0) OR ${ny} - CAST(FLOOR(${ny} / 400.0) AS INTEGER) * 400 = 0)`;
-  const dim = `(CASE WHEN ${nm} = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN ${nm} IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
-  return `(${ny} * 10000 + ${nm} * 100 + LEAST(${d}, ${dim}))`;
-}
-
 /** A NULL of a type, where an untyped one would take the wrong type (PostgreSQL reads it as text). */
 export function typedNull(dialect: SqlDialect, type: 'double' | 'text'): string {
   if (dialect === 'postgres') return type === 'double' ? 'NULL::float8' : 'NULL::text';

@@ -16,7 +16,7 @@ import {
 } from '../population/records';
 import { addDuration } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
-import { addMonthsKey, dayToKey, literal } from './dialect';
+import { dayToKey, literal } from './dialect';
 import { recordTable } from './filters';
 
 /**
@@ -309,17 +309,34 @@ export function exposureDurationFold(
     ].join('\n'),
   }));
   const cmp = strictly ? '>' : '>=';
-  const due =
-    duration.unit === 'day' || duration.unit === 'week'
-      ? `e ${cmp} s + ${duration.unit === 'week' ? 7 * duration.amount : duration.amount}`
-      : `${dayToKey(d, 'e')} ${cmp} ${addMonthsKey(d, 's', months)}`;
   // An undated start lasted as long as can be: any duration is possible (never certain: shortest spans are dated).
-  const lasts = `(s = ${UNDATED_START} OR ${due})`;
+  let lasts: string;
+  let from: string;
+  if (duration.unit === 'day' || duration.unit === 'week') {
+    lasts = `(s = ${UNDATED_START} OR e ${cmp} s + ${duration.unit === 'week' ? 7 * duration.amount : duration.amount})`;
+    from = islands;
+  } else {
+    // Calendar months on date keys (time/dates.ts addMonths: the same day n months on, clamped to
+    // the month's end), one step per layer so that no expression repeats another.
+    const key = (x: string) => `(CASE WHEN ${x} = ${UNDATED_START} THEN 0 ELSE ${dayToKey(d, x)} END)`;
+    const floorDiv = (x: string, n: number) => `CAST(FLOOR(${x} / ${n}.0) AS INTEGER)`;
+    const leap = `((ny - ${floorDiv('ny', 4)} * 4 = 0 AND ny - ${floorDiv('ny', 100)} * 100 <> 0) OR ny - ${floorDiv('ny', 400)} * 400 = 0)`;
+    const dim = `(CASE WHEN nm = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN nm IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
+    from = [
+      `(SELECT pid, sure, s, e, ek, ny * 10000 + nm * 100 + LEAST(dd, ${dim}) AS due FROM (`,
+      `SELECT pid, sure, s, e, ek, dd, ny, total - ny * 12 + 1 AS nm FROM (`,
+      `SELECT pid, sure, s, e, ek, dd, total, ${floorDiv('total', 12)} AS ny FROM (`,
+      `SELECT pid, sure, s, e, ek, sk - ${floorDiv('sk', 100)} * 100 AS dd, ${floorDiv('sk', 10000)} * 12 + (${floorDiv('sk', 100)} - ${floorDiv('sk', 10000)} * 100) - 1 + ${months} AS total FROM (`,
+      `SELECT pid, sure, s, e, ${key('s')} AS sk, ${key('e')} AS ek FROM ${islands}`,
+      `) k1) k2) k3) k4) k5`,
+    ].join('\n');
+    lasts = `(s = ${UNDATED_START} OR ek ${cmp} due)`;
+  }
   return ctx.cte(`lasts:${key}`, 'k', () => ({
     comment: [
       `${el.id}: whether some merged span lasts ${strictly ? 'more than' : 'at least'} ${duration.amount} ${duration.unit}(s)`,
     ],
-    body: `SELECT pid, MAX(CASE WHEN sure = 0 THEN 1 ELSE 0 END) AS any_span, MAX(CASE WHEN sure = 1 AND ${lasts} THEN 1 ELSE 0 END) AS sure_lasts, MAX(CASE WHEN sure = 0 AND ${lasts} THEN 1 ELSE 0 END) AS may_lasts FROM ${islands} GROUP BY pid`,
+    body: `SELECT pid, MAX(CASE WHEN sure = 0 THEN 1 ELSE 0 END) AS any_span, MAX(CASE WHEN sure = 1 AND ${lasts} THEN 1 ELSE 0 END) AS sure_lasts, MAX(CASE WHEN sure = 0 AND ${lasts} THEN 1 ELSE 0 END) AS may_lasts FROM ${from} GROUP BY pid`,
   }));
 }
 

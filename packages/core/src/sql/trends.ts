@@ -2,7 +2,7 @@ import { shiftBy } from '../evaluate/days';
 import { type Bool, OK } from '../evaluate/ir';
 import { dayFromIso } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
-import { addMonthsKey, dayToKey, doubleLiteral, literal } from './dialect';
+import { dayToKey, doubleLiteral, literal } from './dialect';
 import { labOf, rowReading } from './results';
 import { compareSql } from './rules';
 import { type SqlVal, sqlVal } from './values';
@@ -54,6 +54,28 @@ function point(ctx: SqlContext, p: string, factor?: number): SqlVal {
 }
 
 /**
+ * The calendar key of the day `n` months from each patient's `day` (a column of CTE `t`), as
+ * time/dates.ts addMonths moves it: the same day, clamped to the month's end. One step per layer,
+ * so that no expression repeats another (as records.ts does for durations).
+ */
+function spanStart(ctx: SqlContext, t: string, day: string, n: number): string {
+  const floorDiv = (x: string, k: number) => `CAST(FLOOR(${x} / ${k}.0) AS INTEGER)`;
+  const leap = `((ny - ${floorDiv('ny', 4)} * 4 = 0 AND ny - ${floorDiv('ny', 100)} * 100 <> 0) OR ny - ${floorDiv('ny', 400)} * 400 = 0)`;
+  const dim = `(CASE WHEN nm = 2 THEN (CASE WHEN ${leap} THEN 29 ELSE 28 END) WHEN nm IN (4, 6, 9, 11) THEN 30 ELSE 31 END)`;
+  return ctx.cte(`monthsFrom:${t}:${day}:${n}`, 't', () => ({
+    comment: [`the day ${n} month(s) from the value in use, as a calendar key`],
+    body: [
+      `SELECT pid, ny * 10000 + nm * 100 + LEAST(dd, ${dim}) AS from_key FROM (`,
+      `SELECT pid, dd, ny, total - ny * 12 + 1 AS nm FROM (`,
+      `SELECT pid, dd, total, ${floorDiv('total', 12)} AS ny FROM (`,
+      `SELECT pid, sk - ${floorDiv('sk', 100)} * 100 AS dd, ${floorDiv('sk', 10000)} * 12 + (${floorDiv('sk', 100)} - ${floorDiv('sk', 10000)} * 100) - 1 + ${n} AS total FROM (`,
+      `SELECT ${t}.pid, ${dayToKey(ctx.dialect, day)} AS sk FROM ${t} WHERE ${day} IS NOT NULL`,
+      `) k1) k2) k3) k4`,
+    ].join('\n'),
+  }));
+}
+
+/**
  * `V fell by at least N % within M months`: the value in use is at most (100 − N) % of some
  * earlier result dated within M months before it (by the calendar). A result that may fall on
  * either side of that start, or is not a number, leaves it open; none in the span: unknown.
@@ -68,9 +90,9 @@ export function fellBySql(node: Trend, ctx: SqlContext, joins: Set<string>): str
   if (t === undefined || latest.joins.length !== 1)
     throw new NotCompilable('a trend over a computed series (`latest of`, a calculator)');
   const ratio = (100 - node.percent) / 100;
-  // Calendar keys worked out once per row, in the inner query; the span starts M months before
-  // the value in use by the calendar (evaluate/days.ts shiftMonths).
-  const keys = `${dayToKey(d, 'p.lo_d')} AS lo_key, ${dayToKey(d, 'p.hi_d')} AS hi_key, ${addMonthsKey(d, latest.dayLo, -months)} AS from_key`;
+  const start = spanStart(ctx, t, latest.dayLo, -months);
+  // Calendar keys worked out once per row, in the inner query.
+  const keys = `${dayToKey(d, 'p.lo_d')} AS lo_key, ${dayToKey(d, 'p.hi_d')} AS hi_key, ${start}.from_key`;
   // Skipped: not earlier than the value in use, or surely before the span.
   const skip = `(p.hi_d >= ${latest.dayLo} OR p.hi_key < p.from_key)`;
   const open = `(p.lo_key < p.from_key OR p.ok = 0)`;
@@ -88,7 +110,7 @@ export function fellBySql(node: Trend, ctx: SqlContext, joins: Set<string>): str
       `  SELECT p.pid, CASE WHEN ${skip} OR ${open} THEN 0 WHEN ${cmp} = 2 THEN 1 ELSE 0 END AS met,`,
       `    CASE WHEN ${skip} OR ${open} THEN 0 ELSE 1 END AS decided,`,
       `    CASE WHEN ${skip} THEN 0 WHEN ${open} THEN 1 WHEN ${cmp} = 1 THEN 1 ELSE 0 END AS open`,
-      `  FROM (SELECT p.*, ${keys} FROM ${s} p JOIN ${t} ON ${t}.pid = p.pid WHERE ${latest.state} = ${OK} AND ${latest.code} IS NULL) p`,
+      `  FROM (SELECT p.*, ${keys} FROM ${s} p JOIN ${t} ON ${t}.pid = p.pid JOIN ${start} ON ${start}.pid = p.pid WHERE ${latest.state} = ${OK} AND ${latest.code} IS NULL) p`,
       `  JOIN ${t} ON ${t}.pid = p.pid`,
       `) x GROUP BY pid`,
     ].join('\n'),

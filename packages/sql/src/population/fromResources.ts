@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CompiledProtocol, PopulationBuilder } from '@eligo/core';
+import { type CompiledProtocol, type PopulationBatch, PopulationBuilder } from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
+import { bundleOf, type Resource } from '../bulk/bundle';
 import { appendBatch } from '../engines/duckdb';
 
 /** A patient whose resources could not be read as one patient's record, left out of the counts. */
@@ -31,7 +32,13 @@ export async function loadFactsFromResources(
   connection: DuckDBConnection,
   protocol: CompiledProtocol,
   asOf: string,
-  options: { batchSize?: number; resources?: string; onProgress?: (p: LoadProgress) => void } = {},
+  options: {
+    batchSize?: number;
+    resources?: string;
+    onProgress?: (p: LoadProgress) => void;
+    /** Where the batches go: the same DuckDB by default, or another engine's tables. */
+    sink?: (batch: PopulationBatch, first: number, refs: readonly string[]) => Promise<void>;
+  } = {},
 ): Promise<FactsLoadResult> {
   const table = options.resources ?? 'resources';
   const batchSize = options.batchSize ?? 5000;
@@ -54,16 +61,12 @@ export async function loadFactsFromResources(
     const builder = new PopulationBuilder(protocol.info, asOf);
     const refs: string[] = [];
     let at = -1;
-    let entries: { resource: unknown }[] = [];
+    let entries: Resource[] = [];
     let named = new Set<string>();
     let ref = '';
     const flush = () => {
       if (at < 0) return;
-      const facts = bundleToFacts(
-        protocol.info,
-        { resourceType: 'Bundle', type: 'collection', entry: entries },
-        asOf,
-      );
+      const facts = bundleToFacts(protocol.info, bundleOf(ref, entries).bundle, asOf);
       if (facts.ok) {
         builder.add(facts.facts);
         refs.push(ref);
@@ -78,18 +81,18 @@ export async function loadFactsFromResources(
         entries = [];
         named = new Set();
       }
-      const resource = JSON.parse(json) as { medicationReference?: { reference?: string } };
-      entries.push({ resource });
+      const resource = JSON.parse(json) as Resource & { medicationReference?: { reference?: string } };
+      entries.push(resource);
       const id = resource.medicationReference?.reference?.match(MEDICATION_REFERENCE)?.[1];
       const medication = id === undefined || named.has(id) ? undefined : medications.get(id);
       if (medication !== undefined) {
         named.add(id!);
-        entries.push({ resource: medication });
+        entries.push(medication as Resource);
       }
     }
     flush();
     const batch = builder.build();
-    await appendBatch(connection, batch, done, refs);
+    await (options.sink ?? ((b, f, r) => appendBatch(connection, b, f, r)))(batch, done, refs);
     done += batch.size;
     options.onProgress?.({ done: first + Math.min(batchSize, total - first), total });
   }

@@ -1,34 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { bundleOf, type PatientBundle } from '../bulk/bundle';
 import { exportFiles } from '../bulk/files';
 import { patientIdOf } from '../bulk/patientRef';
 import type { Resource, SyntheticPatient } from './patient';
 
-export interface PatientBundle {
-  readonly patientId: string;
-  /** A FHIR R4 collection Bundle of exactly this patient's resources, the Patient first. */
-  readonly bundle: Resource;
-}
-
-/**
- * A patient's resources as the FHIR R4 Bundle the in-process path reads. The Patient's fullUrl is
- * its `urn:uuid:`, so that records referring to it that way resolve to it.
- */
-export function bundleOf(patientId: string, resources: readonly Resource[]): PatientBundle {
-  const ordered = [...resources].sort(
-    (a, b) => Number(b.resourceType === 'Patient') - Number(a.resourceType === 'Patient'),
-  );
-  return {
-    patientId,
-    bundle: {
-      resourceType: 'Bundle',
-      type: 'collection',
-      entry: ordered.map((resource) =>
-        resource.resourceType === 'Patient' ? { fullUrl: `urn:uuid:${patientId}`, resource } : { resource },
-      ),
-    },
-  };
-}
+export { bundleOf, type PatientBundle };
 
 export const bundleOfPatient = (patient: SyntheticPatient): PatientBundle =>
   bundleOf(patient.id, patient.resources);

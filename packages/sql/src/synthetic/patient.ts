@@ -1,3 +1,4 @@
+import type { Resource } from '../bulk/bundle';
 import type { Diagnosis } from './codes';
 import { conditions } from './conditions';
 import { type PatientContext, patientContext } from './context';
@@ -6,7 +7,7 @@ import { medications } from './medications';
 import { allergies, coverage, procedures } from './other';
 import { mix, randomOf } from './random';
 
-export type Resource = Record<string, unknown>;
+export type { Resource };
 
 export interface SyntheticPatient {
   readonly id: string;

@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile, createFunnel, funnelSql, type PopulationBatch, protocolToSql } from '@eligo/core';
+import { bundleToFacts } from '@eligo/fhir';
+import { readProtocolSource } from '@eligo/protocols';
+import {
+  duckDbEngine,
+  generateBulkExport,
+  loadBulkExport,
+  loadFactsFromResources,
+  patientBundles,
+} from '@eligo/sql';
+import { compileOrThrow } from '../engines/eligo';
+import { PatientGenerator } from '../generate';
+import { ColumnSink } from '../generate-columns';
+import { AS_OF, benchProtocolText, CHUNK, SEED } from './protocol';
+import { handwrittenSql } from './sql-handwritten';
+
+export interface SqlScreenRun {
+  readonly patients: number;
+  /** Appending the population's columns to DuckDB's input tables (not part of the screening). */
+  readonly appendMs: number;
+  /** The compiled query's verdicts counted per cohort, in DuckDB. */
+  readonly compiledMs: number;
+  /** The same eleven criteria written by hand in SQL over the same tables. */
+  readonly handwrittenMs: number;
+  /** The in-process population path over the same columns. */
+  readonly populationMs: number;
+  /** Patients whose verdicts differ between the compiled query and the population path, and the hand-written query. */
+  readonly disagreeCompiled: number;
+  readonly disagreeHandwritten: number;
+}
+
+export interface SqlExportRun {
+  readonly patients: number;
+  readonly resources: number;
+  /** DuckDB just reading the NDJSON files (`count(*)` over read_ndjson_objects). */
+  readonly readOnlyMs: number;
+  /** The export into the resources table (typed keys, JSON column). */
+  readonly loadMs: number;
+  /** Each patient's resources through @eligo/fhir into the input tables. */
+  readonly factsMs: number;
+  /** The compiled query and its funnel. */
+  readonly screenMs: number;
+  /** The in-process path over the same patients' Bundles (read, screened, counted). */
+  readonly inProcessMs: number;
+  readonly notCompiled: readonly string[];
+}
+
+export interface SqlResult {
+  readonly screen: SqlScreenRun[];
+  readonly exports: SqlExportRun[];
+}
+
+/**
+ * The SQL path measured two ways. On the bench protocol's columns (the engines phase's data):
+ * DuckDB running the compiled query against the same criteria written by hand in SQL over the
+ * same tables, and against the in-process population path, every patient's verdict compared. On a
+ * synthetic FHIR bulk export of NCT06469190 patients: from the files on disk to the funnel, each
+ * stage timed, against DuckDB just reading the files and against the in-process path.
+ */
+export async function sqlPhase(options: {
+  sizes: readonly number[];
+  exportPatients: number;
+}): Promise<SqlResult> {
+  const screen: SqlScreenRun[] = [];
+  for (const patients of options.sizes) screen.push(await screenRun(patients));
+  const exports = options.exportPatients > 0 ? [await exportRun(options.exportPatients)] : [];
+  return { screen, exports };
+}
+
+async function screenRun(patients: number): Promise<SqlScreenRun> {
+  const protocol = compileOrThrow(benchProtocolText());
+  const generator = new PatientGenerator({ seed: SEED, asOf: AS_OF });
+  const sink = new ColumnSink(protocol.info, AS_OF);
+  const batches: PopulationBatch[] = [];
+  for (let done = 0; done < patients; done += CHUNK) {
+    generator.into(sink, Math.min(CHUNK, patients - done));
+    batches.push(sink.take());
+  }
+  const p0 = performance.now();
+  const population = new Uint8Array(patients);
+  let at = 0;
+  for (const batch of batches) {
+    const result = protocol.population(batch);
+    population.set(result.verdicts, at);
+    at += batch.size;
+  }
+  const populationMs = performance.now() - p0;
+
+  const engine = await duckDbEngine();
+  try {
+    const a0 = performance.now();
+    let first = 0;
+    for (const batch of batches) {
+      await engine.load(batch, first);
+      first += batch.size;
+    }
+    const appendMs = performance.now() - a0;
+    const query = protocolToSql(protocol, { dialect: 'duckdb', asOf: AS_OF, units: await engine.units() });
+    if (!query.ok)
+      throw new Error(`the bench protocol does not compile to SQL: ${JSON.stringify(query.problems)}`);
+    const verdict = query.cohorts[0]!.column;
+    const c0 = performance.now();
+    await engine.rows(`${query.with}SELECT ${verdict}, COUNT(*) AS n FROM screened GROUP BY ${verdict}`);
+    const compiledMs = performance.now() - c0;
+    const hand = handwrittenSql(AS_OF);
+    const h0 = performance.now();
+    await engine.rows(`SELECT v, COUNT(*) AS n FROM (${hand}) t GROUP BY v`);
+    const handwrittenMs = performance.now() - h0;
+    const compiled = await engine.rows(`${query.with}SELECT pid, ${verdict} AS v FROM screened ORDER BY pid`);
+    const handRows = await engine.rows(`SELECT pid, v FROM (${hand}) t ORDER BY pid`);
+    let disagreeCompiled = 0;
+    let disagreeHandwritten = 0;
+    compiled.forEach((row, i) => {
+      if (row.v !== population[i]) disagreeCompiled++;
+      if (handRows[i]?.v !== population[i]) disagreeHandwritten++;
+    });
+    return {
+      patients,
+      appendMs,
+      compiledMs,
+      handwrittenMs,
+      populationMs,
+      disagreeCompiled,
+      disagreeHandwritten,
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+async function exportRun(patients: number): Promise<SqlExportRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'eligo-bench-sql-'));
+  try {
+    generateBulkExport({ seed: SEED, patients, dir, filesPerType: 4, asOf: AS_OF });
+    const { protocol } = compile(readProtocolSource('NCT06469190').text);
+    const engine = await duckDbEngine();
+    try {
+      const r0 = performance.now();
+      await engine.rows(`SELECT COUNT(*) AS n FROM read_ndjson_objects('${dir}/*.ndjson')`);
+      const readOnlyMs = performance.now() - r0;
+      const l0 = performance.now();
+      const loaded = await loadBulkExport(engine.connection, dir);
+      const loadMs = performance.now() - l0;
+      const f0 = performance.now();
+      await loadFactsFromResources(engine.connection, protocol!, AS_OF);
+      const factsMs = performance.now() - f0;
+      const s0 = performance.now();
+      const query = protocolToSql(protocol!, {
+        dialect: 'duckdb',
+        asOf: AS_OF,
+        units: await engine.units(),
+        partial: true,
+      });
+      if (!query.ok) throw new Error('a partial compile always gives a query');
+      await engine.rows(funnelSql(protocol!, query).sql);
+      const screenMs = performance.now() - s0;
+      const i0 = performance.now();
+      const funnel = createFunnel(protocol!.info);
+      for await (const { bundle } of patientBundles(dir)) {
+        const read = bundleToFacts(protocol!.info, bundle, AS_OF);
+        if (!read.ok) continue;
+        const input = { asOf: AS_OF, facts: read.facts };
+        funnel.add({ verdicts: protocol!.verdicts(input), statuses: protocol!.evaluate(input).statuses });
+      }
+      const inProcessMs = performance.now() - i0;
+      return {
+        patients,
+        resources: loaded.loaded,
+        readOnlyMs,
+        loadMs,
+        factsMs,
+        screenMs,
+        inProcessMs,
+        notCompiled: query.skipped.map((s) => s.criterion),
+      };
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile, createFunnel, type FunnelResult } from '@eligo/core';
+import { bundleToFacts } from '@eligo/fhir';
+import { bundledProtocols, readProtocolSource } from '@eligo/protocols';
+import { generateBulkExport, patientBundles } from '@eligo/sql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './testing/cli';
+
+const PROTOCOL = bundledProtocols.NCT06469190;
+const asOf = '2025-03-15';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'eligo-population-'));
+  generateBulkExport({ seed: 11, patients: 120, dir, filesPerType: 2, asOf });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('eligo population', () => {
+  it('prints the funnel the in-process path counts for the same export', { timeout: 60_000 }, async () => {
+    const { code, stdout, stderr } = await cli([
+      'population',
+      PROTOCOL,
+      dir,
+      '--as-of',
+      asOf,
+      '--json',
+      '--partial',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { summary, notComputed = [] } = JSON.parse(stdout) as {
+      summary: FunnelResult;
+      notComputed?: { criterion: string }[];
+    };
+    const { protocol } = compile(readProtocolSource('NCT06469190').text);
+    const funnel = createFunnel(protocol!.info);
+    for await (const { bundle } of patientBundles(dir)) {
+      const read = bundleToFacts(protocol!.info, bundle, asOf);
+      if (!read.ok) throw new Error(JSON.stringify(read.errors));
+      const input = { asOf, facts: read.facts };
+      funnel.add({ verdicts: protocol!.verdicts(input), statuses: protocol!.evaluate(input).statuses });
+    }
+    const expected = funnel.result();
+    const skipped = new Set(notComputed.map((p) => p.criterion));
+    if (skipped.size === 0) expect(summary).toEqual(expected);
+    // Criteria computed in SQL count the same patients as the in-process path counts.
+    summary.cohorts.forEach((cohort, k) => {
+      expect(cohort.total).toBe(120);
+      cohort.criteria.forEach((c, j) => {
+        if (skipped.has(c.id)) return;
+        const e = expected.cohorts[k]!.criteria[j]!;
+        expect([c.id, c.met, c.not_met, c.unknown], c.id).toEqual([e.id, e.met, e.not_met, e.unknown]);
+      });
+    });
+  });
+
+  it('refuses a protocol it cannot compute in full unless asked for a partial count', {
+    timeout: 60_000,
+  }, async () => {
+    const { protocol } = compile(readProtocolSource('NCT06469190').text);
+    const { protocolToSql } = await import('@eligo/core');
+    const check = protocolToSql(protocol!, { dialect: 'duckdb', asOf });
+    const { code, stderr } = await cli(['population', PROTOCOL, dir, '--as-of', asOf]);
+    if (check.ok) expect(code).toBe(0);
+    else {
+      expect(code).toBe(1);
+      expect(stderr).toContain('cannot be compiled to SQL');
+      expect(stderr).toContain('--partial');
+    }
+  });
+
+  it('prints the query for another engine with --sql-only, and checks its options', async () => {
+    const trino = await cli([
+      'population',
+      PROTOCOL,
+      '--sql-only',
+      '--dialect',
+      'trino',
+      '--partial',
+      '--as-of',
+      asOf,
+    ]);
+    expect(trino.code).toBe(0);
+    expect(trino.stdout).toContain('-- CREATE TABLE eligo_result (pid INTEGER');
+    expect(trino.stdout).toContain('-- C-IN-1 Age 18 to 70 years (inclusion)');
+    const bad = await cli(['population', PROTOCOL, '--sql-only', '--dialect', 'oracle']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      "eligo population: --dialect 'oracle': expected duckdb, postgres, spark, trino\n",
+    ]);
+    const date = await cli(['population', PROTOCOL, dir, '--as-of', '2025-3-1']);
+    expect([date.code, date.stderr]).toEqual([
+      2,
+      "eligo population: --as-of '2025-3-1': expected YYYY-MM-DD\n",
+    ]);
+    const pg = await cli(['population', PROTOCOL, dir, '--engine', 'postgres']);
+    expect(pg.code).toBe(2);
+    expect(pg.stderr).toBe(
+      'eligo population: --engine postgres reads the server from DATABASE_URL, which is not set\n',
+    );
+  });
+});

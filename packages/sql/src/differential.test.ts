@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compile, createFunnel, funnelFromRow, funnelSql, protocolToSql, VERDICT_CODES } from '@eligo/core';
+import { bundleToFacts } from '@eligo/fhir';
+import { readProtocolSource } from '@eligo/protocols';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBulkExport } from './bulk/load';
+import { duckDbEngine } from './engines/engine';
+import { loadFactsFromResources } from './population/fromResources';
+import { runPopulation } from './population/run';
+import { patientBundles } from './synthetic/bundles';
+import { generateBulkExport } from './synthetic/export';
+import { DEFAULT_AS_OF } from './synthetic/patient';
+
+/**
+ * The differential test: a seeded synthetic bulk export, messy on purpose (unit variants, partial
+ * dates, comparators, missing values, entered-in-error records, several files per type), screened
+ * by the SQL path (DuckDB: the export loaded without inference, each patient read into the input
+ * tables, the protocol's one query) and by the in-process path (each patient's Bundle through
+ * @eligo/fhir and the fast path). Every patient gets the same status for every criterion that
+ * compiles, and the same verdicts and funnel where the whole protocol compiles.
+ */
+const TRI = [0, 2, 1];
+const PATIENTS = 400;
+const asOf = DEFAULT_AS_OF;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'eligo-differential-'));
+  generateBulkExport({ seed: 20261206, patients: PATIENTS, dir, filesPerType: 3, asOf });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('SQL path against the in-process path on a synthetic bulk export', () => {
+  const { protocol } = compile(readProtocolSource('NCT06469190').text);
+
+  it('gives every patient the same status for every criterion, and the same funnel', async () => {
+    const engine = await duckDbEngine();
+    try {
+      const loaded = await loadBulkExport(engine.connection, dir);
+      expect(loaded.problems).toEqual([]);
+      const read = await loadFactsFromResources(engine.connection, protocol!, asOf);
+      expect(read.unread).toEqual([]);
+      expect(read.patients).toBe(PATIENTS);
+      const query = protocolToSql(protocol!, {
+        dialect: 'duckdb',
+        asOf,
+        units: await engine.units(),
+        partial: true,
+      });
+      if (!query.ok) throw new Error('a partial compile always gives a query');
+      const skipped = new Set(query.skipped.map((p) => p.criterion));
+      const rows = new Map((await engine.rows(query.sql)).map((r) => [String(r.ref), r]));
+
+      const funnel = createFunnel(protocol!.info);
+      let compared = 0;
+      const statusesSeen = new Set<number>();
+      for await (const { patientId, bundle } of patientBundles(dir)) {
+        const facts = bundleToFacts(protocol!.info, bundle, asOf);
+        if (!facts.ok) throw new Error(`${patientId}: ${JSON.stringify(facts.errors)}`);
+        const input = { asOf, facts: facts.facts };
+        const fast = protocol!.evaluate(input);
+        funnel.add({ verdicts: protocol!.verdicts(input), statuses: fast.statuses });
+        const row = rows.get(patientId);
+        expect(row, patientId).toBeDefined();
+        query.criteria.forEach((k, c) => {
+          if (skipped.has(k.id) || k.heading) return;
+          statusesSeen.add(fast.statuses[c]!);
+          expect(TRI[row![k.column] as number], `${patientId} ${k.id}`).toBe(fast.statuses[c]);
+          compared++;
+        });
+        if (skipped.size === 0)
+          expect(query.cohorts.map((k) => VERDICT_CODES[row![k.column] as number])).toEqual(
+            protocol!.verdicts(input),
+          );
+      }
+      // The export must exercise all three answers, or agreement would prove little.
+      expect([...statusesSeen].sort()).toEqual([0, 1, 2]);
+      expect(compared).toBeGreaterThan(PATIENTS * 30);
+      if (skipped.size === 0) {
+        const shape = funnelSql(protocol!, query);
+        const [row] = await engine.rows(shape.sql);
+        expect(funnelFromRow(protocol!, shape, row as Record<string, number>)).toEqual(funnel.result());
+      }
+      console.info(
+        `differential: ${PATIENTS} patients, ${compared} statuses equal; not compiled: ${[...skipped].join(', ') || 'none'}`,
+      );
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('runs end to end as `eligo population` does, counting every patient', async () => {
+    const result = await runPopulation({ protocol: protocol!, dir, asOf, partial: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.patients).toBe(PATIENTS);
+    for (const cohort of result.summary.cohorts) {
+      expect(cohort.total).toBe(PATIENTS);
+      expect(cohort.eligible + cohort.ineligible + cohort.undetermined).toBe(PATIENTS);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import {
+  type CompiledProtocol,
+  type FunnelResult,
+  funnelFromRow,
+  funnelSql,
+  protocolToSql,
+  type SqlDialect,
+  type SqlProblem,
+} from '@eligo/core';
+import { loadBulkExport } from '../bulk/load';
+import type { LoadProblem } from '../bulk/problems';
+import { duckDbEngine, postgresEngine, type SqlEngine } from '../engines/engine';
+import { type LoadProgress, loadFactsFromResources, type UnreadPatient } from './fromResources';
+
+export interface PopulationRunOptions {
+  readonly protocol: CompiledProtocol;
+  /** A FHIR bulk export folder (NDJSON files, optionally a manifest). */
+  readonly dir: string;
+  readonly asOf: string;
+  readonly engine?: 'duckdb' | 'postgres';
+  /** For `postgres`: the server, and the schema to create the input tables in (dropped afterwards). */
+  readonly databaseUrl?: string;
+  readonly schema?: string;
+  /** Run with the criteria that do not compile left unknown (and listed) instead of refusing. */
+  readonly partial?: boolean;
+  readonly onProgress?: (stage: 'load' | 'read' | 'screen', progress: LoadProgress) => void;
+}
+
+export type PopulationRunResult =
+  | {
+      readonly ok: true;
+      readonly summary: FunnelResult;
+      /** Criteria left unknown for every patient because they do not compile to SQL (with `partial`). */
+      readonly skipped: readonly SqlProblem[];
+      readonly unread: readonly UnreadPatient[];
+      readonly problems: readonly LoadProblem[];
+      readonly patients: number;
+      readonly seconds: { readonly load: number; readonly read: number; readonly screen: number };
+    }
+  | { readonly ok: false; readonly problems: readonly SqlProblem[] };
+
+/**
+ * A bulk export screened where SQL runs: loaded into DuckDB without schema inference, each
+ * patient's resources read through @eligo/fhir into the input tables (of DuckDB, or of PostgreSQL),
+ * the protocol compiled to one query, and the funnel counted by the engine in one pass.
+ */
+export async function runPopulation(options: PopulationRunOptions): Promise<PopulationRunResult> {
+  const { protocol, asOf } = options;
+  // Refuse before reading anything when the protocol cannot be computed in SQL.
+  const precheck = protocolToSql(protocol, { dialect: 'duckdb', asOf, partial: options.partial === true });
+  if (!precheck.ok) return { ok: false, problems: precheck.problems };
+  const local = await duckDbEngine();
+  let target: SqlEngine = local;
+  try {
+    const t0 = performance.now();
+    const loaded = await loadBulkExport(local.connection, options.dir);
+    const t1 = performance.now();
+    if (options.engine === 'postgres') {
+      if (options.databaseUrl === undefined) throw new Error('the postgres engine needs a database URL');
+      target = await postgresEngine(options.databaseUrl, options.schema ?? 'eligo_population');
+    }
+    const read = await loadFactsFromResources(local.connection, protocol, asOf, {
+      onProgress: (p) => options.onProgress?.('read', p),
+      ...(target === local ? {} : { sink: (batch, first, refs) => target.load(batch, first, refs) }),
+    });
+    const t2 = performance.now();
+    const query = protocolToSql(protocol, {
+      dialect: target.dialect as SqlDialect,
+      asOf,
+      units: await target.units(),
+      partial: options.partial === true,
+    });
+    if (!query.ok) return { ok: false, problems: query.problems };
+    const funnel = funnelSql(protocol, query);
+    const [row] = await target.rows(funnel.sql);
+    const t3 = performance.now();
+    return {
+      ok: true,
+      summary: funnelFromRow(protocol, funnel, row as Record<string, number>),
+      skipped: query.skipped,
+      unread: read.unread,
+      problems: loaded.problems,
+      patients: read.patients,
+      seconds: { load: (t1 - t0) / 1000, read: (t2 - t1) / 1000, screen: (t3 - t2) / 1000 },
+    };
+  } finally {
+    if (target !== local) await target.close();
+    await local.close();
+  }
+}
