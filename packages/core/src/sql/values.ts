@@ -4,6 +4,8 @@ import { conversionTo } from '../evaluate/read';
 import { dayFromIso } from '../time/dates';
 import { round12 as round12Number } from '../units/exact';
 import type { Conversion } from '../units/ucum';
+import { arithVal } from './arithmetic';
+import { bmiVal, calcVal } from './calculators';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
 
@@ -70,11 +72,8 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'lab':
       return labVal(v.el, v.window, ctx);
     case 'age': {
-      if (v.months) throw new NotCompilable('an age in months');
-      const t = ctx.cte(`date:${v.birth.id}`, 'd', () => ({
-        comment: [`${v.birth.id}: the birth date`],
-        body: `SELECT pid, day_lo, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(ctx.dialect, v.birth.id)} AND day_lo IS NOT NULL`,
-      }));
+      if (v.months) return ageInMonthsVal(v.birth, ctx);
+      const t = birthDateCte(ctx, v.birth);
       const on = String(ctx.asOfKey);
       return {
         ...NOTHING,
@@ -88,10 +87,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
       };
     }
     case 'sex': {
-      const t = ctx.cte(`code:${v.el.id}`, 's', () => ({
-        comment: [`${v.el.id}: a coded value per patient`],
-        body: `SELECT pid, code FROM ${ctx.tables.code} WHERE element = ${literal(ctx.dialect, v.el.id)} AND code IS NOT NULL`,
-      }));
+      const t = codeCte(ctx, v.el);
       return {
         ...NOTHING,
         state: `(CASE WHEN ${t}.pid IS NULL THEN ${NONE} ELSE ${OK} END)`,
@@ -105,13 +101,13 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'ckd':
       return ckdVal(v, ctx);
     case 'bmi':
-      throw new NotCompilable('the BMI calculator');
+      return bmiVal(v, ctx);
     case 'calc':
-      throw new NotCompilable(`the ${v.def.name} calculator`);
+      return calcVal(v, ctx);
     case 'latest':
       return latestVal(v, ctx);
     case 'arith':
-      throw new NotCompilable('arithmetic on values');
+      return arithVal(v, ctx);
     case 'dose':
       throw new NotCompilable('daily doses');
     case 'episodes':
@@ -119,6 +115,52 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'onset':
       throw new NotCompilable("a condition's onset as a date");
   }
+}
+
+/**
+ * Age in completed months on the screening date (evaluate/values.ts readAgeInMonths, time/dates.ts
+ * completedMonths) on calendar keys: months between the years and months, less one while the day
+ * of the month is not yet reached. Born late in the range is youngest; no age before birth.
+ */
+function ageInMonthsVal(birth: Element, ctx: SqlContext): SqlVal {
+  const t = birthDateCte(ctx, birth);
+  const on = ctx.asOfKey;
+  const months = (key: string) => {
+    const year = `CAST(FLOOR(${key} / 10000.0) AS INTEGER)`;
+    const month = `(CAST(FLOOR(${key} / 100.0) AS INTEGER) - ${year} * 100)`;
+    const day = `(${key} - CAST(FLOOR(${key} / 100.0) AS INTEGER) * 100)`;
+    const y = Math.floor(on / 10000);
+    const m = Math.floor(on / 100) - y * 100;
+    return `((${y} - ${year}) * 12 + (${m} - ${month}) - (CASE WHEN ${on - Math.floor(on / 100) * 100} < ${day} THEN 1 ELSE 0 END))`;
+  };
+  const youngest = months(`${t}.key_hi`);
+  const oldest = months(`${t}.key_lo`);
+  const state = `(CASE WHEN ${t}.pid IS NULL OR ${oldest} < 0 THEN ${NONE} ELSE ${OK} END)`;
+  return materialize(ctx, `age:months:${birth.id}`, `${birth.id}: the age in completed months`, {
+    ...NOTHING,
+    state,
+    lo: `(CASE WHEN ${state} = ${OK} THEN GREATEST(0, ${youngest}) END)`,
+    hi: `(CASE WHEN ${state} = ${OK} THEN ${oldest} END)`,
+    dayLo: String(ctx.asOf),
+    dayHi: String(ctx.asOf),
+    joins: [t],
+  });
+}
+
+/** A birth date per patient: its earliest and latest day, and their calendar keys. */
+export function birthDateCte(ctx: SqlContext, el: Element): string {
+  return ctx.cte(`date:${el.id}`, 'd', () => ({
+    comment: [`${el.id}: the birth date`],
+    body: `SELECT pid, day_lo, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(ctx.dialect, el.id)} AND day_lo IS NOT NULL`,
+  }));
+}
+
+/** A coded fact per patient (a sex). */
+export function codeCte(ctx: SqlContext, el: Element): string {
+  return ctx.cte(`code:${el.id}`, 's', () => ({
+    comment: [`${el.id}: a coded value per patient`],
+    body: `SELECT pid, code FROM ${ctx.tables.code} WHERE element = ${literal(ctx.dialect, el.id)} AND code IS NOT NULL`,
+  }));
 }
 
 /** The SQL CASE giving a conversion's factor or offset per reported unit; NULL for a unit that does not convert. */
@@ -226,20 +268,49 @@ const COLUMN: Record<(typeof FIELDS)[number], string> = {
 const TEXT_FIELDS = new Set<string>(['code', 'unit']);
 
 /** A computed value as a CTE with a row for every patient, so that later expressions read columns. */
-function materialize(ctx: SqlContext, key: string, comment: string, v: SqlVal): SqlVal {
-  const t = ctx.cte(key, 'v', () => ({
-    comment: [comment],
-    body: [
-      `SELECT p.pid, ${FIELDS.map((f) => `${v[f] === 'NULL' ? typedNull(ctx.dialect, TEXT_FIELDS.has(f) ? 'text' : 'double') : v[f]} AS ${COLUMN[f]}`).join(', ')}`,
-      `FROM ${ctx.tables.patient} p`,
-      ...v.joins.map((j) => `LEFT JOIN ${j} ON ${j}.pid = p.pid`),
-    ].join('\n'),
-  }));
+export function materialize(ctx: SqlContext, key: string, comment: string, v: SqlVal): SqlVal {
+  const t = perPatientCte(
+    ctx,
+    key,
+    'v',
+    comment,
+    FIELDS.map((f) => [
+      COLUMN[f],
+      v[f] === 'NULL' ? typedNull(ctx.dialect, TEXT_FIELDS.has(f) ? 'text' : 'double') : v[f],
+    ]),
+    v.joins,
+  );
   const out = Object.fromEntries(FIELDS.map((f) => [f, `${t}.${COLUMN[f]}`])) as Record<
     (typeof FIELDS)[number],
     string
   >;
   return { ...out, constant: false, joins: [t] };
+}
+
+/**
+ * A CTE with a row for every patient and the given columns over per-patient CTEs (one row per
+ * patient each). Grouped by patient, each group one row: an engine that inlines a plain CTE
+ * (PostgreSQL pulls up a simple subquery) would otherwise copy a column's expression into each
+ * place that reads it, and values computed from values nest, so the query would grow
+ * exponentially with the depth of a formula. A grouped query is computed once.
+ */
+export function perPatientCte(
+  ctx: SqlContext,
+  key: string,
+  prefix: string,
+  comment: string,
+  columns: readonly (readonly [name: string, sql: string])[],
+  joins: Iterable<string>,
+): string {
+  return ctx.cte(key, prefix, () => ({
+    comment: [comment],
+    body: [
+      `SELECT p.pid, ${columns.map(([name, x]) => `MAX(${x}) AS ${name}`).join(', ')}`,
+      `FROM ${ctx.tables.patient} p`,
+      ...[...joins].map((j) => `LEFT JOIN ${j} ON ${j}.pid = p.pid`),
+      'GROUP BY p.pid',
+    ].join('\n'),
+  }));
 }
 
 /**
@@ -306,10 +377,7 @@ function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
   const d = ctx.dialect;
   const scr = sqlVal(v.creatinine, ctx);
   const sexVal = sqlVal({ k: 'sex', el: v.sex, out: v.out, unit: undefined } as Val, ctx);
-  const birth = ctx.cte(`date:${v.birth.id}`, 'd', () => ({
-    comment: [`${v.birth.id}: the birth date`],
-    body: `SELECT pid, day_lo, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(d, v.birth.id)} AND day_lo IS NOT NULL`,
-  }));
+  const birth = birthDateCte(ctx, v.birth);
   const v2021 = v.version === '2021';
   const female = `${sexVal.code} = 'female'`;
   const youngest = yearsBetween(`${birth}.key_hi`, dayToKey(d, scr.dayLo));
