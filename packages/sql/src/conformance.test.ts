@@ -103,6 +103,8 @@ function suite(name: string, open: () => Promise<SqlEngine | undefined>) {
 }
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// A schema of this run's own: runs side by side on one server must not empty each other's tables.
+const PG_SCHEMA = `eligo_sql_conformance_${process.pid}`;
 suite('DuckDB', () => duckDbEngine());
 suite('PostgreSQL', async () =>
-  (await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, 'eligo_sql_conformance') : undefined);
+  (await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, PG_SCHEMA) : undefined);

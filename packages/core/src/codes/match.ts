@@ -33,7 +33,7 @@ export function canonicalSystem(system: string): string {
  * that some records omit (`E119` for `E11.9`), so it is dropped before comparing. Other systems'
  * codes compare as written (trimmed).
  */
-function normalizeCode(system: string, code: string): string {
+export function normalizeCode(system: string, code: string): string {
   const trimmed = code.trim();
   if (system === CODE_SYSTEMS.icd10) return trimmed.toUpperCase().replaceAll('.', '');
   if (system === CODE_SYSTEMS.atc) return trimmed.toUpperCase();

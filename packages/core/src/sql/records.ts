@@ -17,6 +17,7 @@ import {
 import { addDuration } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, literal } from './dialect';
+import { recordTable } from './filters';
 
 /**
  * The record rules of decide/records.ts as SQL: each record's decision as a CASE (NULL where the
@@ -41,7 +42,7 @@ const verification = (ctx: SqlContext) =>
   classOf(ctx, 'verification', VERIFICATION_STATUSES, VERIFICATION_CLASS);
 
 /** `maybe`: an unclassified record (or one whose route is not stated) that would make the element true only might. */
-function maybe(t: string, open: string): string {
+export function maybe(t: string, open: string): string {
   return `(CASE WHEN ${t} = 2 AND (${open}) THEN 1 ELSE ${t} END)`;
 }
 
@@ -73,16 +74,27 @@ export function conditionRecordSql(ctx: SqlContext, mode: ConditionMode, ago: Du
     // maybeAll: an unclassified record that would make the element false only might.
     t = `(CASE WHEN ${resolved} = 0 AND unclassified = 1 THEN 1 ELSE ${resolved} END)`;
   } else {
-    if (mode === 'severe') throw new NotCompilable("a condition's severity");
     const base =
-      mode === 'ever'
-        ? `(CASE WHEN ${v} = 0 THEN 2 ELSE 1 END)`
-        : mode === 'suspected'
-          ? `(CASE WHEN ${c} <> 0 THEN 0 ELSE 2 END)`
-          : `(CASE WHEN ${c} <> 0 THEN 0 WHEN ${v} = 0 THEN 2 ELSE 1 END)`;
+      mode === 'severe'
+        ? severeConditionSql(ctx, c, v)
+        : mode === 'ever'
+          ? `(CASE WHEN ${v} = 0 THEN 2 ELSE 1 END)`
+          : mode === 'suspected'
+            ? `(CASE WHEN ${c} <> 0 THEN 0 ELSE 2 END)`
+            : `(CASE WHEN ${c} <> 0 THEN 0 WHEN ${v} = 0 THEN 2 ELSE 1 END)`;
     t = maybe(base, `unclassified = 1 OR (start_lo IS NOT NULL AND start_hi > ${asOf})`);
   }
   return `CASE WHEN ${skip} THEN NULL ELSE ${t} END`;
+}
+
+/**
+ * decide/records.ts severeCondition: active and recorded as severe (certain when confirmed); mild
+ * or moderate is not severe; a severity not recorded may be. The builder keeps a condition's
+ * severity in the severity column, in the same words as an allergy reaction's.
+ */
+function severeConditionSql(ctx: SqlContext, clinicalClass: string, verificationClass: string): string {
+  const lower = SEVERITIES.filter((s) => s !== '' && s !== 'severe').map((s) => literal(ctx.dialect, s));
+  return `(CASE WHEN ${clinicalClass} <> 0 OR severity IN (${lower.join(', ')}) THEN 0 WHEN ${verificationClass} = 0 AND severity = ${literal(ctx.dialect, 'severe')} THEN 2 ELSE 1 END)`;
 }
 
 /** The route match of a medication record (decide/dosing.ts routeMatch): NULL when of another route. */
@@ -112,21 +124,26 @@ export interface SqlWindow {
 }
 
 /** Period columns of a record row: an exposure's, or a procedure's performed over days. */
-interface Period {
+export interface Period {
   readonly startLo: string;
   readonly startHi: string;
   readonly endLo: string;
   readonly endHi: string;
 }
 
-const ROW_PERIOD: Period = { startLo: 'start_lo', startHi: 'start_hi', endLo: 'end_lo', endHi: 'end_hi' };
+export const ROW_PERIOD: Period = {
+  startLo: 'start_lo',
+  startHi: 'start_hi',
+  endLo: 'end_lo',
+  endHi: 'end_hi',
+};
 
 /**
  * decide/records.ts exposureWithinRecord without its SKIP (the caller's): certain when the
  * shortest the period can be overlaps every window the anchor allows, possible when the longest
  * overlaps any. No end means ongoing at the screening date.
  */
-function periodWithin(ctx: SqlContext, p: Period, w: SqlWindow, open: string): string {
+export function periodWithin(ctx: SqlContext, p: Period, w: SqlWindow, open: string): string {
   const asOf = ctx.asOf;
   const lastLo = `(CASE WHEN ${p.endLo} IS NULL THEN ${asOf} ELSE LEAST(${p.endLo}, ${asOf}) END)`;
   const certainStart = `(CASE WHEN ${p.startLo} IS NULL THEN ${lastLo} ELSE ${p.startHi} END)`;
@@ -192,9 +209,10 @@ export function recordFold(
   recordSql: string,
   comment: string,
 ): string {
+  const table = recordTable(ctx, el);
   return ctx.cte(`records:${el.id}:${key}`, 'k', () => ({
     comment: [`${el.id}: ${comment}`],
-    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, ${recordSql} AS t FROM ${ctx.tables.record} WHERE element = ${literal(ctx.dialect, el.id)}) x GROUP BY pid`,
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, ${recordSql} AS t FROM ${table} WHERE element = ${literal(ctx.dialect, el.id)}) x GROUP BY pid`,
   }));
 }
 
@@ -223,8 +241,27 @@ export function foldTruth(el: Element, fold: string, given: string, how: 'any' |
 const UNDATED_START = -1_000_000_000;
 
 /**
+ * Where a record kind's spans come from (decide/records.ts exposureSpans): which rows do not count
+ * (beside a start after the screening date), which may not be the element's, the end columns (an
+ * encounter's implied end), and which rows have no certain span at all.
+ */
+export interface SpanSource {
+  readonly skip: string;
+  readonly open: string;
+  readonly endLo: string;
+  readonly endHi: string;
+  readonly noShortest: string;
+}
+
+/** A medication's exposures: another route does not count; a route not stated may not be the element's. */
+export function exposureSpanSource(el: Element): SpanSource {
+  const route = routeOpen(el);
+  return { skip: route.skip, open: route.open, endLo: 'end_lo', endHi: 'end_hi', noShortest: 'FALSE' };
+}
+
+/**
  * `M for at least/more than D` (decide/records.ts exposureSpans, merge and spansTruth): each
- * exposure's span at its shortest (certain, classified records only) and at its longest, merged
+ * record's span at its shortest (certain, classified records only) and at its longest, merged
  * per patient where they overlap or touch (gaps and islands), and whether some merged span lasts
  * D. Returns the per-patient CTE: any_span, sure_lasts, may_lasts.
  */
@@ -233,28 +270,30 @@ export function exposureDurationFold(
   el: Element,
   duration: Duration,
   strictly: boolean,
+  source: SpanSource = exposureSpanSource(el),
 ): string {
   const d = ctx.dialect;
   const asOf = ctx.asOf;
-  const route = routeOpen(el);
   if (duration.unit === 'hour') throw new NotCompilable('a duration of exposure in hours');
   const months = duration.unit === 'year' ? duration.amount * 12 : duration.amount;
   if ((duration.unit === 'month' || duration.unit === 'year') && !Number.isInteger(months))
     throw new NotCompilable('a duration of exposure in fractional months');
   const key = `${el.id}:${duration.amount}${duration.unit}:${strictly}`;
+  const table = recordTable(ctx, el);
   const spans = ctx.cte(`spans:${key}`, 'x', () => {
-    const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
-    const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
+    const { endLo, endHi } = source;
+    const lastLo = `(CASE WHEN ${endLo} IS NULL THEN ${asOf} ELSE LEAST(${endLo}, ${asOf}) END)`;
+    const lastHi = `(CASE WHEN ${endLo} IS NULL THEN ${asOf} ELSE LEAST(${endHi}, ${asOf}) END)`;
     const firstSure = `(CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END)`;
-    const from = `FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT (${route.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}))`;
+    const from = `FROM ${table} WHERE element = ${literal(d, el.id)} AND NOT (${source.skip} OR (start_lo IS NOT NULL AND start_lo > ${asOf}))`;
     return {
       comment: [
-        `${el.id}: each exposure's span at its longest (sure = 0) and, when certain, its shortest (sure = 1)`,
+        `${el.id}: each record's span at its longest (sure = 0) and, when certain, its shortest (sure = 1)`,
       ],
       body: [
         `SELECT pid, 0 AS sure, COALESCE(start_lo, ${UNDATED_START}) AS s, ${lastHi} AS e ${from}`,
         'UNION ALL',
-        `SELECT pid, 1 AS sure, ${firstSure} AS s, ${lastLo} AS e ${from} AND NOT (${route.open}) AND ${firstSure} <= ${lastLo}`,
+        `SELECT pid, 1 AS sure, ${firstSure} AS s, ${lastLo} AS e ${from} AND NOT (${source.open}) AND NOT (${source.noShortest}) AND ${firstSure} <= ${lastLo}`,
       ].join('\n'),
     };
   });

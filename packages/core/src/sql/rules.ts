@@ -1,11 +1,12 @@
 import type { CompareOp } from '../ast';
-import { windowMay, windowSure } from '../decide/window';
 import { type Bool, type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { elementOf } from '../evaluate/leaves';
 import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
+import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
+import { recordTable } from './filters';
 import {
   allergyRecordSql,
   conditionRecordSql,
@@ -13,6 +14,7 @@ import {
   eventWithinRecordSql,
   exposureDurationFold,
   exposureRecordSql,
+  exposureSpanSource,
   exposureWithinRecordSql,
   foldTruth,
   givenOf,
@@ -20,7 +22,10 @@ import {
   recordFold,
   type SqlWindow,
 } from './records';
+import { anyReadingSql, onlySql } from './results';
+import { fellBySql, stableSql } from './trends';
 import { type SqlVal, sqlVal } from './values';
+import { windowBefore } from './windows';
 
 /**
  * A rule as one SQL expression giving each patient's truth ordinal (context.ts), over per-patient
@@ -69,11 +74,10 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'between':
       return `LEAST(${cmpSql(b.v, '>=', b.lo, ctx, use)}, ${cmpSql(b.v, '<=', b.hi, ctx, use)})`;
     case 'is': {
-      if (b.only) throw new NotCompilable('`is only`');
+      if (b.only) return onlySql(b, ctx, joins);
       return isSql(b, ctx, use);
     }
     case 'cond': {
-      if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
       const fold = recordFold(
         ctx,
         `cond:${b.mode}:${b.ago?.amount ?? ''}${b.ago?.unit ?? ''}`,
@@ -109,9 +113,8 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'med':
       return medSql(b, ctx, joins, use);
     case 'trend':
-      throw new NotCompilable('a trend (`fell by`, `stable`)');
+      return b.change === 'stable' ? stableSql(b, ctx, joins) : fellBySql(b, ctx, joins);
     case 'within': {
-      if (b.el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
       const el = b.el;
       return anchoredTruth(
         ctx,
@@ -127,7 +130,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'dateWithin':
       throw new NotCompilable('a date answered within a window');
     case 'anyReading':
-      throw new NotCompilable('`any … within`');
+      return anyReadingSql(b, ctx, joins);
     case 'stable':
       throw new NotCompilable('stable dosing');
     case 'doseRise':
@@ -138,7 +141,6 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
 }
 
 function recordSql(el: Element, ctx: SqlContext, joins: Set<string>): string {
-  if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
   let fold: string;
   switch (el.kind) {
     case 'condition':
@@ -166,7 +168,14 @@ function recordSql(el: Element, ctx: SqlContext, joins: Set<string>): string {
       fold = recordFold(ctx, 'allergy', el, allergyRecordSql(ctx, false), 'allergies');
       break;
     case 'encounter':
-      throw new NotCompilable('encounters');
+      fold = recordFold(
+        ctx,
+        'encounter:any',
+        el,
+        encounterRecordSql(ctx, el),
+        'encounters started by the screening date',
+      );
+      break;
     default:
       return '1';
   }
@@ -183,31 +192,22 @@ function medSql(
   use: (v: SqlVal) => SqlVal,
 ): string {
   const el = b.el;
-  if (el.kind === 'encounter') throw new NotCompilable('encounters');
-  if (el.filter !== undefined) throw new NotCompilable('a record filter (site, reason or range)');
-  const any = () => {
-    const given = givenOf(ctx, el);
-    joins.add(given);
-    const fold = recordFold(
-      ctx,
-      'med:any',
-      el,
-      exposureRecordSql(ctx, el),
-      'exposures started by the screening date',
-    );
-    joins.add(fold);
-    return foldTruth(el, fold, given, 'any');
-  };
+  // Encounters are periods too, read by the same rules with their status and class.
+  const encounter = el.kind === 'encounter';
+  const any = () => recordSql(el, ctx, joins);
   if (b.mode === 'any') return any();
   if (b.mode === 'atLeast' || b.mode === 'moreThan') {
-    const fold = exposureDurationFold(ctx, el, b.duration!, b.mode === 'moreThan');
+    const source = encounter ? encounterSpanSource(ctx, el) : exposureSpanSource(el);
+    const fold = exposureDurationFold(ctx, el, b.duration!, b.mode === 'moreThan', source);
     const given = givenOf(ctx, el);
     joins.add(fold);
     joins.add(given);
     return durationTruth(el, fold, given);
   }
   const w = b.duration!;
-  return anchoredTruth(ctx, el, w, b.anchor, joins, use, (win) => exposureWithinRecordSql(ctx, el, win), any);
+  const within = (win: SqlWindow) =>
+    encounter ? encounterWithinRecordSql(ctx, el, win) : exposureWithinRecordSql(ctx, el, win);
+  return anchoredTruth(ctx, el, w, b.anchor, joins, use, within, any);
 }
 
 /**
@@ -229,13 +229,7 @@ function anchoredTruth(
   joins.add(given);
   const span = `${w.amount}${w.unit}${w.strict ? ' strict' : ''}`;
   if (anchorVal === undefined) {
-    const asOf = String(ctx.asOf);
-    const win = {
-      sure: String(windowSure(ctx.asOf, w)),
-      may: String(windowMay(ctx.asOf, w)),
-      anchorLo: asOf,
-      anchorHi: asOf,
-    };
+    const win = windowBefore(w, ctx.asOf);
     const fold = recordFold(
       ctx,
       `window:${span}:${recordSql(win)}`,
@@ -246,8 +240,6 @@ function anchoredTruth(
     joins.add(fold);
     return foldTruth(el, fold, given, 'any');
   }
-  if (w.unit === 'month' || w.unit === 'year')
-    throw new NotCompilable('a window of months or years before a date read per patient');
   const anchor = use(sqlVal(anchorVal, ctx));
   // An anchor a population cannot read (a date answered on the form): only `never` decides.
   if (anchor.joins.length === 0 && anchor.state === String(NONE))
@@ -255,27 +247,13 @@ function anchoredTruth(
   const a = anchor.joins[0];
   if (a === undefined || anchor.joins.length !== 1)
     throw new NotCompilable('a window before a computed date');
-  const days = w.unit === 'week' ? 7 * w.amount : w.unit === 'day' ? w.amount : undefined;
   const local = (x: string) => x.replaceAll(`${a}.`, 'a.');
-  const strict = w.strict ? 1 : 0;
-  const win: SqlWindow = {
-    sure:
-      days !== undefined
-        ? `${local(anchor.dayHi)} - ${days - strict}`
-        : w.strict
-          ? `${local(anchor.dayHi)} + ${2 - Math.ceil(w.amount / 24)}`
-          : `${local(anchor.dayHi)} + ${1 - Math.floor(w.amount / 24)}`,
-    may:
-      days !== undefined
-        ? `${local(anchor.dayLo)} - ${days - strict}`
-        : `${local(anchor.dayLo)} - ${Math.ceil(w.amount / 24)}`,
-    anchorLo: local(anchor.dayLo),
-    anchorHi: local(anchor.dayHi),
-  };
+  const win = windowBefore(w, { dayLo: local(anchor.dayLo), dayHi: local(anchor.dayHi) });
   const body = recordSql(win);
+  const table = recordTable(ctx, el);
   const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({
     comment: [`${el.id}: records within ${w.amount} ${w.unit}(s) before the date of ${a}`],
-    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|verification|clinical)\b/g, 'rec.$1')} AS t FROM ${ctx.tables.record} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
+    body: `SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT rec.*, ${body.replaceAll(/\b(start_lo|start_hi|end_lo|end_hi|unclassified|route|status|encounter_class|verification|clinical|severity|criticality)\b/g, 'rec.$1')} AS t FROM ${table} rec JOIN ${a} a ON a.pid = rec.pid WHERE rec.element = ${literal(ctx.dialect, el.id)} AND ${local(anchor.state)} = ${OK}) x GROUP BY pid`,
   }));
   joins.add(fold);
   const unanchored = never();

@@ -14,6 +14,7 @@ export interface SqlTableNames {
   readonly given: string;
   readonly date: string;
   readonly code: string;
+  readonly detail: string;
 }
 
 export const DEFAULT_TABLES: SqlTableNames = {
@@ -23,6 +24,7 @@ export const DEFAULT_TABLES: SqlTableNames = {
   given: 'eligo_given',
   date: 'eligo_date',
   code: 'eligo_code',
+  detail: 'eligo_detail',
 };
 
 type Column = readonly [name: string, type: 'int' | 'double' | 'text' | 'smallint'];
@@ -79,6 +81,16 @@ export const TABLE_COLUMNS: Readonly<Record<keyof SqlTableNames, readonly Column
   code: [
     ['pid', 'int'],
     ['element', 'text'],
+    ['code', 'text'],
+  ],
+  // A record's codings in the fields record filters read (`site …`: bodySite, `for …`: reason),
+  // one row each, keyed by the record's seq; the system by its canonical URI, the code trimmed.
+  detail: [
+    ['pid', 'int'],
+    ['element', 'text'],
+    ['seq', 'int'],
+    ['field', 'text'],
+    ['system', 'text'],
     ['code', 'text'],
   ],
 };

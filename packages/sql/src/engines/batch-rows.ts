@@ -2,6 +2,7 @@ import {
   CLINICAL_STATUSES,
   COMPARATORS,
   CRITICALITIES,
+  canonicalSystem,
   dayKey,
   ENCOUNTER_CLASSES,
   ENCOUNTER_STATUSES,
@@ -39,6 +40,7 @@ export function batchRows(batch: PopulationBatch, first = 0, refs?: readonly str
   const given: Row[] = [];
   const date: Row[] = [];
   const code: Row[] = [];
+  const detail: Row[] = [];
   for (const [element, c] of Object.entries(batch.elements)) {
     switch (c.kind) {
       case 'results':
@@ -82,6 +84,8 @@ export function batchRows(batch: PopulationBatch, first = 0, refs?: readonly str
               word(ENCOUNTER_CLASSES[c.encounterClass[j]!]),
               c.unclassified[j]!,
             ]);
+            if (c.detail[j] !== 0)
+              detailRows(detail, first + i, element, j - c.offsets[i]!, c.details[c.detail[j]! - 1]!);
           }
         }
         break;
@@ -108,5 +112,23 @@ export function batchRows(batch: PopulationBatch, first = 0, refs?: readonly str
     { table: 'given', rows: given },
     { table: 'date', rows: date },
     { table: 'code', rows: code },
+    { table: 'detail', rows: detail },
   ];
+}
+
+/** The coded fields record filters read (codes/filter.ts filterTally): codings with a system and a code. */
+const DETAIL_FIELDS = ['bodySite', 'reason'] as const;
+
+function detailRows(out: Row[], pid: number, element: string, seq: number, json: string): void {
+  const detail = JSON.parse(json) as Record<string, unknown>;
+  for (const field of DETAIL_FIELDS) {
+    const codings = detail[field];
+    if (!Array.isArray(codings)) continue;
+    for (const c of codings) {
+      if (typeof c !== 'object' || c === null) continue;
+      const { system, code } = c as { system?: unknown; code?: unknown };
+      if (typeof system !== 'string' || typeof code !== 'string') continue;
+      out.push([pid, element, seq, field, canonicalSystem(system), code.trim()]);
+    }
+  }
 }

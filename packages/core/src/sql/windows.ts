@@ -1,0 +1,39 @@
+import { windowMay, windowSure } from '../decide/window';
+import type { Window } from '../evaluate/ir';
+import { NotCompilable } from './context';
+import type { SqlWindow } from './records';
+
+/**
+ * A window before an anchor (decide/window.ts windowSure and windowMay) as SQL: before the
+ * screening date its days are worked out here; before a day read per patient (`dayLo`, `dayHi`:
+ * SQL expressions) it moves per patient, linear in days, weeks and hours only.
+ */
+export function windowBefore(w: Window, anchor: { dayLo: string; dayHi: string } | number): SqlWindow {
+  if (typeof anchor === 'number') {
+    const day = String(anchor);
+    return {
+      sure: String(windowSure(anchor, w)),
+      may: String(windowMay(anchor, w)),
+      anchorLo: day,
+      anchorHi: day,
+    };
+  }
+  if (w.unit === 'month' || w.unit === 'year')
+    throw new NotCompilable('a window of months or years before a date read per patient');
+  const days = w.unit === 'week' ? 7 * w.amount : w.unit === 'day' ? w.amount : undefined;
+  const strict = w.strict ? 1 : 0;
+  return {
+    sure:
+      days !== undefined
+        ? `${anchor.dayHi} - ${days - strict}`
+        : w.strict
+          ? `${anchor.dayHi} + ${2 - Math.ceil(w.amount / 24)}`
+          : `${anchor.dayHi} + ${1 - Math.floor(w.amount / 24)}`,
+    may:
+      days !== undefined
+        ? `${anchor.dayLo} - ${days - strict}`
+        : `${anchor.dayLo} - ${Math.ceil(w.amount / 24)}`,
+    anchorLo: anchor.dayLo,
+    anchorHi: anchor.dayHi,
+  };
+}
