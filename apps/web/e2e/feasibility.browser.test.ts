@@ -189,10 +189,10 @@ describe.skipIf(!hasChromium)('feasibility, against the real API', () => {
     });
     await page.getByLabel('This browser (nothing is sent)').check();
     await page.getByRole('button', { name: 'Count' }).click();
-    await page.getByText('0 of 600').waitFor({ timeout: 60_000 });
+    // Cancelled as soon as it can be: on a quiet machine the 600 patients take only a few seconds.
     await page
       .getByRole('button', { name: 'Cancel' })
-      .click({ timeout: 5000 })
+      .click({ timeout: 30_000 })
       .catch(async (e) => {
         throw new Error(
           `${e}; status: ${await page.getByRole('status').textContent()}; progress: ${await page

@@ -117,7 +117,11 @@ describe.skipIf(!hasChromium)('editor intelligence and review, against the real 
     expect(settings.status).toBe(200);
     const saved = await api.request('POST', '/v1/protocols', {
       role: 'author',
-      body: { text: `${nct.text}\n# Revised for review.\n`, name: nct.name },
+      // Its version line names the number it will be published as (the publishing rule).
+      body: {
+        text: `${nct.text.replace('version "1"', 'version "2"')}\n# Revised for review.\n`,
+        name: nct.name,
+      },
     });
     expect(saved.status).toBe(201);
 
