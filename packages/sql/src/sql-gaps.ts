@@ -11,8 +11,6 @@ export const SQL_GAPS: Readonly<Record<string, string>> = {
   '106-episodes-of-exposures-stays-and-procedures.json': 'counting episodes',
   '107-windows-back-from-a-conditions-first-onset.json': "a condition's onset as a date",
   '111-procedures-performed-over-a-period.json': 'counting episodes',
-  '127-a-date-within-a-computed-time-before-screening.json': 'a date answered within a window',
-  '128-a-date-within-calendar-months-after-screening.json': 'a date answered within a window',
   '130-daily-dose-increased-within-a-window.json': 'a dose increase',
   '131-highest-daily-dose-within-a-window.json': 'daily doses',
   '132-dose-histories-in-an-open-world.json': 'a dose increase; daily doses',
@@ -23,6 +21,5 @@ export const SQL_GAPS: Readonly<Record<string, string>> = {
   '141-a-course-in-prednisone-equivalents.json': 'a course of daily doses',
   '142-a-course-with-a-dose-or-date-missing.json': 'a course of daily doses',
   '143-a-course-within-a-window-before-screening.json': 'a course of daily doses',
-  '145-strict-hour-windows-and-dated-answers.json': 'a date answered within a window',
   '146-a-course-in-an-open-world.json': 'a course of daily doses',
 };

@@ -127,8 +127,13 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
         () => recordSql(el, ctx, joins),
       );
     }
-    case 'dateWithin':
-      throw new NotCompilable('a date answered within a window');
+    case 'dateWithin': {
+      // evaluate/leaves.ts dateWithinLeaf: without the date itself it is unknown, whatever the
+      // anchor; a population has no answers, so a date asked on the form is never there.
+      const date = sqlVal(b.s, ctx);
+      if (date.joins.length === 0 && date.state === String(NONE)) return '1';
+      throw new NotCompilable('a date read from a record within a window');
+    }
     case 'anyReading':
       return anyReadingSql(b, ctx, joins);
     case 'stable':
