@@ -5,6 +5,7 @@ import {
   type SqlDialect,
   tableDefinitions,
 } from '@eligo/core';
+import type * as Sql from '@eligo/sql';
 import { type Io, UsageError } from '../io';
 import { renderFunnel } from '../render';
 import { forTerminal } from '../terminal';
@@ -20,6 +21,7 @@ interface PopulationOptions {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SQL_PACKAGE = '@eligo/sql';
 
 /**
  * `eligo population <protocol> <bulk-export-dir>`: a FHIR bulk export screened where SQL runs
@@ -57,9 +59,13 @@ export async function populationCommand(
     );
   const protocol = await loadProtocol(io, file);
   if (!protocol) return 1;
-  const sql = await import('@eligo/sql').catch(() => undefined);
+  // Named at run time: the published CLI does not carry @eligo/sql (and its DuckDB engine); where it
+  // is installed beside it, this command uses it.
+  const sql = (await import(SQL_PACKAGE).catch(() => undefined)) as typeof Sql | undefined;
   if (sql === undefined)
-    throw new UsageError('eligo population: needs the @eligo/sql package (npm install @eligo/sql)');
+    throw new UsageError(
+      'eligo population: needs the @eligo/sql package, which this installation lacks; run it from a clone of the repository (npm run -s eligo -- population …)',
+    );
   const result = await sql.runPopulation({
     protocol,
     dir,
