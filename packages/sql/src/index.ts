@@ -5,12 +5,11 @@ export { loadParquet, type ParquetOptions, writeParquet } from './bulk/parquet';
 export { patientIdOf, patientIdOfReference, resourceRowsSql } from './bulk/patientRef';
 export type { LoadProblem } from './bulk/problems';
 export { batchRows, type Row, type TableRows } from './engines/batch-rows';
-export { appendBatch, compileFor, funnelRow, openDuckDb, screenRows, unitsInData } from './engines/duckdb';
+export { appendBatch, funnelRow, openDuckDb, screenRows, unitsInData } from './engines/duckdb';
 export { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from './engines/engine';
 export {
   appendBatchPostgres,
   clearPostgres,
-  funnelRowPostgres,
   openPostgres,
   screenRowsPostgres,
   unitsInPostgres,

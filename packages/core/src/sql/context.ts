@@ -1,4 +1,4 @@
-import type { Element, Tri } from '../evaluate/ir';
+import type { Element } from '../evaluate/ir';
 import type { SqlDialect } from './dialect';
 import type { SqlTableNames } from './tables';
 
@@ -7,15 +7,6 @@ import type { SqlTableNames } from './tables';
  * then LEAST, `or` GREATEST and `not` 2 − x, with none of the NULL-skipping aggregates
  * (bool_and, min/max over NULL, NOT IN) that break three-valued logic.
  */
-export const SQL_FALSE = 0;
-export const SQL_UNKNOWN = 1;
-export const SQL_TRUE = 2;
-
-/** The ordinal of an evaluator truth (ir.ts: 0 false, 1 true, 2 unknown). */
-export function ordinalOf(t: Tri): number {
-  return t === 0 ? SQL_FALSE : t === 1 ? SQL_TRUE : SQL_UNKNOWN;
-}
-
 /** A construct with no SQL form yet: the criterion that uses it cannot be compiled. */
 export class NotCompilable extends Error {}
 
@@ -51,6 +42,3 @@ export class SqlContext {
     return this.units[el.id] ?? [];
   }
 }
-
-/** The per-patient CTEs an expression reads, to be LEFT JOINed on `pid`. */
-export type Joins = Set<string>;

@@ -132,3 +132,13 @@ function detailRows(out: Row[], pid: number, element: string, seq: number, json:
     }
   }
 }
+
+/** `SELECT DISTINCT element, unit` rows as each element's units, for the conversions a query carries. */
+export function unitsByElement(rows: readonly (readonly [string, string])[]): Record<string, string[]> {
+  const units: Record<string, string[]> = {};
+  for (const [element, unit] of rows) {
+    units[element] ??= [];
+    units[element].push(unit);
+  }
+  return units;
+}

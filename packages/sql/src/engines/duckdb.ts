@@ -4,13 +4,12 @@ import {
   DEFAULT_TABLES,
   funnelSql,
   type PopulationBatch,
-  protocolToSql,
   type SqlCompileResult,
   type SqlTableNames,
   TABLE_COLUMNS,
   tableDefinitions,
 } from '@eligo/core';
-import { batchRows } from './batch-rows';
+import { batchRows, unitsByElement } from './batch-rows';
 
 /** An embedded DuckDB with the input tables created. */
 export async function openDuckDb(path = ':memory:'): Promise<DuckDBConnection> {
@@ -55,20 +54,7 @@ export async function unitsInData(
   const reader = await connection.runAndReadAll(
     `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
   );
-  const units: Record<string, string[]> = {};
-  for (const [element, unit] of reader.getRows() as [string, string][]) {
-    units[element] ??= [];
-    units[element].push(unit);
-  }
-  return units;
-}
-
-export async function compileFor(
-  connection: DuckDBConnection,
-  protocol: CompiledProtocol,
-  asOf: string,
-): Promise<SqlCompileResult> {
-  return protocolToSql(protocol, { dialect: 'duckdb', asOf, units: await unitsInData(connection) });
+  return unitsByElement(reader.getRows() as [string, string][]);
 }
 
 /** Each patient's statuses (ordinals per criterion) and verdict codes (per cohort), by pid. */

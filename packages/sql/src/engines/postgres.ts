@@ -1,15 +1,12 @@
 import {
-  type CompiledProtocol,
   DEFAULT_TABLES,
-  funnelSql,
   type PopulationBatch,
-  type SqlQuery,
   type SqlTableNames,
   TABLE_COLUMNS,
   tableDefinitions,
 } from '@eligo/core';
 import pg from 'pg';
-import { batchRows } from './batch-rows';
+import { batchRows, unitsByElement } from './batch-rows';
 
 const PG_TYPES = { int: 'int4', double: 'float8', text: 'text', smallint: 'int2' } as const;
 
@@ -64,12 +61,7 @@ export async function unitsInPostgres(
   const { rows } = await client.query<{ element: string; unit: string }>(
     `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
   );
-  const units: Record<string, string[]> = {};
-  for (const { element, unit } of rows) {
-    units[element] ??= [];
-    units[element].push(unit);
-  }
-  return units;
+  return unitsByElement(rows.map(({ element, unit }) => [element, unit]));
 }
 
 export async function screenRowsPostgres(
@@ -85,14 +77,4 @@ export async function screenRowsPostgres(
       ]),
     ),
   );
-}
-
-export async function funnelRowPostgres(
-  client: pg.Client,
-  protocol: CompiledProtocol,
-  query: SqlQuery,
-): Promise<{ funnel: ReturnType<typeof funnelSql>; values: Record<string, number> }> {
-  const funnel = funnelSql(protocol, query);
-  const rows = await screenRowsPostgres(client, funnel.sql);
-  return { funnel, values: rows[0] as Record<string, number> };
 }
