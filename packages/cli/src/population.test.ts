@@ -28,6 +28,8 @@ describe('eligo population', () => {
       asOf,
       '--json',
       '--partial',
+      '--memory-limit',
+      '1GB',
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -95,6 +97,16 @@ describe('eligo population', () => {
     expect([date.code, date.stderr]).toEqual([
       2,
       "eligo population: --as-of '2025-3-1': expected YYYY-MM-DD\n",
+    ]);
+    const memory = await cli(['population', PROTOCOL, dir, '--memory-limit', 'lots']);
+    expect([memory.code, memory.stderr]).toEqual([
+      2,
+      "eligo population: --memory-limit 'lots': expected a size such as 512MB or 4GB\n",
+    ]);
+    const small = await cli(['population', PROTOCOL, dir, '--partial', '--memory-limit', '64MB']);
+    expect([small.code, small.stderr]).toEqual([
+      2,
+      'eligo population: DuckDB ran out of memory under --memory-limit 64MB; give it more (the query itself needs about 1GB)\n',
     ]);
     const pg = await cli(['population', PROTOCOL, dir, '--engine', 'postgres']);
     expect(pg.code).toBe(2);

@@ -21,7 +21,7 @@ commands:
   types <protocol.elig>                      print TypeScript types of the protocol's facts
   population <protocol.elig> <bulk-export-dir> [--as-of YYYY-MM-DD] [--engine duckdb|postgres]
              [--json] [--partial]            screen a FHIR bulk export where SQL runs (DuckDB
-                                             embedded; PostgreSQL from DATABASE_URL): the funnel
+             [--memory-limit 4GB]            embedded; PostgreSQL from DATABASE_URL): the funnel
   population <protocol.elig> --sql-only [--dialect duckdb|postgres|spark|trino] [--as-of …]
                                              print the protocol's SQL query and its input tables
 `;
@@ -52,6 +52,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
         dialect: { type: 'string' },
         'sql-only': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
+        'memory-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -82,6 +83,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
             sqlOnly: values['sql-only'],
             partial: values.partial,
             json: values.json,
+            memoryLimit: values['memory-limit'],
           },
           { databaseUrl: given.env?.DATABASE_URL, progress: given.progress },
         );

@@ -8,15 +8,7 @@ import {
   protocolToSql,
 } from '@eligo/core';
 import { bundleToFacts, readPopulationLine } from '@eligo/fhir';
-import {
-  appendBatch,
-  funnelRow,
-  loadBulkExport,
-  loadFactsFromResources,
-  openDuckDb,
-  patientBundles,
-  unitsInData,
-} from '@eligo/sql';
+import { appendBatch, funnelRow, openDuckDb, patientBundles, runPopulation, unitsInData } from '@eligo/sql';
 
 /** What a feasibility run is asked to count: plain data, so it can cross to a worker thread. */
 export interface FeasibilityRequest {
@@ -171,22 +163,23 @@ async function fromBulkExport(
   onProgress: (p: FeasibilityProgress) => void,
 ): Promise<FeasibilityResult> {
   if (sql) {
-    const connection = await openDuckDb();
-    try {
-      await loadBulkExport(connection, dir);
-      const loaded = await loadFactsFromResources(connection, protocol, asOf, { onProgress });
-      const funnel = await sqlFunnel(connection, protocol, asOf);
-      return {
-        path: 'sql',
-        notCompiled,
-        patients: loaded.patients,
-        unread: loaded.unread.length,
-        unreadLines: [],
-        funnel,
-      };
-    } finally {
-      connection.closeSync();
-    }
+    const run = await runPopulation({
+      protocol,
+      dir,
+      asOf,
+      onProgress: (stage, p) => {
+        if (stage === 'read') onProgress(p);
+      },
+    });
+    if (!run.ok) throw new Error('the published version no longer compiles to SQL');
+    return {
+      path: 'sql',
+      notCompiled,
+      patients: run.patients,
+      unread: run.unread.length,
+      unreadLines: [],
+      funnel: run.summary,
+    };
   }
   // The in-process path reads the export's files itself; the total is known only once they are read.
   const funnel = createFunnel(protocol.info);

@@ -18,9 +18,11 @@ interface PopulationOptions {
   sqlOnly?: boolean;
   partial?: boolean;
   json?: boolean;
+  memoryLimit?: string | undefined;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 const SQL_PACKAGE = '@eligo/sql';
 
 /**
@@ -50,6 +52,10 @@ export async function populationCommand(
   }
   if (options.dialect !== undefined) throw new UsageError('eligo population: --dialect goes with --sql-only');
   if (dir === undefined) throw new UsageError('eligo population: missing the bulk export folder');
+  if (options.memoryLimit !== undefined && !SIZE.test(options.memoryLimit))
+    throw new UsageError(
+      `eligo population: --memory-limit '${options.memoryLimit}': expected a size such as 512MB or 4GB`,
+    );
   const engine = options.engine ?? 'duckdb';
   if (engine !== 'duckdb' && engine !== 'postgres')
     throw new UsageError(`eligo population: --engine '${engine}': expected duckdb or postgres`);
@@ -66,16 +72,28 @@ export async function populationCommand(
     throw new UsageError(
       'eligo population: needs the @eligo/sql package, which this installation lacks; run it from a clone of the repository (npm run -s eligo -- population …)',
     );
-  const result = await sql.runPopulation({
-    protocol,
-    dir,
-    asOf,
-    engine,
-    ...(env.databaseUrl ? { databaseUrl: env.databaseUrl } : {}),
-    partial: options.partial === true,
-    onProgress: (_stage, p) =>
-      env.progress?.(`reading patients ${bar(p.done, p.total)} ${p.done}/${p.total}`),
-  });
+  let result: Awaited<ReturnType<typeof sql.runPopulation>>;
+  try {
+    result = await sql.runPopulation({
+      protocol,
+      dir,
+      asOf,
+      engine,
+      ...(env.databaseUrl ? { databaseUrl: env.databaseUrl } : {}),
+      partial: options.partial === true,
+      ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
+      onProgress: (_stage, p) =>
+        env.progress?.(`reading patients ${bar(p.done, p.total)} ${p.done}/${p.total}`),
+    });
+  } catch (error) {
+    // DuckDB refuses work beyond its memory limit; that is the limit's doing, not a defect.
+    if (!/Out of Memory Error/.test((error as Error).message)) throw error;
+    env.progress?.('');
+    io.stderr(
+      `eligo population: DuckDB ran out of memory${options.memoryLimit ? ` under --memory-limit ${options.memoryLimit}` : ''}; give it more (the query itself needs about 1GB)\n`,
+    );
+    return 2;
+  }
   env.progress?.('');
   if (!result.ok) {
     io.stderr(

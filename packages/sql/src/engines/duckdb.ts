@@ -11,12 +11,25 @@ import {
 } from '@eligo/core';
 import { batchRows, unitsByElement } from './batch-rows';
 
+const instances = new WeakMap<DuckDBConnection, DuckDBInstance>();
+
 /** An embedded DuckDB with the input tables created. */
 export async function openDuckDb(path = ':memory:'): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
+  instances.set(connection, instance);
   for (const ddl of tableDefinitions('duckdb')) await connection.run(ddl);
   return connection;
+}
+
+/**
+ * Another connection to the database `connection` was opened on (by openDuckDb): a streamed
+ * result stays open only while its own connection runs nothing else.
+ */
+export async function siblingConnection(connection: DuckDBConnection): Promise<DuckDBConnection> {
+  const instance = instances.get(connection);
+  if (instance === undefined) throw new Error('the connection was not opened by openDuckDb');
+  return instance.connect();
 }
 
 /** Appends a batch's rows to the input tables (DuckDB's appender: no SQL text per row). */

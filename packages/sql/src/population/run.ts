@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   type CompiledProtocol,
   type FunnelResult,
@@ -24,6 +27,14 @@ export interface PopulationRunOptions {
   /** Run with the criteria that do not compile left unknown (and listed) instead of refusing. */
   readonly partial?: boolean;
   readonly onProgress?: (stage: 'load' | 'read' | 'screen', progress: LoadProgress) => void;
+  /** Stops the run between chunks of the read (the promise rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
+  /**
+   * DuckDB's memory limit (`'4GB'`); the export is loaded into a database file in a temporary
+   * folder, so what does not fit is read back from disk instead of held. DuckDB's default
+   * (80 % of the machine's memory) unless given.
+   */
+  readonly memoryLimit?: string;
 }
 
 export type PopulationRunResult =
@@ -49,9 +60,13 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
   // Refuse before reading anything when the protocol cannot be computed in SQL.
   const precheck = protocolToSql(protocol, { dialect: 'duckdb', asOf, partial: options.partial === true });
   if (!precheck.ok) return { ok: false, problems: precheck.problems };
-  const local = await duckDbEngine();
+  // A database file rather than memory: a large export then costs disk, not the machine's memory.
+  const work = mkdtempSync(join(tmpdir(), 'eligo-population-'));
+  const local = await duckDbEngine(join(work, 'export.duckdb'));
   let target: SqlEngine = local;
   try {
+    if (options.memoryLimit !== undefined)
+      await local.connection.run(`SET memory_limit = '${memoryLimit(options.memoryLimit)}'`);
     const t0 = performance.now();
     const loaded = await loadBulkExport(local.connection, options.dir);
     const t1 = performance.now();
@@ -61,6 +76,7 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
     }
     const read = await loadFactsFromResources(local.connection, protocol, asOf, {
       onProgress: (p) => options.onProgress?.('read', p),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(target === local ? {} : { sink: (batch, first, refs) => target.load(batch, first, refs) }),
     });
     const t2 = performance.now();
@@ -86,5 +102,13 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
   } finally {
     if (target !== local) await target.close();
     await local.close();
+    rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A size as DuckDB takes it (`512MB`, `4GB`); anything else is refused before it reaches SQL. */
+function memoryLimit(text: string): string {
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(text))
+    throw new RangeError(`memory limit '${text}' is not a size such as 512MB or 4GB`);
+  return text;
 }
