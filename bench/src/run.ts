@@ -27,8 +27,9 @@ const USAGE = `usage: pnpm bench [-- options]
                       lean-flat, eligo-explain, json-logic, cql
   --scale <x>         multiply every patient count (default 1; 0.1 for a quick run)
   --lean-sizes <n,…>  population sizes of the lean phase (default 100000,1000000)
-  --sql-sizes <n,…>   population sizes of the sql phase (default 100000,1000000)
+  --sql-sizes <n,…>   population sizes of the sql phase (default 100000,1000000; 0 skips them)
   --sql-export <n>    patients in the sql phase's bulk export (default 20000; 0 skips it)
+  --sql-memory <size> DuckDB's memory limit for the bulk export run (default: DuckDB's own)
   --api-seconds <n>   duration of the API load (default 10)
   --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
   --no-write          do not write bench/results/latest.json
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       'lean-sizes': { type: 'string', default: '100000,1000000' },
       'sql-sizes': { type: 'string', default: '100000,1000000' },
       'sql-export': { type: 'string', default: '20000' },
+      'sql-memory': { type: 'string' },
       'api-seconds': { type: 'string', default: '10' },
       'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
@@ -105,8 +107,12 @@ async function main(): Promise<void> {
   if (runs('sql')) {
     progress('the SQL path: compiled query, hand-written SQL, population path; a bulk export end to end');
     results.sql = await sqlPhase({
-      sizes: values['sql-sizes'].split(',').map((n) => Number(n)),
+      sizes: values['sql-sizes']
+        .split(',')
+        .map((n) => Number(n))
+        .filter((n) => n > 0),
       exportPatients: Number(values['sql-export']),
+      memoryLimit: values['sql-memory'],
     });
   }
   if (runs('lean')) {

@@ -1,16 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile, createFunnel, funnelSql, type PopulationBatch, protocolToSql } from '@eligo/core';
+import { compile, createFunnel, type PopulationBatch, protocolToSql } from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
 import { readProtocolSource } from '@eligo/protocols';
-import {
-  duckDbEngine,
-  generateBulkExport,
-  loadBulkExport,
-  loadFactsFromResources,
-  patientBundles,
-} from '@eligo/sql';
+import { duckDbEngine, generateBulkExport, patientBundles, runPopulation } from '@eligo/sql';
 import { compileOrThrow } from '../engines/eligo';
 import { PatientGenerator } from '../generate';
 import { ColumnSink } from '../generate-columns';
@@ -35,6 +29,8 @@ export interface SqlScreenRun {
 export interface SqlExportRun {
   readonly patients: number;
   readonly resources: number;
+  /** The export's size on disk. */
+  readonly bytes: number;
   /** DuckDB just reading the NDJSON files (`count(*)` over read_ndjson_objects). */
   readonly readOnlyMs: number;
   /** The export into the resources table (typed keys, JSON column). */
@@ -43,8 +39,11 @@ export interface SqlExportRun {
   readonly factsMs: number;
   /** The compiled query and its funnel. */
   readonly screenMs: number;
-  /** The in-process path over the same patients' Bundles (read, screened, counted). */
-  readonly inProcessMs: number;
+  /** The in-process path over the same patients' Bundles (read, screened, counted); up to 100,000 patients. */
+  readonly inProcessMs?: number;
+  /** The bench process's peak resident memory (DuckDB runs in it), and DuckDB's limit when one was set. */
+  readonly peakRssMb: number;
+  readonly memoryLimit?: string;
   readonly notCompiled: readonly string[];
 }
 
@@ -63,10 +62,12 @@ export interface SqlResult {
 export async function sqlPhase(options: {
   sizes: readonly number[];
   exportPatients: number;
+  memoryLimit?: string | undefined;
 }): Promise<SqlResult> {
   const screen: SqlScreenRun[] = [];
   for (const patients of options.sizes) screen.push(await screenRun(patients));
-  const exports = options.exportPatients > 0 ? [await exportRun(options.exportPatients)] : [];
+  const exports =
+    options.exportPatients > 0 ? [await exportRun(options.exportPatients, options.memoryLimit)] : [];
   return { screen, exports };
 }
 
@@ -131,32 +132,31 @@ async function screenRun(patients: number): Promise<SqlScreenRun> {
   }
 }
 
-async function exportRun(patients: number): Promise<SqlExportRun> {
+async function exportRun(patients: number, memoryLimit: string | undefined): Promise<SqlExportRun> {
   const dir = mkdtempSync(join(tmpdir(), 'eligo-bench-sql-'));
   try {
-    generateBulkExport({ seed: SEED, patients, dir, filesPerType: 4, asOf: AS_OF });
+    const written = generateBulkExport({ seed: SEED, patients, dir, filesPerType: 4, asOf: AS_OF });
     const { protocol } = compile(readProtocolSource('NCT06469190').text);
     const engine = await duckDbEngine();
+    let readOnlyMs: number;
     try {
       const r0 = performance.now();
       await engine.rows(`SELECT COUNT(*) AS n FROM read_ndjson_objects('${dir}/*.ndjson')`);
-      const readOnlyMs = performance.now() - r0;
-      const l0 = performance.now();
-      const loaded = await loadBulkExport(engine.connection, dir);
-      const loadMs = performance.now() - l0;
-      const f0 = performance.now();
-      await loadFactsFromResources(engine.connection, protocol!, AS_OF);
-      const factsMs = performance.now() - f0;
-      const s0 = performance.now();
-      const query = protocolToSql(protocol!, {
-        dialect: 'duckdb',
-        asOf: AS_OF,
-        units: await engine.units(),
-        partial: true,
-      });
-      if (!query.ok) throw new Error('a partial compile always gives a query');
-      await engine.rows(funnelSql(protocol!, query).sql);
-      const screenMs = performance.now() - s0;
+      readOnlyMs = performance.now() - r0;
+    } finally {
+      await engine.close();
+    }
+    const run = await runPopulation({
+      protocol: protocol!,
+      dir,
+      asOf: AS_OF,
+      partial: true,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+    });
+    if (!run.ok) throw new Error('a partial run always gives a funnel');
+    // The in-process path holds the whole export in memory as Bundles: measured up to 100,000 patients.
+    let inProcessMs: number | undefined;
+    if (patients <= 100_000) {
       const i0 = performance.now();
       const funnel = createFunnel(protocol!.info);
       for await (const { bundle } of patientBundles(dir)) {
@@ -165,20 +165,21 @@ async function exportRun(patients: number): Promise<SqlExportRun> {
         const input = { asOf: AS_OF, facts: read.facts };
         funnel.add({ verdicts: protocol!.verdicts(input), statuses: protocol!.evaluate(input).statuses });
       }
-      const inProcessMs = performance.now() - i0;
-      return {
-        patients,
-        resources: loaded.loaded,
-        readOnlyMs,
-        loadMs,
-        factsMs,
-        screenMs,
-        inProcessMs,
-        notCompiled: query.skipped.map((s) => s.criterion),
-      };
-    } finally {
-      await engine.close();
+      inProcessMs = performance.now() - i0;
     }
+    return {
+      patients: run.patients,
+      resources: written.resources,
+      bytes: written.bytes,
+      readOnlyMs,
+      loadMs: run.seconds.load * 1000,
+      factsMs: run.seconds.read * 1000,
+      screenMs: run.seconds.screen * 1000,
+      ...(inProcessMs === undefined ? {} : { inProcessMs }),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+      notCompiled: run.skipped.map((s) => s.criterion),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -104,7 +104,13 @@ export {
   type SqlProblem,
   type SqlQuery,
 } from './sql/query';
-export { DEFAULT_TABLES, type SqlTableNames, TABLE_COLUMNS, tableDefinitions } from './sql/tables';
+export {
+  DEFAULT_TABLES,
+  type SqlTableNames,
+  TABLE_COLUMNS,
+  tableDefinitions,
+  unitsInDataSql,
+} from './sql/tables';
 export {
   addDays,
   addDuration,

@@ -139,7 +139,7 @@ function printSql(
       '-- The input tables (each population loads its records into these):',
       ...tableDefinitions(dialect).map((d) => `-- ${d};`),
       '-- Units not listed in a conversion do not convert: compile with the units in your data',
-      '-- (SELECT DISTINCT element, unit FROM eligo_result) for results reported in other units.',
+      "-- (results' units from eligo_result, doses' from eligo_record: unitsInDataSql in @eligo/core).",
       ...query.skipped.map((s) => `-- not computed (unknown for everyone): ${s.message}`),
       `${query.sql};`,
       '',

@@ -11,8 +11,8 @@ export interface SqlCompileOptions {
   readonly asOf: string;
   readonly tables?: SqlTableNames;
   /**
-   * The units each lab's and test's results are reported in (`SELECT DISTINCT element, unit`):
-   * their conversions to the element's unit come from UCUM here and are written into the query.
+   * The units each lab's and test's results, and each medication's doses, are given in
+   * (`unitsInDataSql`): their conversions come from UCUM here and are written into the query.
    * A unit not listed is a unit that does not convert.
    */
   readonly units?: Readonly<Record<string, readonly string[]>>;

@@ -98,7 +98,7 @@ function severeConditionSql(ctx: SqlContext, clinicalClass: string, verification
 }
 
 /** The route match of a medication record (decide/dosing.ts routeMatch): NULL when of another route. */
-function routeOpen(el: Element): { skip: string; open: string } {
+export function routeOpen(el: Element): { skip: string; open: string } {
   if (el.routes === undefined) return { skip: 'FALSE', open: 'unclassified = 1' };
   const list = el.routes.map((r) => `'${r}'`).join(', ');
   return {

@@ -64,6 +64,15 @@ export const TABLE_COLUMNS: Readonly<Record<keyof SqlTableNames, readonly Column
     ['status', 'text'],
     ['encounter_class', 'text'],
     ['unclassified', 'smallint'],
+    // Medications: the drug's coding (the system by its canonical URI), one dose with its unit and
+    // the doses a day, and a daily dose given directly with its unit, each as the record gives it.
+    ['drug_system', 'text'],
+    ['drug_code', 'text'],
+    ['dose', 'double'],
+    ['dose_unit', 'text'],
+    ['per_day', 'double'],
+    ['daily_dose', 'double'],
+    ['daily_unit', 'text'],
   ],
   given: [
     ['pid', 'int'],
@@ -108,4 +117,18 @@ export function tableDefinitions(dialect: SqlDialect, names: SqlTableNames = DEF
     (t) =>
       `CREATE TABLE ${names[t]} (${TABLE_COLUMNS[t].map(([n, type]) => `${n} ${TYPES[dialect][type]}`).join(', ')})`,
   );
+}
+
+/**
+ * The units found in the data, per element (`element, unit` rows): results' units, and the units
+ * of medications' doses. A query carries a conversion for each (`units` of protocolToSql).
+ */
+export function unitsInDataSql(names: SqlTableNames = DEFAULT_TABLES): string {
+  return [
+    `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL`,
+    `SELECT DISTINCT element, dose_unit FROM ${names.record} WHERE dose_unit IS NOT NULL`,
+    `SELECT DISTINCT element, daily_unit FROM ${names.record} WHERE daily_unit IS NOT NULL`,
+  ]
+    .join(' UNION ')
+    .concat(' ORDER BY 1, 2');
 }

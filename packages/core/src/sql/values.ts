@@ -8,6 +8,7 @@ import { arithVal } from './arithmetic';
 import { bmiVal, calcVal } from './calculators';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
+import { doseVal } from './doses';
 
 /**
  * A value node read for each patient, as SQL expressions over the CTEs in `joins`: the fields of
@@ -109,7 +110,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'arith':
       return arithVal(v, ctx);
     case 'dose':
-      throw new NotCompilable('daily doses');
+      return doseVal(v, ctx);
     case 'episodes':
       throw new NotCompilable('counting episodes');
     case 'onset':

@@ -83,6 +83,7 @@ export function batchRows(batch: PopulationBatch, first = 0, refs?: readonly str
               word(ENCOUNTER_STATUSES[c.status[j]!]),
               word(ENCOUNTER_CLASSES[c.encounterClass[j]!]),
               c.unclassified[j]!,
+              ...drugColumns(c, j),
             ]);
             if (c.detail[j] !== 0)
               detailRows(detail, first + i, element, j - c.offsets[i]!, c.details[c.detail[j]! - 1]!);
@@ -113,6 +114,21 @@ export function batchRows(batch: PopulationBatch, first = 0, refs?: readonly str
     { table: 'date', rows: date },
     { table: 'code', rows: code },
     { table: 'detail', rows: detail },
+  ];
+}
+
+/** A record's drug coding and doses (TABLE_COLUMNS.record's last seven columns). */
+function drugColumns(c: Extract<PopulationBatch['elements'][string], { kind: 'records' }>, j: number): Row {
+  const coding = c.coding[j]!;
+  const [system = '', code] = coding === 0 ? [] : c.codings[coding - 1]!.split('\u0000');
+  return [
+    system === '' ? null : canonicalSystem(system),
+    code ?? null,
+    num(c.dose[j]!),
+    word(c.doseUnits[c.doseUnit[j]!]),
+    num(c.perDay[j]!),
+    num(c.dailyDose[j]!),
+    word(c.doseUnits[c.dailyDoseUnit[j]!]),
   ];
 }
 

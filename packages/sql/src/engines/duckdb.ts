@@ -8,6 +8,7 @@ import {
   type SqlTableNames,
   TABLE_COLUMNS,
   tableDefinitions,
+  unitsInDataSql,
 } from '@eligo/core';
 import { batchRows, unitsByElement } from './batch-rows';
 
@@ -64,9 +65,7 @@ export async function unitsInData(
   connection: DuckDBConnection,
   names: SqlTableNames = DEFAULT_TABLES,
 ): Promise<Record<string, string[]>> {
-  const reader = await connection.runAndReadAll(
-    `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
-  );
+  const reader = await connection.runAndReadAll(unitsInDataSql(names));
   return unitsByElement(reader.getRows() as [string, string][]);
 }
 

@@ -4,6 +4,7 @@ import {
   type SqlTableNames,
   TABLE_COLUMNS,
   tableDefinitions,
+  unitsInDataSql,
 } from '@eligo/core';
 import pg from 'pg';
 import { batchRows, unitsByElement } from './batch-rows';
@@ -58,9 +59,7 @@ export async function unitsInPostgres(
   // Asked once the tables are loaded and before the query runs: fresh statistics, or PostgreSQL
   // plans the readings' CTEs for one row each and joins them in nested loops.
   await client.query(`ANALYZE ${Object.values(names).join(', ')}`);
-  const { rows } = await client.query<{ element: string; unit: string }>(
-    `SELECT DISTINCT element, unit FROM ${names.result} WHERE unit IS NOT NULL ORDER BY element, unit`,
-  );
+  const { rows } = await client.query<{ element: string; unit: string }>(unitsInDataSql(names));
   return unitsByElement(rows.map(({ element, unit }) => [element, unit]));
 }
 
