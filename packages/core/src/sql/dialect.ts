@@ -54,6 +54,22 @@ export function dayToKey(dialect: SqlDialect, day: string): string {
   return `(${part('YEAR')} * 10000 + ${part('MONTH')} * 100 + ${part('DAY')})`;
 }
 
+/**
+ * The day number `months` calendar months after day number `day` (time/dates.ts addMonths): the
+ * day of the month kept, or the month's last day where it has fewer, as every engine's month
+ * arithmetic does.
+ */
+export function addMonthsSql(dialect: SqlDialect, day: string, months: number): string {
+  switch (dialect) {
+    case 'spark':
+      return `DATEDIFF(ADD_MONTHS(DATE_ADD(DATE '1970-01-01', ${day}), ${months}), DATE '1970-01-01')`;
+    case 'trino':
+      return `DATE_DIFF('day', DATE '1970-01-01', DATE_ADD('month', ${months}, DATE_ADD('day', ${day}, DATE '1970-01-01')))`;
+    default:
+      return `CAST(CAST((DATE '1970-01-01' + CAST(${day} AS INTEGER)) + INTERVAL '${months} months' AS DATE) - DATE '1970-01-01' AS INTEGER)`;
+  }
+}
+
 /** A NULL of a type, where an untyped one would take the wrong type (PostgreSQL reads it as text). */
 export function typedNull(dialect: SqlDialect, type: 'double' | 'text'): string {
   if (dialect === 'postgres') return type === 'double' ? 'NULL::float8' : 'NULL::text';

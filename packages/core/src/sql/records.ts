@@ -38,7 +38,7 @@ function classOf(
 }
 
 const clinical = (ctx: SqlContext) => classOf(ctx, 'clinical', CLINICAL_STATUSES, CLINICAL_CLASS);
-const verification = (ctx: SqlContext) =>
+export const verification = (ctx: SqlContext) =>
   classOf(ctx, 'verification', VERIFICATION_STATUSES, VERIFICATION_CLASS);
 
 /** `maybe`: an unclassified record (or one whose route is not stated) that would make the element true only might. */

@@ -146,7 +146,7 @@ export function anyReadingSql(
   const w =
     anchor === undefined
       ? windowBefore(b.window, ctx.asOf)
-      : windowBefore(b.window, { dayLo: anchor.dayLo, dayHi: anchor.dayHi });
+      : windowBefore(b.window, { dayLo: anchor.dayLo, dayHi: anchor.dayHi }, d);
   const threshold = sqlVal(b.r, ctx);
   const { value, ok } = rowReading(ctx, el, 'r');
   const passes = `(CASE WHEN NOT ${ok} THEN 1 ELSE ${compareSql(ctx, value, b.op, threshold)} END)`;

@@ -253,7 +253,7 @@ function anchoredTruth(
   if (a === undefined || anchor.joins.length !== 1)
     throw new NotCompilable('a window before a computed date');
   const local = (x: string) => x.replaceAll(`${a}.`, 'a.');
-  const win = windowBefore(w, { dayLo: local(anchor.dayLo), dayHi: local(anchor.dayHi) });
+  const win = windowBefore(w, { dayLo: local(anchor.dayLo), dayHi: local(anchor.dayHi) }, ctx.dialect);
   const body = recordSql(win);
   const table = recordTable(ctx, el);
   const fold = ctx.cte(`records:${el.id}:anchored:${a}:${span}:${body}`, 'k', () => ({

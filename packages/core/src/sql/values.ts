@@ -9,6 +9,7 @@ import { bmiVal, calcVal } from './calculators';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
 import { doseVal } from './doses';
+import { onsetVal } from './onset';
 
 /**
  * A value node read for each patient, as SQL expressions over the CTEs in `joins`: the fields of
@@ -114,7 +115,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'episodes':
       throw new NotCompilable('counting episodes');
     case 'onset':
-      throw new NotCompilable("a condition's onset as a date");
+      return onsetVal(v, ctx);
   }
 }
 

@@ -1,14 +1,20 @@
 import { windowMay, windowSure } from '../decide/window';
 import type { Window } from '../evaluate/ir';
+import { MEAN_MONTH_DAYS } from '../time/dates';
 import { NotCompilable } from './context';
+import { addMonthsSql, type SqlDialect } from './dialect';
 import type { SqlWindow } from './records';
 
 /**
  * A window before an anchor (decide/window.ts windowSure and windowMay) as SQL: before the
  * screening date its days are worked out here; before a day read per patient (`dayLo`, `dayHi`:
- * SQL expressions) it moves per patient, linear in days, weeks and hours only.
+ * SQL expressions) it moves per patient, in calendar months by the engine's month arithmetic.
  */
-export function windowBefore(w: Window, anchor: { dayLo: string; dayHi: string } | number): SqlWindow {
+export function windowBefore(
+  w: Window,
+  anchor: { dayLo: string; dayHi: string } | number,
+  dialect?: SqlDialect,
+): SqlWindow {
   if (typeof anchor === 'number') {
     const day = String(anchor);
     return {
@@ -18,8 +24,21 @@ export function windowBefore(w: Window, anchor: { dayLo: string; dayHi: string }
       anchorHi: day,
     };
   }
-  if (w.unit === 'month' || w.unit === 'year')
-    throw new NotCompilable('a window of months or years before a date read per patient');
+  if (w.unit === 'month' || w.unit === 'year') {
+    if (dialect === undefined)
+      throw new NotCompilable('a window of months or years before a date read per patient');
+    // time/dates.ts addDuration: whole calendar months, then the fraction in mean-month days.
+    const months = -(w.unit === 'year' ? w.amount * 12 : w.amount);
+    const whole = Math.trunc(months);
+    const days = Math.round((months - whole) * MEAN_MONTH_DAYS) + (w.strict ? 1 : 0);
+    const shift = (day: string) => `(${addMonthsSql(dialect, day, whole)} + ${days})`;
+    return {
+      sure: shift(anchor.dayHi),
+      may: shift(anchor.dayLo),
+      anchorLo: anchor.dayLo,
+      anchorHi: anchor.dayHi,
+    };
+  }
   const days = w.unit === 'week' ? 7 * w.amount : w.unit === 'day' ? w.amount : undefined;
   const strict = w.strict ? 1 : 0;
   return {

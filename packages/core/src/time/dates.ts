@@ -122,7 +122,7 @@ export function addYears(day: DayNumber, n: number): DayNumber {
 }
 
 /** Mean length of a Gregorian month, for the fractional part of a duration in months. */
-const MEAN_MONTH_DAYS = 365.2425 / 12;
+export const MEAN_MONTH_DAYS = 365.2425 / 12;
 
 /**
  * A duration in the language's units. Whole months and years move along the calendar; a
