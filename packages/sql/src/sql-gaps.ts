@@ -5,8 +5,6 @@
 export const SQL_GAPS: Readonly<Record<string, string>> = {
   '104-stable-dosing-over-the-last-months.json': 'stable dosing',
   '105-doses-in-an-open-world.json': 'stable dosing',
-  '106-episodes-of-exposures-stays-and-procedures.json': 'counting episodes',
-  '111-procedures-performed-over-a-period.json': 'counting episodes',
   '130-daily-dose-increased-within-a-window.json': 'a dose increase',
   '131-highest-daily-dose-within-a-window.json': 'the highest daily dose within a window',
   '132-dose-histories-in-an-open-world.json': 'a dose increase; the highest daily dose within a window',

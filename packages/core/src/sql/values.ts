@@ -9,6 +9,7 @@ import { bmiVal, calcVal } from './calculators';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
 import { doseVal } from './doses';
+import { episodesVal } from './episodes';
 import { onsetVal } from './onset';
 
 /**
@@ -113,7 +114,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
     case 'dose':
       return doseVal(v, ctx);
     case 'episodes':
-      throw new NotCompilable('counting episodes');
+      return episodesVal(v, ctx);
     case 'onset':
       return onsetVal(v, ctx);
   }
