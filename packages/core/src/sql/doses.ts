@@ -1,9 +1,10 @@
 import type { EquivalenceTable } from '../codes/equivalents';
 import { DAILY_DOSE_UNIT } from '../decide/dosing';
-import { NONE, OK, type Val } from '../evaluate/ir';
+import { windowSure } from '../decide/window';
+import { NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { CODE_SYSTEMS } from '../protocol';
 import { conversionFactor } from '../units/ucum';
-import { NotCompilable, type SqlContext } from './context';
+import type { SqlContext } from './context';
 import { doubleLiteral, literal } from './dialect';
 import { givenOf, routeOpen } from './records';
 import type { SqlVal } from './values';
@@ -18,22 +19,16 @@ import type { SqlVal } from './values';
  * history is complete or the input says none, else not known.
  */
 export function doseVal(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): SqlVal {
-  if (v.window !== undefined) throw new NotCompilable('the highest daily dose within a window');
+  if (v.window !== undefined) return highestDoseVal(v, v.window, ctx);
   const d = ctx.dialect;
   const el = v.el;
-  const route = routeOpen(el);
-  const toMg = perUnit(ctx, el, 'dose_unit', 'mg');
-  const toMgPerDay = perUnit(ctx, el, 'daily_unit', DAILY_DOSE_UNIT);
-  const factor = v.table === undefined ? doubleLiteral(d, 1) : equivalence(ctx, v.table);
-  const daily = `(COALESCE(daily_dose * ${toMgPerDay}, dose * ${toMg} * per_day) * ${factor})`;
   const asOf = ctx.asOf;
+  const all = exposuresCte(v, ctx);
   const ongoing = `(CASE WHEN (start_lo IS NOT NULL AND start_lo > ${asOf}) OR (end_lo IS NOT NULL AND end_hi < ${asOf}) THEN 0 WHEN (start_lo IS NULL OR start_hi <= ${asOf}) AND (end_lo IS NULL OR end_lo >= ${asOf}) THEN 1 ELSE 2 END)`;
   const key = `dose:${el.id}:${v.tableName ?? ''}`;
-  const exposures = ctx.cte(`${key}:exposures`, 'x', () => ({
-    comment: [
-      `${el.id}: exposures ongoing or perhaps ongoing on the screening date, each regimen once, daily doses in mg/d${v.table === undefined ? '' : ` as ${v.tableName}`}`,
-    ],
-    body: `SELECT DISTINCT pid, drug, start_lo, start_hi, end_lo, end_hi, open_record, daily, ongoing FROM (SELECT pid, COALESCE(drug_code, '') AS drug, start_lo, start_hi, end_lo, end_hi, CASE WHEN ${route.open} THEN 1 ELSE 0 END AS open_record, ${daily} AS daily, ${ongoing} AS ongoing FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT ${route.skip}) r WHERE ongoing <> 0`,
+  const exposures = ctx.cte(`${key}:ongoing`, 'x', () => ({
+    comment: [`${el.id}: exposures ongoing or perhaps ongoing on the screening date, each regimen once`],
+    body: `SELECT DISTINCT pid, drug, start_lo, start_hi, end_lo, end_hi, open_record, daily, ongoing FROM (SELECT x.*, ${ongoing} AS ongoing FROM ${all} x) r WHERE ongoing <> 0`,
   }));
   const given = givenOf(ctx, el);
   const t = ctx.cte(key, 'q', () => ({
@@ -53,6 +48,103 @@ export function doseVal(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): SqlVal
     state: `(CASE WHEN ${taking} OR ${noneKnown} THEN ${OK} ELSE ${NONE} END)`,
     lo: `(CASE WHEN ${taking} THEN GREATEST(${zero}, COALESCE(${t}.top, ${zero})) WHEN ${noneKnown} THEN ${zero} END)`,
     hi: `(CASE WHEN ${taking} THEN (CASE WHEN ${t}.undosed = 1 THEN NULL ELSE ${t}.total END) WHEN ${noneKnown} THEN ${zero} END)`,
+    loOpen: '0',
+    hiOpen: '0',
+    low: 'NULL',
+    high: 'NULL',
+    code: 'NULL',
+    unit: literal(d, DAILY_DOSE_UNIT),
+    dayLo: String(asOf),
+    dayHi: String(asOf),
+    constant: false,
+    joins: [t],
+  };
+}
+
+/** The element's exposures of a route it takes, each with its daily dose in mg/d (as the table's equivalents). */
+function exposuresCte(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): string {
+  const d = ctx.dialect;
+  const el = v.el;
+  return ctx.cte(`dose:${el.id}:${v.tableName ?? ''}:exposures`, 'x', () => {
+    const route = routeOpen(el);
+    const toMg = perUnit(ctx, el, 'dose_unit', 'mg');
+    const toMgPerDay = perUnit(ctx, el, 'daily_unit', DAILY_DOSE_UNIT);
+    const factor = v.table === undefined ? doubleLiteral(d, 1) : equivalence(ctx, v.table);
+    const daily = `(COALESCE(daily_dose * ${toMgPerDay}, dose * ${toMg} * per_day) * ${factor})`;
+    return {
+      comment: [
+        `${el.id}: exposures and their daily doses in mg/d${v.table === undefined ? '' : ` as ${v.tableName}`}`,
+      ],
+      body: `SELECT pid, COALESCE(drug_code, '') AS drug, start_lo, start_hi, end_lo, end_hi, CASE WHEN ${route.open} THEN 1 ELSE 0 END AS open_record, ${daily} AS daily FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT ${route.skip}`,
+    };
+  });
+}
+
+/** Before every real day: an undated start may have been at any time. */
+const UNDATED = -1_000_000_000;
+
+/**
+ * `M highest daily dose within D` (decide/doseHistory.ts doseSegments and highestDailyDose): the
+ * window's days cut wherever an exposure's cover may begin or end; on each run of days the dose
+ * is known from the highest exposure surely covering all of it to the sum of those that may
+ * cover it (each regimen once), unbounded where one has no dose or, in an open world, none may.
+ * The highest: from the highest low end to the highest high end. Not known at all in an open
+ * world when no exposure may fall in the window.
+ */
+function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: SqlContext): SqlVal {
+  const d = ctx.dialect;
+  const el = v.el;
+  const asOf = ctx.asOf;
+  const from = windowSure(asOf, window);
+  const all = exposuresCte(v, ctx);
+  const key = `dose:${el.id}:${v.tableName ?? ''}:within:${from}`;
+  const covers = ctx.cte(`${key}:covers`, 'x', () => {
+    const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
+    const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
+    return {
+      comment: [`${el.id}: the days each exposure surely and perhaps covers, up to the screening date`],
+      body: `SELECT x.*, COALESCE(start_lo, ${UNDATED}) AS may_from, ${lastHi} AS may_to, CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END AS sure_from, ${lastLo} AS sure_to FROM ${all} x WHERE start_lo IS NULL OR start_lo <= ${asOf}`,
+    };
+  });
+  const segments = ctx.cte(`${key}:segments`, 'x', () => {
+    const edges = ['may_from', 'sure_from', 'sure_to + 1', 'may_to + 1']
+      .map((e) => `SELECT pid, ${e} AS day FROM ${covers}`)
+      .join(' UNION ALL ');
+    return {
+      comment: [`${el.id}: the window's days cut where an exposure's cover changes`],
+      body: `SELECT pid, day AS s, COALESCE(LEAD(day) OVER (PARTITION BY pid ORDER BY day) - 1, ${asOf}) AS e FROM (SELECT DISTINCT pid, day FROM (SELECT pid, ${from} AS day FROM ${covers} UNION ALL ${edges}) c WHERE day = ${from} OR (day > ${from} AND day <= ${asOf})) k`,
+    };
+  });
+  const runs = ctx.cte(`${key}:runs`, 'x', () => ({
+    comment: [
+      `${el.id}: each run's dose, from the highest sure exposure to the sum of those that may cover it`,
+    ],
+    body: [
+      `SELECT g.pid, g.s, COALESCE(a.n, 0) AS n, a.lo, b.total, b.undosed FROM ${segments} g`,
+      `LEFT JOIN (SELECT g.pid, g.s, COUNT(*) AS n, MAX(CASE WHEN c.open_record = 0 AND c.daily IS NOT NULL AND c.sure_from <= g.s AND g.e <= c.sure_to THEN c.daily END) AS lo`,
+      `  FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s GROUP BY g.pid, g.s) a ON a.pid = g.pid AND a.s = g.s`,
+      `LEFT JOIN (SELECT pid, s, SUM(daily) AS total, MAX(CASE WHEN daily IS NULL THEN 1 ELSE 0 END) AS undosed FROM (`,
+      `  SELECT DISTINCT g.pid, g.s, c.drug, c.start_lo, c.start_hi, c.end_lo, c.end_hi, c.open_record, c.daily`,
+      `  FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s) u GROUP BY pid, s) b ON b.pid = g.pid AND b.s = g.s`,
+    ].join('\n'),
+  }));
+  const given = givenOf(ctx, el);
+  const complete = el.closedWorld ? 'TRUE' : 'COALESCE(g.given, 0) = 2';
+  const t = ctx.cte(key, 'q', () => ({
+    comment: [`${el.id}: the highest daily dose within the window`],
+    body: [
+      `SELECT g.pid, CASE WHEN ${complete} THEN 1 ELSE 0 END AS complete, COALESCE(r.in_window, 0) AS in_window, r.lo,`,
+      `  CASE WHEN r.undosed = 1 OR (r.uncovered = 1 AND NOT (${complete})) THEN 1 ELSE 0 END AS unbounded, r.hi`,
+      `FROM ${given} g LEFT JOIN (SELECT pid, SUM(n) AS in_window, MAX(COALESCE(lo, 0)) AS lo, MAX(CASE WHEN n > 0 AND undosed = 0 THEN total ELSE 0 END) AS hi,`,
+      `  MAX(CASE WHEN n > 0 AND undosed = 1 THEN 1 ELSE 0 END) AS undosed, MAX(CASE WHEN n = 0 THEN 1 ELSE 0 END) AS uncovered FROM ${runs} GROUP BY pid) r ON r.pid = g.pid`,
+    ].join('\n'),
+  }));
+  const zero = doubleLiteral(d, 0);
+  const known = `(COALESCE(${t}.in_window, 0) > 0 OR ${el.closedWorld ? 'TRUE' : `COALESCE(${t}.complete, 0) = 1`})`;
+  return {
+    state: `(CASE WHEN ${known} THEN ${OK} ELSE ${NONE} END)`,
+    lo: `(CASE WHEN ${known} THEN GREATEST(${zero}, COALESCE(${t}.lo, ${zero})) END)`,
+    hi: `(CASE WHEN ${known} AND COALESCE(${t}.unbounded, 0) = 0 THEN COALESCE(${t}.hi, ${zero}) END)`,
     loOpen: '0',
     hiOpen: '0',
     low: 'NULL',
