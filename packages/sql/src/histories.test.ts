@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from './engines/engine';
 
 /**
- * Medication and procedure histories through SQL (daily doses, the highest within a window,
- * episodes, windows back from a condition's first onset) on a seeded population of messy
+ * Medication and procedure histories through SQL (daily doses, the highest within a window, dose
+ * increases, episodes, windows back from a condition's first onset) on a seeded population of messy
  * records: partial and missing dates, doses in other units or none, routes not stated, drugs a
  * table does not list, unclassified records, and elements both open and complete. Every patient
  * gets from DuckDB and PostgreSQL the status the fast path gives, criterion by criterion.
@@ -22,6 +22,8 @@ inclusion
   DAILY-NONE met if steroid_any daily dose = 0 mg/d
   HIGHEST met if steroid highest daily dose as prednisone within 30 days > 15 mg/d
   HIGHEST-MONTHS met if steroid_any highest daily dose within 2 months >= 20 mg/d
+  RISE met if steroid daily dose as prednisone increased within 30 days
+  RISE-MONTHS met if steroid_any daily dose as prednisolone increased within 3 months
   EPISODES met if episodes of chemo separated by more than 14 days >= 2
   EPISODES-ONE met if episodes of transfusion = 1
   TRANSFUSIONS met if episodes of transfusion >= 2

@@ -5,8 +5,6 @@
 export const SQL_GAPS: Readonly<Record<string, string>> = {
   '104-stable-dosing-over-the-last-months.json': 'stable dosing',
   '105-doses-in-an-open-world.json': 'stable dosing',
-  '130-daily-dose-increased-within-a-window.json': 'a dose increase',
-  '132-dose-histories-in-an-open-world.json': 'a dose increase',
   '133-who-weight-for-age-z-at-minus-3.json': 'the who_weight_for_age_z calculator',
   '134-who-weight-for-age-z-names-what-it-lacks.json': 'the who_weight_for_age_z calculator',
   '135-who-weight-for-age-z-from-a-partial-birth-date.json': 'the who_weight_for_age_z calculator',

@@ -1,11 +1,11 @@
 import type { EquivalenceTable } from '../codes/equivalents';
 import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { windowSure } from '../decide/window';
-import { NONE, OK, type Val, type Window } from '../evaluate/ir';
+import { type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { CODE_SYSTEMS } from '../protocol';
 import { conversionFactor } from '../units/ucum';
 import type { SqlContext } from './context';
-import { doubleLiteral, literal } from './dialect';
+import { doubleLiteral, literal, round12 } from './dialect';
 import { givenOf, routeOpen } from './records';
 import type { SqlVal } from './values';
 
@@ -62,7 +62,7 @@ export function doseVal(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): SqlVal
 }
 
 /** The element's exposures of a route it takes, each with its daily dose in mg/d (as the table's equivalents). */
-function exposuresCte(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): string {
+function exposuresCte(v: DoseSource, ctx: SqlContext): string {
   const d = ctx.dialect;
   const el = v.el;
   return ctx.cte(`dose:${el.id}:${v.tableName ?? ''}:exposures`, 'x', () => {
@@ -75,7 +75,7 @@ function exposuresCte(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): string {
       comment: [
         `${el.id}: exposures and their daily doses in mg/d${v.table === undefined ? '' : ` as ${v.tableName}`}`,
       ],
-      body: `SELECT pid, COALESCE(drug_code, '') AS drug, start_lo, start_hi, end_lo, end_hi, CASE WHEN ${route.open} THEN 1 ELSE 0 END AS open_record, ${daily} AS daily FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT ${route.skip}`,
+      body: `SELECT pid, seq, COALESCE(drug_code, '') AS drug, start_lo, start_hi, end_lo, end_hi, CASE WHEN ${route.open} THEN 1 ELSE 0 END AS open_record, ${daily} AS daily FROM ${ctx.tables.record} WHERE element = ${literal(d, el.id)} AND NOT ${route.skip}`,
     };
   });
 }
@@ -83,19 +83,27 @@ function exposuresCte(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): string {
 /** Before every real day: an undated start may have been at any time. */
 const UNDATED = -1_000_000_000;
 
+/** What the dose readings read: the element, and the equivalence table named (`as prednisone`). */
+interface DoseSource {
+  readonly el: Element;
+  readonly table: EquivalenceTable | undefined;
+  readonly tableName: string | undefined;
+}
+
 /**
- * `M highest daily dose within D` (decide/doseHistory.ts doseSegments and highestDailyDose): the
- * window's days cut wherever an exposure's cover may begin or end; on each run of days the dose
- * is known from the highest exposure surely covering all of it to the sum of those that may
- * cover it (each regimen once), unbounded where one has no dose or, in an open world, none may.
- * The highest: from the highest low end to the highest high end. Not known at all in an open
- * world when no exposure may fall in the window.
+ * decide/doseHistory.ts doseSegments: the window's days (from `from` to the screening date) cut
+ * wherever an exposure's cover may begin or end; per run, the exposures that may cover it (`n`),
+ * the highest dose of those surely covering all of it (`lo`), and the sum of those that may cover
+ * it, each regimen once (`total`; `undosed` when one has no dose). Also the covers (with `seq`)
+ * and the runs' days, for the readings that compare runs.
  */
-function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: SqlContext): SqlVal {
-  const d = ctx.dialect;
+function doseRuns(
+  v: DoseSource,
+  from: number,
+  ctx: SqlContext,
+): { covers: string; segments: string; runs: string } {
   const el = v.el;
   const asOf = ctx.asOf;
-  const from = windowSure(asOf, window);
   const all = exposuresCte(v, ctx);
   const key = `dose:${el.id}:${v.tableName ?? ''}:within:${from}`;
   const covers = ctx.cte(`${key}:covers`, 'x', () => {
@@ -120,7 +128,7 @@ function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: Sql
       `${el.id}: each run's dose, from the highest sure exposure to the sum of those that may cover it`,
     ],
     body: [
-      `SELECT g.pid, g.s, COALESCE(a.n, 0) AS n, a.lo, b.total, b.undosed FROM ${segments} g`,
+      `SELECT g.pid, g.s, g.e, COALESCE(a.n, 0) AS n, a.lo, b.total, b.undosed FROM ${segments} g`,
       `LEFT JOIN (SELECT g.pid, g.s, COUNT(*) AS n, MAX(CASE WHEN c.open_record = 0 AND c.daily IS NOT NULL AND c.sure_from <= g.s AND g.e <= c.sure_to THEN c.daily END) AS lo`,
       `  FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s GROUP BY g.pid, g.s) a ON a.pid = g.pid AND a.s = g.s`,
       `LEFT JOIN (SELECT pid, s, SUM(daily) AS total, MAX(CASE WHEN daily IS NULL THEN 1 ELSE 0 END) AS undosed FROM (`,
@@ -128,6 +136,24 @@ function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: Sql
       `  FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s) u GROUP BY pid, s) b ON b.pid = g.pid AND b.s = g.s`,
     ].join('\n'),
   }));
+  return { covers, segments, runs };
+}
+
+/**
+ * `M highest daily dose within D` (decide/doseHistory.ts doseSegments and highestDailyDose): the
+ * window's days cut wherever an exposure's cover may begin or end; on each run of days the dose
+ * is known from the highest exposure surely covering all of it to the sum of those that may
+ * cover it (each regimen once), unbounded where one has no dose or, in an open world, none may.
+ * The highest: from the highest low end to the highest high end. Not known at all in an open
+ * world when no exposure may fall in the window.
+ */
+function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: SqlContext): SqlVal {
+  const d = ctx.dialect;
+  const el = v.el;
+  const asOf = ctx.asOf;
+  const from = windowSure(asOf, window);
+  const key = `dose:${el.id}:${v.tableName ?? ''}:within:${from}`;
+  const { runs } = doseRuns(v, from, ctx);
   const given = givenOf(ctx, el);
   const complete = el.closedWorld ? 'TRUE' : 'COALESCE(g.given, 0) = 2';
   const t = ctx.cte(key, 'q', () => ({
@@ -190,4 +216,57 @@ function equivalence(ctx: SqlContext, table: EquivalenceTable): string {
     return `WHEN UPPER(TRIM(drug_code)) = ${literal(d, e.atc)}${routes} THEN ${doubleLiteral(d, table.referenceDose / e.dose)}`;
   });
   return `(CASE WHEN drug_code IS NULL OR (drug_system IS NOT NULL AND drug_system <> ${literal(d, CODE_SYSTEMS.atc)}) THEN NULL ${arms.join(' ')} ELSE NULL END)`;
+}
+
+/**
+ * `M daily dose [as T] increased within D` (decide/doseHistory.ts doseIncreasedTruth): met when a
+ * run's lowest dose is above the lowest highest dose of an earlier run; not met when every run's
+ * dose is surely no higher than every earlier run's (and than itself over its own days): by the
+ * numbers, or because only exposures that surely ran through the earlier run may cover the later;
+ * unknown otherwise.
+ */
+export function doseRiseSql(
+  b: DoseSource & { readonly window: Window },
+  ctx: SqlContext,
+  joins: Set<string>,
+): string {
+  const d = ctx.dialect;
+  const el = b.el;
+  const asOf = ctx.asOf;
+  const from = windowSure(asOf, b.window);
+  const { covers, segments, runs } = doseRuns(b, from, ctx);
+  const given = givenOf(ctx, el);
+  const key = `dose:${el.id}:${b.tableName ?? ''}:within:${from}:rise`;
+  const complete = el.closedWorld ? 'TRUE' : 'COALESCE(g.given, 0) = 2';
+  const seg = ctx.cte(`${key}:runs`, 'x', () => ({
+    comment: [`${el.id}: each run's dose as a range, and whether it is on record at all`],
+    body: [
+      `SELECT r.pid, r.s, r.e, CASE WHEN r.n > 0 OR ${complete} THEN 1 ELSE 0 END AS known, GREATEST(0, COALESCE(r.lo, 0)) AS lo,`,
+      `  CASE WHEN r.n = 0 THEN (CASE WHEN ${complete} THEN 0 END) WHEN r.undosed = 1 THEN NULL ELSE r.total END AS hi`,
+      `FROM ${runs} r LEFT JOIN ${given} g ON g.pid = r.pid`,
+    ].join('\n'),
+  }));
+  const r12 = (x: string) => round12(d, x);
+  const t = ctx.cte(key, 'x', () => {
+    const order = 'PARTITION BY pid ORDER BY s';
+    const running = `SELECT pid, s, lo, MIN(hi) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto FROM ${seg}`;
+    const rises = `SELECT pid, MAX(CASE WHEN before IS NOT NULL AND ${r12('lo')} > ${r12('before')} THEN 1 ELSE 0 END) AS rises FROM (SELECT pid, s, lo, LAG(upto) OVER (${order}) AS before FROM (${running}) u) w GROUP BY pid`;
+    const may = `SELECT g.pid, g.s, c.seq FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s`;
+    const sure = `SELECT g.pid, g.s, c.seq FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.open_record = 0 AND c.daily IS NOT NULL AND c.sure_from <= g.s AND g.e <= c.sure_to`;
+    const pairs = `SELECT a.pid, a.s AS si, b.s AS sj, a.lo AS lo_i, b.known AS known_j, b.hi AS hi_j FROM ${seg} a JOIN ${seg} b ON a.pid = b.pid AND (a.s < b.s OR (a.s = b.s AND b.e > b.s))`;
+    const missing = `SELECT p.pid, p.si, p.sj, COUNT(*) AS n FROM (${pairs}) p JOIN (${may}) m ON m.pid = p.pid AND m.s = p.sj LEFT JOIN (${sure}) u ON u.pid = p.pid AND u.s = p.si AND u.seq = m.seq WHERE u.seq IS NULL GROUP BY p.pid, p.si, p.sj`;
+    const open = `SELECT p.pid, MAX(CASE WHEN p.known_j = 1 AND ((p.hi_j IS NOT NULL AND ${r12('p.hi_j')} <= ${r12('p.lo_i')}) OR COALESCE(x.n, 0) = 0) THEN 0 ELSE 1 END) AS open FROM (${pairs}) p LEFT JOIN (${missing}) x ON x.pid = p.pid AND x.si = p.si AND x.sj = p.sj GROUP BY p.pid`;
+    // No run on record: the window is one run without exposures, undecided unless complete.
+    const none = asOf > from ? `(CASE WHEN ${complete} THEN 0 ELSE 1 END)` : '0';
+    return {
+      comment: [`${el.id}: whether the daily dose rose within the window: 2 surely, 0 surely not, 1 perhaps`],
+      body: [
+        `SELECT g.pid, CASE WHEN r.rises = 1 THEN 2 WHEN r.pid IS NULL THEN ${none} WHEN COALESCE(o.open, 0) = 1 THEN 1 ELSE 0 END AS truth`,
+        `FROM ${given} g LEFT JOIN (${rises}) r ON r.pid = g.pid LEFT JOIN (${open}) o ON o.pid = g.pid`,
+      ].join('\n'),
+    };
+  });
+  joins.add(t);
+  const absent = el.closedWorld || asOf === from ? '0' : '1';
+  return `COALESCE(${t}.truth, ${absent})`;
 }
