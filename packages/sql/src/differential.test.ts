@@ -51,11 +51,14 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
       });
       if (!query.ok) throw new Error('a partial compile always gives a query');
       const skipped = new Set(query.skipped.map((p) => p.criterion));
+      // Every criterion of the trial compiles, so verdicts and the funnel are compared too.
+      expect([...skipped]).toEqual([]);
       const rows = new Map((await engine.rows(query.sql)).map((r) => [String(r.ref), r]));
 
       const funnel = createFunnel(protocol!.info);
       let compared = 0;
       const statusesSeen = new Set<number>();
+      const trend = new Set<number>();
       for await (const { patientId, bundle } of patientBundles(dir)) {
         const facts = bundleToFacts(protocol!.info, bundle, asOf);
         if (!facts.ok) throw new Error(`${patientId}: ${JSON.stringify(facts.errors)}`);
@@ -67,6 +70,7 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
         query.criteria.forEach((k, c) => {
           if (skipped.has(k.id) || k.heading) return;
           statusesSeen.add(fast.statuses[c]!);
+          if (k.id === 'IgAN-IN-3') trend.add(fast.statuses[c]!);
           expect(TRI[row![k.column] as number], `${patientId} ${k.id}`).toBe(fast.statuses[c]);
           compared++;
         });
@@ -77,6 +81,8 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
       }
       // The export must exercise all three answers, or agreement would prove little.
       expect([...statusesSeen].sort()).toEqual([0, 1, 2]);
+      // IgAN-IN-3 reads a trend of the latest of a laboratory eGFR and CKD-EPI per creatinine.
+      expect([...trend].sort()).toEqual([0, 1, 2]);
       expect(compared).toBeGreaterThan(PATIENTS * 30);
       if (skipped.size === 0) {
         const shape = funnelSql(protocol!, query);

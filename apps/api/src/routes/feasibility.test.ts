@@ -7,11 +7,20 @@ import { readProtocolSource, workedPatients } from '@eligo/protocols';
 import { DEFAULT_AS_OF, generateBulkExport, patientBundles } from '@eligo/sql';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobView } from '../feasibility/jobs';
-import { example, nct } from '../testing/nct';
+import { example, nct, variant } from '../testing/nct';
 import { type TestApp, testApp } from '../testing/support';
 
 const AS_OF = '2025-06-01';
 const sqlTrial = readProtocolSource('NCT05291234');
+/** NCT06469190 with one criterion more, of a construct that has no SQL form (stable dosing). */
+const inProcess = {
+  name: nct.name,
+  text: `${variant('NCT09999999')}
+    AAV-EX-3 "Changed ACE inhibitor or ARB dosing"
+      source "A change of ACE inhibitor or ARB dosing within the last 3 months."
+      met if not acei_arb stable for at least 3 months
+`,
+};
 const bulkRoot = mkdtempSync(join(tmpdir(), 'eligo-feasibility-'));
 const bulk = generateBulkExport({ seed: 7, patients: 40, dir: join(bulkRoot, 'site-a') });
 
@@ -58,7 +67,7 @@ const ndjson = (docs: readonly unknown[]) => docs.map((d) => JSON.stringify(d)).
 
 describe('feasibility jobs', async () => {
   const t = await testApp({ bodyLimit: 16 * 1024 * 1024, bulkDir: bulkRoot, feasibilityJobs: 2 });
-  const trial = await publish(t, nct);
+  const trial = await publish(t, inProcess);
   const sqlId = await publish(t, sqlTrial);
   const docs = [example('eligible-igan.json'), example('ineligible-pmn.json')];
 
@@ -112,11 +121,11 @@ describe('feasibility jobs', async () => {
     expect(job.done).toBe(4);
     expect(job.total).toBe(4);
     expect(job.result!.path).toBe('in-process');
-    expect(job.result!.notCompiled.map((p) => p.criterion)).toEqual(['IgAN-IN-3']);
+    expect(job.result!.notCompiled.map((p) => p.criterion)).toEqual(['AAV-EX-3']);
     expect(job.result!.patients).toBe(2);
     expect(job.result!.unread).toBe(2);
     expect(job.result!.unreadLines.map((l) => l.line)).toEqual([3, 4]);
-    expect(job.result!.funnel).toEqual(coreFunnel(nct.text, docs));
+    expect(job.result!.funnel).toEqual(coreFunnel(inProcess.text, docs));
     // Nothing of a patient comes back: no Patient resource id, no name, no birth date.
     const sent = JSON.stringify(job);
     for (const doc of docs) {
@@ -141,16 +150,16 @@ describe('feasibility jobs', async () => {
   });
 
   for (const [label, source] of [
-    ['in process', nct],
+    ['in process', inProcess],
     ['on DuckDB', sqlTrial],
   ] as const) {
     it(`reads a bulk export from ELIGO_BULK_DIR by name ${label}, progress reaching its patients`, async () => {
-      const id = source === nct ? trial : sqlId;
+      const id = source === inProcess ? trial : sqlId;
       const res = await start(t, id, { asOf: DEFAULT_AS_OF, source: { bulkExport: 'site-a' } });
       expect(res.status).toBe(202);
       const job = await settled(t, ((await res.json()) as JobView).id);
       expect(job.state).toBe('done');
-      expect(job.result!.path).toBe(source === nct ? 'in-process' : 'sql');
+      expect(job.result!.path).toBe(source === inProcess ? 'in-process' : 'sql');
       expect(job.total).toBe(bulk.patients);
       expect(job.done).toBe(bulk.patients);
       const { protocol } = compile(source.text);
@@ -199,7 +208,7 @@ describe('feasibility jobs', async () => {
 
   it('turns a run away with 503 while as many as allowed are under way', async () => {
     const one = await testApp({ bodyLimit: 4 * 1024 * 1024, feasibilityJobs: 1 });
-    await publish(one, nct);
+    await publish(one, inProcess);
     const body = { asOf: AS_OF, source: { upload: ndjson(Array.from({ length: 200 }, () => docs[0])) } };
     const first = await start(one, trial, body);
     expect(first.status).toBe(202);

@@ -1,11 +1,11 @@
 import { shiftBy } from '../evaluate/days';
-import { type Bool, OK } from '../evaluate/ir';
+import { type Bool, OK, type Val } from '../evaluate/ir';
 import { dayFromIso } from '../time/dates';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal } from './dialect';
-import { labOf, rowReading } from './results';
+import { rowReading } from './results';
 import { compareSql } from './rules';
-import { type SqlVal, sqlVal } from './values';
+import { birthDateCte, ckdEnds, codeCte, type SqlVal, sqlVal } from './values';
 
 /**
  * Trends over a lab's series (evaluate/leaves.ts trendTruth and steadyTruth): every result by the
@@ -17,21 +17,81 @@ type Trend = Extract<Bool, { k: 'trend' }>;
 
 /** The series of a trend's value as a CTE: pid, seq, days, whether a number, and its interval. */
 function series(ctx: SqlContext, node: Trend): { name: string; el: string } {
-  const lab = labOf(node.s);
-  if (lab === undefined)
-    throw new NotCompilable('a trend over a computed series (`latest of`, a calculator)');
-  const el = lab.el;
-  const { value, ok } = rowReading(ctx, el, 'r');
-  const name = ctx.cte(`series:${el.id}`, 't', () => ({
-    comment: [`${el.id}: every result by the screening date, in ${el.unit ?? 'its own unit'}`],
-    body: [
-      `SELECT r.pid, r.seq, ${value.dayLo} AS lo_d, ${value.dayHi} AS hi_d, CASE WHEN ${ok} THEN 1 ELSE 0 END AS ok,`,
-      `  ${value.lo} AS lo, ${value.hi} AS hi, ${value.loOpen} AS lo_open, ${value.hiOpen} AS hi_open`,
-      `FROM ${ctx.tables.result} r WHERE r.element = ${literal(ctx.dialect, el.id)} AND ${value.dayLo} <= ${ctx.asOf}`,
-    ].join('\n'),
-  }));
-  return { name, el: el.id };
+  return seriesOf(ctx, node.s);
 }
+
+/**
+ * Every value of `v` up to the screening date, one row each (evaluate/leaves.ts seriesOf): a lab's
+ * results in its unit; for `latest of`, every alternative's series in the first one's unit, a
+ * result on the same day as one listed before it left out; for CKD-EPI, the estimate of each
+ * creatinine result with the age on its date, where sex and birth date allow one.
+ */
+function seriesOf(ctx: SqlContext, v: Val): { name: string; el: string } {
+  if (v.k === 'define') return seriesOf(ctx, v.body);
+  if (v.k === 'lab') {
+    const el = v.el;
+    const { value, ok } = rowReading(ctx, el, 'r');
+    const name = ctx.cte(`series:${el.id}`, 't', () => ({
+      comment: [`${el.id}: every result by the screening date, in ${el.unit ?? 'its own unit'}`],
+      body: [
+        `SELECT r.pid, r.seq, ${value.dayLo} AS lo_d, ${value.dayHi} AS hi_d, CASE WHEN ${ok} THEN 1 ELSE 0 END AS ok,`,
+        `  ${value.lo} AS lo, ${value.hi} AS hi, ${value.loOpen} AS lo_open, ${value.hiOpen} AS hi_open`,
+        `FROM ${ctx.tables.result} r WHERE r.element = ${literal(ctx.dialect, el.id)} AND ${value.dayLo} <= ${ctx.asOf}`,
+      ].join('\n'),
+    }));
+    return { name, el: el.id };
+  }
+  if (v.k === 'latest') {
+    const parts = v.alts.map((alt) => seriesOf(ctx, alt));
+    const el = parts.map((p) => p.el).join('+');
+    const d = ctx.dialect;
+    const conv = (i: number, x: string) => {
+      const c = v.factors[i]!;
+      return c.factor === 1 && c.offset === 0
+        ? x
+        : `(${x} * ${doubleLiteral(d, c.factor)} + ${doubleLiteral(d, c.offset)})`;
+    };
+    const union = parts
+      .map(
+        (p, i) =>
+          `SELECT pid, ${i} * ${SEQ_SPAN} + seq AS seq, lo_d, hi_d, ok, ${conv(i, 'lo')} AS lo, ${conv(i, 'hi')} AS hi, lo_open, hi_open FROM ${p.name}`,
+      )
+      .join(' UNION ALL ');
+    const name = ctx.cte(`series:latest:${el}`, 't', () => ({
+      comment: [
+        `the series of the latest of ${parts.map((p) => p.el).join(', ')}: a day's first listed value only`,
+      ],
+      body: `SELECT pid, seq, lo_d, hi_d, ok, lo, hi, lo_open, hi_open FROM (SELECT u.*, ROW_NUMBER() OVER (PARTITION BY pid, lo_d, hi_d ORDER BY seq) AS rn FROM (${union}) u) w WHERE lo_d <> hi_d OR rn = 1`,
+    }));
+    return { name, el };
+  }
+  if (v.k === 'ckd') {
+    const scr = seriesOf(ctx, v.creatinine);
+    const sex = codeCte(ctx, v.sex);
+    const birth = birthDateCte(ctx, v.birth);
+    const { lo, hi } = ckdEnds(
+      ctx,
+      v,
+      { lo: 'c.lo', hi: 'c.hi', dayLo: 'c.lo_d', dayHi: 'c.hi_d' },
+      `${sex}.code`,
+      birth,
+    );
+    const el = `ckd(${scr.el})`;
+    const name = ctx.cte(`series:${el}:${v.version}:${v.sex.id}:${v.birth.id}`, 't', () => ({
+      comment: [`CKD-EPI ${v.version} of each ${scr.el} result, with the age on its date`],
+      body: [
+        `SELECT c.pid, c.seq, c.lo_d, c.hi_d, 1 AS ok, ${lo} AS lo, ${hi} AS hi, c.hi_open AS lo_open, c.lo_open AS hi_open`,
+        `FROM ${scr.name} c JOIN ${sex} ON ${sex}.pid = c.pid JOIN ${birth} ON ${birth}.pid = c.pid`,
+        `WHERE c.ok = 1 AND ${sex}.code IN ('male', 'female')`,
+      ].join('\n'),
+    }));
+    return { name, el };
+  }
+  throw new NotCompilable('a trend over a computed series (`latest of`, a calculator)');
+}
+
+/** Room for one alternative's sequence numbers, so that the first listed sorts first. */
+const SEQ_SPAN = 1_000_000;
 
 /** A series row (alias `p`) as a value, each end scaled by `factor` (1 for the value itself). */
 function point(ctx: SqlContext, p: string, factor?: number): SqlVal {

@@ -372,17 +372,20 @@ function latestVal(v: Extract<Val, { k: 'latest' }>, ctx: SqlContext): SqlVal {
 }
 
 /**
- * CKD-EPI (2021 or 2009) from the creatinine in use, with the age on its date (evaluate/values.ts
- * ckdOf and calculators/ckdEpi.ts egfrRange): eGFR falls as creatinine and age rise, so an
- * interval of creatinine and of age gives the interval of estimates from its corners.
+ * CKD-EPI's ends for a creatinine (`scr`: its interval and days), a sex code and a birth-date CTE
+ * (`birth`): the low end from the highest creatinine and the oldest age on its latest day, the high
+ * end from the lowest and the youngest.
  */
-function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
+export function ckdEnds(
+  ctx: SqlContext,
+  v: Extract<Val, { k: 'ckd' }>,
+  scr: Pick<SqlVal, 'lo' | 'hi' | 'dayLo' | 'dayHi'>,
+  sex: string,
+  birth: string,
+): { lo: string; hi: string } {
   const d = ctx.dialect;
-  const scr = sqlVal(v.creatinine, ctx);
-  const sexVal = sqlVal({ k: 'sex', el: v.sex, out: v.out, unit: undefined } as Val, ctx);
-  const birth = birthDateCte(ctx, v.birth);
   const v2021 = v.version === '2021';
-  const female = `${sexVal.code} = 'female'`;
+  const female = `${sex} = 'female'`;
   const youngest = yearsBetween(`${birth}.key_hi`, dayToKey(d, scr.dayLo));
   const oldest = yearsBetween(`${birth}.key_lo`, dayToKey(d, scr.dayHi));
   const egfr = (mgDl: string, age: string) => {
@@ -396,8 +399,23 @@ function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
     return `(${v2021 ? 142 : 141} * ${creatinine} * POWER(${doubleLiteral(d, Number(base))}, ${age}) * (CASE WHEN ${female} THEN ${v2021 ? '1.012' : '1.018'} ELSE 1 END))`;
   };
   const toMgDl = doubleLiteral(d, v.toMgDl);
-  const lo = `(CASE WHEN ${scr.hi} IS NULL THEN 0 ELSE ${egfr(`(${scr.hi} * ${toMgDl})`, oldest)} END)`;
-  const hi = `(CASE WHEN ${scr.lo} IS NULL OR ${scr.lo} <= 0 THEN NULL ELSE ${egfr(`(${scr.lo} * ${toMgDl})`, youngest)} END)`;
+  return {
+    lo: `(CASE WHEN ${scr.hi} IS NULL THEN 0 ELSE ${egfr(`(${scr.hi} * ${toMgDl})`, oldest)} END)`,
+    hi: `(CASE WHEN ${scr.lo} IS NULL OR ${scr.lo} <= 0 THEN NULL ELSE ${egfr(`(${scr.lo} * ${toMgDl})`, youngest)} END)`,
+  };
+}
+
+/**
+ * CKD-EPI (2021 or 2009) from the creatinine in use, with the age on its date (evaluate/values.ts
+ * ckdOf and calculators/ckdEpi.ts egfrRange): eGFR falls as creatinine and age rise, so an
+ * interval of creatinine and of age gives the interval of estimates from its corners.
+ */
+function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
+  const d = ctx.dialect;
+  const scr = sqlVal(v.creatinine, ctx);
+  const sexVal = sqlVal({ k: 'sex', el: v.sex, out: v.out, unit: undefined } as Val, ctx);
+  const birth = birthDateCte(ctx, v.birth);
+  const { lo, hi } = ckdEnds(ctx, v, scr, sexVal.code, birth);
   const sexKnown = `${sexVal.code} IN ('male', 'female')`;
   const state = `(CASE WHEN ${scr.state} <> ${OK} OR ${scr.code} IS NOT NULL THEN (CASE WHEN ${scr.state} = ${NONE} THEN ${NONE} WHEN ${scr.state} = ${AMBIGUOUS} THEN ${AMBIGUOUS} ELSE ${UNDECIDED} END) WHEN NOT (${sexKnown}) OR ${sexVal.code} IS NULL OR ${birth}.pid IS NULL THEN ${UNDECIDED} ELSE ${OK} END)`;
   const computed: SqlVal = {
