@@ -4,7 +4,7 @@ import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from 
 
 /**
  * Medication and procedure histories through SQL (daily doses, the highest within a window, dose
- * increases, episodes, windows back from a condition's first onset) on a seeded population of messy
+ * increases, courses, episodes, windows back from a condition's first onset) on a seeded population of messy
  * records: partial and missing dates, doses in other units or none, routes not stated, drugs a
  * table does not list, unclassified records, and elements both open and complete. Every patient
  * gets from DuckDB and PostgreSQL the status the fast path gives, criterion by criterion.
@@ -24,6 +24,8 @@ inclusion
   HIGHEST-MONTHS met if steroid_any highest daily dose within 2 months >= 20 mg/d
   RISE met if steroid daily dose as prednisone increased within 30 days
   RISE-MONTHS met if steroid_any daily dose as prednisolone increased within 3 months
+  COURSE met if steroid daily dose as prednisone >= 10 mg/d for at least 14 days
+  COURSE-WINDOW met if steroid_any daily dose as prednisolone > 20 mg/d for at least 1 month within 3 months before screening
   EPISODES met if episodes of chemo separated by more than 14 days >= 2
   EPISODES-ONE met if episodes of transfusion = 1
   TRANSFUSIONS met if episodes of transfusion >= 2

@@ -8,9 +8,4 @@ export const SQL_GAPS: Readonly<Record<string, string>> = {
   '133-who-weight-for-age-z-at-minus-3.json': 'the who_weight_for_age_z calculator',
   '134-who-weight-for-age-z-names-what-it-lacks.json': 'the who_weight_for_age_z calculator',
   '135-who-weight-for-age-z-from-a-partial-birth-date.json': 'the who_weight_for_age_z calculator',
-  '140-a-course-of-a-daily-dose-for-at-least-a-duration.json': 'a course of daily doses',
-  '141-a-course-in-prednisone-equivalents.json': 'a course of daily doses',
-  '142-a-course-with-a-dose-or-date-missing.json': 'a course of daily doses',
-  '143-a-course-within-a-window-before-screening.json': 'a course of daily doses',
-  '146-a-course-in-an-open-world.json': 'a course of daily doses',
 };

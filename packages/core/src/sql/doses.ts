@@ -1,13 +1,16 @@
 import type { EquivalenceTable } from '../codes/equivalents';
+import { type CourseTest, courseTruth } from '../decide/doseCourse';
 import { DAILY_DOSE_UNIT } from '../decide/dosing';
 import { windowSure } from '../decide/window';
 import { type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { CODE_SYSTEMS } from '../protocol';
+import { round12 as round12Number } from '../units/exact';
 import { conversionFactor } from '../units/ucum';
-import type { SqlContext } from './context';
+import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
 import { givenOf, routeOpen } from './records';
-import type { SqlVal } from './values';
+import { type SqlVal, sqlVal } from './values';
+import { addDurationSql } from './windows';
 
 /**
  * Daily doses (decide/dosing.ts dailyDoseRange, read as evaluate/dosing.ts doseRecordsOf reads
@@ -99,14 +102,14 @@ interface DoseSource {
  */
 function doseRuns(
   v: DoseSource,
-  from: number,
+  from: number | 'history',
   ctx: SqlContext,
-): { covers: string; segments: string; runs: string } {
+): { covers: string; starts: string; segments: string; runs: string } {
   const el = v.el;
   const asOf = ctx.asOf;
   const all = exposuresCte(v, ctx);
   const key = `dose:${el.id}:${v.tableName ?? ''}:within:${from}`;
-  const covers = ctx.cte(`${key}:covers`, 'x', () => {
+  const covers = ctx.cte(`dose:${el.id}:${v.tableName ?? ''}:covers`, 'x', () => {
     const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
     const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
     return {
@@ -114,13 +117,22 @@ function doseRuns(
       body: `SELECT x.*, COALESCE(start_lo, ${UNDATED}) AS may_from, ${lastHi} AS may_to, CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END AS sure_from, ${lastLo} AS sure_to FROM ${all} x WHERE start_lo IS NULL OR start_lo <= ${asOf}`,
     };
   });
+  // Where each patient's days begin: the window's first day, or (`history`) the first day any
+  // record may cover (an undated start noted apart), as decide/doseCourse.ts courseTruth has it.
+  const starts = ctx.cte(`${key}:starts`, 'x', () => ({
+    comment: [`${el.id}: the first day looked at`],
+    body:
+      from === 'history'
+        ? `SELECT pid, LEAST(${asOf}, COALESCE(MIN(CASE WHEN may_from <> ${UNDATED} THEN may_from END), ${asOf}), MIN(sure_from)) AS start, MAX(CASE WHEN may_from = ${UNDATED} THEN 1 ELSE 0 END) AS undated FROM ${covers} GROUP BY pid`
+        : `SELECT DISTINCT pid, ${from} AS start, 0 AS undated FROM ${covers}`,
+  }));
   const segments = ctx.cte(`${key}:segments`, 'x', () => {
     const edges = ['may_from', 'sure_from', 'sure_to + 1', 'may_to + 1']
       .map((e) => `SELECT pid, ${e} AS day FROM ${covers}`)
       .join(' UNION ALL ');
     return {
-      comment: [`${el.id}: the window's days cut where an exposure's cover changes`],
-      body: `SELECT pid, day AS s, COALESCE(LEAD(day) OVER (PARTITION BY pid ORDER BY day) - 1, ${asOf}) AS e FROM (SELECT DISTINCT pid, day FROM (SELECT pid, ${from} AS day FROM ${covers} UNION ALL ${edges}) c WHERE day = ${from} OR (day > ${from} AND day <= ${asOf})) k`,
+      comment: [`${el.id}: the days cut where an exposure's cover changes`],
+      body: `SELECT pid, day AS s, COALESCE(LEAD(day) OVER (PARTITION BY pid ORDER BY day) - 1, ${asOf}) AS e FROM (SELECT DISTINCT c.pid, c.day FROM (SELECT pid, start AS day FROM ${starts} UNION ALL ${edges}) c JOIN ${starts} f ON f.pid = c.pid WHERE c.day >= f.start AND c.day <= ${asOf}) k`,
     };
   });
   const runs = ctx.cte(`${key}:runs`, 'x', () => ({
@@ -136,7 +148,7 @@ function doseRuns(
       `  FROM ${segments} g JOIN ${covers} c ON c.pid = g.pid AND c.may_from <= g.s AND c.may_to >= g.s) u GROUP BY pid, s) b ON b.pid = g.pid AND b.s = g.s`,
     ].join('\n'),
   }));
-  return { covers, segments, runs };
+  return { covers, starts, segments, runs };
 }
 
 /**
@@ -269,4 +281,92 @@ export function doseRiseSql(
   joins.add(t);
   const absent = el.closedWorld || asOf === from ? '0' : '1';
   return `COALESCE(${t}.truth, ${absent})`;
+}
+
+/**
+ * `M daily dose [as T] >= X for at least D [within W before screening]` (decide/doseCourse.ts
+ * courseTruth): the days from the first any record may cover, cut into runs; consecutive runs
+ * whose dose surely passes make a sure course, those whose dose may pass a possible one (reaching
+ * back without end when the days before the records may hold any dose: an open world, or an
+ * undated start). Met when a sure course lasts D and reaches the window; not met when no possible
+ * one does. A patient with no exposure by the screening date is decided by courseTruth itself.
+ */
+export function doseCourseSql(
+  b: DoseSource & {
+    readonly above: boolean;
+    readonly r: Val;
+    readonly duration: Window;
+    readonly window: Window | undefined;
+  },
+  ctx: SqlContext,
+  joins: Set<string>,
+): string {
+  const d = ctx.dialect;
+  const el = b.el;
+  const asOf = ctx.asOf;
+  const x = sqlVal(b.r, ctx);
+  // A threshold a population cannot read (a question) is any number: no day surely passes it.
+  const unread = x.joins.length === 0 && x.state === String(NONE);
+  if (b.r.k !== 'qty' && !unread) throw new NotCompilable('a course against a computed dose');
+  const test: CourseTest = {
+    above: b.above,
+    xLo: b.r.k === 'qty' ? b.r.out.lo : Number.NEGATIVE_INFINITY,
+    xHi: b.r.k === 'qty' ? b.r.out.hi : Number.POSITIVE_INFINITY,
+    duration: b.duration,
+    window: b.window,
+  };
+  const windowFrom = b.window === undefined ? undefined : windowSure(asOf, b.window);
+  const { starts, runs } = doseRuns(b, 'history', ctx);
+  const given = givenOf(ctx, el);
+  const complete = el.closedWorld ? 'TRUE' : 'COALESCE(g.given, 0) = 2';
+  const cmp = b.above ? '>' : '>=';
+  const r12 = (v: string) => round12(d, v);
+  // The dose of a day with no drug, 0 mg/d, against the threshold: worked out here.
+  const zero = round12Number(0);
+  const passesZero = (b.above ? zero > round12Number(test.xLo) : zero >= round12Number(test.xLo))
+    ? 'TRUE'
+    : 'FALSE';
+  const key = `course:${el.id}:${b.tableName ?? ''}:${cmp}${unread ? 'any' : x.lo}:${b.duration.amount}${b.duration.unit}:${windowFrom ?? ''}`;
+  const passes = ctx.cte(`${key}:passes`, 'x', () => ({
+    comment: [`${el.id}: each run of days, and whether its daily dose surely and perhaps passes`],
+    body: [
+      `SELECT r.pid, r.s, r.e, f.start, CASE WHEN NOT (${complete}) OR f.undated = 1 OR ${passesZero} THEN 1 ELSE 0 END AS lead_may,`,
+      `  CASE WHEN ${unread ? 'FALSE' : `${r12('GREATEST(0, COALESCE(r.lo, 0))')} ${cmp} ${x.hi}`} THEN 1 ELSE 0 END AS sure_pass,`,
+      `  ${unread ? '1' : `CASE WHEN r.n = 0 AND NOT (${complete}) THEN 1 WHEN r.n = 0 THEN (CASE WHEN ${passesZero} THEN 1 ELSE 0 END) WHEN r.undosed = 1 THEN 1 WHEN ${r12('r.total')} ${cmp} ${x.lo} THEN 1 ELSE 0 END`} AS may_pass`,
+      `FROM ${runs} r JOIN ${starts} f ON f.pid = r.pid LEFT JOIN ${given} g ON g.pid = r.pid`,
+    ].join('\n'),
+  }));
+  // A course's first day, −∞ (NULL) for a possible one reaching back before the records.
+  const lasts = (from: string, to: string) =>
+    `(${from} IS NULL OR ${addDurationSql(d, from, b.duration)} <= ${to} + 1)`;
+  const reaches = (to: string) => (windowFrom === undefined ? 'TRUE' : `${to} >= ${windowFrom}`);
+  const courses = (which: 'sure' | 'may') => {
+    const islands = `SELECT pid, s, e, start, lead_may, pass, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY s) - ROW_NUMBER() OVER (PARTITION BY pid, pass ORDER BY s) AS island FROM (SELECT p.*, ${which}_pass AS pass FROM ${passes} p) q`;
+    return `SELECT pid, MIN(s) AS s, MAX(e) AS e, MIN(start) AS start, MAX(lead_may) AS lead_may FROM (${islands}) i WHERE pass = 1 GROUP BY pid, island`;
+  };
+  const t = ctx.cte(key, 'x', () => {
+    const sure = `SELECT pid, MAX(CASE WHEN ${reaches('e')} AND ${lasts('s', 'e')} THEN 1 ELSE 0 END) AS n FROM (${courses('sure')}) c GROUP BY pid`;
+    // A possible course starting on the first day joins the lead-in when that may hold any dose.
+    const mayFrom = `(CASE WHEN s = start AND lead_may = 1 THEN NULL ELSE s END)`;
+    const may = `SELECT pid, MAX(CASE WHEN ${reaches('e')} AND ${lasts(mayFrom, 'e')} THEN 1 ELSE 0 END) AS n FROM (${courses('may')}) c GROUP BY pid`;
+    const lead = `SELECT pid, MAX(CASE WHEN lead_may = 1 AND ${reaches('start - 1')} THEN 1 ELSE 0 END) AS n FROM ${passes} GROUP BY pid`;
+    const none = courseTruth([], asOf, test, false);
+    const noneComplete = courseTruth([], asOf, test, true);
+    const noRecord = (tri: number) => (tri === 1 ? 2 : tri === 0 ? 0 : 1);
+    return {
+      comment: [
+        `${el.id}: whether a course ${cmp} ${x.lo} mg/d lasted ${b.duration.amount} ${b.duration.unit}(s)${windowFrom === undefined ? '' : ' reaching the window'}: 2 surely, 0 surely not, 1 perhaps`,
+      ],
+      body: [
+        `SELECT g.pid, CASE WHEN f.pid IS NULL THEN (CASE WHEN ${complete} THEN ${noRecord(noneComplete)} ELSE ${noRecord(none)} END)`,
+        `  WHEN COALESCE(s.n, 0) = 1 THEN 2 WHEN COALESCE(m.n, 0) = 1 OR COALESCE(l.n, 0) = 1 THEN 1 ELSE 0 END AS truth`,
+        `FROM ${given} g LEFT JOIN ${starts} f ON f.pid = g.pid LEFT JOIN (${sure}) s ON s.pid = g.pid LEFT JOIN (${may}) m ON m.pid = g.pid LEFT JOIN (${lead}) l ON l.pid = g.pid`,
+      ].join('\n'),
+    };
+  });
+  joins.add(t);
+  return `COALESCE(${t}.truth, ${(() => {
+    const tri = courseTruth([], asOf, test, el.closedWorld);
+    return tri === 1 ? 2 : tri === 0 ? 0 : 1;
+  })()})`;
 }

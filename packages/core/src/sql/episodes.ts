@@ -1,11 +1,11 @@
 import { OK, type Val, type Window } from '../evaluate/ir';
-import { MEAN_MONTH_DAYS } from '../time/dates';
 import type { SqlContext } from './context';
-import { addMonthsSql, literal } from './dialect';
+import { literal } from './dialect';
 import { encounterSpanSource } from './encounters';
 import { recordTable } from './filters';
 import { exposureSpanSource, givenOf, type SpanSource } from './records';
 import type { SqlVal } from './values';
+import { addDurationSql } from './windows';
 
 /**
  * `episodes of R [separated by more than D]` (decide/records.ts episodePeriod, episodeBounds and
@@ -98,12 +98,5 @@ function episodeSource(ctx: SqlContext, el: Extract<Val, { k: 'episodes' }>['el'
 
 /** The last day a period may begin on and still join one ending on `end` (time/dates.ts addDuration). */
 function reachAfter(ctx: SqlContext, end: string, separatedBy: Window | undefined): string {
-  if (separatedBy === undefined) return `(${end} + 1)`;
-  const { amount, unit } = separatedBy;
-  if (unit === 'hour') return `(${end} + ${Math.round(amount / 24)})`;
-  if (unit === 'day') return `(${end} + ${Math.round(amount)})`;
-  if (unit === 'week') return `(${end} + ${Math.round(amount * 7)})`;
-  const months = unit === 'year' ? amount * 12 : amount;
-  const whole = Math.trunc(months);
-  return `(${addMonthsSql(ctx.dialect, end, whole)} + ${Math.round((months - whole) * MEAN_MONTH_DAYS)})`;
+  return separatedBy === undefined ? `(${end} + 1)` : addDurationSql(ctx.dialect, end, separatedBy);
 }

@@ -5,7 +5,7 @@ import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
-import { doseRiseSql } from './doses';
+import { doseCourseSql, doseRiseSql } from './doses';
 import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
 import { recordTable } from './filters';
 import {
@@ -142,7 +142,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'doseRise':
       return doseRiseSql(b, ctx, joins);
     case 'doseCourse':
-      throw new NotCompilable('a course of daily doses');
+      return doseCourseSql(b, ctx, joins);
   }
 }
 

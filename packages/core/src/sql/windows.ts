@@ -56,3 +56,14 @@ export function windowBefore(
     anchorHi: anchor.dayHi,
   };
 }
+
+/** The day `w` after day `day` (a SQL expression), as time/dates.ts addDuration counts it. */
+export function addDurationSql(dialect: SqlDialect, day: string, w: Window): string {
+  const { amount, unit } = w;
+  if (unit === 'hour') return `(${day} + ${Math.round(amount / 24)})`;
+  if (unit === 'day') return `(${day} + ${Math.round(amount)})`;
+  if (unit === 'week') return `(${day} + ${Math.round(amount * 7)})`;
+  const months = unit === 'year' ? amount * 12 : amount;
+  const whole = Math.trunc(months);
+  return `(${addMonthsSql(dialect, day, whole)} + ${Math.round((months - whole) * MEAN_MONTH_DAYS)})`;
+}
