@@ -4,7 +4,7 @@ import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from 
 
 /**
  * Medication and procedure histories through SQL (daily doses, the highest within a window, dose
- * increases, courses, episodes, windows back from a condition's first onset) on a seeded population of messy
+ * increases, courses, stable dosing, episodes, windows back from a condition's first onset) on a seeded population of messy
  * records: partial and missing dates, doses in other units or none, routes not stated, drugs a
  * table does not list, unclassified records, and elements both open and complete. Every patient
  * gets from DuckDB and PostgreSQL the status the fast path gives, criterion by criterion.
@@ -26,6 +26,8 @@ inclusion
   RISE-MONTHS met if steroid_any daily dose as prednisolone increased within 3 months
   COURSE met if steroid daily dose as prednisone >= 10 mg/d for at least 14 days
   COURSE-WINDOW met if steroid_any daily dose as prednisolone > 20 mg/d for at least 1 month within 3 months before screening
+  STABLE met if steroid stable for at least 3 months
+  STABLE-DAYS met if steroid_any stable for at least 30 days
   EPISODES met if episodes of chemo separated by more than 14 days >= 2
   EPISODES-ONE met if episodes of transfusion = 1
   TRANSFUSIONS met if episodes of transfusion >= 2

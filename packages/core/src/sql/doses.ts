@@ -1,6 +1,6 @@
 import type { EquivalenceTable } from '../codes/equivalents';
 import { type CourseTest, courseTruth } from '../decide/doseCourse';
-import { DAILY_DOSE_UNIT } from '../decide/dosing';
+import { DAILY_DOSE_UNIT, stableFrom } from '../decide/dosing';
 import { windowSure } from '../decide/window';
 import { type Element, NONE, OK, type Val, type Window } from '../evaluate/ir';
 import { CODE_SYSTEMS } from '../protocol';
@@ -93,6 +93,21 @@ interface DoseSource {
   readonly tableName: string | undefined;
 }
 
+/** decide/dosing.ts coverOf per exposure begun by the screening date: the days it surely and perhaps covers. */
+function coversCte(v: DoseSource, ctx: SqlContext): string {
+  const el = v.el;
+  const asOf = ctx.asOf;
+  const all = exposuresCte(v, ctx);
+  return ctx.cte(`dose:${el.id}:${v.tableName ?? ''}:covers`, 'x', () => {
+    const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
+    const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
+    return {
+      comment: [`${el.id}: the days each exposure surely and perhaps covers, up to the screening date`],
+      body: `SELECT x.*, COALESCE(start_lo, ${UNDATED}) AS may_from, ${lastHi} AS may_to, CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END AS sure_from, ${lastLo} AS sure_to FROM ${all} x WHERE start_lo IS NULL OR start_lo <= ${asOf}`,
+    };
+  });
+}
+
 /**
  * decide/doseHistory.ts doseSegments: the window's days (from `from` to the screening date) cut
  * wherever an exposure's cover may begin or end; per run, the exposures that may cover it (`n`),
@@ -107,16 +122,8 @@ function doseRuns(
 ): { covers: string; starts: string; segments: string; runs: string } {
   const el = v.el;
   const asOf = ctx.asOf;
-  const all = exposuresCte(v, ctx);
   const key = `dose:${el.id}:${v.tableName ?? ''}:within:${from}`;
-  const covers = ctx.cte(`dose:${el.id}:${v.tableName ?? ''}:covers`, 'x', () => {
-    const lastLo = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_lo, ${asOf}) END)`;
-    const lastHi = `(CASE WHEN end_lo IS NULL THEN ${asOf} ELSE LEAST(end_hi, ${asOf}) END)`;
-    return {
-      comment: [`${el.id}: the days each exposure surely and perhaps covers, up to the screening date`],
-      body: `SELECT x.*, COALESCE(start_lo, ${UNDATED}) AS may_from, ${lastHi} AS may_to, CASE WHEN start_lo IS NULL THEN ${lastLo} ELSE start_hi END AS sure_from, ${lastLo} AS sure_to FROM ${all} x WHERE start_lo IS NULL OR start_lo <= ${asOf}`,
-    };
-  });
+  const covers = coversCte(v, ctx);
   // Where each patient's days begin: the window's first day, or (`history`) the first day any
   // record may cover (an undated start noted apart), as decide/doseCourse.ts courseTruth has it.
   const starts = ctx.cte(`${key}:starts`, 'x', () => ({
@@ -369,4 +376,76 @@ export function doseCourseSql(
     const tri = courseTruth([], asOf, test, el.closedWorld);
     return tri === 1 ? 2 : tri === 0 ? 0 : 1;
   })()})`;
+}
+
+/**
+ * `M stable for at least D` (decide/dosing.ts stableTruth): over the last D up to the screening
+ * date. Met when every exposure that may fall in those days is certain and each regimen (a drug at
+ * a daily dose) runs through all of them, its exposures joined where they meet. Not met when a
+ * regimen is surely taken on one of the days that matter and, on another, no exposure that could
+ * be of it may be, while another regimen surely is (or the history is complete); or, in a complete
+ * history, when on one of those days no exposure may be taken. Unknown otherwise.
+ */
+export function stableDosingSql(
+  b: { readonly el: Element; readonly duration: Window },
+  ctx: SqlContext,
+  joins: Set<string>,
+): string {
+  const d = ctx.dialect;
+  const el = b.el;
+  const asOf = ctx.asOf;
+  const from = stableFrom(asOf, b.duration);
+  const covers = coversCte({ el, table: undefined, tableName: undefined }, ctx);
+  const given = givenOf(ctx, el);
+  const complete = el.closedWorld ? 'TRUE' : 'COALESCE(g.given, 0) = 2';
+  const r12 = (x: string) => round12(d, x);
+  const certain = `(c.open_record = 0 AND c.daily IS NOT NULL AND c.sure_from <= c.sure_to)`;
+  const key = `stable:${el.id}:${from}`;
+  const spans = ctx.cte(`${key}:spans`, 'x', () => ({
+    comment: [
+      `${el.id}: each exposure's spans, whether it may fall in the last days looked at, and its regimen`,
+    ],
+    body: `SELECT c.pid, c.seq, c.drug, c.daily, ${r12('c.daily')} AS regimen, c.may_from, c.may_to, CASE WHEN ${certain} THEN 1 ELSE 0 END AS certain, c.sure_from, c.sure_to, CASE WHEN c.may_to >= ${from} THEN 1 ELSE 0 END AS relevant FROM ${covers} c`,
+  }));
+  // The days on which what may be taken changes: the ends of the period and of every span.
+  const days = ctx.cte(`${key}:days`, 'x', () => {
+    const edges = [
+      'may_from - 1',
+      'may_to + 1',
+      'CASE WHEN certain = 1 THEN sure_from END',
+      'CASE WHEN certain = 1 THEN sure_to END',
+    ]
+      .map((e) => `SELECT pid, ${e} AS day FROM ${spans}`)
+      .join(' UNION ALL ');
+    return {
+      comment: [`${el.id}: the days of the period where what may be taken changes`],
+      body: `SELECT DISTINCT pid, day FROM (SELECT pid, ${from} AS day FROM ${spans} UNION ALL SELECT pid, ${asOf} AS day FROM ${spans} UNION ALL ${edges}) k WHERE day >= ${from} AND day <= ${asOf}`,
+    };
+  });
+  const t = ctx.cte(key, 'x', () => {
+    // Met: every relevant exposure certain, and each regimen's joined spans cover the whole period.
+    const merged = `SELECT pid, drug, regimen, MIN(sure_from) AS s, MAX(sure_to) AS e FROM (SELECT pid, drug, regimen, sure_from, sure_to, SUM(CASE WHEN prev IS NULL OR sure_from > prev + 1 THEN 1 ELSE 0 END) OVER (PARTITION BY pid, drug, regimen ORDER BY sure_from, sure_to ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS island FROM (SELECT pid, drug, regimen, sure_from, sure_to, LAG(upto) OVER (PARTITION BY pid, drug, regimen ORDER BY sure_from, sure_to) AS prev FROM (SELECT pid, drug, regimen, sure_from, sure_to, MAX(sure_to) OVER (PARTITION BY pid, drug, regimen ORDER BY sure_from, sure_to ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto FROM ${spans} WHERE relevant = 1 AND certain = 1) a) b) c GROUP BY pid, drug, regimen, island`;
+    const throughout = `SELECT pid, MIN(through) AS all_through FROM (SELECT pid, drug, regimen, MAX(CASE WHEN s <= ${from} AND e >= ${asOf} THEN 1 ELSE 0 END) AS through FROM (${merged}) m GROUP BY pid, drug, regimen) r GROUP BY pid`;
+    const met = `SELECT s.pid, CASE WHEN SUM(s.relevant) > 0 AND SUM(s.relevant * (1 - s.certain)) = 0 AND COALESCE(MAX(t.all_through), 0) = 1 THEN 1 ELSE 0 END AS met FROM ${spans} s LEFT JOIN (${throughout}) t ON t.pid = s.pid GROUP BY s.pid`;
+    // Per day: whether some exposure surely covers it, and whether any may.
+    const perDay = `SELECT k.pid, k.day, MAX(CASE WHEN s.certain = 1 AND s.sure_from <= k.day AND k.day <= s.sure_to THEN 1 ELSE 0 END) AS taken, MAX(CASE WHEN s.may_from <= k.day AND k.day <= s.may_to THEN 1 ELSE 0 END) AS maybe FROM ${days} k JOIN ${spans} s ON s.pid = k.pid GROUP BY k.pid, k.day`;
+    const couldBe = `(q.drug = i.drug OR q.drug = '' OR i.drug = '') AND (q.daily IS NULL OR q.regimen = i.regimen)`;
+    // Not met: a regimen surely taken on one day that matters and on another none that could be it may be.
+    const present = `SELECT DISTINCT i.pid, i.seq FROM ${spans} i JOIN ${days} k ON k.pid = i.pid WHERE i.relevant = 1 AND i.certain = 1 AND i.sure_from <= k.day AND k.day <= i.sure_to`;
+    const possible = `SELECT DISTINCT i.pid, i.seq, k.day FROM ${spans} i JOIN ${days} k ON k.pid = i.pid JOIN ${spans} q ON q.pid = i.pid AND ${couldBe} AND q.may_from <= k.day AND k.day <= q.may_to WHERE i.relevant = 1 AND i.certain = 1`;
+    const stopped = `SELECT p.pid, MAX(CASE WHEN x.pid IS NULL AND (${complete} OR pd.taken = 1) THEN 1 ELSE 0 END) AS stopped FROM (${present}) p JOIN ${days} k ON k.pid = p.pid JOIN (${perDay}) pd ON pd.pid = k.pid AND pd.day = k.day LEFT JOIN ${given} g ON g.pid = p.pid LEFT JOIN (${possible}) x ON x.pid = p.pid AND x.seq = p.seq AND x.day = k.day GROUP BY p.pid`;
+    const gap = `SELECT pd.pid, MAX(CASE WHEN ${complete} AND pd.maybe = 0 THEN 1 ELSE 0 END) AS gap FROM (${perDay}) pd LEFT JOIN ${given} g ON g.pid = pd.pid GROUP BY pd.pid`;
+    const noRecord = el.closedWorld ? '0' : `(CASE WHEN COALESCE(g.given, 0) = 2 THEN 0 ELSE 1 END)`;
+    return {
+      comment: [
+        `${el.id}: whether the same drugs at the same daily doses ran through the last ${b.duration.amount} ${b.duration.unit}(s): 2 surely, 0 surely not, 1 perhaps`,
+      ],
+      body: [
+        `SELECT g.pid, CASE WHEN m.pid IS NULL THEN ${noRecord} WHEN m.met = 1 THEN 2 WHEN COALESCE(st.stopped, 0) = 1 OR COALESCE(gp.gap, 0) = 1 THEN 0 ELSE 1 END AS truth`,
+        `FROM ${given} g LEFT JOIN (${met}) m ON m.pid = g.pid LEFT JOIN (${stopped}) st ON st.pid = g.pid LEFT JOIN (${gap}) gp ON gp.pid = g.pid`,
+      ].join('\n'),
+    };
+  });
+  joins.add(t);
+  return `COALESCE(${t}.truth, ${el.closedWorld ? 0 : 1})`;
 }

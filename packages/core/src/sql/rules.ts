@@ -5,7 +5,7 @@ import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
 import { doubleLiteral, literal, round12 } from './dialect';
-import { doseCourseSql, doseRiseSql } from './doses';
+import { doseCourseSql, doseRiseSql, stableDosingSql } from './doses';
 import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
 import { recordTable } from './filters';
 import {
@@ -138,7 +138,7 @@ export function sqlRule(b: Bool, ctx: SqlContext, joins: Set<string>): string {
     case 'anyReading':
       return anyReadingSql(b, ctx, joins);
     case 'stable':
-      throw new NotCompilable('stable dosing');
+      return stableDosingSql(b, ctx, joins);
     case 'doseRise':
       return doseRiseSql(b, ctx, joins);
     case 'doseCourse':
