@@ -62,16 +62,21 @@ describe('eligo population', () => {
   it('refuses a protocol it cannot compute in full unless asked for a partial count', {
     timeout: 60_000,
   }, async () => {
-    const { protocol } = compile(readProtocolSource('NCT06469190').text);
-    const { protocolToSql } = await import('@eligo/core');
-    const check = protocolToSql(protocol!, { dialect: 'duckdb', asOf });
-    const { code, stderr } = await cli(['population', PROTOCOL, dir, '--as-of', asOf]);
-    if (check.ok) expect(code).toBe(0);
-    else {
-      expect(code).toBe(1);
-      expect(stderr).toContain('cannot be compiled to SQL');
-      expect(stderr).toContain('--partial');
-    }
+    // NCT05060198's EX-2 reads the WHO weight-for-age z-score, which has no SQL form yet.
+    const who = bundledProtocols.NCT05060198!;
+    const refused = await cli(['population', who, dir, '--as-of', asOf]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'EX-2 cannot be compiled to SQL: the who_weight_for_age_z calculator has no SQL form yet',
+    );
+    expect(refused.stderr).toContain('--partial');
+    const partial = await cli(['population', who, dir, '--as-of', asOf, '--partial', '--json']);
+    expect(partial.code).toBe(0);
+    expect(
+      (JSON.parse(partial.stdout) as { notComputed: { criterion: string }[] }).notComputed.map(
+        (p) => p.criterion,
+      ),
+    ).toEqual(['EX-2']);
   });
 
   it('prints the query for another engine with --sql-only, and checks its options', async () => {
