@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,11 +31,51 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const run = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+const published = ['core', 'fhir', 'cli', 'client'];
+
+/** Every installed package the published ones declare, transitively, by its folder. */
+function declaredDependencies(): Map<string, string> {
+  const found = new Map<string, string>();
+  const versions = new Map<string, string>();
+  const visit = (dir: string, modules: string) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const names = Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies });
+    for (const name of names.filter((n) => !n.startsWith('@eligo/'))) {
+      const link = join(modules, name);
+      if (!existsSync(link)) {
+        if (manifest.optionalDependencies?.[name]) continue;
+        throw new Error(`${manifest.name} declares ${name}, which is not installed`);
+      }
+      const real = realpathSync(link);
+      if (found.has(real)) continue;
+      const version = JSON.parse(readFileSync(join(real, 'package.json'), 'utf8')).version;
+      if (versions.has(name) && versions.get(name) !== version) {
+        throw new Error(`two versions of ${name} cannot both be installed from one folder`);
+      }
+      versions.set(name, version);
+      found.set(real, name);
+      // pnpm keeps a package's own dependencies beside it, in the node_modules that holds it.
+      visit(real, real.slice(0, real.length - name.length - 1));
+    }
+  };
+  for (const name of published) {
+    visit(join(packagesDir, name), join(packagesDir, name, 'node_modules'));
+  }
+  return found;
+}
+
 beforeAll(() => {
   const tarballs = join(scratch, 'tarballs');
-  for (const name of ['core', 'fhir', 'cli', 'client']) {
+  for (const name of published) {
     run('pnpm', ['pack', '--pack-destination', tarballs], join(packagesDir, name));
   }
+  const dependencies = join(scratch, 'dependencies');
+  mkdirSync(dependencies);
+  // npm skips link entries, and pnpm hard-links identical files: each file is stored whole.
+  const whole = ['--hard-dereference', '--exclude=./node_modules', '--transform', 's,^\\.,package,'];
+  [...declaredDependencies().keys()].forEach((dir, index) => {
+    run('tar', ['-czf', join(dependencies, `${index}.tgz`), ...whole, '-C', dir, '.'], scratch);
+  });
   const project = join(scratch, 'project');
   cpSync(bundledProtocols.NCT06469190, join(project, 'trial.elig'));
   cpSync(examplePath('NCT06469190', 'eligible-igan.json'), join(project, 'patient.json'));
@@ -33,8 +83,9 @@ beforeAll(() => {
     join(project, 'package.json'),
     JSON.stringify({ name: 'user', private: true, type: 'module' }),
   );
-  const files = readdirSync(tarballs).map((file) => join(tarballs, file));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...files], project);
+  const files = [tarballs, dependencies].flatMap((dir) => readdirSync(dir).map((file) => join(dir, file)));
+  const cache = join(scratch, 'npm-cache');
+  run('npm', ['install', '--offline', '--cache', cache, '--no-audit', '--no-fund', ...files], project);
 }, 180_000);
 
 describe('the packed packages', () => {
