@@ -33,9 +33,9 @@ const run = (command: string, args: string[], cwd: string) =>
 
 const published = ['core', 'fhir', 'cli', 'client'];
 
-/** Every installed package the published ones declare, transitively, by its folder. */
-function declaredDependencies(): Map<string, string> {
-  const found = new Map<string, string>();
+/** The folder of every installed package the published ones declare, transitively. */
+function declaredDependencies(): Set<string> {
+  const found = new Set<string>();
   const versions = new Map<string, string>();
   const visit = (dir: string, modules: string) => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -53,7 +53,7 @@ function declaredDependencies(): Map<string, string> {
         throw new Error(`two versions of ${name} cannot both be installed from one folder`);
       }
       versions.set(name, version);
-      found.set(real, name);
+      found.add(real);
       // pnpm keeps a package's own dependencies beside it, in the node_modules that holds it.
       visit(real, real.slice(0, real.length - name.length - 1));
     }
@@ -73,7 +73,7 @@ beforeAll(() => {
   mkdirSync(dependencies);
   // npm skips link entries, and pnpm hard-links identical files: each file is stored whole.
   const whole = ['--hard-dereference', '--exclude=./node_modules', '--transform', 's,^\\.,package,'];
-  [...declaredDependencies().keys()].forEach((dir, index) => {
+  [...declaredDependencies()].forEach((dir, index) => {
     run('tar', ['-czf', join(dependencies, `${index}.tgz`), ...whole, '-C', dir, '.'], scratch);
   });
   const project = join(scratch, 'project');
