@@ -1,14 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, createFunnel, type FunnelResult } from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
 import { bundledProtocols, readProtocolSource } from '@eligo/protocols';
 import { generateBulkExport, patientBundles } from '@eligo/sql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cli } from './testing/cli';
 
 const PROTOCOL = bundledProtocols.NCT06469190;
+const MELD_PROTOCOL = `trial T-MELD "Liver"
+lab creatinine "Serum creatinine" in mg/dL from loinc 2160-0
+lab bilirubin "Total bilirubin" in mg/dL from loinc 1975-2
+lab inr "INR" in 1 from loinc 6301-6
+question dialysis "Dialysed at least twice in the past week?": yes/no
+inclusion
+  IN-1 "MELD below 15"
+    source "MELD score below 15."
+    met if meld(creatinine, bilirubin, inr, dialysis) < 15
+  IN-2 "Creatinine"
+    source "Serum creatinine below 1.5 mg/dL."
+    met if creatinine < 1.5 mg/dL
+`;
 const asOf = '2025-03-15';
 let dir: string;
 
@@ -62,21 +75,23 @@ describe('eligo population', () => {
   it('refuses a protocol it cannot compute in full unless asked for a partial count', {
     timeout: 60_000,
   }, async () => {
-    // NCT05060198's EX-2 reads the WHO weight-for-age z-score, which has no SQL form yet.
-    const who = bundledProtocols.NCT05060198!;
-    const refused = await cli(['population', who, dir, '--as-of', asOf]);
+    // The MELD score, with its dialysis argument, has no SQL form yet.
+    const meld = join(dir, '..', `${dir.split('/').pop()}-meld.eligo`);
+    writeFileSync(meld, MELD_PROTOCOL);
+    onTestFinished(() => rmSync(meld, { force: true }));
+    const refused = await cli(['population', meld, dir, '--as-of', asOf]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'EX-2 cannot be compiled to SQL: the who_weight_for_age_z calculator has no SQL form yet',
+      'IN-1 cannot be compiled to SQL: the meld calculator has no SQL form yet',
     );
     expect(refused.stderr).toContain('--partial');
-    const partial = await cli(['population', who, dir, '--as-of', asOf, '--partial', '--json']);
+    const partial = await cli(['population', meld, dir, '--as-of', asOf, '--partial', '--json']);
     expect(partial.code).toBe(0);
     expect(
       (JSON.parse(partial.stdout) as { notComputed: { criterion: string }[] }).notComputed.map(
         (p) => p.criterion,
       ),
-    ).toEqual(['EX-2']);
+    ).toEqual(['IN-1']);
   });
 
   it('prints the query for another engine with --sql-only, and checks its options', async () => {

@@ -7,6 +7,7 @@
 export type * from './ast';
 export { bmi } from './calculators/bmi';
 export { type CalculatorSex, ckdEpi2009, ckdEpi2021, egfrRange } from './calculators/ckdEpi';
+export { whoWeightAtZ, whoWeightForAgeZReported } from './calculators/weightForAge';
 export type { CalculatorSignature, Parameter } from './check/calculators';
 export { CALCULATORS } from './check/calculators';
 export type { CheckOptions, CheckResult } from './check/check';

@@ -1,6 +1,6 @@
-import { compile, PopulationBuilder, parseScreeningInput, protocolToSql } from '@eligo/core';
-import { describe, expect, it } from 'vitest';
-import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from './engines/engine';
+import { compile, parseScreeningInput } from '@eligo/core';
+import { describe, it } from 'vitest';
+import { engines, expectFastPathAgreement } from './testing/agreement';
 
 /**
  * Medication and procedure histories through SQL (daily doses, the highest within a window, dose
@@ -96,15 +96,7 @@ function patient(next: () => number): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ENGINES: [string, () => Promise<SqlEngine | undefined>][] = [
-  ['DuckDB', () => duckDbEngine()],
-  [
-    'PostgreSQL',
-    async () =>
-      (await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, 'eligo_sql_histories') : undefined,
-  ],
-];
+const ENGINES = engines('eligo_sql_histories');
 
 describe('histories through SQL', () => {
   const { protocol, diagnostics } = compile(PROTOCOL);
@@ -123,31 +115,7 @@ describe('histories through SQL', () => {
         return;
       }
       try {
-        const builder = new PopulationBuilder(protocol.info, AS_OF);
-        for (const input of inputs) builder.add(input.facts ?? {});
-        await engine.clear();
-        await engine.load(builder.build());
-        const query = protocolToSql(protocol, {
-          dialect: engine.dialect,
-          asOf: AS_OF,
-          units: await engine.units(),
-        });
-        if (!query.ok) throw new Error(query.problems.map((p) => p.message).join('\n'));
-        const rows = await engine.rows(query.sql);
-        expect(rows.length).toBe(inputs.length);
-        const TRI = [0, 2, 1];
-        const seen = new Set<string>();
-        rows.forEach((row, i) => {
-          const expected = Array.from(protocol.evaluate(inputs[i]!).statuses);
-          const got = query.criteria.map((k) => TRI[row[k.column] as number]);
-          expect(got, `patient ${i}: ${JSON.stringify(inputs[i]!.facts)}`).toEqual(expected);
-          for (const [c, s] of expected.entries()) seen.add(`${c}:${s}`);
-        });
-        // Every criterion was met, not met and unknown for someone: the population reaches each answer.
-        const missing = query.criteria.flatMap((k, c) =>
-          [0, 1, 2].filter((s) => !seen.has(`${c}:${s}`)).map((s) => `${k.id}:${s}`),
-        );
-        expect(missing).toEqual([]);
+        await expectFastPathAgreement(engine, protocol, inputs, AS_OF);
       } finally {
         await engine.close();
       }

@@ -1,6 +1,6 @@
-import { compile, PopulationBuilder, parseScreeningInput, protocolToSql } from '@eligo/core';
-import { describe, expect, it } from 'vitest';
-import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from './engines/engine';
+import { compile, parseScreeningInput } from '@eligo/core';
+import { describe, it } from 'vitest';
+import { engines, expectFastPathAgreement } from './testing/agreement';
 
 /**
  * Computed values through SQL (arithmetic, BMI, the creatinine calculators, ages in months) on a
@@ -86,14 +86,7 @@ function patient(next: () => number): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ENGINES: [string, () => Promise<SqlEngine | undefined>][] = [
-  ['DuckDB', () => duckDbEngine()],
-  [
-    'PostgreSQL',
-    async () => ((await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, 'eligo_sql_values') : undefined),
-  ],
-];
+const ENGINES = engines('eligo_sql_values');
 
 describe('computed values through SQL', () => {
   const { protocol } = compile(PROTOCOL);
@@ -111,29 +104,7 @@ describe('computed values through SQL', () => {
         return;
       }
       try {
-        const builder = new PopulationBuilder(protocol!.info, AS_OF);
-        for (const input of inputs) builder.add(input.facts ?? {});
-        await engine.clear();
-        await engine.load(builder.build());
-        const query = protocolToSql(protocol!, {
-          dialect: engine.dialect,
-          asOf: AS_OF,
-          units: await engine.units(),
-        });
-        if (!query.ok) throw new Error(query.problems.map((p) => p.message).join('\n'));
-        const rows = await engine.rows(query.sql);
-        expect(rows.length).toBe(inputs.length);
-        const TRI = [0, 2, 1];
-        const seen = new Set<string>();
-        rows.forEach((row, i) => {
-          const expected = Array.from(protocol!.evaluate(inputs[i]!).statuses);
-          const got = query.criteria.map((k) => TRI[row[k.column] as number]);
-          expect(got, `patient ${i}: ${JSON.stringify(inputs[i]!.facts)}`).toEqual(expected);
-          for (const [c, s] of expected.entries()) seen.add(`${c}:${s}`);
-        });
-        // Every criterion was met, not met and unknown for someone: the population reaches each answer.
-        for (let c = 0; c < query.criteria.length; c++)
-          for (const s of [0, 1, 2]) expect(seen.has(`${c}:${s}`), `criterion ${c} never ${s}`).toBe(true);
+        await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
       } finally {
         await engine.close();
       }

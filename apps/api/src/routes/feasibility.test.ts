@@ -12,16 +12,16 @@ import { type TestApp, testApp } from '../testing/support';
 
 const AS_OF = '2025-06-01';
 const sqlTrial = readProtocolSource('NCT05291234');
-/** NCT06469190 with one criterion more, of a construct that has no SQL form (the WHO z-score). */
+/** NCT06469190 with one criterion more, of a construct that has no SQL form (the MELD score). */
 const inProcess = {
   name: nct.name,
   text: `${variant('NCT09999999').replace(
     /^patient birth_date /m,
-    (line) => `lab body_weight "Body weight" in kg from loinc 29463-7\n${line}`,
+    (line) => `question dialysed "Dialysed at least twice in the past week?": yes/no\n${line}`,
   )}
-    AAV-EX-3 "Severe underweight"
-      source "Weight-for-age z-score below -3."
-      met if who_weight_for_age_z(body_weight, sex, birth_date) < -3
+    AAV-EX-3 "Liver disease"
+      source "MELD score of 15 or more."
+      met if meld(serum_creatinine, bilirubin_total, inr, dialysed) >= 15
 `,
 };
 const bulkRoot = mkdtempSync(join(tmpdir(), 'eligo-feasibility-'));

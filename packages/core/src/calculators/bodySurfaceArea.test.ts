@@ -58,3 +58,12 @@ describe('bsaDuBois', () => {
     expect(Math.abs(bsaDuBois(170, 70) / bsaMosteller(170, 70) - 1)).toBeLessThan(0.01);
   });
 });
+
+describe('body surface area of a weight known only as at most x', () => {
+  // The low end of "≤ 120 kg" is −∞: no area, so that no lower bound is claimed.
+  it('has no value below 0 in either formula', () => {
+    expect(bsaDuBois(179.5, Number.NEGATIVE_INFINITY)).toBeNaN();
+    expect(bsaDuBois(179.5, -1)).toBeNaN();
+    expect(bsaMosteller(179.5, Number.NEGATIVE_INFINITY)).toBeNaN();
+  });
+});

@@ -10,5 +10,8 @@ export function bsaMosteller(heightCm: number, weightKg: number): number {
  * known. Arch Intern Med 1916;17:863-71: 0.007184 × W^0.425 × H^0.725 (the paper's 71.84 cm2 as m2).
  */
 export function bsaDuBois(heightCm: number, weightKg: number): number {
+  // A power of a negative number has no value; −∞ (a weight known only as "at most x") would
+  // otherwise give +∞, since (−∞)^0.425 is +∞ in IEEE arithmetic.
+  if (weightKg < 0 || heightCm < 0) return Number.NaN;
   return 0.007184 * weightKg ** 0.425 * heightCm ** 0.725;
 }

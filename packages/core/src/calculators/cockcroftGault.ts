@@ -24,6 +24,9 @@ export function cockcroftGault(
   scrMgDl: number,
   sex: CalculatorSex,
 ): number {
+  // A weight below 0 (Devine's line under about 1 m of height) gives no clearance: with it the
+  // result would rise with creatinine, and an interval's ends would come from the wrong corners.
+  if (weightKg < 0) return Number.NaN;
   return ((140 - ageYears) * weightKg * (sex === 'female' ? 0.85 : 1)) / (72 * scrMgDl);
 }
 

@@ -373,8 +373,12 @@ function readCalc(node: Extract<Val, { k: 'calc' }>, patient: Patient, out: Read
         out.state = UNDECIDED;
         return;
       }
-      lows[i] = (rising ? r.lo : r.hi) * arg.factor;
-      highs[i] = (rising ? r.hi : r.lo) * arg.factor;
+      // A calculator's quantities (a concentration, a mass, a length, an interval, a rate) are never
+      // below 0: "< 0.5 mg/dL" is [0, 0.5), not (−∞, 0.5), and a formula is only monotone there.
+      const lo = Math.max(0, r.lo * arg.factor);
+      const hi = Math.max(0, r.hi * arg.factor);
+      lows[i] = rising ? lo : hi;
+      highs[i] = rising ? hi : lo;
       // An open end stays open only through an argument the result follows one way.
       const direction = def.monotone[i]!;
       if (direction !== 0) {

@@ -3,6 +3,7 @@ import { laterDay } from './arithmetic';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
 import { birthDateCte, codeCte, materialize, perPatientCte, type SqlVal, sqlVal } from './values';
+import { weightForAgeEnds } from './weightForAge';
 
 /**
  * BMI from weight and height (evaluate/values.ts readBmi): it rises with weight and falls with
@@ -43,23 +44,23 @@ export function bmiVal(v: Extract<Val, { k: 'bmi' }>, ctx: SqlContext): SqlVal {
 }
 
 /**
- * A formula on one end of every argument (numbers in the parameter's unit, a sex code, an age in
- * years), `end` −1 for the low end of the result and 1 for the high end. A NULL argument is
- * infinite towards that end of the result; a NULL result is infinite, as is a result with no value.
+ * A formula on one end of every argument (numbers in the parameter's unit, never below 0, a sex
+ * code, an age in years). A NULL argument is +∞; a NULL result is infinite towards the end it
+ * computes, as is a result with no value.
  */
-type Formula = (ctx: SqlContext, a: readonly string[], end: -1 | 1) => string;
+type Formula = (ctx: SqlContext, a: readonly string[]) => string;
 
 /**
  * calculators/cockcroftGault.ts: ((140 − age) × weight × 0.85 if female) / (72 × creatinine).
  * Creatinine infinite (NULL) divides a finite numerator to 0 and an infinite one to no value; a
- * creatinine of 0 or an infinite numerator leaves the end infinite.
+ * creatinine of 0 or an infinite numerator leaves the end infinite; a weight below 0 gives none.
  */
 function cockcroftGault(ctx: SqlContext, age: string, weight: string, scr: string, sex: string): string {
   const d = ctx.dialect;
   const k = `(CASE WHEN ${sex} = 'female' THEN ${doubleLiteral(d, 0.85)} ELSE ${doubleLiteral(d, 1)} END)`;
   const n = `((140 - ${age}) * ${weight} * ${k})`;
   const den = `(72 * ${scr})`;
-  return `(CASE WHEN ${scr} IS NULL THEN (CASE WHEN ${n} IS NULL THEN NULL ELSE ${doubleLiteral(d, 0)} END) WHEN ${den} = 0 OR ${n} IS NULL THEN NULL ELSE ${n} / ${den} END)`;
+  return `(CASE WHEN ${weight} < 0 THEN NULL WHEN ${scr} IS NULL THEN (CASE WHEN ${n} IS NULL THEN NULL ELSE ${doubleLiteral(d, 0)} END) WHEN ${den} = 0 OR ${n} IS NULL THEN NULL ELSE ${n} / ${den} END)`;
 }
 
 /** calculators/cockcroftGault.ts idealBodyWeightDevine: rises with height, so an infinite height stays infinite. */
@@ -81,7 +82,42 @@ function mdrd(ctx: SqlContext, scr: string, sex: string, age: string): string {
   return `(CASE WHEN ${s} IS NULL OR ${a} IS NULL THEN NULL ELSE 175 * ${s} * ${a} * ${k} END)`;
 }
 
+/**
+ * calculators/qtc.ts: QT / root(60 / heart rate), the cube root (Fridericia) or the square root
+ * (Bazett). An infinite QT or heart rate leaves the end infinite (∞/x, or QT over a root of 0); a
+ * heart rate of 0 gives 0; Bazett's root of a negative number has no value.
+ */
+function qtc(ctx: SqlContext, qt: string, hr: string, root: 'CBRT' | 'SQRT'): string {
+  const d = ctx.dialect;
+  const negative = root === 'SQRT' ? ` OR ${hr} < 0` : '';
+  return `(CASE WHEN ${qt} IS NULL OR ${hr} IS NULL${negative} THEN NULL WHEN ${hr} = 0 THEN ${doubleLiteral(d, 0)} ELSE ${qt} / ${root}(${doubleLiteral(d, 60)} / ${hr}) END)`;
+}
+
+/**
+ * calculators/bodySurfaceArea.ts, from the height (cm) and weight (kg): Mosteller √(h·w/3600), Du
+ * Bois 0.007184 · w^0.425 · h^0.725. An infinite argument leaves the end infinite; a root or a
+ * fractional power of a negative number has no value, and SQL engines refuse it.
+ */
+function bsa(ctx: SqlContext, weight: string, height: string, formula: 'mosteller' | 'dubois'): string {
+  const d = ctx.dialect;
+  const lacking = `${weight} IS NULL OR ${height} IS NULL`;
+  if (formula === 'mosteller')
+    return `(CASE WHEN ${lacking} OR ${height} * ${weight} < 0 THEN NULL ELSE SQRT((${height} * ${weight}) / ${doubleLiteral(d, 3600)}) END)`;
+  return `(CASE WHEN ${lacking} OR ${weight} < 0 OR ${height} < 0 THEN NULL ELSE ${doubleLiteral(d, 0.007184)} * POWER(${weight}, ${doubleLiteral(d, 0.425)}) * POWER(${height}, ${doubleLiteral(d, 0.725)}) END)`;
+}
+
+/** calculators/correctedCalcium.ts: calcium + 0.8 × (4 − albumin); an infinite argument leaves the end infinite. */
+function correctedCalcium(ctx: SqlContext, calcium: string, albumin: string): string {
+  const d = ctx.dialect;
+  return `(CASE WHEN ${calcium} IS NULL OR ${albumin} IS NULL THEN NULL ELSE ${calcium} + ${doubleLiteral(d, 0.8)} * (${doubleLiteral(d, 4)} - ${albumin}) END)`;
+}
+
 const FORMULAS: Readonly<Record<string, Formula>> = {
+  qtc_fridericia: (ctx, a) => qtc(ctx, a[0]!, a[1]!, 'CBRT'),
+  qtc_bazett: (ctx, a) => qtc(ctx, a[0]!, a[1]!, 'SQRT'),
+  bsa_mosteller: (ctx, a) => bsa(ctx, a[0]!, a[1]!, 'mosteller'),
+  bsa_dubois: (ctx, a) => bsa(ctx, a[0]!, a[1]!, 'dubois'),
+  corrected_calcium: (ctx, a) => correctedCalcium(ctx, a[0]!, a[1]!),
   mdrd: (ctx, a) => mdrd(ctx, a[0]!, a[1]!, a[2]!),
   cockcroft_gault: (ctx, a) => cockcroftGault(ctx, a[3]!, a[1]!, a[0]!, a[2]!),
   cockcroft_gault_ideal_weight: (ctx, a) =>
@@ -96,14 +132,11 @@ const FORMULAS: Readonly<Record<string, Formula>> = {
       a[3]!,
     );
   },
-  cockcroft_gault_ideal_or_actual_weight: (ctx, a, end) => {
+  cockcroft_gault_ideal_or_actual_weight: (ctx, a) => {
     const ibw = idealWeight(ctx, a[2]!, a[3]!);
     const w = a[1]!;
-    // At the low end an infinite weight is −∞ and so is the lesser; at the high end it gives way to the other.
-    const lesser =
-      end < 0
-        ? `(CASE WHEN ${w} IS NULL OR ${ibw} IS NULL THEN NULL ELSE LEAST(${w}, ${ibw}) END)`
-        : `(CASE WHEN ${w} IS NULL THEN ${ibw} WHEN ${ibw} IS NULL THEN ${w} ELSE LEAST(${w}, ${ibw}) END)`;
+    // An infinite weight or ideal weight gives way to the other.
+    const lesser = `(CASE WHEN ${w} IS NULL THEN ${ibw} WHEN ${ibw} IS NULL THEN ${w} ELSE LEAST(${w}, ${ibw}) END)`;
     return cockcroftGault(ctx, a[4]!, lesser, a[0]!, a[3]!);
   },
 };
@@ -117,7 +150,9 @@ const FORMULAS: Readonly<Record<string, Formula>> = {
 export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal {
   const { def, args } = v;
   const formula = FORMULAS[def.name];
-  if (formula === undefined || def.range !== undefined) throw new NotCompilable(`the ${def.name} calculator`);
+  const ranged = def.name === 'who_weight_for_age_z';
+  if (ranged ? def.range === undefined : formula === undefined || def.range !== undefined)
+    throw new NotCompilable(`the ${def.name} calculator`);
   const d = ctx.dialect;
   const columns: [string, string][] = [];
   const joins = new Set<string>();
@@ -138,7 +173,12 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
       if (p.kind === 'boolean') throw new NotCompilable(`the ${def.name} calculator`);
       blocked.push(`${r.code} IS NOT NULL`);
       const scale = (x: string) => (arg.factor === 1 ? x : `(${x} * ${doubleLiteral(d, arg.factor)})`);
-      columns.push([`a${i}_lo`, scale(rising ? r.lo : r.hi)], [`a${i}_hi`, scale(rising ? r.hi : r.lo)]);
+      // Never below 0, as in evaluate/values.ts readCalc: a low end at −∞ (NULL) is 0, a high end
+      // at +∞ (NULL) stays NULL. A NULL argument is then always +∞.
+      const zero = doubleLiteral(d, 0);
+      const lo = `(CASE WHEN ${scale(r.lo)} IS NULL OR ${scale(r.lo)} < 0 THEN ${zero} ELSE ${scale(r.lo)} END)`;
+      const hi = `(CASE WHEN ${scale(r.hi)} < 0 THEN ${zero} ELSE ${scale(r.hi)} END)`;
+      columns.push([`a${i}_lo`, rising ? lo : hi], [`a${i}_hi`, rising ? hi : lo]);
       // An open end stays open only through an argument the result follows one way.
       const direction = def.monotone[i]!;
       if (direction !== 0) {
@@ -150,10 +190,12 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
       joins.add(t);
       columns.push([`a${i}`, `${t}.code`]);
       blocked.push(`${t}.code IS NULL OR ${t}.code NOT IN ('male', 'female')`);
-    } else if (arg.kind === 'element' && p.kind === 'age') {
+    } else if (arg.kind === 'element' && (p.kind === 'age' || p.kind === 'ageInDays')) {
       birth = birthDateCte(ctx, arg.el);
       joins.add(birth);
       blocked.push(`${birth}.pid IS NULL`);
+      if (p.kind === 'ageInDays')
+        columns.push([`a${i}_blo`, `${birth}.day_lo`], [`a${i}_bhi`, `${birth}.day_hi`]);
     } else throw new NotCompilable(`the ${def.name} calculator`);
   });
   let dayLo = 'NULL';
@@ -195,10 +237,30 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
       }
       return arg.kind === 'value' ? `${t}.a${i}_${e < 0 ? 'lo' : 'hi'}` : 'NULL';
     });
-    return formula(ctx, list, e);
+    return formula!(ctx, list);
   };
-  const lo = end(-1);
-  const hi = end(1);
+  let lo: string;
+  let hi: string;
+  const extra: string[] = [];
+  if (ranged) {
+    // The score is not monotone in age: its ends come from every day of age (sql/weightForAge.ts).
+    const at = (kind: string) => def.parameters.findIndex((p) => p.kind === kind);
+    const days = at('ageInDays');
+    const z = weightForAgeEnds(ctx, {
+      cte: t,
+      weightLo: `a${at('quantity')}_lo`,
+      weightHi: `a${at('quantity')}_hi`,
+      sex: `a${at('sex')}`,
+      birthLo: `a${days}_blo`,
+      birthHi: `a${days}_bhi`,
+    });
+    lo = `${z}.lo`;
+    hi = `${z}.hi`;
+    extra.push(z);
+  } else {
+    lo = end(-1);
+    hi = end(1);
+  }
   const ok = `(${t}.state = ${OK} AND (${lo} IS NOT NULL OR ${hi} IS NOT NULL))`;
   const computed: SqlVal = {
     state: `(CASE WHEN ${t}.state <> ${OK} THEN ${t}.state WHEN ${ok} THEN ${OK} ELSE ${UNDECIDED} END)`,
@@ -213,7 +275,7 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
     dayLo: `${t}.day_lo`,
     dayHi: `${t}.day_hi`,
     constant: false,
-    joins: [t, ...(birth === undefined ? [] : [birth])],
+    joins: [t, ...(birth === undefined ? [] : [birth]), ...extra],
   };
   return materialize(ctx, key, `the ${def.name} calculator`, computed);
 }

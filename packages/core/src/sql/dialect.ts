@@ -75,3 +75,50 @@ export function typedNull(dialect: SqlDialect, type: 'double' | 'text'): string 
   if (dialect === 'postgres') return type === 'double' ? 'NULL::float8' : 'NULL::text';
   return `CAST(NULL AS ${type === 'double' ? 'DOUBLE' : dialect === 'spark' ? 'STRING' : 'VARCHAR'})`;
 }
+
+/** `x` as a DOUBLE: an exact decimal becomes the nearest double, as a literal in the source would. */
+export function asDouble(dialect: SqlDialect, x: string): string {
+  return dialect === 'postgres' ? `CAST(${x} AS float8)` : `CAST(${x} AS DOUBLE)`;
+}
+
+/**
+ * A row per whole day from `first` to `last` (both included, `first <= last`) for each row of
+ * `source`, the day as column `day`: each engine has its own series function.
+ */
+export function eachDay(
+  dialect: SqlDialect,
+  columns: string,
+  source: string,
+  first: string,
+  last: string,
+): string {
+  switch (dialect) {
+    case 'duckdb':
+      return `SELECT ${columns}, UNNEST(generate_series(${first}, ${last})) AS day FROM ${source}`;
+    case 'postgres':
+      return `SELECT ${columns}, generate_series(${first}, ${last}) AS day FROM ${source}`;
+    case 'spark':
+      return `SELECT ${columns}, EXPLODE(SEQUENCE(${first}, ${last})) AS day FROM ${source}`;
+    case 'trino':
+      return `SELECT ${columns}, g.day FROM ${source} CROSS JOIN UNNEST(SEQUENCE(${first}, ${last})) AS g(day)`;
+  }
+}
+
+/**
+ * A constant table as a FROM item named `alias` with the given columns: a VALUES list, or for
+ * Spark, whose parsers disagree on VALUES in FROM, its INLINE generator over structs (whose fields
+ * it names col1, col2, …).
+ */
+export function constantRows(
+  dialect: SqlDialect,
+  alias: string,
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  if (dialect === 'spark') {
+    const named = columns.map((c, i) => `col${i + 1} AS ${c}`).join(', ');
+    const structs = rows.map((r) => `STRUCT(${r.join(', ')})`).join(',\n');
+    return `(SELECT ${named} FROM (SELECT INLINE(ARRAY(${structs})))) ${alias}`;
+  }
+  return `(VALUES ${rows.map((r) => `(${r.join(', ')})`).join(',\n')}) AS ${alias}(${columns.join(', ')})`;
+}

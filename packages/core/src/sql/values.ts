@@ -154,7 +154,7 @@ function ageInMonthsVal(birth: Element, ctx: SqlContext): SqlVal {
 export function birthDateCte(ctx: SqlContext, el: Element): string {
   return ctx.cte(`date:${el.id}`, 'd', () => ({
     comment: [`${el.id}: the birth date`],
-    body: `SELECT pid, day_lo, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(ctx.dialect, el.id)} AND day_lo IS NOT NULL`,
+    body: `SELECT pid, day_lo, day_hi, key_lo, key_hi FROM ${ctx.tables.date} WHERE element = ${literal(ctx.dialect, el.id)} AND day_lo IS NOT NULL`,
   }));
 }
 

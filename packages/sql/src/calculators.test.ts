@@ -1,0 +1,76 @@
+import { compile, parseScreeningInput } from '@eligo/core';
+import { describe, it } from 'vitest';
+import { randomOf } from './synthetic/random';
+import { engines, expectFastPathAgreement } from './testing/agreement';
+
+/**
+ * The QT corrections, the body surface areas and the corrected calcium through SQL, on seeded
+ * patients whose results come in other units (s, mmol/L, g/L, lb, in), with comparators (an end at
+ * infinity), missing, and a heart rate of 0: every criterion gets the fast path's status.
+ */
+const PROTOCOL = `trial T-1 "Calculators"
+lab qt "QT interval" in ms from loinc 8634-8
+lab hr "Heart rate" in /min from loinc 8867-4
+lab calcium "Serum calcium" in mg/dL from loinc 17861-6 molar mass 40.078 g/mol
+lab albumin "Serum albumin" in g/dL from loinc 1751-7
+lab weight "Body weight" in kg from loinc 29463-7
+lab height "Body height" in cm from loinc 8302-2
+inclusion
+  QTCF met if qtc_fridericia(qt, hr) > 470 ms
+  QTCB met if qtc_bazett(qt, hr) >= 450 ms
+  CALCIUM met if corrected_calcium(calcium, albumin) between 8.5 mg/dL and 10.5 mg/dL
+  BSA-MOSTELLER met if bsa_mosteller(weight, height) >= 1.5 m2
+  BSA-DUBOIS met if bsa_dubois(weight, height) < 2 m2
+`;
+
+const AS_OF = '2025-06-15';
+
+function patient(index: number): Record<string, unknown> {
+  const r = randomOf(20261208 + index);
+  const result = (lo: number, hi: number, units: Readonly<Record<string, number>>) => {
+    if (r.chance(0.12)) return undefined;
+    const unit = r.pick(Object.keys(units));
+    const comparator = r.weighted({ none: 10, '<': 1, '>': 1, '<=': 1 });
+    return [
+      {
+        value: Math.round(r.real(lo, hi, 6) * units[unit]! * 100) / 100,
+        unit,
+        date: '2025-06-01',
+        ...(comparator === 'none' ? {} : { comparator }),
+      },
+    ];
+  };
+  const facts: Record<string, unknown> = {
+    qt: result(340, 520, { ms: 1, s: 0.001 }),
+    hr: r.chance(0.03)
+      ? [{ value: 0, unit: '/min', date: '2025-06-01' }]
+      : result(40, 130, { '/min': 1, '/s': 1 / 60 }),
+    calcium: result(7, 12, { 'mg/dL': 1, 'mmol/L': 1 / 4.0078 }),
+    albumin: result(2, 5, { 'g/dL': 1, 'g/L': 10 }),
+    weight: result(40, 130, { kg: 1, '[lb_av]': 2.20462 }),
+    height: result(140, 200, { cm: 1, '[in_i]': 1 / 2.54 }),
+  };
+  return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+}
+
+describe('calculators through SQL', () => {
+  const { protocol } = compile(PROTOCOL);
+  const inputs = Array.from({ length: 600 }, (_, i) => {
+    const parsed = parseScreeningInput(protocol!, { asOf: AS_OF, facts: patient(i), answers: {} });
+    if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
+    return parsed.input;
+  });
+  for (const [name, open] of engines('eligo_sql_calculators'))
+    it(`every criterion of 600 seeded patients has the fast path’s status (${name})`, async () => {
+      const engine = await open();
+      if (engine === undefined) {
+        console.info(`${name}: not reachable, skipped`);
+        return;
+      }
+      try {
+        await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
+      } finally {
+        await engine.close();
+      }
+    }, 120_000);
+});

@@ -1,0 +1,51 @@
+import { type CompiledProtocol, PopulationBuilder, protocolToSql, type ScreeningInput } from '@eligo/core';
+import { expect } from 'vitest';
+import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from '../engines/engine';
+
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** DuckDB in memory, and PostgreSQL in its own schema when it answers (undefined when not). */
+export function engines(schema: string): [name: string, open: () => Promise<SqlEngine | undefined>][] {
+  return [
+    ['DuckDB', () => duckDbEngine()],
+    [
+      'PostgreSQL',
+      async () => ((await postgresReachable(PG_URL)) ? postgresEngine(PG_URL, schema) : undefined),
+    ],
+  ];
+}
+
+// The query's ordinal (0 not met, 1 unknown, 2 met) as the evaluators' Tri (0 not met, 1 met, 2 unknown).
+const TRI = [0, 2, 1];
+
+/**
+ * Loads the patients into the engine, runs the protocol's query, and expects every criterion of
+ * every patient to have the fast path's status; then that every criterion was met, not met and
+ * unknown for someone, so that the population reaches each answer.
+ */
+export async function expectFastPathAgreement(
+  engine: SqlEngine,
+  protocol: CompiledProtocol,
+  inputs: readonly ScreeningInput[],
+  asOf: string,
+): Promise<void> {
+  const builder = new PopulationBuilder(protocol.info, asOf);
+  for (const input of inputs) builder.add(input.facts ?? {});
+  await engine.clear();
+  await engine.load(builder.build());
+  const query = protocolToSql(protocol, { dialect: engine.dialect, asOf, units: await engine.units() });
+  if (!query.ok) throw new Error(query.problems.map((p) => p.message).join('\n'));
+  const rows = await engine.rows(query.sql);
+  expect(rows.length).toBe(inputs.length);
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const expected = Array.from(protocol.evaluate(inputs[i]!).statuses);
+    const got = query.criteria.map((k) => TRI[row[k.column] as number]);
+    expect(got, `patient ${i}: ${JSON.stringify(inputs[i]!.facts)}`).toEqual(expected);
+    for (const [c, s] of expected.entries()) seen.add(`${c}:${s}`);
+  });
+  const missing = query.criteria.flatMap((k, c) =>
+    [0, 1, 2].filter((s) => !seen.has(`${c}:${s}`)).map((s) => `${k.id}:${s}`),
+  );
+  expect(missing, 'criterion:status never reached').toEqual([]);
+}
