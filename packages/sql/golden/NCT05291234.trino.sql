@@ -1,76 +1,66 @@
 WITH
--- mmse_total: its results placed against the screening date and the window
+-- mmse_total: the latest result surely in place in the window, the later-listed on a tie, and the latest day a result ordered after it may have
 l1 AS (
-  SELECT t.*, CASE WHEN lo_d > 20255 OR hi_d < 20195 THEN 0 WHEN hi_d > 20255 OR lo_d < 20195 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'mmse_total') t
-),
--- mmse_total: the latest result surely in place, the later-listed on a tie
-l2 AS (
-  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY lo_d DESC, seq DESC) AS rn FROM l1 p WHERE place = 1) t WHERE rn = 1
-),
--- mmse_total: whether another result may be as late (partial dates)
-l3 AS (
-  SELECT x.pid, MAX(CASE WHEN b.pid IS NULL THEN 1 WHEN x.seq = b.seq THEN 0 WHEN x.hi_d < b.lo_d THEN 0 WHEN x.place = 1 AND x.lo_d = x.hi_d AND b.lo_d = b.hi_d AND x.lo_d = b.lo_d AND x.seq < b.seq THEN 0 ELSE 1 END) AS ambiguous FROM l1 x LEFT JOIN l2 b ON b.pid = x.pid WHERE x.place <> 0 GROUP BY x.pid
+  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
+  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
+  FROM (SELECT t.*, CASE WHEN lo_d > 20255 OR hi_d < 20195 THEN 0 WHEN hi_d > 20255 OR lo_d < 20195 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'mmse_total') t) p WHERE place <> 0) w WHERE rn = 1
 ),
 -- mmse_total: the result in use, in {score}
-r4 AS (
-  SELECT o.pid,
-    CASE WHEN o.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN f.factor IS NULL THEN 3 ELSE 1 END AS state,
+r2 AS (
+  SELECT b.pid,
+    CASE WHEN b.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN b.factor IS NULL THEN 3 ELSE 1 END AS state,
     b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,
-    CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * f.factor + f.shift END AS lo,
-    CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * f.factor + f.shift END AS hi,
+    CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,
+    CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,
     CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,
     CASE WHEN b.comparator IN ('<', '>=', '>') THEN 1 ELSE 0 END AS hi_open,
-    b.low * f.factor + f.shift AS low, b.high * f.factor + f.shift AS high
-  FROM l3 o LEFT JOIN l2 b ON b.pid = o.pid
-  LEFT JOIN (SELECT pid, (CASE WHEN b.unit IS NULL OR b.unit = '' OR b.unit = '{score}' THEN CAST(1.0 AS DOUBLE) ELSE NULL END) AS factor, (CASE WHEN b.unit IS NULL OR b.unit = '' OR b.unit = '{score}' THEN CAST(0.0 AS DOUBLE) ELSE NULL END) AS shift FROM l2 b) f ON f.pid = o.pid
+    b.low * b.factor + b.shift AS low, b.high * b.factor + b.shift AS high
+  FROM (SELECT c.*, (CASE WHEN c.unit IS NULL OR c.unit = '' OR c.unit = '{score}' THEN CAST(1.0 AS DOUBLE) ELSE NULL END) AS factor, (CASE WHEN c.unit IS NULL OR c.unit = '' OR c.unit = '{score}' THEN CAST(0.0 AS DOUBLE) ELSE NULL END) AS shift FROM (
+  SELECT z.pid, CASE WHEN z.place <> 1 OR z.later_open >= z.lo_d THEN 1 ELSE 0 END AS ambiguous, CASE WHEN z.place = 1 THEN z.seq END AS seq, CASE WHEN z.place = 1 THEN z.value END AS value, CASE WHEN z.place = 1 THEN z.unit END AS unit, CASE WHEN z.place = 1 THEN z.comparator END AS comparator, CASE WHEN z.place = 1 THEN z.code END AS code, CASE WHEN z.place = 1 THEN z.low END AS low, CASE WHEN z.place = 1 THEN z.high END AS high, CASE WHEN z.place = 1 THEN z.lo_d END AS lo_d, CASE WHEN z.place = 1 THEN z.hi_d END AS hi_d
+  FROM l1 z) c) b
 ),
--- amyloid_pet: its results placed against the screening date
-l5 AS (
-  SELECT t.*, CASE WHEN lo_d > 20255 THEN 0 WHEN hi_d > 20255 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'amyloid_pet') t
-),
--- amyloid_pet: the latest result surely in place, the later-listed on a tie
-l6 AS (
-  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY lo_d DESC, seq DESC) AS rn FROM l5 p WHERE place = 1) t WHERE rn = 1
-),
--- amyloid_pet: whether another result may be as late (partial dates)
-l7 AS (
-  SELECT x.pid, MAX(CASE WHEN b.pid IS NULL THEN 1 WHEN x.seq = b.seq THEN 0 WHEN x.hi_d < b.lo_d THEN 0 WHEN x.place = 1 AND x.lo_d = x.hi_d AND b.lo_d = b.hi_d AND x.lo_d = b.lo_d AND x.seq < b.seq THEN 0 ELSE 1 END) AS ambiguous FROM l5 x LEFT JOIN l6 b ON b.pid = x.pid WHERE x.place <> 0 GROUP BY x.pid
+-- amyloid_pet: the latest result surely in place, the later-listed on a tie, and the latest day a result ordered after it may have
+l3 AS (
+  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
+  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
+  FROM (SELECT t.*, CASE WHEN lo_d > 20255 THEN 0 WHEN hi_d > 20255 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'amyloid_pet') t) p WHERE place <> 0) w WHERE rn = 1
 ),
 -- amyloid_pet: the result in use, in its own unit
-r8 AS (
-  SELECT o.pid,
-    CASE WHEN o.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN f.factor IS NULL THEN 3 ELSE 1 END AS state,
+r4 AS (
+  SELECT b.pid,
+    CASE WHEN b.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN b.factor IS NULL THEN 3 ELSE 1 END AS state,
     b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,
-    CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * f.factor + f.shift END AS lo,
-    CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * f.factor + f.shift END AS hi,
+    CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,
+    CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,
     CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,
     CASE WHEN b.comparator IN ('<', '>=', '>') THEN 1 ELSE 0 END AS hi_open,
-    b.low * f.factor + f.shift AS low, b.high * f.factor + f.shift AS high
-  FROM l7 o LEFT JOIN l6 b ON b.pid = o.pid
-  LEFT JOIN (SELECT pid, CAST(1.0 AS DOUBLE) AS factor, CAST(0.0 AS DOUBLE) AS shift FROM l6 b) f ON f.pid = o.pid
+    b.low * b.factor + b.shift AS low, b.high * b.factor + b.shift AS high
+  FROM (SELECT c.*, CAST(1.0 AS DOUBLE) AS factor, CAST(0.0 AS DOUBLE) AS shift FROM (
+  SELECT z.pid, CASE WHEN z.place <> 1 OR z.later_open >= z.lo_d THEN 1 ELSE 0 END AS ambiguous, CASE WHEN z.place = 1 THEN z.seq END AS seq, CASE WHEN z.place = 1 THEN z.value END AS value, CASE WHEN z.place = 1 THEN z.unit END AS unit, CASE WHEN z.place = 1 THEN z.comparator END AS comparator, CASE WHEN z.place = 1 THEN z.code END AS code, CASE WHEN z.place = 1 THEN z.low END AS low, CASE WHEN z.place = 1 THEN z.high END AS high, CASE WHEN z.place = 1 THEN z.lo_d END AS lo_d, CASE WHEN z.place = 1 THEN z.hi_d END AS hi_d
+  FROM l3 z) c) b
 ),
 -- brain_mri: whether the input gave it, and whether as none
-g9 AS (
+g5 AS (
   SELECT pid, given FROM eligo_given WHERE element = 'brain_mri'
 ),
 -- brain_mri: records within 60 day(s) before the screening date
-k10 AS (
+k6 AS (
   SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, CASE WHEN (CASE verification WHEN 'confirmed' THEN 0 WHEN 'provisional' THEN 1 WHEN 'differential' THEN 1 WHEN 'unconfirmed' THEN 1 WHEN 'refuted' THEN 2 WHEN 'entered-in-error' THEN 2 ELSE 0 END) = 2 OR (start_lo IS NOT NULL AND start_lo > 20255) THEN NULL WHEN end_lo IS NOT NULL OR status = 'in-progress' THEN (CASE WHEN (CASE WHEN (CASE WHEN start_lo IS NULL THEN (CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END) ELSE start_hi END) <= 20255 AND (CASE WHEN start_lo IS NULL THEN (CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END) ELSE GREATEST((CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END), start_lo) END) >= 20195 THEN 2 WHEN (start_lo IS NULL OR start_lo <= 20255) AND ((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL OR (CASE WHEN status = 'in-progress' THEN NULL ELSE end_hi END) >= 20195) THEN 1 ELSE 0 END) = 2 AND (unclassified = 1) THEN 1 ELSE (CASE WHEN (CASE WHEN start_lo IS NULL THEN (CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END) ELSE start_hi END) <= 20255 AND (CASE WHEN start_lo IS NULL THEN (CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END) ELSE GREATEST((CASE WHEN (CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL THEN 20255 ELSE LEAST((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END), 20255) END), start_lo) END) >= 20195 THEN 2 WHEN (start_lo IS NULL OR start_lo <= 20255) AND ((CASE WHEN status = 'in-progress' THEN NULL ELSE end_lo END) IS NULL OR (CASE WHEN status = 'in-progress' THEN NULL ELSE end_hi END) >= 20195) THEN 1 ELSE 0 END) END) ELSE (CASE WHEN (CASE WHEN start_lo IS NULL THEN 1 WHEN start_lo >= 20195 AND start_hi <= 20255 THEN 2 WHEN start_hi >= 20195 AND start_lo <= 20255 THEN 1 ELSE 0 END) = 2 AND ((CASE verification WHEN 'confirmed' THEN 0 WHEN 'provisional' THEN 1 WHEN 'differential' THEN 1 WHEN 'unconfirmed' THEN 1 WHEN 'refuted' THEN 2 WHEN 'entered-in-error' THEN 2 ELSE 0 END) <> 0 OR unclassified = 1) THEN 1 ELSE (CASE WHEN start_lo IS NULL THEN 1 WHEN start_lo >= 20195 AND start_hi <= 20255 THEN 2 WHEN start_hi >= 20195 AND start_lo <= 20255 THEN 1 ELSE 0 END) END) END AS t FROM eligo_record WHERE element = 'brain_mri') x GROUP BY pid
 ),
 -- anticoagulant: whether the input gave it, and whether as none
-g11 AS (
+g7 AS (
   SELECT pid, given FROM eligo_given WHERE element = 'anticoagulant'
 ),
 -- anticoagulant: records within 0 day(s) before the screening date
-k12 AS (
+k8 AS (
   SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, CASE WHEN FALSE OR (start_lo IS NOT NULL AND start_lo > 20255) THEN NULL ELSE (CASE WHEN (CASE WHEN (CASE WHEN start_lo IS NULL THEN (CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END) ELSE start_hi END) <= 20255 AND (CASE WHEN start_lo IS NULL THEN (CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END) ELSE GREATEST((CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END), start_lo) END) >= 20255 THEN 2 WHEN (start_lo IS NULL OR start_lo <= 20255) AND (end_lo IS NULL OR end_hi >= 20255) THEN 1 ELSE 0 END) = 2 AND (unclassified = 1) THEN 1 ELSE (CASE WHEN (CASE WHEN start_lo IS NULL THEN (CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END) ELSE start_hi END) <= 20255 AND (CASE WHEN start_lo IS NULL THEN (CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END) ELSE GREATEST((CASE WHEN end_lo IS NULL THEN 20255 ELSE LEAST(end_lo, 20255) END), start_lo) END) >= 20255 THEN 2 WHEN (start_lo IS NULL OR start_lo <= 20255) AND (end_lo IS NULL OR end_hi >= 20255) THEN 1 ELSE 0 END) END) END AS t FROM eligo_record WHERE element = 'anticoagulant') x GROUP BY pid
 ),
 -- bleeding_disorder: condition records, active
-k13 AS (
+k9 AS (
   SELECT pid, MAX(t) AS t_max, MIN(t) AS t_min, COUNT(t) AS counted FROM (SELECT pid, CASE WHEN (CASE verification WHEN 'confirmed' THEN 0 WHEN 'provisional' THEN 1 WHEN 'differential' THEN 1 WHEN 'unconfirmed' THEN 1 WHEN 'refuted' THEN 2 WHEN 'entered-in-error' THEN 2 ELSE 0 END) = 2 OR (start_lo IS NOT NULL AND start_lo > 20255) THEN NULL ELSE (CASE WHEN (CASE WHEN (CASE clinical WHEN 'active' THEN 0 WHEN 'recurrence' THEN 0 WHEN 'relapse' THEN 0 WHEN 'inactive' THEN 1 WHEN 'remission' THEN 1 WHEN 'resolved' THEN 1 ELSE 0 END) <> 0 THEN 0 WHEN (CASE verification WHEN 'confirmed' THEN 0 WHEN 'provisional' THEN 1 WHEN 'differential' THEN 1 WHEN 'unconfirmed' THEN 1 WHEN 'refuted' THEN 2 WHEN 'entered-in-error' THEN 2 ELSE 0 END) = 0 THEN 2 ELSE 1 END) = 2 AND (unclassified = 1 OR (start_lo IS NOT NULL AND start_hi > 20255)) THEN 1 ELSE (CASE WHEN (CASE clinical WHEN 'active' THEN 0 WHEN 'recurrence' THEN 0 WHEN 'relapse' THEN 0 WHEN 'inactive' THEN 1 WHEN 'remission' THEN 1 WHEN 'resolved' THEN 1 ELSE 0 END) <> 0 THEN 0 WHEN (CASE verification WHEN 'confirmed' THEN 0 WHEN 'provisional' THEN 1 WHEN 'differential' THEN 1 WHEN 'unconfirmed' THEN 1 WHEN 'refuted' THEN 2 WHEN 'entered-in-error' THEN 2 ELSE 0 END) = 0 THEN 2 ELSE 1 END) END) END AS t FROM eligo_record WHERE element = 'bleeding_disorder') x GROUP BY pid
 ),
 -- bleeding_disorder: whether the input gave it, and whether as none
-g14 AS (
+g10 AS (
   SELECT pid, given FROM eligo_given WHERE element = 'bleeding_disorder'
 ),
 -- IN-1 NIA-AA 2018 clinical stage 3 or 4 (inclusion)
@@ -82,87 +72,87 @@ c1_s AS (
 -- IN-2 MMSE 20 to 28 at screening (inclusion)
 -- source: Mini-Mental State Examination (MMSE) score of 20 to 28, inclusive, at Screening.
 c2_s AS (
-  SELECT p.pid, LEAST((CASE WHEN COALESCE(r4.state, 0) <> 1 OR r4.code IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(20.0 AS DOUBLE) IS NOT NULL AND r4.lo IS NOT NULL AND CAST(20.0 AS DOUBLE) <= (CASE WHEN r4.lo = 0 THEN r4.lo ELSE ROUND(r4.lo, 11 - CAST(FLOOR(LOG10(ABS(r4.lo))) AS INTEGER)) END)) THEN 2 WHEN (r4.hi IS NOT NULL AND CAST(20.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN r4.hi = 0 THEN r4.hi ELSE ROUND(r4.hi, 11 - CAST(FLOOR(LOG10(ABS(r4.hi))) AS INTEGER)) END) < CAST(20.0 AS DOUBLE) OR ((CASE WHEN r4.hi = 0 THEN r4.hi ELSE ROUND(r4.hi, 11 - CAST(FLOOR(LOG10(ABS(r4.hi))) AS INTEGER)) END) = CAST(20.0 AS DOUBLE) AND (r4.hi_open = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END), (CASE WHEN COALESCE(r4.state, 0) <> 1 OR r4.code IS NOT NULL THEN 1 ELSE (CASE WHEN (r4.hi IS NOT NULL AND CAST(28.0 AS DOUBLE) IS NOT NULL AND (CASE WHEN r4.hi = 0 THEN r4.hi ELSE ROUND(r4.hi, 11 - CAST(FLOOR(LOG10(ABS(r4.hi))) AS INTEGER)) END) <= CAST(28.0 AS DOUBLE)) THEN 2 WHEN (CAST(28.0 AS DOUBLE) IS NOT NULL AND r4.lo IS NOT NULL AND (CAST(28.0 AS DOUBLE) < (CASE WHEN r4.lo = 0 THEN r4.lo ELSE ROUND(r4.lo, 11 - CAST(FLOOR(LOG10(ABS(r4.lo))) AS INTEGER)) END) OR (CAST(28.0 AS DOUBLE) = (CASE WHEN r4.lo = 0 THEN r4.lo ELSE ROUND(r4.lo, 11 - CAST(FLOOR(LOG10(ABS(r4.lo))) AS INTEGER)) END) AND (0 = 1 OR r4.lo_open = 1)))) THEN 0 ELSE 1 END) END)) AS s
+  SELECT p.pid, LEAST((CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(20.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND CAST(20.0 AS DOUBLE) <= (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END)) THEN 2 WHEN (r2.hi IS NOT NULL AND CAST(20.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) < CAST(20.0 AS DOUBLE) OR ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) = CAST(20.0 AS DOUBLE) AND (r2.hi_open = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END), (CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (r2.hi IS NOT NULL AND CAST(28.0 AS DOUBLE) IS NOT NULL AND (CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) <= CAST(28.0 AS DOUBLE)) THEN 2 WHEN (CAST(28.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND (CAST(28.0 AS DOUBLE) < (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) OR (CAST(28.0 AS DOUBLE) = (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) AND (0 = 1 OR r2.lo_open = 1)))) THEN 0 ELSE 1 END) END)) AS s
   FROM eligo_patient p
-  LEFT JOIN r4 ON r4.pid = p.pid
+  LEFT JOIN r2 ON r2.pid = p.pid
 ),
 -- IN-3 Blood biomarker consistent with amyloid PET positivity, or a centrally read positive amyloid PET (inclusion)
 -- source: Blood-based biomarker results with a value consistent with amyloid positron emission tomography (PET) positivity. The biomarker will be chosen by the sponsor and described in the Laboratory Manual. Biomarker results will not be required for eligibility if the participant has a positive Amyloid PET scan meeting the central reader criteria.
 c3_s AS (
-  SELECT p.pid, GREATEST(1, LEAST((CASE WHEN COALESCE(r8.state, 0) <> 1 THEN 1 WHEN r8.code IS NOT NULL THEN (CASE WHEN NOT (r8.code IN ('positive', 'negative')) THEN 1 WHEN r8.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END), 1)) AS s
+  SELECT p.pid, GREATEST(1, LEAST((CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END), 1)) AS s
   FROM eligo_patient p
-  LEFT JOIN r8 ON r8.pid = p.pid
+  LEFT JOIN r4 ON r4.pid = p.pid
 ),
 -- IN-4 Amyloid PET consistent with amyloid pathology (inclusion)
 -- source: Amyloid PET scan results consistent with amyloid pathology.
 c4_s AS (
-  SELECT p.pid, (CASE WHEN COALESCE(r8.state, 0) <> 1 THEN 1 WHEN r8.code IS NOT NULL THEN (CASE WHEN NOT (r8.code IN ('positive', 'negative')) THEN 1 WHEN r8.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN r8 ON r8.pid = p.pid
+  LEFT JOIN r4 ON r4.pid = p.pid
 ),
 -- EX-1.a Other significant pathological finding on the screening MRI (exclusion)
 -- source: Significant pathological findings on brain MRI at screening including, but not limited to,
 c5_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-1.b Vasogenic edema on the screening MRI (exclusion)
 -- source: evidence of vasogenic edema,
 c6_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-1.c 4 or more microhemorrhages on the screening MRI (exclusion)
 -- source: 4 or more microhemorrhages,
 c7_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN (CASE WHEN 0 <> 1 OR NULL IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(4.0 AS DOUBLE) IS NOT NULL AND NULL IS NOT NULL AND CAST(4.0 AS DOUBLE) <= (CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END)) THEN 2 WHEN (NULL IS NOT NULL AND CAST(4.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) < CAST(4.0 AS DOUBLE) OR ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) = CAST(4.0 AS DOUBLE) AND (0 = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END) ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN (CASE WHEN 0 <> 1 OR NULL IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(4.0 AS DOUBLE) IS NOT NULL AND NULL IS NOT NULL AND CAST(4.0 AS DOUBLE) <= (CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END)) THEN 2 WHEN (NULL IS NOT NULL AND CAST(4.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) < CAST(4.0 AS DOUBLE) OR ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) = CAST(4.0 AS DOUBLE) AND (0 = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END) ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-1.d Macrohemorrhage on the screening MRI (exclusion)
 -- source: any macrohemorrhages,
 c8_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-1.e Superficial siderosis on the screening MRI (exclusion)
 -- source: any superficial siderosis,
 c9_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-1.f Severe white matter disease on the screening MRI (exclusion)
 -- source: or severe white matter disease.
 c10_s AS (
-  SELECT p.pid, (CASE WHEN (CASE WHEN g9.given IS NULL OR g9.given <> 1 OR COALESCE(k10.counted, 0) = 0 THEN (CASE WHEN g9.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k10.t_max = 0 THEN 1 ELSE k10.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
+  SELECT p.pid, (CASE WHEN (CASE WHEN g5.given IS NULL OR g5.given <> 1 OR COALESCE(k6.counted, 0) = 0 THEN (CASE WHEN g5.given = 2 THEN 0 ELSE 1 END) ELSE (CASE WHEN k6.t_max = 0 THEN 1 ELSE k6.t_max END) END) = 2 THEN 1 ELSE 1 END) AS s
   FROM eligo_patient p
-  LEFT JOIN g9 ON g9.pid = p.pid
-  LEFT JOIN k10 ON k10.pid = p.pid
+  LEFT JOIN g5 ON g5.pid = p.pid
+  LEFT JOIN k6 ON k6.pid = p.pid
 ),
 -- EX-2.a Anticoagulant taken on the screening date (exclusion)
 -- source: Any anticoagulants
 c11_s AS (
-  SELECT p.pid, (CASE WHEN g11.given IS NULL OR g11.given <> 1 OR COALESCE(k12.counted, 0) = 0 THEN 0 ELSE k12.t_max END) AS s
+  SELECT p.pid, (CASE WHEN g7.given IS NULL OR g7.given <> 1 OR COALESCE(k8.counted, 0) = 0 THEN 0 ELSE k8.t_max END) AS s
   FROM eligo_patient p
-  LEFT JOIN g11 ON g11.pid = p.pid
-  LEFT JOIN k12 ON k12.pid = p.pid
+  LEFT JOIN g7 ON g7.pid = p.pid
+  LEFT JOIN k8 ON k8.pid = p.pid
 ),
 -- EX-2.b Bleeding disorder not adequately controlled (exclusion)
 -- source: or have a bleeding disorder that is not adequately controlled.
 c12_s AS (
-  SELECT p.pid, LEAST((CASE WHEN g14.given IS NULL OR g14.given <> 1 OR COALESCE(k13.counted, 0) = 0 THEN 0 ELSE k13.t_max END), (2 - 1)) AS s
+  SELECT p.pid, LEAST((CASE WHEN g10.given IS NULL OR g10.given <> 1 OR COALESCE(k9.counted, 0) = 0 THEN 0 ELSE k9.t_max END), (2 - 1)) AS s
   FROM eligo_patient p
-  LEFT JOIN k13 ON k13.pid = p.pid
-  LEFT JOIN g14 ON g14.pid = p.pid
+  LEFT JOIN k9 ON k9.pid = p.pid
+  LEFT JOIN g10 ON g10.pid = p.pid
 ),
 -- B-IN-1 Study partner at least 10 hours per week (inclusion)
 -- source: Stage B: Participants must have a study partner who spends a minimum average of 10 hours per week with the participant.

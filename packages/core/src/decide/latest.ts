@@ -65,14 +65,15 @@ export function pickLatest(
   // When every candidate is dated to a day, the latest (later-listed on a tie) is certain: the
   // second pass below could only confirm it, so the common case of full dates skips it.
   if (allDays && !straddles) return best;
-  const bestHi = dayHi[best] === NO_DAY ? asOf : dayHi[best]!;
   for (let j = first; j < end; j++) {
     if (j === best) continue;
     const place = placeOf(dayLo, dayHi, j, asOf, from);
     if (place === OUTSIDE) continue;
-    // Could this one be as late as the chosen one, other than on the very same known day?
+    // Could this one be as late as the chosen one? Not when it is surely earlier, nor when it is
+    // dated to the chosen one's first day and listed before it: on that day the chosen one wins
+    // the tie, and on any later day it is later.
     if (hi < bestLo) continue;
-    if (place === INSIDE && lo === hi && bestLo === bestHi && lo === bestLo && j < best) continue;
+    if (place === INSIDE && lo === hi && lo === bestLo && j < best) continue;
     return -2;
   }
   return best;

@@ -193,35 +193,44 @@ function labVal(el: Element, window: { amount: number; unit: string } | undefine
   const asOf = ctx.asOf;
   const key = `lab:${el.id}:${from ?? ''}`;
   const d = ctx.dialect;
-  const place = ctx.cte(`${key}:place`, 'l', () => ({
-    comment: [
-      `${el.id}: its results placed against the screening date${from === undefined ? '' : ' and the window'}`,
-    ],
-    body: `SELECT t.*, CASE WHEN lo_d > ${asOf}${from === undefined ? '' : ` OR hi_d < ${from}`} THEN 0 WHEN hi_d > ${asOf}${from === undefined ? '' : ` OR lo_d < ${from}`} THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, ${asOf}) AS lo_d, COALESCE(day_hi, ${asOf}) AS hi_d FROM ${ctx.tables.result} WHERE element = ${literal(d, el.id)}) t`,
-  }));
+  const placed = `SELECT t.*, CASE WHEN lo_d > ${asOf}${from === undefined ? '' : ` OR hi_d < ${from}`} THEN 0 WHEN hi_d > ${asOf}${from === undefined ? '' : ` OR lo_d < ${from}`} THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, ${asOf}) AS lo_d, COALESCE(day_hi, ${asOf}) AS hi_d FROM ${ctx.tables.result} WHERE element = ${literal(d, el.id)}) t`;
+  // Results surely in place first, the latest first, the later-listed first on a tie: the first
+  // row is the result in use when it is surely in place (decide/latest.ts pickLatest).
+  const order = `PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC`;
+  const after = `${order} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING`;
   const best = ctx.cte(`${key}:best`, 'l', () => ({
-    comment: [`${el.id}: the latest result surely in place, the later-listed on a tie`],
-    body: `SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY lo_d DESC, seq DESC) AS rn FROM ${place} p WHERE place = 1) t WHERE rn = 1`,
+    comment: [
+      `${el.id}: the latest result surely in place${from === undefined ? '' : ' in the window'}, the later-listed on a tie, and the latest day a result ordered after it may have`,
+    ],
+    body: [
+      `SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (${order}) AS rn,`,
+      // Results perhaps in place or partly dated (an exactly dated one ordered later is surely
+      // earlier, or listed before the one in use on its first day, and gives way).
+      `MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (${after}) AS later_open`,
+      `FROM (${placed}) p WHERE place <> 0) w WHERE rn = 1`,
+    ].join('\n'),
   }));
-  const open = ctx.cte(`${key}:open`, 'l', () => ({
-    comment: [`${el.id}: whether another result may be as late (partial dates)`],
-    body: `SELECT x.pid, MAX(CASE WHEN b.pid IS NULL THEN 1 WHEN x.seq = b.seq THEN 0 WHEN x.hi_d < b.lo_d THEN 0 WHEN x.place = 1 AND x.lo_d = x.hi_d AND b.lo_d = b.hi_d AND x.lo_d = b.lo_d AND x.seq < b.seq THEN 0 ELSE 1 END) AS ambiguous FROM ${place} x LEFT JOIN ${best} b ON b.pid = x.pid WHERE x.place <> 0 GROUP BY x.pid`,
-  }));
-  const factor = perUnit(ctx, el, 'b.unit', (c) => c.factor);
-  const offset = perUnit(ctx, el, 'b.unit', (c) => c.offset);
+  // Another result may be as late as the one in use when none is surely in place, or when one
+  // perhaps in place or partly dated may reach its first day.
+  const ambiguous = `CASE WHEN z.place <> 1 OR z.later_open >= z.lo_d THEN 1 ELSE 0 END`;
+  const factor = perUnit(ctx, el, 'c.unit', (c) => c.factor);
+  const offset = perUnit(ctx, el, 'c.unit', (c) => c.offset);
+  // With no result surely in place the first row is not one: nothing of it is read.
+  const inUse = (column: string) => `CASE WHEN z.place = 1 THEN z.${column} END`;
   const t = ctx.cte(key, 'r', () => ({
     comment: [`${el.id}: the result in use, in ${el.unit ?? 'its own unit'}`],
     body: [
-      `SELECT o.pid,`,
-      `  CASE WHEN o.ambiguous = 1 THEN ${AMBIGUOUS} WHEN b.code IS NOT NULL THEN ${OK} WHEN b.value IS NULL THEN ${NONE} WHEN f.factor IS NULL THEN ${BAD_UNIT} ELSE ${OK} END AS state,`,
+      `SELECT b.pid,`,
+      `  CASE WHEN b.ambiguous = 1 THEN ${AMBIGUOUS} WHEN b.code IS NOT NULL THEN ${OK} WHEN b.value IS NULL THEN ${NONE} WHEN b.factor IS NULL THEN ${BAD_UNIT} ELSE ${OK} END AS state,`,
       `  b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,`,
-      `  CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * f.factor + f.shift END AS lo,`,
-      `  CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * f.factor + f.shift END AS hi,`,
+      `  CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,`,
+      `  CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,`,
       `  CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,`,
       `  CASE WHEN b.comparator IN ('<', '>=', '>') THEN 1 ELSE 0 END AS hi_open,`,
-      `  b.low * f.factor + f.shift AS low, b.high * f.factor + f.shift AS high`,
-      `FROM ${open} o LEFT JOIN ${best} b ON b.pid = o.pid`,
-      `LEFT JOIN (SELECT pid, ${factor} AS factor, ${offset} AS shift FROM ${best} b) f ON f.pid = o.pid`,
+      `  b.low * b.factor + b.shift AS low, b.high * b.factor + b.shift AS high`,
+      `FROM (SELECT c.*, ${factor} AS factor, ${offset} AS shift FROM (`,
+      `SELECT z.pid, ${ambiguous} AS ambiguous, ${['seq', 'value', 'unit', 'comparator', 'code', 'low', 'high', 'lo_d', 'hi_d'].map((c) => `${inUse(c)} AS ${c}`).join(', ')}`,
+      `FROM ${best} z) c) b`,
     ].join('\n'),
   }));
   return {
