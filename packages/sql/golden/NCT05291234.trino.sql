@@ -1,9 +1,9 @@
 WITH
--- mmse_total: the latest result surely in place in the window, the later-listed on a tie, and the latest day a result ordered after it may have
+-- the latest result of each lab surely in place in the window, the later-listed on a tie, and the latest day a result ordered after it may have
 l1 AS (
-  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
-  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
-  FROM (SELECT t.*, CASE WHEN lo_d > 20255 OR hi_d < 20195 THEN 0 WHEN hi_d > 20255 OR lo_d < 20195 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'mmse_total') t) p WHERE place <> 0) w WHERE rn = 1
+  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
+  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
+  FROM (SELECT t.*, CASE WHEN lo_d > 20255 OR hi_d < 20195 THEN 0 WHEN hi_d > 20255 OR lo_d < 20195 THEN 2 ELSE 1 END AS place FROM (SELECT pid, element, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element IN ('mmse_total')) t) p WHERE place <> 0) w WHERE rn = 1
 ),
 -- mmse_total: the result in use, in {score}
 r2 AS (
@@ -17,13 +17,13 @@ r2 AS (
     b.low * b.factor + b.shift AS low, b.high * b.factor + b.shift AS high
   FROM (SELECT c.*, (CASE WHEN c.unit IS NULL OR c.unit = '' OR c.unit = '{score}' THEN CAST(1.0 AS DOUBLE) ELSE NULL END) AS factor, (CASE WHEN c.unit IS NULL OR c.unit = '' OR c.unit = '{score}' THEN CAST(0.0 AS DOUBLE) ELSE NULL END) AS shift FROM (
   SELECT z.pid, CASE WHEN z.place <> 1 OR z.later_open >= z.lo_d THEN 1 ELSE 0 END AS ambiguous, CASE WHEN z.place = 1 THEN z.seq END AS seq, CASE WHEN z.place = 1 THEN z.value END AS value, CASE WHEN z.place = 1 THEN z.unit END AS unit, CASE WHEN z.place = 1 THEN z.comparator END AS comparator, CASE WHEN z.place = 1 THEN z.code END AS code, CASE WHEN z.place = 1 THEN z.low END AS low, CASE WHEN z.place = 1 THEN z.high END AS high, CASE WHEN z.place = 1 THEN z.lo_d END AS lo_d, CASE WHEN z.place = 1 THEN z.hi_d END AS hi_d
-  FROM l1 z) c) b
+  FROM (SELECT * FROM l1 WHERE element = 'mmse_total') z) c) b
 ),
--- amyloid_pet: the latest result surely in place, the later-listed on a tie, and the latest day a result ordered after it may have
+-- the latest result of each lab surely in place, the later-listed on a tie, and the latest day a result ordered after it may have
 l3 AS (
-  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
-  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
-  FROM (SELECT t.*, CASE WHEN lo_d > 20255 THEN 0 WHEN hi_d > 20255 THEN 2 ELSE 1 END AS place FROM (SELECT pid, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element = 'amyloid_pet') t) p WHERE place <> 0) w WHERE rn = 1
+  SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC) AS rn,
+  MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_open
+  FROM (SELECT t.*, CASE WHEN lo_d > 20255 THEN 0 WHEN hi_d > 20255 THEN 2 ELSE 1 END AS place FROM (SELECT pid, element, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, 20255) AS lo_d, COALESCE(day_hi, 20255) AS hi_d FROM eligo_result WHERE element IN ('amyloid_pet')) t) p WHERE place <> 0) w WHERE rn = 1
 ),
 -- amyloid_pet: the result in use, in its own unit
 r4 AS (
@@ -37,7 +37,7 @@ r4 AS (
     b.low * b.factor + b.shift AS low, b.high * b.factor + b.shift AS high
   FROM (SELECT c.*, CAST(1.0 AS DOUBLE) AS factor, CAST(0.0 AS DOUBLE) AS shift FROM (
   SELECT z.pid, CASE WHEN z.place <> 1 OR z.later_open >= z.lo_d THEN 1 ELSE 0 END AS ambiguous, CASE WHEN z.place = 1 THEN z.seq END AS seq, CASE WHEN z.place = 1 THEN z.value END AS value, CASE WHEN z.place = 1 THEN z.unit END AS unit, CASE WHEN z.place = 1 THEN z.comparator END AS comparator, CASE WHEN z.place = 1 THEN z.code END AS code, CASE WHEN z.place = 1 THEN z.low END AS low, CASE WHEN z.place = 1 THEN z.high END AS high, CASE WHEN z.place = 1 THEN z.lo_d END AS lo_d, CASE WHEN z.place = 1 THEN z.hi_d END AS hi_d
-  FROM l3 z) c) b
+  FROM (SELECT * FROM l3 WHERE element = 'amyloid_pet') z) c) b
 ),
 -- brain_mri: whether the input gave it, and whether as none
 g5 AS (

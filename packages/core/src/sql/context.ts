@@ -12,8 +12,10 @@ export class NotCompilable extends Error {}
 
 /** What a compiled query is built from: its CTEs, in order, and the per-patient ones joined per criterion. */
 export class SqlContext {
-  readonly ctes: { name: string; comment: string[]; body: string }[] = [];
+  readonly ctes: { name: string; comment: string[]; body: string | (() => string) }[] = [];
   private readonly names = new Map<string, string>();
+  /** The elements each shared reading covers, filled in until the query is written. */
+  readonly sharedElements = new Map<string, Set<string>>();
 
   constructor(
     readonly dialect: SqlDialect,
@@ -27,7 +29,11 @@ export class SqlContext {
   ) {}
 
   /** A CTE made once per key (one reading of an element is shared by every criterion using it). */
-  cte(key: string, prefix: string, make: (name: string) => { comment?: string[]; body: string }): string {
+  cte(
+    key: string,
+    prefix: string,
+    make: (name: string) => { comment?: string[]; body: string | (() => string) },
+  ): string {
     let name = this.names.get(key);
     if (name === undefined) {
       name = `${prefix}${this.ctes.length + 1}`;

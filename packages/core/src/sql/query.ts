@@ -129,7 +129,7 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
     ...[...withRule].map((n) => `LEFT JOIN ${n} ON ${n}.pid = p.pid`),
   ].join('\n');
   const all = [
-    ...ctx.ctes,
+    ...ctx.ctes.map((c) => ({ ...c, body: typeof c.body === 'function' ? c.body() : c.body })),
     ...criterionCtes,
     { name: 'screened', comment: ['one row per patient'], body: screened },
   ];
