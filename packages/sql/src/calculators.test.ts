@@ -1,7 +1,7 @@
-import { compile, parseScreeningInput } from '@eligo/core';
-import { describe, it } from 'vitest';
+import { compile } from '@eligo/core';
+import { describe } from 'vitest';
 import { randomOf } from './synthetic/random';
-import { engines, expectFastPathAgreement } from './testing/agreement';
+import { itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
  * The QT corrections, the body surface areas and the corrected calcium through SQL, on seeded
@@ -55,22 +55,10 @@ function patient(index: number): Record<string, unknown> {
 
 describe('calculators through SQL', () => {
   const { protocol } = compile(PROTOCOL);
-  const inputs = Array.from({ length: 600 }, (_, i) => {
-    const parsed = parseScreeningInput(protocol!, { asOf: AS_OF, facts: patient(i), answers: {} });
-    if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
-    return parsed.input;
-  });
-  for (const [name, open] of engines('eligo_sql_calculators'))
-    it(`every criterion of 600 seeded patients has the fast path’s status (${name})`, async () => {
-      const engine = await open();
-      if (engine === undefined) {
-        console.info(`${name}: not reachable, skipped`);
-        return;
-      }
-      try {
-        await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
-      } finally {
-        await engine.close();
-      }
-    }, 120_000);
+  itAgreesWithTheFastPath(
+    'eligo_sql_calculators',
+    protocol!,
+    Array.from({ length: 600 }, (_, i) => patient(i)),
+    AS_OF,
+  );
 });

@@ -1,6 +1,6 @@
-import { compile, parseScreeningInput } from '@eligo/core';
-import { describe, it } from 'vitest';
-import { engines, expectFastPathAgreement } from './testing/agreement';
+import { compile } from '@eligo/core';
+import { describe } from 'vitest';
+import { itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
  * Medication and procedure histories through SQL (daily doses, the highest within a window, dose
@@ -96,28 +96,14 @@ function patient(next: () => number): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }
 
-const ENGINES = engines('eligo_sql_histories');
-
 describe('histories through SQL', () => {
   const { protocol, diagnostics } = compile(PROTOCOL);
   if (!protocol) throw new Error(JSON.stringify(diagnostics));
   const next = random(20261207);
-  const inputs = Array.from({ length: 500 }, () => {
-    const parsed = parseScreeningInput(protocol, { asOf: AS_OF, facts: patient(next), answers: {} });
-    if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
-    return parsed.input;
-  });
-  for (const [name, open] of ENGINES)
-    it(`every criterion of 500 seeded patients has the fast path’s status (${name})`, async () => {
-      const engine = await open();
-      if (engine === undefined) {
-        console.info(`${name}: not reachable, skipped`);
-        return;
-      }
-      try {
-        await expectFastPathAgreement(engine, protocol, inputs, AS_OF);
-      } finally {
-        await engine.close();
-      }
-    }, 120_000);
+  itAgreesWithTheFastPath(
+    'eligo_sql_histories',
+    protocol,
+    Array.from({ length: 500 }, () => patient(next)),
+    AS_OF,
+  );
 });

@@ -1,7 +1,7 @@
-import { compile, parseScreeningInput, whoWeightAtZ, whoWeightForAgeZReported } from '@eligo/core';
+import { compile, whoWeightAtZ, whoWeightForAgeZReported } from '@eligo/core';
 import { describe, expect, it } from 'vitest';
 import { randomOf } from './synthetic/random';
-import { engines, expectFastPathAgreement } from './testing/agreement';
+import { itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
  * The WHO weight-for-age z-score through SQL: children weighed at the weights WHO's curves give
@@ -69,16 +69,8 @@ function child(index: number): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
 }
 
-const ENGINES = engines('eligo_sql_waz');
-
 describe('WHO weight-for-age z-score through SQL', () => {
   const { protocol } = compile(PROTOCOL);
-  const inputs = Array.from({ length: 1500 }, (_, i) => {
-    const parsed = parseScreeningInput(protocol!, { asOf: AS_OF, facts: child(i), answers: {} });
-    if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
-    return parsed.input;
-  });
-
   it('the seeded weights sit on both sides of the rounding at each cut-off', () => {
     // 3.005 SD past −3 reports as −3.00 or −3.01 depending on the day: both must occur.
     const reported = new Set<number>();
@@ -90,17 +82,11 @@ describe('WHO weight-for-age z-score through SQL', () => {
     expect(reported.has(-3) && reported.has(-3.01)).toBe(true);
   });
 
-  for (const [name, open] of ENGINES)
-    it(`every criterion of 1,500 seeded children has the fast path’s status (${name})`, async () => {
-      const engine = await open();
-      if (engine === undefined) {
-        console.info(`${name}: not reachable, skipped`);
-        return;
-      }
-      try {
-        await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
-      } finally {
-        await engine.close();
-      }
-    }, 120_000);
+  itAgreesWithTheFastPath(
+    'eligo_sql_waz',
+    protocol!,
+    Array.from({ length: 1500 }, (_, i) => child(i)),
+    AS_OF,
+    'seeded children',
+  );
 });

@@ -1,5 +1,11 @@
-import { type CompiledProtocol, PopulationBuilder, protocolToSql, type ScreeningInput } from '@eligo/core';
-import { expect } from 'vitest';
+import {
+  type CompiledProtocol,
+  PopulationBuilder,
+  parseScreeningInput,
+  protocolToSql,
+  type ScreeningInput,
+} from '@eligo/core';
+import { expect, it } from 'vitest';
 import { duckDbEngine, postgresEngine, postgresReachable, type SqlEngine } from '../engines/engine';
 
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -48,4 +54,36 @@ export async function expectFastPathAgreement(
     [0, 1, 2].filter((s) => !seen.has(`${c}:${s}`)).map((s) => `${k.id}:${s}`),
   );
   expect(missing, 'criterion:status never reached').toEqual([]);
+}
+
+/**
+ * A test per engine that the patients' facts (screened on `asOf`, without answers: a population
+ * has no one to ask) get the fast path's status for every criterion; an engine that does not
+ * answer is skipped with a note.
+ */
+export function itAgreesWithTheFastPath(
+  schema: string,
+  protocol: CompiledProtocol,
+  facts: readonly Record<string, unknown>[],
+  asOf: string,
+  who = 'seeded patients',
+): void {
+  const inputs = facts.map((f) => {
+    const parsed = parseScreeningInput(protocol, { asOf, facts: f, answers: {} });
+    if (!parsed.ok) throw new Error(`invalid input: ${JSON.stringify(parsed.issues)}`);
+    return parsed.input;
+  });
+  for (const [name, open] of engines(schema))
+    it(`every criterion of ${inputs.length.toLocaleString('en-US')} ${who} has the fast path’s status (${name})`, async () => {
+      const engine = await open();
+      if (engine === undefined) {
+        console.info(`${name}: not reachable, skipped`);
+        return;
+      }
+      try {
+        await expectFastPathAgreement(engine, protocol, inputs, asOf);
+      } finally {
+        await engine.close();
+      }
+    }, 120_000);
 }
