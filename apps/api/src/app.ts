@@ -15,9 +15,11 @@ import { rateLimit } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { staticFile } from './http/static';
 import { auditRoutes } from './routes/audit';
+import { bulkExportRoutes } from './routes/bulk-exports';
 import { checkRoutes } from './routes/check';
 import { feasibilityJobRoutes, feasibilityStartRoutes } from './routes/feasibility';
 import { healthRoutes, readinessRoutes } from './routes/health';
+import { impactRoutes } from './routes/impact';
 import { matchRoutes } from './routes/matches';
 import { protocolRoutes } from './routes/protocols';
 import { reviewRoutes } from './routes/reviews';
@@ -61,7 +63,9 @@ export function createApp(deps: Deps) {
     .route('/protocols', screeningRoutes)
     .route('/protocols', feasibilityStartRoutes)
     .route('/feasibility', feasibilityJobRoutes)
+    .route('/bulk-exports', bulkExportRoutes)
     .route('/protocols', reviewRoutes)
+    .route('/protocols', impactRoutes)
     .route('/matches', matchRoutes)
     .route('/audit', auditRoutes)
     .route('/tokens', tokenRoutes)

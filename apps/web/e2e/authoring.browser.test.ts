@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestApp } from '@eligo/api/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, hasChromium, startApp, warnWithoutChromium } from './harness';
+import { type App, example, hasChromium, startApp, warnWithoutChromium } from './harness';
 import { artifacts, axeViolations, forwardTo, realApi } from './real-api';
 
 warnWithoutChromium();
@@ -179,19 +180,43 @@ describe.skipIf(!hasChromium)('authoring in the browser, against the real API', 
       'Age: ≥ 18 years old and ≤ 70 years old, male or female;',
     ]);
 
-    // The impact: the eligible example is 34, so the IgAN cohort no longer takes her.
+    // The impact: no recorded screening kept its input yet, so the bundled examples stand in. The
+    // eligible example is 34, so the IgAN cohort no longer takes her.
+    const shownPatients = async () =>
+      (await history.locator('ul.patients > li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     await history.getByRole('button', { name: 'Preview the impact' }).focus();
     await page.keyboard.press('Enter');
     await expect
       .poll(() => history.getByRole('status').nth(1).textContent(), soon)
-      .toMatch(/^\s*Of 2 sample patients, 1 changes\s+verdict and 1 does\s+not\.\s*$/);
-    const patients = (await history.locator('ul.patients > li').allTextContents()).map((t) =>
-      t.replace(/\s+/g, ' ').trim(),
-    );
-    expect(patients).toEqual([
+      .toMatch(
+        /^\s*No recorded screening of this trial kept its input, so its bundled examples stand in\. Of 2 sample\s+patients, 1 changes\s+verdict and 1 does\s+not\.\s*$/,
+      );
+    expect(await shownPatients()).toEqual([
       'eligible-igan Relapsed/refractory IgA nephropathy: eligible → ineligible because C-IN-1 met → not met',
     ]);
     await history.screenshot({ path: join(artifacts, 'authoring-3-diff-and-impact.png') });
+
+    // A screening recorded at the site with its input kept (the eligible example, under version 1)
+    // and one without: the preview now screens the kept one on the server, named by its site
+    // reference and audit id.
+    const recordScreening = async (store: boolean, siteRef: string) => {
+      const res = await api.request('POST', '/v1/protocols/NCT06469190/screenings', {
+        role: 'screener',
+        body: { ...JSON.parse(readFileSync(example, 'utf8')), version: 1, store, siteRef },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const kept = await recordScreening(true, 'site-0042');
+    await recordScreening(false, 'site-0043');
+    await history.getByRole('button', { name: 'Preview the impact' }).click();
+    await expect
+      .poll(() => history.getByRole('status').nth(1).textContent(), soon)
+      .toMatch(/^\s*Of 1 recorded screening with its input kept, 1 changes\s+verdict and 0 do\s+not\.\s*$/);
+    expect(await shownPatients()).toEqual([
+      `site-0042 (screening ${kept}) Relapsed/refractory IgA nephropathy: eligible → ineligible because C-IN-1 met → not met`,
+    ]);
+    await history.screenshot({ path: join(artifacts, 'authoring-4-impact-on-recorded.png') });
 
     expect(await axeViolations(page)).toEqual([]);
     // Chromium logs every error status; these two are answers the page expects (no draft yet, the refused publish).

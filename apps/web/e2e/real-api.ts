@@ -9,9 +9,10 @@ import { expect } from 'vitest';
 /**
  * The real API in this process (SQLite in memory, the bundled trial published as version 1), and
  * the browser's `/v1` requests answered by it: what the log shows is what the service stored.
+ * `config` adds to the test configuration (a bulk export folder, say).
  */
-export async function realApi(): Promise<TestApp> {
-  const api = await testApp({ bodyLimit: 1024 * 1024 });
+export async function realApi(config: Parameters<typeof testApp>[0] = {}): Promise<TestApp> {
+  const api = await testApp({ bodyLimit: 1024 * 1024, ...config });
   const nct = readProtocolSource('NCT06469190');
   const res = await api.request('POST', '/v1/protocols/NCT06469190/versions', {
     role: 'author',

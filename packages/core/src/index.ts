@@ -80,6 +80,11 @@ export { format, print, printExpression } from './print';
 export type * from './protocol';
 export { CODE_SYSTEMS, ELEMENT_KINDS } from './protocol';
 export {
+  type CohortVerdictChange,
+  type CriterionStatusChange,
+  verdictChanges,
+} from './screen/changes';
+export {
   type CompactCohort,
   type CompactScreening,
   compactScreening,

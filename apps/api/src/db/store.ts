@@ -1,5 +1,6 @@
 import type { Db } from './connect';
 import { contactStore } from './contacts';
+import { keptInputStore } from './kept-inputs';
 import { protocolStore } from './protocols';
 import { reviewStore } from './reviews';
 import { screeningStore } from './screenings';
@@ -33,6 +34,7 @@ export function createStore(db: Db) {
     tokens: tokenStore(db),
     protocols: protocolStore(db),
     screenings: screeningStore(db),
+    keptInputs: keptInputStore(db),
     contacts: contactStore(db),
     reviews: reviewStore(db),
     ping,

@@ -31,7 +31,7 @@ export const FunnelSchema = z
   .openapi('Funnel');
 
 /** A bulk export's name in `ELIGO_BULK_DIR`: one folder name, never a path. */
-const BULK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const BULK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 export const FeasibilityRequestSchema = z
   .object({
@@ -95,3 +95,20 @@ export const FeasibilityJobSchema = z
     error: z.string().nullable(),
   })
   .openapi('FeasibilityJob');
+
+export const BulkExportListSchema = z
+  .object({
+    configured: z
+      .boolean()
+      .openapi({ description: 'Whether this server reads bulk exports (`ELIGO_BULK_DIR` is set)' }),
+    exports: z.array(
+      z.object({
+        name: z
+          .string()
+          .openapi({ description: 'What `source.bulkExport` of a feasibility run names', example: 'site-a' }),
+        files: z.number().int().openapi({ description: 'NDJSON files at the top of the folder' }),
+        bytes: z.number().int().openapi({ description: 'Their size together' }),
+      }),
+    ),
+  })
+  .openapi('BulkExportList');

@@ -1,4 +1,9 @@
-import type { CompiledProtocol, Screening, Status, Verdict } from '@eligo/core';
+import {
+  type CohortVerdictChange,
+  type CompiledProtocol,
+  compactScreening,
+  verdictChanges,
+} from '@eligo/core';
 import type { ScreeningRequest } from './request';
 import { screenLocally } from './screening';
 
@@ -8,21 +13,9 @@ export interface SamplePatient {
   readonly request: ScreeningRequest;
 }
 
-export interface StatusChange {
-  readonly id: string;
-  /** Undefined where the criterion does not apply to the cohort in that version. */
-  readonly before: Status | undefined;
-  readonly after: Status | undefined;
-}
-
-export interface VerdictChange {
-  readonly cohort: string;
+/** A cohort whose verdict changes, with its label, and the criteria whose status changed with it. */
+export interface VerdictChange extends CohortVerdictChange {
   readonly label: string | undefined;
-  /** Undefined where the cohort does not exist in that version. */
-  readonly before: Verdict | undefined;
-  readonly after: Verdict | undefined;
-  /** Why: the cohort's criteria whose status differs between the versions, in the new order. */
-  readonly criteria: readonly StatusChange[];
 }
 
 export interface PatientImpact {
@@ -43,37 +36,21 @@ export interface Impact {
   }[];
 }
 
-function statuses(cohort: Screening['cohorts'][number] | undefined): Map<string, Status> {
-  return new Map(cohort?.criteria.map((c) => [c.id, c.status]) ?? []);
-}
-
-function verdictChanges(before: Screening, after: Screening): VerdictChange[] {
-  const ids = [...new Set([...after.cohorts.map((c) => c.id), ...before.cohorts.map((c) => c.id)])];
-  const changes: VerdictChange[] = [];
-  for (const id of ids) {
-    const old = before.cohorts.find((c) => c.id === id);
-    const now = after.cohorts.find((c) => c.id === id);
-    if (old?.verdict === now?.verdict) continue;
-    const was = statuses(old);
-    const is = statuses(now);
-    const criteria = [...new Set([...is.keys(), ...was.keys()])]
-      .filter((c) => was.get(c) !== is.get(c))
-      .map((c) => ({ id: c, before: was.get(c), after: is.get(c) }));
-    changes.push({
-      cohort: id,
-      label: now?.label ?? old?.label,
-      before: old?.verdict,
-      after: now?.verdict,
-      criteria,
-    });
-  }
-  return changes;
-}
+/** Which population a preview screened: the site's recorded screenings, or the bundled examples. */
+export type PreviewPopulation =
+  | {
+      readonly kind: 'recorded';
+      /** Recorded screenings of the trial whose input was kept. */
+      readonly kept: number;
+      /** Of those, screened so far (the newest first). */
+      readonly screened: number;
+    }
+  | { readonly kind: 'examples'; readonly size: number };
 
 /**
  * Screens each sample patient against both versions, in this browser, and lists whose verdicts
- * change and which criteria's statuses changed with them. An unknown stays unknown on both sides:
- * a change from unknown to met is a change, never read as the same.
+ * change and which criteria's statuses changed with them (core's `verdictChanges`, as the server's
+ * preview over recorded screenings).
  */
 export function impactOf(
   before: CompiledProtocol,
@@ -96,8 +73,15 @@ export function impactOf(
       });
       continue;
     }
-    const changes = verdictChanges(old.screening, now.screening);
-    if (changes.length) changed.push({ name: patient.name, changes });
+    const labels = new Map(
+      [...old.screening.cohorts, ...now.screening.cohorts].map((c) => [c.id, c.label] as const),
+    );
+    const changes = verdictChanges(compactScreening(old.screening), compactScreening(now.screening));
+    if (changes.length)
+      changed.push({
+        name: patient.name,
+        changes: changes.map((c) => ({ ...c, label: labels.get(c.cohort) })),
+      });
     else unchanged++;
   }
   return { changed, unchanged, unusable };
