@@ -101,6 +101,42 @@ describe.skipIf(!hasChromium)('hand entry, the patient banner and stale results'
     await page.close();
   });
 
+  it('reads a result written with a comparator (< 0.5 mg/dL) as core does', async () => {
+    const { page, errors } = await signedIn(app);
+    await openEntry(page, ['Laboratory results']);
+    await page.locator('#entry-birth_date-date').fill('1985-06-01');
+    await page.locator('#entry-sex-result').selectOption('female');
+    await page.locator('#entry-serum_creatinine-value').fill('0.5');
+    await page.locator('#entry-serum_creatinine-date').fill('2025-03-10');
+    const igan = page.locator('section.cohort').filter({ has: page.locator('h3:has-text("IgAN")') });
+    await igan.getByRole('checkbox', { name: /Show all \d+ criteria/ }).check();
+    const egfr = igan
+      .locator('li.criterion')
+      .filter({ has: page.locator('code', { hasText: /^IgAN-IN-4$/ }) });
+    const explained = (text: string) =>
+      expect.poll(() => egfr.locator('.explanation').textContent()).toBe(text);
+    await explained(
+      'Estimated GFR 122.3 mL/min/1.73 m² (CKD-EPI 2021 from serum creatinine 0.5 mg/dL on 2025-03-10 (5 days before screening), age 39) ≥ 30 mL/min/1.73 m²: met',
+    );
+    await page.locator('#entry-serum_creatinine-comparator').selectOption('<');
+    await explained(
+      'Estimated GFR >122.3 mL/min/1.73 m² (CKD-EPI 2021 from serum creatinine <0.5 mg/dL on 2025-03-10 (5 days before screening), age 39) ≥ 30 mL/min/1.73 m²: met',
+    );
+    expect(await page.getByTestId('age-serum_creatinine').textContent()).toContain('<0.5 mg/dL');
+
+    // Exactly 3 mg/dL rules the cohort out on eGFR; below 3 leaves it open.
+    await page.locator('#entry-serum_creatinine-comparator').selectOption('=');
+    await page.locator('#entry-serum_creatinine-value').fill('3');
+    await expect.poll(() => egfr.locator('.head .status').textContent()).toBe('not met');
+    await page.locator('#entry-serum_creatinine-comparator').selectOption('<');
+    await expect.poll(() => egfr.locator('.head .status').textContent()).toBe('unknown');
+    await explained(
+      'Estimated GFR >19.7 mL/min/1.73 m² (CKD-EPI 2021 from serum creatinine <3 mg/dL on 2025-03-10 (5 days before screening), age 39) ≥ 30 mL/min/1.73 m²: unknown',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('flags an old result for review without changing the verdict, and leaves windowed results to the protocol', async () => {
     const { page } = await signedIn(app);
     await page.evaluate("localStorage.removeItem('eligo.reviewAfterDays')");

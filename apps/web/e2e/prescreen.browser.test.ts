@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, hasChromium, startApp, warnWithoutChromium } from './harness';
+import { focusShown } from './keyboard';
 
 warnWithoutChromium();
 
@@ -213,10 +214,14 @@ describe.skipIf(!hasChromium)('the public pre-screen', () => {
     const { page, sent, contacts, errors } = await open(app, { width: 390, height: 844 });
     expect(await overflowsSideways(page)).toBe(false);
 
-    /** Presses Tab until the focused element passes `test` (run in the page), at most 80 times. */
+    /**
+     * Presses Tab until the focused element passes `test` (run in the page), at most 80 times;
+     * every element it passes must show its focus.
+     */
     async function tabUntil(test: string, what: string) {
       for (let i = 0; i < 80; i++) {
         await page.keyboard.press('Tab');
+        if (!(await focusShown(page))) throw new Error(`on the way to ${what}, the focus cannot be seen`);
         if (await page.evaluate(test)) return;
       }
       throw new Error(`Tab never reached ${what}`);

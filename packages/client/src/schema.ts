@@ -1276,6 +1276,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bulk-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The FHIR bulk exports in the server's `ELIGO_BULK_DIR` that a feasibility run can name
+         * @description Names, and per export the count and size of its NDJSON files; nothing read from inside them. Empty (and `configured: false`) when `ELIGO_BULK_DIR` is not set.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exports, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkExportList"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/protocols/{id}/settings": {
         parameters: {
             query?: never;
@@ -1698,6 +1755,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protocols/{id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which of the site's recorded screenings a change of the criteria would decide otherwise, and why
+         * @description Screens the kept input of the protocol's recorded screenings (those posted with `"store": true`), newest first, against `from` (a published version, the latest by default) and `to` (a version or criteria text), and lists per screening whose verdicts differ the cohorts that change and the criteria whose status changed. Only audit ids, site references and statuses are returned, never the input. At most 100 screenings per request (`limit`, 50 by default); `next` continues.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImpactRequest"];
+                };
+            };
+            responses: {
+                /** @description One page of the comparison */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Impact"];
+                    };
+                };
+                /** @description Invalid request; `issues` names the offending paths */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The token's role is too weak */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The criteria text does not compile; `diagnostics` lists why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Storage unavailable (disk full, I/O error, database unreachable): nothing was stored; retry after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/matches": {
         parameters: {
             query?: never;
@@ -1802,7 +1976,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log of screenings, newest first, with filters and a cursor */
+        /**
+         * Audit log of screenings, newest first, with filters and a cursor
+         * @description An admin reads every token's screenings; any other role from screener up reads only the screenings recorded with its own token (a `token` filter naming another token finds nothing).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1881,7 +2058,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One audit entry, with the patient input when it was kept */
+        /**
+         * One audit entry, with the patient input when it was kept
+         * @description An admin reads any entry; any other role from screener up only the entries recorded with its own token. Another token's entry answers 404, as a missing one does, so ids do not tell whether they exist.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -2806,6 +2986,21 @@ export interface components {
                 bulkExport: string;
             };
         };
+        BulkExportList: {
+            /** @description Whether this server reads bulk exports (`ELIGO_BULK_DIR` is set) */
+            configured: boolean;
+            exports: {
+                /**
+                 * @description What `source.bulkExport` of a feasibility run names
+                 * @example site-a
+                 */
+                name: string;
+                /** @description NDJSON files at the top of the folder */
+                files: number;
+                /** @description Their size together */
+                bytes: number;
+            }[];
+        };
         TrialSettings: {
             /** @description Publishing needs an approval of the exact text by a reviewer other than its author */
             requireApproval: boolean;
@@ -2841,6 +3036,89 @@ export interface components {
         NewReviewComment: {
             criterionId: string;
             text: string;
+        };
+        Impact: {
+            population: {
+                /** @description Recorded screenings of this protocol whose input was kept (`"store": true`): the population, newest first */
+                kept: number;
+            };
+            /** @description Of those, screened in this page */
+            screened: number;
+            /** @description The screenings with at least one cohort whose verdict changes */
+            changed: {
+                /** @description The audit id of the recorded screening */
+                screening: string;
+                /** @description The site's own reference, when one was recorded */
+                siteRef: string | null;
+                /** @description When it was recorded */
+                at: string;
+                changes: {
+                    cohort: string;
+                    label: string | null;
+                    /**
+                     * @description null: the cohort is not in that version
+                     * @enum {string|null}
+                     */
+                    before: "eligible" | "ineligible" | "undetermined" | null;
+                    /** @enum {string|null} */
+                    after: "eligible" | "ineligible" | "undetermined" | null;
+                    /** @description Why: the criteria of the cohort whose status changed */
+                    criteria: {
+                        id: string;
+                        /**
+                         * @description null: not in the cohort in that version
+                         * @enum {string|null}
+                         */
+                        before: "met" | "not_met" | "unknown" | null;
+                        /** @enum {string|null} */
+                        after: "met" | "not_met" | "unknown" | null;
+                    }[];
+                }[];
+            }[];
+            unchanged: number;
+            /** @description Screenings one side cannot screen */
+            unusable: {
+                /** @description The audit id of the recorded screening */
+                screening: string;
+                /** @description The site's own reference, when one was recorded */
+                siteRef: string | null;
+                /** @description When it was recorded */
+                at: string;
+                /** @enum {string} */
+                side: "from" | "to";
+                /** @description Where the kept input does not fit that side */
+                paths: string[];
+            }[];
+            /** @description Cursor of the next page; null on the last */
+            next: string | null;
+        };
+        ImpactRequest: {
+            /** @description The version the screenings are compared from; the latest published one by default */
+            from?: {
+                version: number;
+            } | {
+                text: string;
+                /**
+                 * @description File name diagnostics point into
+                 * @example NCT06469190.elig
+                 */
+                name?: string;
+            };
+            /** @description The version or text they are compared with */
+            to: {
+                version: number;
+            } | {
+                text: string;
+                /**
+                 * @description File name diagnostics point into
+                 * @example NCT06469190.elig
+                 */
+                name?: string;
+            };
+            /** @description Recorded screenings to screen in this page (50) */
+            limit?: number;
+            /** @description The `next` of the previous page */
+            cursor?: string;
         };
         Matches: {
             /** @description Batch id of the audit records, one per trial screened */

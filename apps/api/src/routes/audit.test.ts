@@ -128,3 +128,72 @@ describe('GET /v1/audit refuses bad filters', () => {
     });
   });
 });
+
+describe('GET /v1/audit for a screener: the screenings of their own token only', () => {
+  let t: TestApp;
+  let mine: string;
+  let theirs: string;
+  beforeAll(async () => {
+    t = await testApp();
+    mine = (await t.store.tokens.findActiveBySecret(t.tokens.screener))!.id;
+    theirs = (await t.store.tokens.create({ name: 'ward 9', role: 'screener', createdBy: null })).token.id;
+    const by = (token: string, name: string) => (r: ScreeningTable) => ({
+      ...r,
+      token_id: token,
+      token_name: name,
+    });
+    await t.store.screenings.record([
+      ...rows.slice(0, 3).map(by(mine, 'screener (test)')),
+      ...rows.slice(3).map(by(theirs, 'ward 9')),
+    ]);
+  });
+
+  async function ids(query: string, role: 'admin' | 'screener'): Promise<string[]> {
+    const res = await t.request('GET', `/v1/audit?${query}`, { role });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { entries: { id: string }[] }).entries.map((e) => e.id);
+  }
+
+  it('lists what the screener recorded, and everything for an admin', async () => {
+    expect(await ids('', 'screener')).toEqual(['scr_03', 'scr_02', 'scr_01']);
+    expect(await ids('', 'admin')).toEqual(['scr_06', 'scr_05', 'scr_04', 'scr_03', 'scr_02', 'scr_01']);
+    expect(await ids('verdict=eligible', 'screener')).toEqual(['scr_03', 'scr_01']);
+  });
+
+  it('pages within the screener’s own entries', async () => {
+    const res = await t.request('GET', '/v1/audit?limit=2', { role: 'screener' });
+    const page = (await res.json()) as { entries: { id: string }[]; next: string | null };
+    expect(page.entries.map((e) => e.id)).toEqual(['scr_03', 'scr_02']);
+    expect(await ids(`limit=2&before=${page.next}`, 'screener')).toEqual(['scr_01']);
+  });
+
+  it("cannot widen the view with a token filter: another token's finds nothing", async () => {
+    expect(await ids(`token=${theirs}`, 'screener')).toEqual([]);
+    expect(await ids(`token=${mine}`, 'screener')).toEqual(['scr_03', 'scr_02', 'scr_01']);
+    expect(await ids(`token=${theirs}`, 'admin')).toEqual(['scr_06', 'scr_05', 'scr_04']);
+  });
+
+  it("answers another token's entry as it answers a missing one: 404, the same message", async () => {
+    const own = await t.request('GET', '/v1/audit/scr_01', { role: 'screener' });
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ id: 'scr_01', token: { id: mine, name: 'screener (test)' } });
+    const error = async (id: string) => {
+      const res = await t.request('GET', `/v1/audit/${id}`, { role: 'screener' });
+      expect(res.status).toBe(404);
+      return ((await res.json()) as { error: unknown }).error;
+    };
+    expect(await error('scr_04')).toEqual({ code: 'not_found', message: "Audit entry 'scr_04' not found" });
+    expect(await error('scr_99')).toEqual({ code: 'not_found', message: "Audit entry 'scr_99' not found" });
+    const admin = await t.request('GET', '/v1/audit/scr_04', { role: 'admin' });
+    expect(admin.status).toBe(200);
+    expect(await admin.json()).toMatchObject({ id: 'scr_04', token: { id: theirs, name: 'ward 9' } });
+  });
+
+  it('gives a viewer nothing: 403', async () => {
+    const res = await t.request('GET', '/v1/audit', { role: 'viewer' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'forbidden', message: 'This needs the screener role' },
+    });
+  });
+});

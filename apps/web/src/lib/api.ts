@@ -54,7 +54,14 @@ export function createApi(
     async matches(request: ScreeningRequest) {
       return body(await call(() => client.v1.matches.$post({ json: request })));
     },
-    /** The audit log (`GET /v1/audit`), newest first; admin role. */
+    /** The token signed in: its name and role. */
+    async me() {
+      return body(await call(() => client.v1.tokens.me.$get()));
+    },
+    /**
+     * The audit log (`GET /v1/audit`), newest first: every token's screenings for an admin, only
+     * those recorded with this token for a screener (or an author or reviewer).
+     */
     async audit(query: AuditQuery) {
       return body(await call(() => client.v1.audit.$get({ query })));
     },
@@ -92,12 +99,25 @@ export function createApi(
     async versions(id: string) {
       return body(await call(() => client.v1.protocols[':id'].versions.$get({ param: { id } })));
     },
-    /** Starts a feasibility run of an NDJSON upload on the server (author role). */
-    async startFeasibility(id: string, asOf: string, upload: string) {
+    /** Starts a feasibility run on the server of an NDJSON upload or a bulk export it holds (author role). */
+    async startFeasibility(id: string, asOf: string, source: { upload: string } | { bulkExport: string }) {
       return body(
         await call(() =>
-          client.v1.protocols[':id'].feasibility.$post({ param: { id }, json: { asOf, source: { upload } } }),
+          client.v1.protocols[':id'].feasibility.$post({ param: { id }, json: { asOf, source } }),
         ),
+      );
+    },
+    /** The bulk exports on the server a feasibility run can name (author role). */
+    async bulkExports() {
+      return body(await call(() => client.v1['bulk-exports'].$get()));
+    },
+    /**
+     * The site's recorded screenings (with kept input) that `to` would decide otherwise than `from`
+     * (the latest version by default), one page at a time; screened on the server (author role).
+     */
+    async impact(id: string, request: ImpactRequest) {
+      return body(
+        await call(() => client.v1.protocols[':id'].impact.$post({ param: { id }, json: request })),
       );
     },
     async feasibilityJob(job: string) {
@@ -110,6 +130,16 @@ export function createApi(
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** One side of an impact comparison: a published version, or criteria text. */
+export type ImpactSide = { readonly version: number } | { readonly text: string; readonly name?: string };
+
+export interface ImpactRequest {
+  readonly from?: ImpactSide;
+  readonly to: ImpactSide;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
 
 /** Filters of the audit log, as query text. */
 export type AuditQuery = Partial<
@@ -182,3 +212,5 @@ export type VersionSummary = Awaited<ReturnType<Api['versions']>>['versions'][nu
 export type Matches = Awaited<ReturnType<Api['matches']>>;
 export type AuditEntry = Awaited<ReturnType<Api['auditEntry']>>;
 export type FeasibilityJob = Awaited<ReturnType<Api['feasibilityJob']>>;
+export type RecordedImpact = Awaited<ReturnType<Api['impact']>>;
+export type BulkExports = Awaited<ReturnType<Api['bulkExports']>>;

@@ -1,4 +1,4 @@
-import { type Facts, type FactValue, matchesBinding } from '@eligo/core';
+import { Comparator, type Facts, type FactValue, matchesBinding } from '@eligo/core';
 import { isDay } from './dates';
 import type { EntryField } from './entry-fields';
 import type { PatientRecord } from './patient-input';
@@ -8,6 +8,8 @@ import type { PatientRecord } from './patient-input';
  * some of them; `''` is "not entered".
  */
 export interface EntryValues {
+  /** A lab result's comparator as the report prints it (`<0.5`, `>90`); '' for an exact value. */
+  comparator: string;
   value: string;
   unit: string;
   date: string;
@@ -32,6 +34,7 @@ export type EntryState = Record<string, EntryValues>;
 
 export function blankValues(field: EntryField): EntryValues {
   return {
+    comparator: '',
     value: '',
     unit: field.kind === 'lab' ? (field.units[0] ?? '') : '',
     date: '',
@@ -72,11 +75,15 @@ type Read = FactValue | { problem: string } | undefined;
 function readLab(field: Extract<EntryField, { kind: 'lab' }>, v: EntryValues): Read {
   const value = number(v.value);
   if (value === undefined) {
+    if (v.comparator !== '') return { problem: `Enter the number after ${v.comparator}, or choose =.` };
     return v.date.trim() || v.low.trim() || v.high.trim()
       ? { problem: 'Enter the result, or clear its date and range.' }
       : undefined;
   }
   if (Number.isNaN(value)) return { problem: 'Enter the result as a number.' };
+  const comparator = Comparator.safeParse(v.comparator);
+  if (v.comparator !== '' && !comparator.success)
+    return { problem: `Choose a comparator: =, ${Comparator.options.join(', ')}.` };
   if (!field.units.includes(v.unit)) return { problem: `Choose a unit: ${field.units.join(', ')}.` };
   const date = v.date.trim();
   if (date !== '' && !isDay(date)) return { problem: 'Enter the date as YYYY-MM-DD.' };
@@ -87,6 +94,7 @@ function readLab(field: Extract<EntryField, { kind: 'lab' }>, v: EntryValues): R
   return {
     value,
     unit: v.unit,
+    ...(comparator.success ? { comparator: comparator.data } : {}),
     ...(date ? { date } : {}),
     ...(low === undefined && high === undefined ? {} : { referenceRange: range }),
   };

@@ -148,6 +148,47 @@ describe('enteredFacts', () => {
     expect(status(screened(state), 'C-IN-3.1.a')).toBe('met');
   });
 
+  it('writes the comparator a lab report prints, and core reads the result as a range', () => {
+    const state = blankEntry(fields);
+    Object.assign(state.birth_date!, { date: '1985-06-01' });
+    Object.assign(state.sex!, { result: 'female' });
+    Object.assign(state.serum_creatinine!, { comparator: '<', value: '0.5', date: '2025-03-10' });
+    expect(enteredFacts(fields, state).facts.serum_creatinine).toEqual({
+      value: 0.5,
+      unit: 'mg/dL',
+      comparator: '<',
+      date: '2025-03-10',
+    });
+    const igan = (s: Screening, id: string) =>
+      s.cohorts.find((c) => c.id === 'IgAN')!.criteria.find((c) => c.id === id)!;
+    expect(igan(screened(state), 'IgAN-IN-4').explanation).toBe(
+      'Estimated GFR >122.3 mL/min/1.73 m² (CKD-EPI 2021 from serum creatinine <0.5 mg/dL on 2025-03-10 (5 days before screening), age 39) ≥ 30 mL/min/1.73 m²: met',
+    );
+
+    // Exactly 3 mg/dL puts the eGFR below 30; below 3 may or may not.
+    Object.assign(state.serum_creatinine!, { comparator: '', value: '3' });
+    expect(enteredFacts(fields, state).facts.serum_creatinine).not.toHaveProperty('comparator');
+    expect(igan(screened(state), 'IgAN-IN-4').status).toBe('not_met');
+    state.serum_creatinine!.comparator = '<';
+    expect(igan(screened(state), 'IgAN-IN-4').status).toBe('unknown');
+    state.serum_creatinine!.comparator = '>=';
+    expect(enteredFacts(fields, state).facts.serum_creatinine).toMatchObject({ value: 3, comparator: '>=' });
+    expect(igan(screened(state), 'IgAN-IN-4').status).toBe('not_met');
+  });
+
+  it('refuses a comparator without its number, or one core does not know', () => {
+    const state = blankEntry(fields);
+    Object.assign(state.alt!, { comparator: '>' });
+    Object.assign(state.ast!, { comparator: '≈', value: '30' });
+    expect(enteredFacts(fields, state)).toEqual({
+      facts: {},
+      problems: {
+        alt: 'Enter the number after >, or choose =.',
+        ast: 'Choose a comparator: =, <, <=, >=, >.',
+      },
+    });
+  });
+
   it('refuses a code outside the binding and an unreadable number, keeping the element unknown', () => {
     const state = blankEntry(fields);
     Object.assign(state.diabetes!, {

@@ -97,6 +97,14 @@ describe('formAnswers', () => {
     });
   });
 
+  it("gives a date question's time with its UTC offset, as core's input takes it", () => {
+    const moment = formAnswers(fields, { biopsy_date: '2025-10-15T09:00:00+07:00' });
+    expect(moment).toEqual({ answers: { biopsy_date: '2025-10-15T09:00:00+07:00' }, problems: {} });
+    expect(formAnswers(fields, { biopsy_date: 'T09:00' }).problems).toEqual({
+      biopsy_date: 'Enter the date of that time as YYYY-MM-DD.',
+    });
+  });
+
   it('accepts the bounds of a score', () => {
     expect(formAnswers(fields, { bvas: '0' }).answers).toEqual({ bvas: 0 });
     expect(formAnswers(fields, { bvas: '63' }).answers).toEqual({ bvas: 63 });
@@ -110,6 +118,12 @@ describe('formAnswers', () => {
 describe('formFromAnswers', () => {
   it('round-trips through formAnswers', () => {
     const answers = { consent: true, renal_items: 0, response: 'responding', biopsy_date: '2025-01-31' };
+    expect(formAnswers(fields, formFromAnswers(fields, answers)).answers).toEqual(answers);
+  });
+
+  it('keeps an imported date and time as written, offset included', () => {
+    const answers = { biopsy_date: '2025-10-15T09:00:00+07:00' };
+    expect(formFromAnswers(fields, answers)).toEqual(answers);
     expect(formAnswers(fields, formFromAnswers(fields, answers)).answers).toEqual(answers);
   });
 

@@ -1,5 +1,5 @@
 import type { AnswerInfo, Answers, AnswerValue, ProtocolInfo } from '@eligo/core';
-import { isDay } from './dates';
+import { momentAnswer } from './moment-answer';
 
 /** One field of the screening form, generated from a protocol's `question` declaration. */
 export interface QuestionField {
@@ -60,7 +60,7 @@ function parseAnswer(answer: AnswerInfo, raw: string): AnswerValue | { problem: 
       return withinRange(answer, n);
     }
     case 'date':
-      return isDay(raw) ? raw : { problem: 'Enter a date as YYYY-MM-DD.' };
+      return momentAnswer(raw);
     case 'code':
       if (answer.values && !answer.values.includes(raw)) {
         return { problem: `Choose one of ${answer.values.join(', ')}.` };

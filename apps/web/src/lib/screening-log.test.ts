@@ -6,6 +6,7 @@ import {
   type LogEntry,
   logCsv,
   logQuery,
+  logScope,
   siteReferenceOf,
 } from './screening-log';
 
@@ -59,16 +60,27 @@ describe('logQuery', () => {
 
 describe('siteReferenceOf', () => {
   it('reads a reference where the record has one, and tolerates its absence', () => {
-    expect(siteReferenceOf(entry('a', { siteReference: 'SCR-0042' }))).toBe('SCR-0042');
-    expect(siteReferenceOf(entry('b', { siteReference: null }))).toBeUndefined();
+    expect(siteReferenceOf(entry('a', { siteRef: 'SCR-0042' }))).toBe('SCR-0042');
+    expect(siteReferenceOf(entry('b', { siteRef: null }))).toBeUndefined();
     expect(siteReferenceOf(entry('c'))).toBeUndefined();
+  });
+});
+
+describe('logScope', () => {
+  it("tells a screener the log is their own token's, and an admin that it is everyone's", () => {
+    expect(logScope({ name: 'ward 7', role: 'screener' })).toBe(
+      "The screenings recorded with your token, ward 7. An administrator can see every token's.",
+    );
+    expect(logScope({ name: 'site admin', role: 'admin' })).toBe(
+      "Every token's screenings: you are signed in as an administrator.",
+    );
   });
 });
 
 describe('logCsv', () => {
   it('writes one row per screening, one verdict column per cohort across trials', () => {
     const entries = [
-      entry('scr_2', { siteReference: 'SCR-0042' }),
+      entry('scr_2', { siteRef: 'SCR-0042' }),
       entry('scr_1', {
         at: '2026-01-01T08:00:00.000Z',
         token: { id: 'tok_2', name: 'night desk' },
@@ -86,7 +98,7 @@ describe('logCsv', () => {
   });
 
   it('quotes and guards what people typed: token names and site references', () => {
-    const csv = logCsv([entry('scr_1', { token: { id: 't', name: '=cmd|calc' }, siteReference: 'A,"B"' })]);
+    const csv = logCsv([entry('scr_1', { token: { id: 't', name: '=cmd|calc' }, siteRef: 'A,"B"' })]);
     expect(csv.split('\r\n')[1]).toBe(
       `2026-01-02T09:15:00.000Z,'=cmd|calc,NCT06469190,2,"A,""B""",eligible,ineligible,scr_1`,
     );

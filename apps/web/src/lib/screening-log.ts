@@ -11,6 +11,8 @@ export interface LogEntry {
   readonly protocol: { readonly id: string; readonly version: number };
   readonly asOf: string;
   readonly verdicts: Readonly<Record<string, Verdict>>;
+  /** The site's own pseudonymous reference for the person screened, when the request gave one. */
+  readonly siteRef?: string | null | undefined;
 }
 
 /** What the person filtering the log chose; empty text is "any". */
@@ -49,13 +51,19 @@ function localMidnight(day: string, plusDays: number): string {
   return date.toISOString();
 }
 
-/**
- * The site's own pseudonymous reference, when the record has one: audit records carry a nullable
- * `siteReference` where the service stores it, and nothing where it does not.
- */
+/** The site's own pseudonymous reference, when the record has one. */
 export function siteReferenceOf(entry: LogEntry): string | undefined {
-  const ref = (entry as { siteReference?: unknown }).siteReference;
-  return typeof ref === 'string' && ref !== '' ? ref : undefined;
+  return entry.siteRef ? entry.siteRef : undefined;
+}
+
+/**
+ * Whose screenings the log holds, as the API decides by the token's role: an admin reads every
+ * token's, anyone else only those recorded with their own token.
+ */
+export function logScope(me: { readonly name: string; readonly role: string }): string {
+  return me.role === 'admin'
+    ? "Every token's screenings: you are signed in as an administrator."
+    : `The screenings recorded with your token, ${me.name}. An administrator can see every token's.`;
 }
 
 /** Cohort ids across entries, in the order they first appear. */
