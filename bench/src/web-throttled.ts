@@ -5,7 +5,7 @@
  * to the DOM that ends it, so the test driver's own speed is not counted. Timings are reported,
  * never asserted.
  *
- *   pnpm --filter @eligo/bench exec node --conditions=development --import tsx src/web-throttled.ts [--runs 5]
+ *   pnpm --filter @eligo/bench run web -- [--runs 5]
  *
  * The app is built into a temporary folder and served here with the few API routes these steps
  * read, answered from the bundled trial: no database, no screening on a server.
