@@ -20,10 +20,14 @@ interface LmsTable {
 
 let tables: Readonly<Record<CalculatorSex, LmsTable>> | undefined;
 
-/** The table by sex, parsed from WHO's text on first use. */
-function lmsOf(sex: CalculatorSex): LmsTable {
+/** WHO's table by sex, parsed from its text on first use. */
+export function weianthroTables(): Readonly<Record<CalculatorSex, LmsTable>> {
   tables ??= parseWeianthro(WEIANTHRO_TEXT);
-  return tables[sex];
+  return tables;
+}
+
+function lmsOf(sex: CalculatorSex): LmsTable {
+  return weianthroTables()[sex];
 }
 
 /** WHO's tab-separated `sex age l m s` rows (sex 1 boys, 2 girls), every day from 0 present once. */

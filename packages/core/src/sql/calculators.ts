@@ -85,25 +85,25 @@ function mdrd(ctx: SqlContext, scr: string, sex: string, age: string): string {
 /**
  * calculators/qtc.ts: QT / root(60 / heart rate), the cube root (Fridericia) or the square root
  * (Bazett). An infinite QT or heart rate leaves the end infinite (∞/x, or QT over a root of 0); a
- * heart rate of 0 gives 0; Bazett's root of a negative number has no value.
+ * heart rate of 0 gives 0.
  */
 function qtc(ctx: SqlContext, qt: string, hr: string, root: 'CBRT' | 'SQRT'): string {
   const d = ctx.dialect;
-  const negative = root === 'SQRT' ? ` OR ${hr} < 0` : '';
-  return `(CASE WHEN ${qt} IS NULL OR ${hr} IS NULL${negative} THEN NULL WHEN ${hr} = 0 THEN ${doubleLiteral(d, 0)} ELSE ${qt} / ${root}(${doubleLiteral(d, 60)} / ${hr}) END)`;
+  return `(CASE WHEN ${qt} IS NULL OR ${hr} IS NULL THEN NULL WHEN ${hr} = 0 THEN ${doubleLiteral(d, 0)} ELSE ${qt} / ${root}(${doubleLiteral(d, 60)} / ${hr}) END)`;
 }
 
 /**
  * calculators/bodySurfaceArea.ts, from the height (cm) and weight (kg): Mosteller √(h·w/3600), Du
- * Bois 0.007184 · w^0.425 · h^0.725. An infinite argument leaves the end infinite; a root or a
- * fractional power of a negative number has no value, and SQL engines refuse it.
+ * Bois 0.007184 · w^0.425 · h^0.725. An infinite argument leaves the end infinite (the arguments
+ * are never below 0, so no root or power of a negative number is taken).
  */
 function bsa(ctx: SqlContext, weight: string, height: string, formula: 'mosteller' | 'dubois'): string {
   const d = ctx.dialect;
-  const lacking = `${weight} IS NULL OR ${height} IS NULL`;
-  if (formula === 'mosteller')
-    return `(CASE WHEN ${lacking} OR ${height} * ${weight} < 0 THEN NULL ELSE SQRT((${height} * ${weight}) / ${doubleLiteral(d, 3600)}) END)`;
-  return `(CASE WHEN ${lacking} OR ${weight} < 0 OR ${height} < 0 THEN NULL ELSE ${doubleLiteral(d, 0.007184)} * POWER(${weight}, ${doubleLiteral(d, 0.425)}) * POWER(${height}, ${doubleLiteral(d, 0.725)}) END)`;
+  const area =
+    formula === 'mosteller'
+      ? `SQRT((${height} * ${weight}) / ${doubleLiteral(d, 3600)})`
+      : `${doubleLiteral(d, 0.007184)} * POWER(${weight}, ${doubleLiteral(d, 0.425)}) * POWER(${height}, ${doubleLiteral(d, 0.725)})`;
+  return `(CASE WHEN ${weight} IS NULL OR ${height} IS NULL THEN NULL ELSE ${area} END)`;
 }
 
 /** calculators/correctedCalcium.ts: calcium + 0.8 × (4 − albumin); an infinite argument leaves the end infinite. */
@@ -111,6 +111,26 @@ function correctedCalcium(ctx: SqlContext, calcium: string, albumin: string): st
   const d = ctx.dialect;
   return `(CASE WHEN ${calcium} IS NULL OR ${albumin} IS NULL THEN NULL ELSE ${calcium} + ${doubleLiteral(d, 0.8)} * (${doubleLiteral(d, 4)} - ${albumin}) END)`;
 }
+
+/**
+ * Calculators whose result is not monotone in every argument: their ends come from a search over
+ * the arguments' ranges (the calculator's own `range`), a CTE of `pid`, `lo`, `hi` over the
+ * arguments' CTE and the positions of its parameters.
+ */
+type RangedForm = (ctx: SqlContext, args: string, at: (kind: string) => number) => string;
+
+const RANGED: Readonly<Record<string, RangedForm>> = {
+  // Not monotone in age (sql/weightForAge.ts): every day of age is looked at.
+  who_weight_for_age_z: (ctx, args, at) =>
+    weightForAgeEnds(ctx, {
+      cte: args,
+      weightLo: `a${at('quantity')}_lo`,
+      weightHi: `a${at('quantity')}_hi`,
+      sex: `a${at('sex')}`,
+      birthLo: `a${at('ageInDays')}_blo`,
+      birthHi: `a${at('ageInDays')}_bhi`,
+    }),
+};
 
 const FORMULAS: Readonly<Record<string, Formula>> = {
   qtc_fridericia: (ctx, a) => qtc(ctx, a[0]!, a[1]!, 'CBRT'),
@@ -150,8 +170,8 @@ const FORMULAS: Readonly<Record<string, Formula>> = {
 export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal {
   const { def, args } = v;
   const formula = FORMULAS[def.name];
-  const ranged = def.name === 'who_weight_for_age_z';
-  if (ranged ? def.range === undefined : formula === undefined || def.range !== undefined)
+  const ranged = RANGED[def.name];
+  if (def.range !== undefined ? ranged === undefined : formula === undefined)
     throw new NotCompilable(`the ${def.name} calculator`);
   const d = ctx.dialect;
   const columns: [string, string][] = [];
@@ -242,18 +262,8 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
   let lo: string;
   let hi: string;
   const extra: string[] = [];
-  if (ranged) {
-    // The score is not monotone in age: its ends come from every day of age (sql/weightForAge.ts).
-    const at = (kind: string) => def.parameters.findIndex((p) => p.kind === kind);
-    const days = at('ageInDays');
-    const z = weightForAgeEnds(ctx, {
-      cte: t,
-      weightLo: `a${at('quantity')}_lo`,
-      weightHi: `a${at('quantity')}_hi`,
-      sex: `a${at('sex')}`,
-      birthLo: `a${days}_blo`,
-      birthHi: `a${days}_bhi`,
-    });
+  if (ranged !== undefined) {
+    const z = ranged(ctx, t, (kind) => def.parameters.findIndex((p) => p.kind === kind));
     lo = `${z}.lo`;
     hi = `${z}.hi`;
     extra.push(z);

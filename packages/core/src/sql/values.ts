@@ -195,30 +195,29 @@ function labVal(el: Element, window: { amount: number; unit: string } | undefine
   const d = ctx.dialect;
   // Every lab read against the same window shares one pass over the results: one window
   // function partitioned by patient and element, whatever the number of labs.
-  const shared = ctx.cte(`results:${from ?? ''}`, 'l', () => {
-    const elements = new Set<string>();
-    ctx.sharedElements.set(`results:${from ?? ''}`, elements);
-    return {
-      comment: [
-        `the latest result of each lab surely in place${from === undefined ? '' : ' in the window'}, the later-listed on a tie, and the latest day a result ordered after it may have`,
-      ],
-      body: () => {
-        const placed = `SELECT t.*, CASE WHEN lo_d > ${asOf}${from === undefined ? '' : ` OR hi_d < ${from}`} THEN 0 WHEN hi_d > ${asOf}${from === undefined ? '' : ` OR lo_d < ${from}`} THEN 2 ELSE 1 END AS place FROM (SELECT pid, element, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, ${asOf}) AS lo_d, COALESCE(day_hi, ${asOf}) AS hi_d FROM ${ctx.tables.result} WHERE element IN (${[...elements].map((e) => literal(d, e)).join(', ')})) t`;
-        // Results surely in place first, the latest first, the later-listed first on a tie: the
-        // first row is the result in use when it is surely in place (decide/latest.ts pickLatest).
-        const order = `PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC`;
-        const after = `${order} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING`;
-        return [
-          `SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (${order}) AS rn,`,
-          // Results perhaps in place or partly dated (an exactly dated one ordered later is surely
-          // earlier, or listed before the one in use on its first day, and gives way).
-          `MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (${after}) AS later_open`,
-          `FROM (${placed}) p WHERE place <> 0) w WHERE rn = 1`,
-        ].join('\n');
-      },
-    };
-  });
-  ctx.sharedElements.get(`results:${from ?? ''}`)!.add(el.id);
+  const sharing = `results:${from ?? ''}`;
+  const elements = ctx.sharedElements.get(sharing) ?? new Set<string>();
+  ctx.sharedElements.set(sharing, elements);
+  elements.add(el.id);
+  const shared = ctx.cte(sharing, 'l', () => ({
+    comment: [
+      `the latest result of each lab surely in place${from === undefined ? '' : ' in the window'}, the later-listed on a tie, and the latest day a result ordered after it may have`,
+    ],
+    body: () => {
+      const placed = `SELECT t.*, CASE WHEN lo_d > ${asOf}${from === undefined ? '' : ` OR hi_d < ${from}`} THEN 0 WHEN hi_d > ${asOf}${from === undefined ? '' : ` OR lo_d < ${from}`} THEN 2 ELSE 1 END AS place FROM (SELECT pid, element, seq, value, unit, comparator, code, low, high, COALESCE(day_lo, ${asOf}) AS lo_d, COALESCE(day_hi, ${asOf}) AS hi_d FROM ${ctx.tables.result} WHERE element IN (${[...elements].map((e) => literal(d, e)).join(', ')})) t`;
+      // Results surely in place first, the latest first, the later-listed first on a tie: the
+      // first row is the result in use when it is surely in place (decide/latest.ts pickLatest).
+      const order = `PARTITION BY pid, element ORDER BY CASE WHEN place = 1 THEN 0 ELSE 1 END, lo_d DESC, seq DESC`;
+      const after = `${order} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING`;
+      return [
+        `SELECT * FROM (SELECT p.*, ROW_NUMBER() OVER (${order}) AS rn,`,
+        // Results perhaps in place or partly dated (an exactly dated one ordered later is surely
+        // earlier, or listed before the one in use on its first day, and gives way).
+        `MAX(CASE WHEN place = 2 OR lo_d <> hi_d THEN hi_d END) OVER (${after}) AS later_open`,
+        `FROM (${placed}) p WHERE place <> 0) w WHERE rn = 1`,
+      ].join('\n');
+    },
+  }));
   const best = `(SELECT * FROM ${shared} WHERE element = ${literal(d, el.id)})`;
   // Another result may be as late as the one in use when none is surely in place, or when one
   // perhaps in place or partly dated may reach its first day.

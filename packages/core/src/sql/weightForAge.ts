@@ -1,5 +1,4 @@
-import { parseWeianthro, WHO_WEIGHT_FOR_AGE_LAST_DAY } from '../calculators/weightForAge';
-import { WEIANTHRO_TEXT } from '../calculators/who/weianthro';
+import { WHO_WEIGHT_FOR_AGE_LAST_DAY, weianthroTables } from '../calculators/weightForAge';
 import { OK } from '../evaluate/ir';
 import type { SqlContext } from './context';
 import { asDouble, constantRows, doubleLiteral, eachDay, literal } from './dialect';
@@ -17,7 +16,7 @@ import { asDouble, constantRows, doubleLiteral, eachDay, literal } from './diale
 function lmsCte(ctx: SqlContext): string {
   const d = ctx.dialect;
   return ctx.cte('who:weianthro', 'w', () => {
-    const tables = parseWeianthro(WEIANTHRO_TEXT);
+    const tables = weianthroTables();
     const rows: string[][] = [];
     for (const sex of ['male', 'female'] as const) {
       const { l, m, s } = tables[sex];
