@@ -40,7 +40,11 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
     try {
       const loaded = await loadBulkExport(engine.connection, dir);
       expect(loaded.problems).toEqual([]);
-      const read = await loadFactsFromResources(engine.connection, protocol!, asOf);
+      // Read in chunks by a thread of its own, as a large export is: the batches come back in order.
+      const read = await loadFactsFromResources(engine.connection, protocol!, asOf, {
+        threads: 1,
+        chunkSize: 37,
+      });
       expect(read.unread).toEqual([]);
       expect(read.patients).toBe(PATIENTS);
       const query = protocolToSql(protocol!, {

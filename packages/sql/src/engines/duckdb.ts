@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
   type CompiledProtocol,
   DEFAULT_TABLES,
@@ -41,23 +41,45 @@ export async function appendBatch(
   refs?: readonly string[],
   names: SqlTableNames = DEFAULT_TABLES,
 ): Promise<void> {
-  for (const { table, rows } of batchRows(batch, first, refs)) {
-    if (rows.length === 0) continue;
-    const types = TABLE_COLUMNS[table].map(([, type]) => type);
-    const appender = await connection.createAppender(names[table]);
-    for (const row of rows) {
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        if (v === null || v === undefined) appender.appendNull();
-        else if (types[i] === 'text') appender.appendVarchar(String(v));
-        else if (types[i] === 'double') appender.appendDouble(Number(v));
-        else if (types[i] === 'smallint') appender.appendSmallInt(Number(v));
-        else appender.appendInteger(Number(v));
+  const appenders = tableAppenders(connection, names);
+  await appenders.append(batch, first, refs);
+  appenders.close();
+}
+
+/**
+ * Appenders to the input tables kept open across batches: closing one commits, which costs as
+ * much as appending a few thousand rows, so a stream of small batches closes them once at the end.
+ */
+export function tableAppenders(
+  connection: DuckDBConnection,
+  names: SqlTableNames = DEFAULT_TABLES,
+): { append(batch: PopulationBatch, first: number, refs?: readonly string[]): Promise<void>; close(): void } {
+  const open = new Map<keyof SqlTableNames, DuckDBAppender>();
+  return {
+    async append(batch, first, refs) {
+      for (const { table, rows } of batchRows(batch, first, refs)) {
+        if (rows.length === 0) continue;
+        const types = TABLE_COLUMNS[table].map(([, type]) => type);
+        const appender = open.get(table) ?? (await connection.createAppender(names[table]));
+        open.set(table, appender);
+        for (const row of rows) {
+          for (let i = 0; i < row.length; i++) {
+            const v = row[i];
+            if (v === null || v === undefined) appender.appendNull();
+            else if (types[i] === 'text') appender.appendVarchar(String(v));
+            else if (types[i] === 'double') appender.appendDouble(Number(v));
+            else if (types[i] === 'smallint') appender.appendSmallInt(Number(v));
+            else appender.appendInteger(Number(v));
+          }
+          appender.endRow();
+        }
       }
-      appender.endRow();
-    }
-    appender.closeSync();
-  }
+    },
+    close() {
+      for (const appender of open.values()) appender.closeSync();
+      open.clear();
+    },
+  };
 }
 
 /** The units each element's results use, for the conversions the query carries. */

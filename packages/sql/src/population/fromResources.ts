@@ -1,14 +1,12 @@
+import { availableParallelism } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CompiledProtocol, type PopulationBatch, PopulationBuilder } from '@eligo/core';
-import { bundleToFacts } from '@eligo/fhir';
-import { bundleOf, type Resource } from '../bulk/bundle';
-import { appendBatch, siblingConnection } from '../engines/duckdb';
+import type { CompiledProtocol, PopulationBatch } from '@eligo/core';
+import type { Resource } from '../bulk/bundle';
+import { siblingConnection, tableAppenders } from '../engines/duckdb';
+import type { PatientTexts, ReadPatients, UnreadPatient } from './readPatients';
+import { readPool } from './readPool';
 
-/** A patient whose resources could not be read as one patient's record, left out of the counts. */
-export interface UnreadPatient {
-  readonly patient: string;
-  readonly message: string;
-}
+export type { UnreadPatient } from './readPatients';
 
 export interface LoadProgress {
   readonly done: number;
@@ -20,7 +18,8 @@ export interface FactsLoadResult {
   readonly unread: readonly UnreadPatient[];
 }
 
-const MEDICATION_REFERENCE = /^Medication\/(.+)$/;
+/** Below this many patients, starting reading threads costs more than it saves. */
+const THREADS_FROM = 2000;
 
 /**
  * A loaded bulk export (`resources(resource_type, id, patient_id, resource JSON)`) read patient by
@@ -30,16 +29,21 @@ const MEDICATION_REFERENCE = /^Medication\/(.+)$/;
  *
  * One ordered pass: the resources are streamed by patient (then in the export's own order, which
  * decides ties between same-day results as it does in a Bundle), so every resource is read once
- * however many patients there are, and memory holds one batch. Medication resources (shared, not
- * any one patient's) are held in memory. Reading the records with the ViewDefinitions in SQL was
- * measured and is slower on DuckDB (docs/sql.md), so the rules have this one implementation.
+ * however many patients there are. Chunks of patients are read by threads of their own (one per core
+ * but this one's) while this thread streams the next ones and appends the batches read, in
+ * order; memory holds the chunks in flight. Medication resources (shared, not any one patient's)
+ * are held in memory. Reading the records with the ViewDefinitions in SQL was measured and is
+ * slower on DuckDB (docs/sql.md), so the rules have this one implementation.
  */
 export async function loadFactsFromResources(
   connection: DuckDBConnection,
   protocol: CompiledProtocol,
   asOf: string,
   options: {
-    batchSize?: number;
+    /** Patients per chunk handed to a reader. */
+    chunkSize?: number;
+    /** Reading threads; 0 reads on this thread. One per core by default, none for small exports. */
+    threads?: number;
     resources?: string;
     onProgress?: (p: LoadProgress) => void;
     /** Stops the read between chunks (the promise rejects with the signal's reason). */
@@ -49,8 +53,8 @@ export async function loadFactsFromResources(
   } = {},
 ): Promise<FactsLoadResult> {
   const table = options.resources ?? 'resources';
-  const batchSize = options.batchSize ?? 5000;
-  const medications = new Map<string, unknown>();
+  const chunkSize = options.chunkSize ?? 500;
+  const medications = new Map<string, Resource>();
   const meds = await connection.runAndReadAll(
     `SELECT id, CAST(resource AS VARCHAR) FROM ${table} WHERE resource_type = 'Medication'`,
   );
@@ -59,69 +63,65 @@ export async function loadFactsFromResources(
     `SELECT COUNT(DISTINCT patient_id) FROM ${table} WHERE patient_id IS NOT NULL`,
   );
   const total = Number(count.getRows()[0]![0]);
+  // This thread streams and appends, the others read (on two cores a second reader was slower).
+  const cores = availableParallelism();
+  const threads = options.threads ?? (total >= THREADS_FROM && cores > 1 ? cores - 1 : 0);
+  const pool = readPool(protocol.info, asOf, medications, threads);
   const writer = options.sink === undefined ? await siblingConnection(connection) : undefined;
-  const sink = options.sink ?? ((b, f, r) => appendBatch(writer!, b, f, r));
+  const appenders = writer === undefined ? undefined : tableAppenders(writer);
+  const sink = options.sink ?? ((b, f, r) => appenders!.append(b, f, r));
+  const unread: UnreadPatient[] = [];
+  const inFlight: Promise<ReadPatients>[] = [];
+  let done = 0;
+  let seen = 0;
+  const appendNext = async () => {
+    const read = await inFlight.shift()!;
+    seen += read.refs.length + read.unread.length;
+    unread.push(...read.unread);
+    if (read.batch.size > 0) await sink(read.batch, done, read.refs);
+    done += read.batch.size;
+    options.onProgress?.({ done: seen, total });
+  };
+  const submit = async (patients: PatientTexts[]) => {
+    if (patients.length === 0) return;
+    const read = pool.read(patients);
+    // Awaited in order by appendNext; until then a failure must not count as unhandled.
+    read.catch(() => {});
+    inFlight.push(read);
+    if (inFlight.length > 2 * Math.max(threads, 1)) await appendNext();
+  };
   try {
     const stream = await connection.stream(
       `SELECT patient_id, CAST(resource AS VARCHAR) FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication' ORDER BY patient_id, rowid`,
     );
-    const unread: UnreadPatient[] = [];
-    let builder = new PopulationBuilder(protocol.info, asOf);
-    let refs: string[] = [];
-    let done = 0;
-    let seen = 0;
-    let ref: string | undefined;
-    let entries: Resource[] = [];
-    let named = new Set<string>();
-    const flushPatient = () => {
-      if (ref === undefined) return;
-      seen++;
-      const facts = bundleToFacts(protocol.info, bundleOf(ref, entries).bundle, asOf);
-      if (facts.ok) {
-        builder.add(facts.facts);
-        refs.push(ref);
-      } else
-        unread.push({ patient: ref, message: facts.errors.map((e) => `${e.path}: ${e.message}`).join('; ') });
-    };
-    const flushBatch = async () => {
-      const batch = builder.build();
-      if (batch.size > 0) await sink(batch, done, refs);
-      done += batch.size;
-      builder = new PopulationBuilder(protocol.info, asOf);
-      refs = [];
-      options.onProgress?.({ done: seen, total });
-    };
+    let chunk: PatientTexts[] = [];
+    let current: { ref: string; resources: string[] } | undefined;
     for (;;) {
       options.signal?.throwIfAborted();
-      const chunk = await stream.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) break;
-      const patients = chunk.getColumnVector(0);
-      const json = chunk.getColumnVector(1);
-      for (let row = 0; row < chunk.rowCount; row++) {
+      const rows = await stream.fetchChunk();
+      if (rows === null || rows.rowCount === 0) break;
+      const patients = rows.getColumnVector(0);
+      const json = rows.getColumnVector(1);
+      for (let row = 0; row < rows.rowCount; row++) {
         const patient = patients.getItem(row) as string;
-        if (patient !== ref) {
-          flushPatient();
-          if (refs.length >= batchSize) await flushBatch();
-          ref = patient;
-          entries = [];
-          named = new Set();
+        if (patient !== current?.ref) {
+          if (current !== undefined) chunk.push(current);
+          if (chunk.length >= chunkSize) {
+            await submit(chunk);
+            chunk = [];
+          }
+          current = { ref: patient, resources: [] };
         }
-        const resource = JSON.parse(json.getItem(row) as string) as Resource & {
-          medicationReference?: { reference?: string };
-        };
-        entries.push(resource);
-        const id = resource.medicationReference?.reference?.match(MEDICATION_REFERENCE)?.[1];
-        const medication = id === undefined || named.has(id) ? undefined : medications.get(id);
-        if (medication !== undefined) {
-          named.add(id!);
-          entries.push(medication as Resource);
-        }
+        current.resources.push(json.getItem(row) as string);
       }
     }
-    flushPatient();
-    await flushBatch();
+    if (current !== undefined) chunk.push(current);
+    await submit(chunk);
+    while (inFlight.length > 0) await appendNext();
+    appenders?.close();
     return { patients: done, unread };
   } finally {
+    await pool.close();
     writer?.closeSync();
   }
 }
