@@ -72,6 +72,35 @@ describe('eligo population', () => {
     });
   });
 
+  it('keeps the loaded export as Parquet, and counts the same funnel from it', {
+    timeout: 60_000,
+  }, async () => {
+    const kept = join(dir, '..', `${dir.split('/').pop()}-kept.parquet`);
+    onTestFinished(() => rmSync(kept, { force: true }));
+    const args = ['--as-of', asOf, '--json', '--partial'];
+    const first = await cli(['population', PROTOCOL, dir, ...args, '--save-parquet', kept]);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    const again = await cli(['population', PROTOCOL, kept, ...args]);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout));
+
+    const missing = await cli(['population', PROTOCOL, join(dir, 'none.parquet'), ...args]);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      `eligo population: cannot read '${join(dir, 'none.parquet')}': no such file\n`,
+    ]);
+    const unmatched = await cli(['population', PROTOCOL, join(dir, 'none-*.parquet'), ...args]);
+    expect([unmatched.code, unmatched.stderr]).toEqual([
+      2,
+      `eligo population: no Parquet file matches '${join(dir, 'none-*.parquet')}'\n`,
+    ]);
+    const named = await cli(['population', PROTOCOL, dir, ...args, '--save-parquet', 'kept.csv']);
+    expect([named.code, named.stderr]).toEqual([
+      2,
+      "eligo population: --save-parquet 'kept.csv': expected a file name ending in .parquet\n",
+    ]);
+  });
+
   it('refuses a protocol it cannot compute in full unless asked for a partial count', {
     timeout: 60_000,
   }, async () => {

@@ -22,6 +22,8 @@ commands:
   population <protocol.elig> <bulk-export-dir> [--as-of YYYY-MM-DD] [--engine duckdb|postgres]
              [--json] [--partial]            screen a FHIR bulk export where SQL runs (DuckDB
              [--memory-limit 4GB]            embedded; PostgreSQL from DATABASE_URL): the funnel
+             [--save-parquet <file.parquet>] --save-parquet keeps the loaded export, which
+                                             later runs take in place of the folder
   population <protocol.elig> --sql-only [--dialect duckdb|postgres|spark|trino] [--as-of …]
                                              print the protocol's SQL query and its input tables
 `;
@@ -53,6 +55,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
         'sql-only': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
         'memory-limit': { type: 'string' },
+        'save-parquet': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -84,6 +87,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
             partial: values.partial,
             json: values.json,
             memoryLimit: values['memory-limit'],
+            saveParquet: values['save-parquet'],
           },
           { databaseUrl: given.env?.DATABASE_URL, progress: given.progress },
         );

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import {
   type CompiledProtocol,
   protocolToSql,
@@ -19,15 +21,19 @@ interface PopulationOptions {
   partial?: boolean;
   json?: boolean;
   memoryLimit?: string | undefined;
+  saveParquet?: string | undefined;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 const SQL_PACKAGE = '@eligo/sql';
+const PARQUET = /\.parquet$/i;
 
 /**
  * `eligo population <protocol> <bulk-export-dir>`: a FHIR bulk export screened where SQL runs
- * (DuckDB embedded, or PostgreSQL from DATABASE_URL), printing the funnel; `--json` prints the
+ * (DuckDB embedded, or PostgreSQL from DATABASE_URL), printing the funnel. `--save-parquet` keeps
+ * the loaded export as Parquet, which later runs take in place of the folder (a file or a glob of
+ * parts) without reading the NDJSON again. `--json` prints the
  * summary `eligo screen --ndjson --summary` prints. `--sql-only` prints the protocol's query and
  * the input tables it reads, for an engine of the user's own.
  */
@@ -52,6 +58,15 @@ export async function populationCommand(
   }
   if (options.dialect !== undefined) throw new UsageError('eligo population: --dialect goes with --sql-only');
   if (dir === undefined) throw new UsageError('eligo population: missing the bulk export folder');
+  if (options.saveParquet !== undefined && !PARQUET.test(options.saveParquet))
+    throw new UsageError(
+      `eligo population: --save-parquet '${options.saveParquet}': expected a file name ending in .parquet`,
+    );
+  if (options.saveParquet !== undefined && !existsSync(dirname(resolve(options.saveParquet))))
+    throw new UsageError(`eligo population: cannot write '${options.saveParquet}': no such folder`);
+  // A glob is DuckDB's to expand; a plain path that is not there is the user's typo.
+  if (PARQUET.test(dir) && !/[*?[]/.test(dir) && !existsSync(dir))
+    throw new UsageError(`eligo population: cannot read '${dir}': no such file`);
   if (options.memoryLimit !== undefined && !SIZE.test(options.memoryLimit))
     throw new UsageError(
       `eligo population: --memory-limit '${options.memoryLimit}': expected a size such as 512MB or 4GB`,
@@ -82,10 +97,16 @@ export async function populationCommand(
       ...(env.databaseUrl ? { databaseUrl: env.databaseUrl } : {}),
       partial: options.partial === true,
       ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
+      ...(options.saveParquet === undefined ? {} : { saveParquet: options.saveParquet }),
       onProgress: (_stage, p) =>
         env.progress?.(`reading patients ${bar(p.done, p.total)} ${p.done}/${p.total}`),
     });
   } catch (error) {
+    if (/No files found that match the pattern/.test((error as Error).message)) {
+      env.progress?.('');
+      io.stderr(`eligo population: no Parquet file matches '${dir}'\n`);
+      return 2;
+    }
     // DuckDB refuses work beyond its memory limit; that is the limit's doing, not a defect.
     if (!/Out of Memory Error/.test((error as Error).message)) throw error;
     env.progress?.('');

@@ -11,14 +11,20 @@ import {
   type SqlProblem,
 } from '@eligo/core';
 import { loadBulkExport } from '../bulk/load';
+import { loadParquet, writeParquet } from '../bulk/parquet';
 import type { LoadProblem } from '../bulk/problems';
 import { duckDbEngine, postgresEngine, type SqlEngine } from '../engines/engine';
 import { type LoadProgress, loadFactsFromResources, type UnreadPatient } from './fromResources';
 
 export interface PopulationRunOptions {
   readonly protocol: CompiledProtocol;
-  /** A FHIR bulk export folder (NDJSON files, optionally a manifest). */
+  /**
+   * A FHIR bulk export folder (NDJSON files, optionally a manifest), or the Parquet a run kept of
+   * one (`saveParquet`): a `.parquet` file, or a glob of them read in name order.
+   */
   readonly dir: string;
+  /** Keeps the loaded export as a Parquet file here, which later runs read instead of the NDJSON. */
+  readonly saveParquet?: string;
   readonly asOf: string;
   readonly engine?: 'duckdb' | 'postgres';
   /** For `postgres`: the server, and the schema to create the input tables in (dropped afterwards). */
@@ -68,7 +74,10 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
     if (options.memoryLimit !== undefined)
       await local.connection.run(`SET memory_limit = '${memoryLimit(options.memoryLimit)}'`);
     const t0 = performance.now();
-    const loaded = await loadBulkExport(local.connection, options.dir);
+    const loaded = isParquet(options.dir)
+      ? { problems: [], ...(await loadParquet(local.connection, options.dir)) }
+      : await loadBulkExport(local.connection, options.dir);
+    if (options.saveParquet !== undefined) await writeParquet(local.connection, options.saveParquet);
     const t1 = performance.now();
     if (options.engine === 'postgres') {
       if (options.databaseUrl === undefined) throw new Error('the postgres engine needs a database URL');
@@ -104,6 +113,11 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
     await local.close();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Parquet a run kept of an export (a file or a glob), rather than an export folder. */
+export function isParquet(path: string): boolean {
+  return /\.parquet$/i.test(path);
 }
 
 /** A size as DuckDB takes it (`512MB`, `4GB`); anything else is refused before it reaches SQL. */

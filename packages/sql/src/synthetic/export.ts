@@ -5,6 +5,11 @@ import { DEFAULT_AS_OF, type Resource, syntheticPatient } from './patient';
 export interface BulkExportOptions {
   readonly seed: number;
   readonly patients: number;
+  /**
+   * The first patient's index (0 unless given): an export of patients 0..n-1 written in parts,
+   * each part `first` = the patients before it, holds the same patients as one export of n.
+   */
+  readonly first?: number;
   /** Folder to write into (created if missing; files of the same names are overwritten). */
   readonly dir: string;
   /** NDJSON files per resource type; patients are dealt round-robin. 1 unless given. */
@@ -90,7 +95,8 @@ export function generateBulkExport(options: BulkExportOptions): BulkExportResult
     return open.writer;
   };
   let resources = 0;
-  for (let index = 0; index < options.patients; index += 1) {
+  const first = options.first ?? 0;
+  for (let index = first; index < first + options.patients; index += 1) {
     const patient = syntheticPatient(index, { seed: options.seed, asOf: options.asOf ?? DEFAULT_AS_OF });
     const part = index % filesPerType;
     for (const resource of patient.resources) {
