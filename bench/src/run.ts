@@ -29,7 +29,9 @@ const USAGE = `usage: pnpm bench [-- options]
   --lean-sizes <n,…>  population sizes of the lean phase (default 100000,1000000)
   --sql-sizes <n,…>   population sizes of the sql phase (default 100000,1000000; 0 skips them)
   --sql-export <n>    patients in the sql phase's bulk export (default 20000; 0 skips it)
-  --sql-memory <size> DuckDB's memory limit for the bulk export run (default: DuckDB's own)
+  --sql-parquet <n>   patients in a Parquet export (written in parts of a million, as
+                      eligo population --save-parquet keeps them) screened end to end (default 0)
+  --sql-memory <size> DuckDB's memory limit for the bulk export runs (default: DuckDB's own)
   --api-seconds <n>   duration of the API load (default 10)
   --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
   --no-write          do not write bench/results/latest.json
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
       'sql-sizes': { type: 'string', default: '100000,1000000' },
       'sql-export': { type: 'string', default: '20000' },
       'sql-memory': { type: 'string' },
+      'sql-parquet': { type: 'string', default: '0' },
       'api-seconds': { type: 'string', default: '10' },
       'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
         .map((n) => Number(n))
         .filter((n) => n > 0),
       exportPatients: Number(values['sql-export']),
+      parquetPatients: Number(values['sql-parquet']),
       memoryLimit: values['sql-memory'],
     });
   }

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, createFunnel, type PopulationBatch, protocolToSql } from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
 import { readProtocolSource } from '@eligo/protocols';
-import { duckDbEngine, generateBulkExport, patientBundles, runPopulation } from '@eligo/sql';
+import { duckDbEngine, generateBulkExport, loadBulkExport, patientBundles, runPopulation } from '@eligo/sql';
 import { compileOrThrow } from '../engines/eligo';
 import { PatientGenerator } from '../generate';
 import { ColumnSink } from '../generate-columns';
@@ -31,11 +31,13 @@ export interface SqlScreenRun {
 }
 
 export interface SqlExportRun {
+  /** NDJSON files, or the Parquet kept of such an export (written in parts of up to a million patients). */
+  readonly source: 'ndjson' | 'parquet';
   readonly patients: number;
   readonly resources: number;
   /** The export's size on disk. */
   readonly bytes: number;
-  /** DuckDB just reading the NDJSON files (`count(*)` over read_ndjson_objects). */
+  /** DuckDB just reading the files (NDJSON: `count(*)` over read_ndjson_objects; Parquet: every resource's text). */
   readonly readOnlyMs: number;
   /** The export into the resources table (typed keys, JSON column). */
   readonly loadMs: number;
@@ -66,12 +68,16 @@ export interface SqlResult {
 export async function sqlPhase(options: {
   sizes: readonly number[];
   exportPatients: number;
+  /** Patients of a Parquet export run (0: none). */
+  parquetPatients?: number;
   memoryLimit?: string | undefined;
 }): Promise<SqlResult> {
   const screen: SqlScreenRun[] = [];
   for (const patients of options.sizes) screen.push(await screenRun(patients));
   const exports =
     options.exportPatients > 0 ? [await exportRun(options.exportPatients, options.memoryLimit)] : [];
+  if ((options.parquetPatients ?? 0) > 0)
+    exports.push(await parquetRun(options.parquetPatients!, options.memoryLimit));
   return { screen, exports };
 }
 
@@ -181,6 +187,7 @@ async function exportRun(patients: number, memoryLimit: string | undefined): Pro
       inProcessMs = performance.now() - i0;
     }
     return {
+      source: 'ndjson',
       patients: run.patients,
       resources: written.resources,
       bytes: written.bytes,
@@ -189,6 +196,82 @@ async function exportRun(patients: number, memoryLimit: string | undefined): Pro
       factsMs: run.seconds.read * 1000,
       screenMs: run.seconds.screen * 1000,
       ...(inProcessMs === undefined ? {} : { inProcessMs }),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+      notCompiled: run.skipped.map((s) => s.criterion),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Patients per part of a Parquet export: each part's NDJSON (about 15 GB a million) is written, kept as Parquet, then deleted. */
+const PARQUET_PART = 1_000_000;
+
+/**
+ * A large export as the Parquet `eligo population --save-parquet` keeps, written in parts so that
+ * the disk holds one part's NDJSON at a time (not timed), then screened from the parts' glob end
+ * to end, against DuckDB just reading every resource of the parts.
+ */
+async function parquetRun(patients: number, memoryLimit: string | undefined): Promise<SqlExportRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'eligo-bench-parquet-'));
+  try {
+    const parts = join(dir, 'parts');
+    mkdirSync(parts);
+    let resources = 0;
+    for (let first = 0, k = 0; first < patients; first += PARQUET_PART, k++) {
+      const ndjson = join(dir, 'ndjson');
+      const written = generateBulkExport({
+        seed: SEED,
+        first,
+        patients: Math.min(PARQUET_PART, patients - first),
+        dir: ndjson,
+        filesPerType: 4,
+        asOf: AS_OF,
+      });
+      resources += written.resources;
+      const engine = await duckDbEngine(join(dir, 'part.duckdb'));
+      try {
+        if (memoryLimit !== undefined) await engine.rows(`SET memory_limit = '${memoryLimit}'`);
+        await loadBulkExport(engine.connection, ndjson, {
+          parquet: join(parts, `part-${String(k).padStart(4, '0')}.parquet`),
+        });
+      } finally {
+        await engine.close();
+        rmSync(ndjson, { recursive: true, force: true });
+        rmSync(join(dir, 'part.duckdb'), { force: true });
+        rmSync(join(dir, 'part.duckdb.wal'), { force: true });
+      }
+    }
+    const glob = join(parts, '*.parquet');
+    const bytes = readdirSync(parts).reduce((sum, f) => sum + statSync(join(parts, f)).size, 0);
+    const { protocol } = compile(readProtocolSource('NCT06469190').text);
+    const engine = await duckDbEngine();
+    let readOnlyMs: number;
+    try {
+      const r0 = performance.now();
+      await engine.rows(`SELECT SUM(strlen(CAST(resource AS VARCHAR))) AS n FROM read_parquet('${glob}')`);
+      readOnlyMs = performance.now() - r0;
+    } finally {
+      await engine.close();
+    }
+    const run = await runPopulation({
+      protocol: protocol!,
+      dir: glob,
+      asOf: AS_OF,
+      partial: true,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+    });
+    if (!run.ok) throw new Error('a partial run always gives a funnel');
+    return {
+      source: 'parquet',
+      patients: run.patients,
+      resources,
+      bytes,
+      readOnlyMs,
+      loadMs: run.seconds.load * 1000,
+      factsMs: run.seconds.read * 1000,
+      screenMs: run.seconds.screen * 1000,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       ...(memoryLimit === undefined ? {} : { memoryLimit }),
       notCompiled: run.skipped.map((s) => s.criterion),
