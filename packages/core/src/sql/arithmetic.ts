@@ -56,7 +56,7 @@ export function arithVal(v: Extract<Val, { k: 'arith' }>, ctx: SqlContext): SqlV
     unit: v.unit === undefined ? 'NULL' : literal(d, v.unit),
     dayLo: laterDay(l.dayLo, r.dayLo, String(ctx.asOf)),
     dayHi: laterDay(l.dayHi, r.dayHi, String(ctx.asOf)),
-    constant: false,
+    exact: false,
     joins: [...new Set([...l.joins, ...r.joins])],
   };
   return materialize(ctx, `arith:${state}:${lo}:${hi}`, `arithmetic (${v.op}) on values`, computed);

@@ -37,7 +37,7 @@ export function bmiVal(v: Extract<Val, { k: 'bmi' }>, ctx: SqlContext): SqlVal {
     // The later of the two dates; none when neither has one.
     dayLo: laterDay(w.dayLo, h.dayLo, 'NULL'),
     dayHi: laterDay(w.dayHi, h.dayHi, 'NULL'),
-    constant: false,
+    exact: false,
     joins: [...new Set([...w.joins, ...h.joins])],
   };
   return materialize(ctx, `bmi:${state}:${lo}:${hi}`, 'BMI from weight and height', computed);
@@ -284,7 +284,7 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
     unit: v.unit === undefined ? 'NULL' : literal(d, v.unit),
     dayLo: `${t}.day_lo`,
     dayHi: `${t}.day_hi`,
-    constant: false,
+    exact: false,
     joins: [t, ...(birth === undefined ? [] : [birth]), ...extra],
   };
   return materialize(ctx, key, `the ${def.name} calculator`, computed);

@@ -59,7 +59,7 @@ export function doseVal(v: Extract<Val, { k: 'dose' }>, ctx: SqlContext): SqlVal
     unit: literal(d, DAILY_DOSE_UNIT),
     dayLo: String(asOf),
     dayHi: String(asOf),
-    constant: false,
+    exact: false,
     joins: [t],
   };
 }
@@ -198,7 +198,7 @@ function highestDoseVal(v: Extract<Val, { k: 'dose' }>, window: Window, ctx: Sql
     unit: literal(d, DAILY_DOSE_UNIT),
     dayLo: String(asOf),
     dayHi: String(asOf),
-    constant: false,
+    exact: false,
     joins: [t],
   };
 }

@@ -72,7 +72,7 @@ export function episodesVal(v: Extract<Val, { k: 'episodes' }>, ctx: SqlContext)
     unit: v.unit === undefined ? 'NULL' : literal(d, v.unit),
     dayLo: String(asOf),
     dayHi: String(asOf),
-    constant: false,
+    exact: false,
     joins: [t],
   };
 }

@@ -38,7 +38,7 @@ export function onsetVal(v: Extract<Val, { k: 'onset' }>, ctx: SqlContext): SqlV
     unit: 'NULL',
     dayLo: `(CASE WHEN ${t}.state = ${OK} THEN ${t}.day_lo END)`,
     dayHi: `(CASE WHEN ${t}.state = ${OK} THEN ${t}.day_hi END)`,
-    constant: false,
+    exact: false,
     joins: [t],
   };
 }

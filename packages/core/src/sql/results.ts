@@ -72,7 +72,7 @@ export function rowReading(ctx: SqlContext, el: Element, row: string): { value: 
     unit: `${row}.unit`,
     dayLo: rowDayLo(ctx, row),
     dayHi: rowDayHi(ctx, row),
-    constant: false,
+    exact: false,
     joins: [],
   };
   return { value, ok: `(${row}.code IS NULL AND ${row}.value IS NOT NULL AND ${factor} IS NOT NULL)` };

@@ -268,9 +268,9 @@ function anchoredTruth(
 
 // ------------------------------------------------------------------ comparisons
 
-/** A value's end, rounded to 12 significant digits unless it is a literal already rounded. */
+/** A value's end, rounded to 12 significant digits unless it needs none (SqlVal.exact). */
 function r(ctx: SqlContext, v: SqlVal, end: string): string {
-  return v.constant ? end : round12(ctx.dialect, end);
+  return v.exact ? end : round12(ctx.dialect, end);
 }
 
 /** Every point of a is below every point of b (values/interval.ts allBelow); an open end (NULL) is infinite. */
@@ -322,7 +322,7 @@ function cmpSql(l: Val, op: CompareOp, rv: Val, ctx: SqlContext, use: (v: SqlVal
       hi: `(${doubleLiteral(ctx.dialect, node.factor)} * ${limit})`,
       loOpen: '0',
       hiOpen: '0',
-      constant: false,
+      exact: false,
     };
     const cmp = onRight ? compareSql(ctx, other, op, point) : compareSql(ctx, point, op, other);
     return `(CASE WHEN ${other.state} <> ${OK} OR ${other.code} IS NOT NULL OR ${limit} IS NULL THEN 1 ELSE ${cmp} END)`;
@@ -356,7 +356,7 @@ function isSql(b: Extract<Bool, { k: 'is' }>, ctx: SqlContext, use: (v: SqlVal) 
     let threshold: string;
     if (rule.kind === 'limit') threshold = rule.limit === 'ULN' ? v.high : v.low;
     else threshold = thresholdSql(ctx, el, rule.value, rule.unit, v);
-    const point: SqlVal = { ...v, lo: threshold, hi: threshold, loOpen: '0', hiOpen: '0', constant: false };
+    const point: SqlVal = { ...v, lo: threshold, hi: threshold, loOpen: '0', hiOpen: '0', exact: false };
     const positive = `(CASE WHEN ${threshold} IS NULL THEN 1 ELSE ${compareSql(ctx, v, '>', point)} END)`;
     numeric = value === 'positive' ? positive : `(2 - ${positive})`;
   }

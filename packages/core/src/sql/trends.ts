@@ -108,7 +108,7 @@ function point(ctx: SqlContext, p: string, factor?: number): SqlVal {
     unit: 'NULL',
     dayLo: `${p}.lo_d`,
     dayHi: `${p}.hi_d`,
-    constant: false,
+    exact: false,
     joins: [],
   };
 }

@@ -30,8 +30,11 @@ export interface SqlVal {
   readonly unit: string;
   readonly dayLo: string;
   readonly dayHi: string;
-  /** Whether lo and hi are literals already rounded to 12 digits (a threshold). */
-  readonly constant: boolean;
+  /**
+   * Whether lo and hi need no rounding to 12 significant digits before a comparison: literals
+   * already rounded (a threshold), or whole numbers far below 10^12 (an age).
+   */
+  readonly exact: boolean;
   readonly joins: readonly string[];
 }
 
@@ -47,7 +50,7 @@ const NOTHING: SqlVal = {
   unit: 'NULL',
   dayLo: 'NULL',
   dayHi: 'NULL',
-  constant: false,
+  exact: false,
   joins: [],
 };
 
@@ -65,7 +68,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
         hi: doubleLiteral(ctx.dialect, hi),
         loOpen: v.out.loOpen ? '1' : '0',
         hiOpen: v.out.hiOpen ? '1' : '0',
-        constant: true,
+        exact: true,
       };
     }
     // A population has no one to ask; a date value reads nothing by itself.
@@ -86,6 +89,7 @@ export function sqlVal(v: Val, ctx: SqlContext): SqlVal {
         hi: yearsBetween(`${t}.key_lo`, on),
         dayLo: String(ctx.asOf),
         dayHi: String(ctx.asOf),
+        exact: true,
         joins: [t],
       };
     }
@@ -254,7 +258,7 @@ function labVal(el: Element, window: { amount: number; unit: string } | undefine
     unit: `${t}.unit`,
     dayLo: `${t}.day_lo`,
     dayHi: `${t}.day_hi`,
-    constant: false,
+    exact: false,
     joins: [t],
   };
 }
@@ -305,7 +309,7 @@ export function materialize(ctx: SqlContext, key: string, comment: string, v: Sq
     (typeof FIELDS)[number],
     string
   >;
-  return { ...out, constant: false, joins: [t] };
+  return { ...out, exact: false, joins: [t] };
 }
 
 /**
@@ -383,7 +387,7 @@ function latestVal(v: Extract<Val, { k: 'latest' }>, ctx: SqlContext): SqlVal {
     unit: v.unit === undefined ? 'NULL' : literal(ctx.dialect, v.unit),
     dayLo: pick((a) => a.dayLo),
     dayHi: pick((a) => a.dayHi),
-    constant: false,
+    exact: false,
     joins: [...new Set(alts.flatMap((a) => a.joins))],
   };
   return materialize(ctx, `latest:${state}`, 'the latest of several values', joined);
@@ -448,7 +452,7 @@ function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
     unit: v.unit === undefined ? 'NULL' : literal(d, v.unit),
     dayLo: scr.dayLo,
     dayHi: scr.dayHi,
-    constant: false,
+    exact: false,
     joins: [...new Set([...scr.joins, ...sexVal.joins, birth])],
   };
   return materialize(

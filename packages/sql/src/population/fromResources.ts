@@ -42,7 +42,7 @@ export async function loadFactsFromResources(
   options: {
     /** Patients per chunk handed to a reader. */
     chunkSize?: number;
-    /** Reading threads; 0 reads on this thread. One per core by default, none for small exports. */
+    /** Reading threads; 0 reads on this thread. By default one per core but this one's, none for small exports. */
     threads?: number;
     resources?: string;
     onProgress?: (p: LoadProgress) => void;
