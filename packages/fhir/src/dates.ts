@@ -6,8 +6,8 @@
  */
 
 const FHIR_DATE_TIME =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+  /^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Arithmetic rather than a Date per call: every date in a bundle is checked on every request.
 function daysInMonth(year: number, month: number): number {
@@ -15,25 +15,35 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function validCalendar(year: string, month: string | undefined, day: string | undefined): boolean {
-  if (month === undefined) return true;
-  const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
-  const d = Number(day);
-  return d >= 1 && d <= daysInMonth(Number(year), m);
+/** The number written by the ASCII digits of `text` from `start` to `end`. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * Whether a text that has matched one of the patterns above names a real month and day. The
+ * patterns fix where they are: a month at 5–6 when there is more than the year, a day at 8–9
+ * when there is more than the month.
+ */
+function validCalendar(text: string): boolean {
+  if (text.length < 7) return true;
+  const month = digits(text, 5, 7);
+  if (month < 1 || month > 12) return false;
+  if (text.length < 10) return true;
+  const day = digits(text, 8, 10);
+  return day >= 1 && day <= daysInMonth(digits(text, 0, 4), month);
 }
 
 /** Whether `text` is a FHIR date or dateTime on a real calendar day (or month, or year). */
 export function isFhirDateTime(text: string): boolean {
-  const m = FHIR_DATE_TIME.exec(text);
-  return m !== null && validCalendar(m[1] as string, m[2], m[3]);
+  return FHIR_DATE_TIME.test(text) && validCalendar(text);
 }
 
 /** Whether `text` is a full calendar day `YYYY-MM-DD`. */
 export function isDay(text: string): boolean {
-  const m = DAY.exec(text);
-  return m !== null && validCalendar(m[1] as string, m[2], m[3]);
+  return DAY.test(text) && validCalendar(text);
 }
 
 /** `2025-03-12T08:30:00+01:00` → `2025-03-12`; `1990-05` stays `1990-05`. Expects a valid FHIR date. */

@@ -39,15 +39,25 @@ export interface Classified {
 interface Index {
   readonly byKind: Map<ElementKind, ElementInfo[]>;
   /**
-   * Per list of kinds (`lab+test`), per `system code`: the elements whose binding takes that
-   * coding and the system's canonical name, memoised across bundles.
+   * Per list of kinds (`lab+test`), per system, per code: the elements whose binding takes that
+   * coding and the system's canonical name, memoised across bundles. Nested rather than keyed by
+   * `system code` so that a lookup builds no string.
    */
-  readonly memo: Map<string, Map<string, Found>>;
+  readonly memo: Map<string, Map<string, Map<string, Found>>>;
   /** Per list of kinds: the elements bound `from any`, which take a record without a code. */
   readonly any: Map<string, ElementInfo[]>;
   /** Per element: the canonical systems its binding includes. */
   readonly elementSystems: Map<string, ReadonlySet<string>>;
+  /** Per list of kinds, per record systems (`systemsKey`): the elements that cannot classify such a record. */
+  readonly blind: Map<string, Map<string, Blind>>;
   size: number;
+  blindSize: number;
+}
+
+/** The elements of some kinds whose bindings use none of a record's systems, and those bindings' systems. */
+interface Blind {
+  readonly elements: readonly ElementInfo[];
+  readonly systems: readonly ReadonlySet<string>[];
 }
 
 interface Found {
@@ -73,7 +83,9 @@ function indexOf(info: ProtocolInfo): Index {
       memo: new Map(),
       any: new Map(),
       elementSystems: new Map(),
+      blind: new Map(),
       size: 0,
+      blindSize: 0,
     };
     indexes.set(info, index);
   }
@@ -88,12 +100,12 @@ export function elementsOfKind(info: ProtocolInfo, ...kinds: ElementKind[]): Ele
 function elementsForCoding(
   index: Index,
   kinds: readonly ElementKind[],
-  byCoding: Map<string, Found>,
+  byCoding: Map<string, Map<string, Found>>,
   system: string,
   code: string,
 ): Found {
-  const key = `${system}\u0000${code}`;
-  let found = byCoding.get(key);
+  let bySystem = byCoding.get(system);
+  let found = bySystem?.get(code);
   if (!found) {
     const elements: ElementInfo[] = [];
     for (const kind of kinds) {
@@ -106,7 +118,13 @@ function elementsForCoding(
       for (const map of index.memo.values()) map.clear();
       index.size = 0;
     }
-    byCoding.set(key, found);
+    // Looked up again: the limit above may have just emptied the map it was in.
+    bySystem = byCoding.get(system);
+    if (bySystem === undefined) {
+      bySystem = new Map();
+      byCoding.set(system, bySystem);
+    }
+    bySystem.set(code, found);
     index.size++;
   }
   return found;
@@ -179,23 +197,71 @@ export function classify(
     }
   }
   if (!unclassifiedToo) return { matches, unclassified: undefined };
+  const blind = blindTo(index, kinds, kindsKey, recordSystems);
   const open: ElementInfo[] = [];
   const openSystems = new Set<string>();
-  for (const kind of kinds) {
-    for (const element of index.byKind.get(kind) ?? []) {
-      if (element.binding === undefined || element.binding.any) continue;
-      if (matches.some((m) => m.element.id === element.id)) continue;
-      const systems = systemsOf(index, element);
-      if (recordSystems.some((system) => systems.has(system))) continue;
-      if (excludesAny(element, concepts)) continue;
-      open.push(element);
-      for (const system of systems) openSystems.add(system);
-    }
+  for (let i = 0; i < blind.elements.length; i++) {
+    const element = blind.elements[i] as ElementInfo;
+    if (matches.some((m) => m.element.id === element.id)) continue;
+    if (excludesAny(element, concepts)) continue;
+    open.push(element);
+    for (const system of blind.systems[i] as ReadonlySet<string>) openSystems.add(system);
   }
   return {
     matches,
     unclassified: open.length === 0 ? undefined : unclassifiedOf(concepts, openSystems, open),
   };
+}
+
+/**
+ * The elements of these kinds, bound to codes, whose bindings use none of `recordSystems`, in
+ * protocol order: they depend on the record's systems alone, so are memoised per set of them.
+ */
+function blindTo(
+  index: Index,
+  kinds: readonly ElementKind[],
+  kindsKey: string,
+  recordSystems: readonly string[],
+): Blind {
+  const key = systemsKey(recordSystems);
+  let bySystems = index.blind.get(kindsKey);
+  let blind = bySystems?.get(key);
+  if (blind !== undefined) return blind;
+  const elements: ElementInfo[] = [];
+  const systems: ReadonlySet<string>[] = [];
+  for (const kind of kinds) {
+    for (const element of index.byKind.get(kind) ?? []) {
+      if (element.binding === undefined || element.binding.any) continue;
+      const own = systemsOf(index, element);
+      if (recordSystems.some((system) => own.has(system))) continue;
+      elements.push(element);
+      systems.push(own);
+    }
+  }
+  blind = { elements, systems };
+  if (index.blindSize >= MEMO_LIMIT) {
+    index.blind.clear();
+    index.blindSize = 0;
+    bySystems = undefined;
+  }
+  if (bySystems === undefined) {
+    bySystems = new Map();
+    index.blind.set(kindsKey, bySystems);
+  }
+  bySystems.set(key, blind);
+  index.blindSize++;
+  return blind;
+}
+
+/**
+ * A key for a list of systems, one list to one key: a single system is its own key unless it
+ * could be mistaken for a JSON array, which every other list is written as.
+ */
+function systemsKey(systems: readonly string[]): string {
+  const [only] = systems;
+  return systems.length === 1 && !(only as string).startsWith('[')
+    ? (only as string)
+    : JSON.stringify(systems);
 }
 
 /** Whether the element's binding excludes one of the record's codes. */

@@ -43,6 +43,8 @@ interface Identity {
   readonly ids: Set<string>;
   readonly fullUrls: Set<string>;
   readonly identifiers: Set<string>;
+  /** The fullUrls that are http(s) addresses. */
+  readonly absoluteUrls: readonly string[];
   /** No Patient resource: the first resolvable reference stands for the patient. */
   readonly adopted: boolean;
 }
@@ -59,6 +61,8 @@ export function onePatient(entries: readonly Entry[]): OnePatientResult {
   const [patient] = patients;
   let identity = patient === undefined ? undefined : identityOf(patient, patients);
   const warnings: InputWarning[] = [];
+  // A document's records mostly refer to their patient by one and the same reference.
+  const resolutions = new Map<string, Resolution>();
   for (const entry of entries) {
     const field = SUBJECT_FIELD[entry.resource.resourceType];
     if (field === undefined) continue;
@@ -73,7 +77,7 @@ export function onePatient(entries: readonly Entry[]): OnePatientResult {
       warnings.push(unresolvedSubject(path, describeUnresolvable(reference)));
       continue;
     }
-    const resolved = resolve(reference, identity);
+    const resolved = resolveOnce(reference, identity, resolutions);
     if (resolved.is === 'other') {
       errors.push({
         path,
@@ -136,7 +140,7 @@ function identityOf(patient: Entry<Patient>, copies: readonly Entry<Patient>[]):
     if (i.system !== undefined && i.value !== undefined) identifiers.add(`${i.system}|${i.value}`);
   }
   const name = id === undefined ? patient.path : `${patient.path}, Patient/${id}`;
-  return { name, ids, fullUrls, identifiers, adopted: false };
+  return { name, ids, fullUrls, identifiers, absoluteUrls: absoluteOf(fullUrls), adopted: false };
 }
 
 /** Without a Patient resource, the first reference to a patient by id stands for the patient. */
@@ -151,8 +155,27 @@ function adopt(reference: Reference, path: string): Identity | undefined {
     ids: new Set([id]),
     fullUrls: new Set(),
     identifiers: new Set(),
+    absoluteUrls: [],
     adopted: true,
   };
+}
+
+const isAbsolute = (url: string) => /^https?:\/\//.test(url);
+
+function absoluteOf(fullUrls: ReadonlySet<string>): string[] {
+  return [...fullUrls].filter(isAbsolute);
+}
+
+/** `resolve`, remembered per reference text: with a text, nothing else of the reference is read. */
+function resolveOnce(reference: Reference, identity: Identity, memo: Map<string, Resolution>): Resolution {
+  const ref = reference.reference;
+  if (ref === undefined) return resolve(reference, identity);
+  let resolved = memo.get(ref);
+  if (resolved === undefined) {
+    resolved = resolve(reference, identity);
+    memo.set(ref, resolved);
+  }
+  return resolved;
 }
 
 function resolve(reference: Reference, identity: Identity): Resolution {
@@ -171,9 +194,9 @@ function resolve(reference: Reference, identity: Identity): Resolution {
   if (typed !== null) {
     const [, base, type, id] = typed as unknown as [string, string | undefined, string, string];
     if (type !== 'Patient') return { is: 'other', what: `'${ref}' (not a Patient)` };
-    const absoluteUrls = [...identity.fullUrls].filter((u) => /^https?:\/\//.test(u));
+    const { absoluteUrls } = identity;
     // An absolute reference names its server: it is the Patient only at the Patient's own address.
-    if (base !== undefined && /^https?:\/\//.test(base) && absoluteUrls.length > 0) {
+    if (base !== undefined && isAbsolute(base) && absoluteUrls.length > 0) {
       const bare = `${base}Patient/${id}`;
       return absoluteUrls.includes(bare) ? { is: 'same' } : { is: 'other', what: `'${ref}'` };
     }

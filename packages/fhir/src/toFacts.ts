@@ -104,22 +104,42 @@ function medicationsOf(entries: readonly Entry[]): Entry<Medication>[] {
   return entries.filter((e): e is Entry<Medication> => e.resource.resourceType === 'Medication');
 }
 
+/** An element whose records are facts, and whether having none reads as no records (`[]`). */
+interface RecordElement {
+  readonly id: string;
+  readonly noneIsEmpty: boolean;
+}
+
+const recordElementsByProtocol = new WeakMap<ProtocolInfo, readonly RecordElement[]>();
+
+function recordElements(info: ProtocolInfo): readonly RecordElement[] {
+  let elements = recordElementsByProtocol.get(info);
+  if (elements === undefined) {
+    elements = elementsOfKind(
+      info,
+      'lab',
+      'test',
+      'condition',
+      'medication',
+      'procedure',
+      'allergy',
+      'encounter',
+    ).map((element) => ({
+      id: element.id,
+      noneIsEmpty: Boolean(element.closedWorld) && element.kind !== 'lab' && element.kind !== 'test',
+    }));
+    recordElementsByProtocol.set(info, elements);
+  }
+  return elements;
+}
+
 function factsOf(reading: Reading): Facts {
   const facts: Facts = {};
   for (const [id, value] of reading.values) facts[id] = value;
-  for (const element of elementsOfKind(
-    reading.info,
-    'lab',
-    'test',
-    'condition',
-    'medication',
-    'procedure',
-    'allergy',
-    'encounter',
-  )) {
-    const records = reading.records.get(element.id);
-    if (records !== undefined) facts[element.id] = records as Facts[string];
-    else if (element.closedWorld && element.kind !== 'lab' && element.kind !== 'test') facts[element.id] = [];
+  for (const { id, noneIsEmpty } of recordElements(reading.info)) {
+    const records = reading.records.get(id);
+    if (records !== undefined) facts[id] = records as Facts[string];
+    else if (noneIsEmpty) facts[id] = [];
   }
   return facts;
 }

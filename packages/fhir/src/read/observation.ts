@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS, type ElementInfo, type Measurement, matchesCode } from '@eligo/core';
+import { CODE_SYSTEMS, type ElementInfo, type ElementKind, type Measurement, matchesCode } from '@eligo/core';
 import type { CodeableConcept, Entry, Observation, Quantity } from '../bundle';
 import { isAfter, toRecordDate } from '../dates';
 import { matchConcepts } from '../elements';
@@ -48,14 +48,18 @@ function observationDate(o: Observation): string | undefined {
   return date === undefined ? undefined : toRecordDate(date);
 }
 
+const RESULT_KINDS: readonly ElementKind[] = ['lab', 'test'];
+const STUDY_KINDS: readonly ElementKind[] = ['procedure'];
+
 export function readObservation(reading: Reading, entry: Entry<Observation>, unmapped: Unmapped): void {
   const o = entry.resource;
   if (NEVER.has(o.status as string)) return;
   const date = observationDate(o);
   if (date !== undefined && isAfter(date, reading.asOf)) return;
 
-  const matches = matchConcepts(reading.info, ['lab', 'test'], [o.code]);
-  const procedures = matchConcepts(reading.info, ['procedure'], [o.code]);
+  const concepts = [o.code];
+  const matches = matchConcepts(reading.info, RESULT_KINDS, concepts);
+  const procedures = matchConcepts(reading.info, STUDY_KINDS, concepts);
   if (matches.length === 0 && procedures.length === 0) {
     noteUnmapped(unmapped, o.code, entry.path);
     return;
@@ -113,7 +117,7 @@ function readResult(
   path: string,
 ): Measurement | undefined {
   if (o.valueQuantity !== undefined) {
-    return readQuantityResult(reading, element, o, `${path}.valueQuantity`);
+    return readQuantityResult(reading, element, o, path);
   }
   if (o.valueInteger !== undefined) {
     return readNumber(reading, element, o, o.valueInteger, path, 'valueInteger');
@@ -266,9 +270,10 @@ function readQuantityResult(
   reading: Reading,
   element: ElementInfo,
   o: Observation,
-  path: string,
+  observationPath: string,
 ): Measurement | undefined {
   const q = o.valueQuantity as Quantity;
+  const path = `${observationPath}.valueQuantity`;
   if (q.value === undefined) {
     reading.warn(valueProblem(element.id, `${path}.value`, 'the quantity has no value'));
     return undefined;
@@ -278,7 +283,7 @@ function readQuantityResult(
   const measurement: Measurement = { value: q.value };
   if (unit !== undefined) measurement.unit = unit;
   if (q.comparator !== undefined) measurement.comparator = q.comparator;
-  const range = referenceRange(reading, element, o, unit, path.replace(/\.valueQuantity$/, ''));
+  const range = referenceRange(reading, element, o, unit, observationPath);
   if (range !== undefined) measurement.referenceRange = range;
   return measurement;
 }
@@ -345,31 +350,29 @@ function referenceRange(
   valueUnit: string | undefined,
   path: string,
 ): Measurement['referenceRange'] {
-  const ranges = o.referenceRange ?? [];
-  const limited = (r: (typeof ranges)[number]) => r.low?.value !== undefined || r.high?.value !== undefined;
-  const wanted = element.rangeFor;
-  const applies = (r: (typeof ranges)[number]) =>
-    wanted !== undefined &&
-    codingsOf(r.appliesTo).some((c) => wanted.codes.some((p) => matchesCode(p, c.system, c.code)));
-  const chosen = ranges.findIndex((r) => limited(r) && applies(r));
-  const index = chosen >= 0 ? chosen : ranges.findIndex(limited);
+  const ranges = o.referenceRange;
+  if (ranges === undefined) return undefined;
+  const index = chosenRange(ranges, element.rangeFor);
   if (index < 0) return undefined;
   const range = ranges[index]!;
   const out: NonNullable<Measurement['referenceRange']> = {};
   const appliesTo = codingsOf(range.appliesTo);
   if (appliesTo.length > 0) out.appliesTo = appliesTo;
-  const units = new Set<string>();
-  for (const side of ['low', 'high'] as const) {
+  // The limits' unit, the first one given, and whether the other limit gives a different one.
+  let unit: string | undefined;
+  let mixed = false;
+  for (const side of SIDES) {
     const q = range[side];
     if (q?.value === undefined) continue;
-    const here = `${path}.referenceRange[${index}].${side}`;
     const hasUnit = q.code !== undefined || q.unit !== undefined;
-    const unit = hasUnit ? quantityUnit(reading, element, q, here, valueUnit ?? element.unit) : valueUnit;
-    if (unit === null) return undefined;
-    if (unit !== undefined) units.add(unit);
+    const here = `${path}.referenceRange[${index}].${side}`;
+    const sideUnit = hasUnit ? quantityUnit(reading, element, q, here, valueUnit ?? element.unit) : valueUnit;
+    if (sideUnit === null) return undefined;
+    if (unit === undefined) unit = sideUnit;
+    else if (sideUnit !== undefined && sideUnit !== unit) mixed = true;
     out[side] = q.value;
   }
-  if (units.size > 1) {
+  if (mixed) {
     reading.warn(
       unitProblem(
         element.id,
@@ -379,9 +382,29 @@ function referenceRange(
     );
     return undefined;
   }
-  const [unit] = units;
   if (unit !== undefined && unit !== valueUnit) out.unit = unit;
   return out;
+}
+
+type Range = NonNullable<Observation['referenceRange']>[number];
+
+const SIDES = ['low', 'high'] as const;
+
+const limited = (r: Range) => r.low?.value !== undefined || r.high?.value !== undefined;
+
+function appliesTo(r: Range, wanted: NonNullable<ElementInfo['rangeFor']>): boolean {
+  return codingsOf(r.appliesTo).some((c) => wanted.codes.some((p) => matchesCode(p, c.system, c.code)));
+}
+
+/** The index of the range `referenceRange` reads (see there), or -1. */
+function chosenRange(ranges: readonly Range[], wanted: ElementInfo['rangeFor']): number {
+  if (wanted !== undefined) {
+    for (let i = 0; i < ranges.length; i++) {
+      const r = ranges[i]!;
+      if (limited(r) && appliesTo(r, wanted)) return i;
+    }
+  }
+  return ranges.findIndex(limited);
 }
 
 function allowedValues(element: ElementInfo): readonly string[] {
