@@ -30,6 +30,14 @@ export function readPool(
   // The thread runs TypeScript source like this module: load tsx there too when it is not built.
   const execArgv = url.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
   const waiting = new Map<number, { resolve: (r: ReadPatients) => void; reject: (e: Error) => void }>();
+  // A thread that died fails what it had and everything asked after: nothing waits forever.
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  let closing = false;
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(url, { execArgv, workerData: { info, asOf, medications } });
     worker.on('message', (m: { seq: number; read?: ReadPatients; error?: string }) => {
@@ -38,9 +46,9 @@ export function readPool(
       if (m.read !== undefined) w?.resolve(m.read);
       else w?.reject(new Error(`reading a chunk of patients failed: ${m.error}`));
     });
-    worker.on('error', (error) => {
-      for (const w of waiting.values()) w.reject(error);
-      waiting.clear();
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a reading thread stopped (exit code ${code})`));
     });
     return worker;
   });
@@ -48,11 +56,13 @@ export function readPool(
   return {
     read: (patients) =>
       new Promise((resolve, reject) => {
+        if (failure !== undefined) return reject(failure);
         const seq = next++;
         waiting.set(seq, { resolve, reject });
         workers[seq % workers.length]!.postMessage({ seq, patients });
       }),
     close: async () => {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

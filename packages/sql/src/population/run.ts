@@ -116,7 +116,7 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
 }
 
 /** Parquet a run kept of an export (a file or a glob), rather than an export folder. */
-export function isParquet(path: string): boolean {
+function isParquet(path: string): boolean {
   return /\.parquet$/i.test(path);
 }
 
