@@ -72,20 +72,23 @@ c1_s AS (
 -- IN-2 MMSE 20 to 28 at screening (inclusion)
 -- source: Mini-Mental State Examination (MMSE) score of 20 to 28, inclusive, at Screening.
 c2_s AS (
-  SELECT r2.pid, LEAST((CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(20.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND CAST(20.0 AS DOUBLE) <= (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END)) THEN 2 WHEN (r2.hi IS NOT NULL AND CAST(20.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) < CAST(20.0 AS DOUBLE) OR ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) = CAST(20.0 AS DOUBLE) AND (r2.hi_open = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END), (CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (r2.hi IS NOT NULL AND CAST(28.0 AS DOUBLE) IS NOT NULL AND (CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) <= CAST(28.0 AS DOUBLE)) THEN 2 WHEN (CAST(28.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND (CAST(28.0 AS DOUBLE) < (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) OR (CAST(28.0 AS DOUBLE) = (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) AND (0 = 1 OR r2.lo_open = 1)))) THEN 0 ELSE 1 END) END)) AS s
-  FROM r2
+  SELECT p.pid, LEAST((CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(20.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND CAST(20.0 AS DOUBLE) <= (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END)) THEN 2 WHEN (r2.hi IS NOT NULL AND CAST(20.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) < CAST(20.0 AS DOUBLE) OR ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) = CAST(20.0 AS DOUBLE) AND (r2.hi_open = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END), (CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (r2.hi IS NOT NULL AND CAST(28.0 AS DOUBLE) IS NOT NULL AND (CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) <= CAST(28.0 AS DOUBLE)) THEN 2 WHEN (CAST(28.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND (CAST(28.0 AS DOUBLE) < (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) OR (CAST(28.0 AS DOUBLE) = (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) AND (0 = 1 OR r2.lo_open = 1)))) THEN 0 ELSE 1 END) END)) AS s
+  FROM eligo_patient p
+  LEFT JOIN r2 ON r2.pid = p.pid
 ),
 -- IN-3 Blood biomarker consistent with amyloid PET positivity, or a centrally read positive amyloid PET (inclusion)
 -- source: Blood-based biomarker results with a value consistent with amyloid positron emission tomography (PET) positivity. The biomarker will be chosen by the sponsor and described in the Laboratory Manual. Biomarker results will not be required for eligibility if the participant has a positive Amyloid PET scan meeting the central reader criteria.
 c3_s AS (
-  SELECT r4.pid, GREATEST(1, LEAST((CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END), 1)) AS s
-  FROM r4
+  SELECT p.pid, GREATEST(1, LEAST((CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END), 1)) AS s
+  FROM eligo_patient p
+  LEFT JOIN r4 ON r4.pid = p.pid
 ),
 -- IN-4 Amyloid PET consistent with amyloid pathology (inclusion)
 -- source: Amyloid PET scan results consistent with amyloid pathology.
 c4_s AS (
-  SELECT r4.pid, (CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END) AS s
-  FROM r4
+  SELECT p.pid, (CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END) AS s
+  FROM eligo_patient p
+  LEFT JOIN r4 ON r4.pid = p.pid
 ),
 -- EX-1.a Other significant pathological finding on the screening MRI (exclusion)
 -- source: Significant pathological findings on brain MRI at screening including, but not limited to,
@@ -157,28 +160,13 @@ c13_s AS (
   SELECT p.pid, (CASE WHEN 0 <> 1 OR NULL IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(10.0 AS DOUBLE) IS NOT NULL AND NULL IS NOT NULL AND CAST(10.0 AS DOUBLE) <= (CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END)) THEN 2 WHEN (NULL IS NOT NULL AND CAST(10.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) < CAST(10.0 AS DOUBLE) OR ((CASE WHEN NULL = 0 THEN NULL ELSE ROUND(NULL, 11 - CAST(FLOOR(LOG10(ABS(NULL))) AS INTEGER)) END) = CAST(10.0 AS DOUBLE) AND (0 = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END) AS s
   FROM eligo_patient p
 ),
--- IN-2 for a patient without a row in r2
-c2_d AS (
-  SELECT LEAST((CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (CAST(20.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND CAST(20.0 AS DOUBLE) <= (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END)) THEN 2 WHEN (r2.hi IS NOT NULL AND CAST(20.0 AS DOUBLE) IS NOT NULL AND ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) < CAST(20.0 AS DOUBLE) OR ((CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) = CAST(20.0 AS DOUBLE) AND (r2.hi_open = 1 OR 0 = 1)))) THEN 0 ELSE 1 END) END), (CASE WHEN COALESCE(r2.state, 0) <> 1 OR r2.code IS NOT NULL THEN 1 ELSE (CASE WHEN (r2.hi IS NOT NULL AND CAST(28.0 AS DOUBLE) IS NOT NULL AND (CASE WHEN r2.hi = 0 THEN r2.hi ELSE ROUND(r2.hi, 11 - CAST(FLOOR(LOG10(ABS(r2.hi))) AS INTEGER)) END) <= CAST(28.0 AS DOUBLE)) THEN 2 WHEN (CAST(28.0 AS DOUBLE) IS NOT NULL AND r2.lo IS NOT NULL AND (CAST(28.0 AS DOUBLE) < (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) OR (CAST(28.0 AS DOUBLE) = (CASE WHEN r2.lo = 0 THEN r2.lo ELSE ROUND(r2.lo, 11 - CAST(FLOOR(LOG10(ABS(r2.lo))) AS INTEGER)) END) AND (0 = 1 OR r2.lo_open = 1)))) THEN 0 ELSE 1 END) END)) AS s
-  FROM (SELECT 1 AS one) x LEFT JOIN r2 ON FALSE
-),
--- IN-3 for a patient without a row in r4
-c3_d AS (
-  SELECT GREATEST(1, LEAST((CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END), 1)) AS s
-  FROM (SELECT 1 AS one) x LEFT JOIN r4 ON FALSE
-),
--- IN-4 for a patient without a row in r4
-c4_d AS (
-  SELECT (CASE WHEN COALESCE(r4.state, 0) <> 1 THEN 1 WHEN r4.code IS NOT NULL THEN (CASE WHEN NOT (r4.code IN ('positive', 'negative')) THEN 1 WHEN r4.code = 'positive' THEN 2 ELSE 0 END) ELSE 1 END) AS s
-  FROM (SELECT 1 AS one) x LEFT JOIN r4 ON FALSE
-),
 -- one row per patient
 screened AS (
   SELECT p.pid, p.ref,
     COALESCE(c1_s.s, 1) AS c1,
-    COALESCE(c2_s.s, c2_d.s, 1) AS c2,
-    COALESCE(c3_s.s, c3_d.s, 1) AS c3,
-    COALESCE(c4_s.s, c4_d.s, 1) AS c4,
+    COALESCE(c2_s.s, 1) AS c2,
+    COALESCE(c3_s.s, 1) AS c3,
+    COALESCE(c4_s.s, 1) AS c4,
     COALESCE(c5_s.s, 1) AS c5,
     COALESCE(c6_s.s, 1) AS c6,
     COALESCE(c7_s.s, 1) AS c7,
@@ -188,8 +176,8 @@ screened AS (
     COALESCE(c11_s.s, 1) AS c11,
     COALESCE(c12_s.s, 1) AS c12,
     COALESCE(c13_s.s, 1) AS c13,
-    CASE WHEN COALESCE(c1_s.s, 1) = 0 OR COALESCE(c2_s.s, c2_d.s, 1) = 0 OR COALESCE(c3_s.s, c3_d.s, 1) = 0 OR COALESCE(c4_s.s, c4_d.s, 1) = 0 OR COALESCE(c5_s.s, 1) = 2 OR COALESCE(c6_s.s, 1) = 2 OR COALESCE(c7_s.s, 1) = 2 OR COALESCE(c8_s.s, 1) = 2 OR COALESCE(c9_s.s, 1) = 2 OR COALESCE(c10_s.s, 1) = 2 OR COALESCE(c11_s.s, 1) = 2 OR COALESCE(c12_s.s, 1) = 2 THEN 0 WHEN COALESCE(c1_s.s, 1) = 1 OR COALESCE(c2_s.s, c2_d.s, 1) = 1 OR COALESCE(c3_s.s, c3_d.s, 1) = 1 OR COALESCE(c4_s.s, c4_d.s, 1) = 1 OR COALESCE(c5_s.s, 1) = 1 OR COALESCE(c6_s.s, 1) = 1 OR COALESCE(c7_s.s, 1) = 1 OR COALESCE(c8_s.s, 1) = 1 OR COALESCE(c9_s.s, 1) = 1 OR COALESCE(c10_s.s, 1) = 1 OR COALESCE(c11_s.s, 1) = 1 OR COALESCE(c12_s.s, 1) = 1 THEN 2 ELSE 1 END AS v1,
-    CASE WHEN COALESCE(c1_s.s, 1) = 0 OR COALESCE(c2_s.s, c2_d.s, 1) = 0 OR COALESCE(c3_s.s, c3_d.s, 1) = 0 OR COALESCE(c4_s.s, c4_d.s, 1) = 0 OR COALESCE(c13_s.s, 1) = 0 OR COALESCE(c5_s.s, 1) = 2 OR COALESCE(c6_s.s, 1) = 2 OR COALESCE(c7_s.s, 1) = 2 OR COALESCE(c8_s.s, 1) = 2 OR COALESCE(c9_s.s, 1) = 2 OR COALESCE(c10_s.s, 1) = 2 OR COALESCE(c11_s.s, 1) = 2 OR COALESCE(c12_s.s, 1) = 2 THEN 0 WHEN COALESCE(c1_s.s, 1) = 1 OR COALESCE(c2_s.s, c2_d.s, 1) = 1 OR COALESCE(c3_s.s, c3_d.s, 1) = 1 OR COALESCE(c4_s.s, c4_d.s, 1) = 1 OR COALESCE(c13_s.s, 1) = 1 OR COALESCE(c5_s.s, 1) = 1 OR COALESCE(c6_s.s, 1) = 1 OR COALESCE(c7_s.s, 1) = 1 OR COALESCE(c8_s.s, 1) = 1 OR COALESCE(c9_s.s, 1) = 1 OR COALESCE(c10_s.s, 1) = 1 OR COALESCE(c11_s.s, 1) = 1 OR COALESCE(c12_s.s, 1) = 1 THEN 2 ELSE 1 END AS v2
+    CASE WHEN COALESCE(c1_s.s, 1) = 0 OR COALESCE(c2_s.s, 1) = 0 OR COALESCE(c3_s.s, 1) = 0 OR COALESCE(c4_s.s, 1) = 0 OR COALESCE(c5_s.s, 1) = 2 OR COALESCE(c6_s.s, 1) = 2 OR COALESCE(c7_s.s, 1) = 2 OR COALESCE(c8_s.s, 1) = 2 OR COALESCE(c9_s.s, 1) = 2 OR COALESCE(c10_s.s, 1) = 2 OR COALESCE(c11_s.s, 1) = 2 OR COALESCE(c12_s.s, 1) = 2 THEN 0 WHEN COALESCE(c1_s.s, 1) = 1 OR COALESCE(c2_s.s, 1) = 1 OR COALESCE(c3_s.s, 1) = 1 OR COALESCE(c4_s.s, 1) = 1 OR COALESCE(c5_s.s, 1) = 1 OR COALESCE(c6_s.s, 1) = 1 OR COALESCE(c7_s.s, 1) = 1 OR COALESCE(c8_s.s, 1) = 1 OR COALESCE(c9_s.s, 1) = 1 OR COALESCE(c10_s.s, 1) = 1 OR COALESCE(c11_s.s, 1) = 1 OR COALESCE(c12_s.s, 1) = 1 THEN 2 ELSE 1 END AS v1,
+    CASE WHEN COALESCE(c1_s.s, 1) = 0 OR COALESCE(c2_s.s, 1) = 0 OR COALESCE(c3_s.s, 1) = 0 OR COALESCE(c4_s.s, 1) = 0 OR COALESCE(c13_s.s, 1) = 0 OR COALESCE(c5_s.s, 1) = 2 OR COALESCE(c6_s.s, 1) = 2 OR COALESCE(c7_s.s, 1) = 2 OR COALESCE(c8_s.s, 1) = 2 OR COALESCE(c9_s.s, 1) = 2 OR COALESCE(c10_s.s, 1) = 2 OR COALESCE(c11_s.s, 1) = 2 OR COALESCE(c12_s.s, 1) = 2 THEN 0 WHEN COALESCE(c1_s.s, 1) = 1 OR COALESCE(c2_s.s, 1) = 1 OR COALESCE(c3_s.s, 1) = 1 OR COALESCE(c4_s.s, 1) = 1 OR COALESCE(c13_s.s, 1) = 1 OR COALESCE(c5_s.s, 1) = 1 OR COALESCE(c6_s.s, 1) = 1 OR COALESCE(c7_s.s, 1) = 1 OR COALESCE(c8_s.s, 1) = 1 OR COALESCE(c9_s.s, 1) = 1 OR COALESCE(c10_s.s, 1) = 1 OR COALESCE(c11_s.s, 1) = 1 OR COALESCE(c12_s.s, 1) = 1 THEN 2 ELSE 1 END AS v2
   FROM eligo_patient p
   LEFT JOIN c1_s ON c1_s.pid = p.pid
   LEFT JOIN c2_s ON c2_s.pid = p.pid
@@ -204,8 +192,5 @@ screened AS (
   LEFT JOIN c11_s ON c11_s.pid = p.pid
   LEFT JOIN c12_s ON c12_s.pid = p.pid
   LEFT JOIN c13_s ON c13_s.pid = p.pid
-  CROSS JOIN c2_d
-  CROSS JOIN c3_d
-  CROSS JOIN c4_d
 )
 SELECT * FROM screened ORDER BY pid

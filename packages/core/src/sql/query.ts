@@ -75,7 +75,6 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
   const problems: SqlProblem[] = [];
   const criteria: SqlCriterionColumn[] = [];
   const criterionCtes: { name: string; comment: string[]; body: string }[] = [];
-  const absentCtes: { name: string; comment: string[]; body: string }[] = [];
   for (const c of protocol.criteria) {
     const column = `c${c.index + 1}`;
     criteria.push({ id: c.info.id, kind: c.info.kind, heading: c.info.heading, column });
@@ -92,30 +91,13 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
       });
       continue;
     }
-    const comment = [
-      `${c.info.id}${c.info.title ? ` ${c.info.title}` : ''} (${c.info.kind})`,
-      ...(c.info.source ? [`source: ${c.info.source}`] : []),
-    ];
-    if (joins.size === 1) {
-      // One reading: its rows decide the patients it has; every other patient gets the status of
-      // the reading absent, worked out once on a row of NULLs. A join per patient saved.
-      const [only] = joins;
-      criterionCtes.push({
-        name: `${column}_s`,
-        comment,
-        body: `SELECT ${only}.pid, ${expr} AS s\nFROM ${only}`,
-      });
-      absentCtes.push({
-        name: `${column}_d`,
-        comment: [`${c.info.id} for a patient without a row in ${only}`],
-        body: `SELECT ${expr} AS s\nFROM (SELECT 1 AS one) x LEFT JOIN ${only} ON FALSE`,
-      });
-      continue;
-    }
     const from = [`FROM ${tables.patient} p`, ...[...joins].map((j) => `LEFT JOIN ${j} ON ${j}.pid = p.pid`)];
     criterionCtes.push({
       name: `${column}_s`,
-      comment,
+      comment: [
+        `${c.info.id}${c.info.title ? ` ${c.info.title}` : ''} (${c.info.kind})`,
+        ...(c.info.source ? [`source: ${c.info.source}`] : []),
+      ],
       body: `SELECT p.pid, ${expr} AS s\n${from.join('\n')}`,
     });
   }
@@ -127,12 +109,9 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
     members: k.members.filter((m) => !protocol.criteria[m]!.info.heading),
   }));
   const withRule = new Set(criterionCtes.map((c) => c.name));
-  const absent = new Set(absentCtes.map((c) => c.name));
   const status = (index: number) => {
     const name = `c${index + 1}_s`;
-    const otherwise = `c${index + 1}_d`;
-    if (!withRule.has(name)) return '1';
-    return absent.has(otherwise) ? `COALESCE(${name}.s, ${otherwise}.s, 1)` : `COALESCE(${name}.s, 1)`;
+    return withRule.has(name) ? `COALESCE(${name}.s, 1)` : '1';
   };
   const verdict = (members: readonly number[]) => {
     const out = members.map(
@@ -148,12 +127,10 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
     cohorts.map((k) => `  ${verdict(k.members)} AS ${k.column}`).join(',\n'),
     `FROM ${tables.patient} p`,
     ...[...withRule].map((n) => `LEFT JOIN ${n} ON ${n}.pid = p.pid`),
-    ...[...absent].map((n) => `CROSS JOIN ${n}`),
   ].join('\n');
   const all = [
     ...ctx.ctes.map((c) => ({ ...c, body: typeof c.body === 'function' ? c.body() : c.body })),
     ...criterionCtes,
-    ...absentCtes,
     { name: 'screened', comment: ['one row per patient'], body: screened },
   ];
   const withText = `WITH\n${all
