@@ -1,7 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile, createFunnel, type PopulationBatch, protocolToSql } from '@eligo/core';
+import {
+  type CompiledProtocol,
+  compile,
+  createFunnel,
+  type PopulationBatch,
+  protocolToSql,
+} from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
 import { readProtocolSource } from '@eligo/protocols';
 import { duckDbEngine, generateBulkExport, loadBulkExport, patientBundles, runPopulation } from '@eligo/sql';
@@ -165,14 +171,7 @@ async function exportRun(patients: number, memoryLimit: string | undefined): Pro
     } finally {
       await engine.close();
     }
-    const run = await runPopulation({
-      protocol: protocol!,
-      dir,
-      asOf: AS_OF,
-      partial: true,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
-    });
-    if (!run.ok) throw new Error('a partial run always gives a funnel');
+    const run = await screenExport(protocol!, dir, memoryLimit);
     // The in-process path holds the whole export in memory as Bundles: measured up to 100,000 patients.
     let inProcessMs: number | undefined;
     if (patients <= 100_000) {
@@ -188,21 +187,42 @@ async function exportRun(patients: number, memoryLimit: string | undefined): Pro
     }
     return {
       source: 'ndjson',
-      patients: run.patients,
       resources: written.resources,
       bytes: written.bytes,
       readOnlyMs,
-      loadMs: run.seconds.load * 1000,
-      factsMs: run.seconds.read * 1000,
-      screenMs: run.seconds.screen * 1000,
+      ...run,
       ...(inProcessMs === undefined ? {} : { inProcessMs }),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
-      notCompiled: run.skipped.map((s) => s.criterion),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `eligo population` over an export (a folder or kept Parquet), each stage's time; criteria with no SQL form left unknown. */
+async function screenExport(
+  protocol: CompiledProtocol,
+  dir: string,
+  memoryLimit: string | undefined,
+): Promise<
+  Pick<SqlExportRun, 'patients' | 'loadMs' | 'factsMs' | 'screenMs' | 'memoryLimit' | 'notCompiled'>
+> {
+  const run = await runPopulation({
+    protocol,
+    dir,
+    asOf: AS_OF,
+    partial: true,
+    ...(memoryLimit === undefined ? {} : { memoryLimit }),
+  });
+  if (!run.ok) throw new Error('a partial run always gives a funnel');
+  return {
+    patients: run.patients,
+    loadMs: run.seconds.load * 1000,
+    factsMs: run.seconds.read * 1000,
+    screenMs: run.seconds.screen * 1000,
+    ...(memoryLimit === undefined ? {} : { memoryLimit }),
+    notCompiled: run.skipped.map((s) => s.criterion),
+  };
 }
 
 /** Patients per part of a Parquet export: each part's NDJSON (about 15 GB a million) is written, kept as Parquet, then deleted. */
@@ -255,26 +275,14 @@ async function parquetRun(patients: number, memoryLimit: string | undefined): Pr
     } finally {
       await engine.close();
     }
-    const run = await runPopulation({
-      protocol: protocol!,
-      dir: glob,
-      asOf: AS_OF,
-      partial: true,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
-    });
-    if (!run.ok) throw new Error('a partial run always gives a funnel');
+    const run = await screenExport(protocol!, glob, memoryLimit);
     return {
       source: 'parquet',
-      patients: run.patients,
       resources,
       bytes,
       readOnlyMs,
-      loadMs: run.seconds.load * 1000,
-      factsMs: run.seconds.read * 1000,
-      screenMs: run.seconds.screen * 1000,
+      ...run,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
-      notCompiled: run.skipped.map((s) => s.criterion),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
