@@ -11,7 +11,7 @@ import {
   type SqlProblem,
 } from '@eligo/core';
 import { loadBulkExport } from '../bulk/load';
-import { loadParquet, writeParquet } from '../bulk/parquet';
+import { openParquet, writeParquet } from '../bulk/parquet';
 import type { LoadProblem } from '../bulk/problems';
 import { duckDbEngine, postgresEngine, type SqlEngine } from '../engines/engine';
 import { type LoadProgress, loadFactsFromResources, type UnreadPatient } from './fromResources';
@@ -75,15 +75,19 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
       await local.connection.run(`SET memory_limit = '${memoryLimit(options.memoryLimit)}'`);
     const t0 = performance.now();
     const loaded = isParquet(options.dir)
-      ? { problems: [], ...(await loadParquet(local.connection, options.dir)) }
-      : await loadBulkExport(local.connection, options.dir);
-    if (options.saveParquet !== undefined) await writeParquet(local.connection, options.saveParquet);
+      ? { problems: [], ...(await openParquet(local.connection, options.dir)) }
+      : { grouped: false, ...(await loadBulkExport(local.connection, options.dir)) };
+    if (options.saveParquet !== undefined)
+      await writeParquet(local.connection, options.saveParquet, {
+        ...(loaded.grouped ? { order: 'source_file, source_row' } : {}),
+      });
     const t1 = performance.now();
     if (options.engine === 'postgres') {
       if (options.databaseUrl === undefined) throw new Error('the postgres engine needs a database URL');
       target = await postgresEngine(options.databaseUrl, options.schema ?? 'eligo_population');
     }
     const read = await loadFactsFromResources(local.connection, protocol, asOf, {
+      grouped: loaded.grouped,
       onProgress: (p) => options.onProgress?.('read', p),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(target === local ? {} : { sink: (batch, first, refs) => target.load(batch, first, refs) }),
