@@ -8,7 +8,7 @@ import { leanPhase } from './phases/lean';
 import { loadPhase, renderLoad } from './phases/load';
 import { populationPhase, populationWorker } from './phases/population';
 import { screeningPhase } from './phases/screening';
-import { sqlPhase } from './phases/sql';
+import { parquetPartWorker, sqlPhase } from './phases/sql';
 import { streamPhase } from './phases/stream';
 import { judge, type Results, renderReport } from './report';
 
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.worker === 'population') return print(populationWorker(values.file!));
+  if (values.worker === 'parquet-part') return print(await parquetPartWorker(values.file!));
   if (values.help) {
     process.stdout.write(USAGE);
     return;

@@ -15,6 +15,7 @@ import { compileOrThrow } from '../engines/eligo';
 import { PatientGenerator } from '../generate';
 import { ColumnSink } from '../generate-columns';
 import { summarize } from '../stats';
+import { runWorker } from './child';
 import { AS_OF, benchProtocolText, CHUNK, SEED } from './protocol';
 import { handwrittenSql } from './sql-handwritten';
 
@@ -225,12 +226,51 @@ async function screenExport(
   };
 }
 
-/** Patients per part of a Parquet export: each part's NDJSON (about 15 GB a million) is written, kept as Parquet, then deleted. */
-const PARQUET_PART = 1_000_000;
+/**
+ * Patients per part of a Parquet export: each part's NDJSON (about 7.5 GB for half a million) is
+ * written, kept as Parquet, then deleted; two parts are written at a time, one per process.
+ */
+const PARQUET_PART = 500_000;
+const PARQUET_WRITERS = 2;
+
+export interface ParquetPartSpec {
+  readonly first: number;
+  readonly patients: number;
+  /** The part's own working folder (NDJSON and a database file), removed afterwards. */
+  readonly work: string;
+  readonly out: string;
+  readonly memoryLimit: string | undefined;
+}
+
+/** One part of a large export written as NDJSON and kept as Parquet (run in a process of its own). */
+export async function parquetPartWorker(specJson: string): Promise<{ resources: number }> {
+  const spec = JSON.parse(specJson) as ParquetPartSpec;
+  const ndjson = join(spec.work, 'ndjson');
+  try {
+    const written = generateBulkExport({
+      seed: SEED,
+      first: spec.first,
+      patients: spec.patients,
+      dir: ndjson,
+      filesPerType: 4,
+      asOf: AS_OF,
+    });
+    const engine = await duckDbEngine(join(spec.work, 'part.duckdb'));
+    try {
+      if (spec.memoryLimit !== undefined) await engine.rows(`SET memory_limit = '${spec.memoryLimit}'`);
+      await loadBulkExport(engine.connection, ndjson, { parquet: spec.out });
+    } finally {
+      await engine.close();
+    }
+    return { resources: written.resources };
+  } finally {
+    rmSync(spec.work, { recursive: true, force: true });
+  }
+}
 
 /**
  * A large export as the Parquet `eligo population --save-parquet` keeps, written in parts so that
- * the disk holds one part's NDJSON at a time (not timed), then screened from the parts' glob end
+ * the disk holds two parts' NDJSON at a time (not timed), then screened from the parts' glob end
  * to end, against DuckDB just reading every resource of the parts.
  */
 async function parquetRun(patients: number, memoryLimit: string | undefined): Promise<SqlExportRun> {
@@ -238,31 +278,29 @@ async function parquetRun(patients: number, memoryLimit: string | undefined): Pr
   try {
     const parts = join(dir, 'parts');
     mkdirSync(parts);
-    let resources = 0;
-    for (let first = 0, k = 0; first < patients; first += PARQUET_PART, k++) {
-      const ndjson = join(dir, 'ndjson');
-      const written = generateBulkExport({
-        seed: SEED,
+    const specs: ParquetPartSpec[] = [];
+    for (let first = 0, k = 0; first < patients; first += PARQUET_PART, k++)
+      specs.push({
         first,
         patients: Math.min(PARQUET_PART, patients - first),
-        dir: ndjson,
-        filesPerType: 4,
-        asOf: AS_OF,
+        work: join(dir, `work-${k}`),
+        out: join(parts, `part-${String(k).padStart(4, '0')}.parquet`),
+        memoryLimit,
       });
-      resources += written.resources;
-      const engine = await duckDbEngine(join(dir, 'part.duckdb'));
-      try {
-        if (memoryLimit !== undefined) await engine.rows(`SET memory_limit = '${memoryLimit}'`);
-        await loadBulkExport(engine.connection, ndjson, {
-          parquet: join(parts, `part-${String(k).padStart(4, '0')}.parquet`),
-        });
-      } finally {
-        await engine.close();
-        rmSync(ndjson, { recursive: true, force: true });
-        rmSync(join(dir, 'part.duckdb'), { force: true });
-        rmSync(join(dir, 'part.duckdb.wal'), { force: true });
+    let resources = 0;
+    let next = 0;
+    const writer = async () => {
+      while (next < specs.length) {
+        const spec = specs[next++]!;
+        mkdirSync(spec.work);
+        const part = await runWorker<{ resources: number }>('parquet-part', ['--file', JSON.stringify(spec)]);
+        resources += part.resources;
+        process.stderr.write(
+          `bench: Parquet part ${spec.out} written (${spec.first + spec.patients} patients)\n`,
+        );
       }
-    }
+    };
+    await Promise.all(Array.from({ length: PARQUET_WRITERS }, writer));
     const glob = join(parts, '*.parquet');
     const bytes = readdirSync(parts).reduce((sum, f) => sum + statSync(join(parts, f)).size, 0);
     const { protocol } = compile(readProtocolSource('NCT06469190').text);
