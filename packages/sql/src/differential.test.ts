@@ -35,70 +35,98 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('SQL path against the in-process path on a synthetic bulk export', () => {
   const { protocol } = compile(readProtocolSource('NCT06469190').text);
 
-  it('gives every patient the same status for every criterion, and the same funnel', async () => {
-    const engine = await duckDbEngine();
-    try {
-      const loaded = await loadBulkExport(engine.connection, dir);
-      expect(loaded.problems).toEqual([]);
-      // Read in chunks by a thread of its own, as a large export is: the batches come back in order.
-      const read = await loadFactsFromResources(engine.connection, protocol!, asOf, {
-        threads: 1,
-        chunkSize: 37,
-      });
-      expect(read.unread).toEqual([]);
-      expect(read.patients).toBe(PATIENTS);
-      const query = protocolToSql(protocol!, {
-        dialect: 'duckdb',
-        asOf,
-        units: await engine.units(),
-        partial: true,
-      });
-      if (!query.ok) throw new Error('a partial compile always gives a query');
-      const skipped = new Set(query.skipped.map((p) => p.criterion));
-      // Every criterion of the trial compiles, so verdicts and the funnel are compared too.
-      expect([...skipped]).toEqual([]);
-      const rows = new Map((await engine.rows(query.sql)).map((r) => [String(r.ref), r]));
-
-      const funnel = createFunnel(protocol!.info);
-      let compared = 0;
-      const statusesSeen = new Set<number>();
-      const trend = new Set<number>();
-      for await (const { patientId, bundle } of patientBundles(dir)) {
-        const facts = bundleToFacts(protocol!.info, bundle, asOf);
-        if (!facts.ok) throw new Error(`${patientId}: ${JSON.stringify(facts.errors)}`);
-        const input = { asOf, facts: facts.facts };
-        const fast = protocol!.evaluate(input);
-        funnel.add({ verdicts: protocol!.verdicts(input), statuses: fast.statuses });
-        const row = rows.get(patientId);
-        expect(row, patientId).toBeDefined();
-        query.criteria.forEach((k, c) => {
-          if (skipped.has(k.id) || k.heading) return;
-          statusesSeen.add(fast.statuses[c]!);
-          if (k.id === 'IgAN-IN-3') trend.add(fast.statuses[c]!);
-          expect(TRI[row![k.column] as number], `${patientId} ${k.id}`).toBe(fast.statuses[c]);
-          compared++;
+  it.each([
+    ['every resource read in Node', false],
+    ['Observations read per distinct shape and written by SQL', true],
+  ])(
+    'gives every patient the same status for every criterion, and the same funnel: %s',
+    async (_, observationsInSql) => {
+      const engine = await duckDbEngine();
+      try {
+        const loaded = await loadBulkExport(engine.connection, dir);
+        expect(loaded.problems).toEqual([]);
+        // Read in chunks by a thread of its own, as a large export is: the batches come back in order.
+        const read = await loadFactsFromResources(engine.connection, protocol!, asOf, {
+          threads: 1,
+          chunkSize: 37,
+          observationsInSql,
         });
-        if (skipped.size === 0)
-          expect(query.cohorts.map((k) => VERDICT_CODES[row![k.column] as number])).toEqual(
-            protocol!.verdicts(input),
-          );
+        expect(read.unread).toEqual([]);
+        expect(read.patients).toBe(PATIENTS);
+        const query = protocolToSql(protocol!, {
+          dialect: 'duckdb',
+          asOf,
+          units: await engine.units(),
+          partial: true,
+        });
+        if (!query.ok) throw new Error('a partial compile always gives a query');
+        const skipped = new Set(query.skipped.map((p) => p.criterion));
+        // Every criterion of the trial compiles, so verdicts and the funnel are compared too.
+        expect([...skipped]).toEqual([]);
+        const rows = new Map((await engine.rows(query.sql)).map((r) => [String(r.ref), r]));
+
+        const funnel = createFunnel(protocol!.info);
+        let compared = 0;
+        const statusesSeen = new Set<number>();
+        const trend = new Set<number>();
+        for await (const { patientId, bundle } of patientBundles(dir)) {
+          const facts = bundleToFacts(protocol!.info, bundle, asOf);
+          if (!facts.ok) throw new Error(`${patientId}: ${JSON.stringify(facts.errors)}`);
+          const input = { asOf, facts: facts.facts };
+          const fast = protocol!.evaluate(input);
+          funnel.add({ verdicts: protocol!.verdicts(input), statuses: fast.statuses });
+          const row = rows.get(patientId);
+          expect(row, patientId).toBeDefined();
+          query.criteria.forEach((k, c) => {
+            if (skipped.has(k.id) || k.heading) return;
+            statusesSeen.add(fast.statuses[c]!);
+            if (k.id === 'IgAN-IN-3') trend.add(fast.statuses[c]!);
+            expect(TRI[row![k.column] as number], `${patientId} ${k.id}`).toBe(fast.statuses[c]);
+            compared++;
+          });
+          if (skipped.size === 0)
+            expect(query.cohorts.map((k) => VERDICT_CODES[row![k.column] as number])).toEqual(
+              protocol!.verdicts(input),
+            );
+        }
+        // The export must exercise all three answers, or agreement would prove little.
+        expect([...statusesSeen].sort()).toEqual([0, 1, 2]);
+        // IgAN-IN-3 reads a trend of the latest of a laboratory eGFR and CKD-EPI per creatinine.
+        expect([...trend].sort()).toEqual([0, 1, 2]);
+        expect(compared).toBeGreaterThan(PATIENTS * 30);
+        if (skipped.size === 0) {
+          const shape = funnelSql(protocol!, query);
+          const [row] = await engine.rows(shape.sql);
+          expect(funnelFromRow(protocol!, shape, row as Record<string, number>)).toEqual(funnel.result());
+        }
+        console.info(
+          `differential: ${PATIENTS} patients, ${compared} statuses equal; not compiled: ${[...skipped].join(', ') || 'none'}`,
+        );
+      } finally {
+        await engine.close();
       }
-      // The export must exercise all three answers, or agreement would prove little.
-      expect([...statusesSeen].sort()).toEqual([0, 1, 2]);
-      // IgAN-IN-3 reads a trend of the latest of a laboratory eGFR and CKD-EPI per creatinine.
-      expect([...trend].sort()).toEqual([0, 1, 2]);
-      expect(compared).toBeGreaterThan(PATIENTS * 30);
-      if (skipped.size === 0) {
-        const shape = funnelSql(protocol!, query);
-        const [row] = await engine.rows(shape.sql);
-        expect(funnelFromRow(protocol!, shape, row as Record<string, number>)).toEqual(funnel.result());
+    },
+  );
+
+  it('writes the same results in SQL as the Node reading does, in the same order per patient and element', async () => {
+    const rowsOf = async (observationsInSql: boolean) => {
+      const engine = await duckDbEngine();
+      try {
+        await loadBulkExport(engine.connection, dir);
+        await loadFactsFromResources(engine.connection, protocol!, asOf, { threads: 0, observationsInSql });
+        return await engine.rows(
+          `SELECT p.ref, r.element, ROW_NUMBER() OVER (PARTITION BY r.pid, r.element ORDER BY r.seq) AS n,
+             r.value, r.unit, r.comparator, r.code, r.day_lo, r.day_hi, r.low, r.high
+           FROM eligo_result r JOIN eligo_patient p USING (pid) ORDER BY ALL`,
+        );
+      } finally {
+        await engine.close();
       }
-      console.info(
-        `differential: ${PATIENTS} patients, ${compared} statuses equal; not compiled: ${[...skipped].join(', ') || 'none'}`,
-      );
-    } finally {
-      await engine.close();
-    }
+    };
+    const node = await rowsOf(false);
+    const sql = await rowsOf(true);
+    expect(node.length).toBeGreaterThan(PATIENTS * 10);
+    expect(sql).toEqual(node);
   });
 
   it('runs end to end as `eligo population` does, counting every patient', async () => {

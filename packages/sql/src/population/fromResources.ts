@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CompiledProtocol, PopulationBatch } from '@eligo/core';
+import { type CompiledProtocol, dayFromIso, type PopulationBatch } from '@eligo/core';
 import type { Resource } from '../bulk/bundle';
 import { siblingConnection, tableAppenders } from '../engines/duckdb';
+import { observationKeysSql, observationTemplates } from './observationTemplates';
 import type { PatientTexts, ReadPatients, UnreadPatient } from './readPatients';
 import { readPool } from './readPool';
 
@@ -16,6 +17,17 @@ export interface LoadProgress {
 export interface FactsLoadResult {
   readonly patients: number;
   readonly unread: readonly UnreadPatient[];
+  /** With observationsInSql: what SQL wrote. */
+  readonly observations?: ObservationsInSql;
+}
+
+export interface ObservationsInSql {
+  /** Distinct Observation shapes, and those read without a problem. */
+  readonly keys: number;
+  readonly usableKeys: number;
+  /** Patients whose Observations SQL wrote, and the results it wrote for them. */
+  readonly patients: number;
+  readonly results: number;
 }
 
 /** Below this many patients, starting reading threads costs more than it saves. */
@@ -32,8 +44,8 @@ const THREADS_FROM = 2000;
  * however many patients there are. Chunks of patients are read by threads of their own (one per core
  * but this one's) while this thread streams the next ones and appends the batches read, in
  * order; memory holds the chunks in flight. Medication resources (shared, not any one patient's)
- * are held in memory. Reading the records with the ViewDefinitions in SQL was measured and is
- * slower on DuckDB (docs/sql.md), so the rules have this one implementation.
+ * are held in memory. Observations, most of an export, are read per distinct shape by the same
+ * readers and written by SQL (observationTemplates.ts), so the rules keep this one implementation.
  */
 export async function loadFactsFromResources(
   connection: DuckDBConnection,
@@ -55,6 +67,12 @@ export async function loadFactsFromResources(
      * files' order instead of sorted, so a large export costs neither a sort nor a copy.
      */
     grouped?: boolean;
+    /**
+     * Observations read per distinct shape (observationTemplates.ts) and written by SQL, the rest
+     * of each patient read in Node. On by default with the default sink (this DuckDB's tables);
+     * another engine's sink gets every patient read in Node.
+     */
+    observationsInSql?: boolean;
   } = {},
 ): Promise<FactsLoadResult> {
   const table = options.resources ?? 'resources';
@@ -71,6 +89,9 @@ export async function loadFactsFromResources(
   // This thread streams and appends, the others read (on two cores a second reader was slower).
   const cores = availableParallelism();
   const threads = options.threads ?? (total >= THREADS_FROM && cores > 1 ? cores - 1 : 0);
+  const inSql = options.observationsInSql !== false && options.sink === undefined;
+  const order = options.grouped ? 'source_row' : 'rowid';
+  if (inSql) await classifyObservations(connection, protocol, asOf, table, order);
   const pool = readPool(protocol.info, asOf, medications, threads);
   const writer = options.sink === undefined ? await siblingConnection(connection) : undefined;
   const appenders = writer === undefined ? undefined : tableAppenders(writer);
@@ -96,10 +117,14 @@ export async function loadFactsFromResources(
     if (inFlight.length > 2 * Math.max(threads, 1)) await appendNext();
   };
   try {
+    // The Observations of patients whose every Observation SQL writes are not read here.
+    const left = inSql
+      ? ` AND NOT (resource_type = 'Observation' AND patient_id IN (SELECT patient_id FROM ${SQL_PATIENTS}))`
+      : '';
     const stream = await connection.stream(
       options.grouped
-        ? `SELECT patient_id, CAST(resource AS VARCHAR), source_file FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'`
-        : `SELECT patient_id, CAST(resource AS VARCHAR) FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication' ORDER BY patient_id, rowid`,
+        ? `SELECT patient_id, CAST(resource AS VARCHAR), source_file FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'${left}`
+        : `SELECT patient_id, CAST(resource AS VARCHAR) FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'${left} ORDER BY patient_id, rowid`,
     );
     let chunk: PatientTexts[] = [];
     let current: { ref: string; resources: string[] } | undefined;
@@ -135,7 +160,8 @@ export async function loadFactsFromResources(
     await submit(chunk);
     while (inFlight.length > 0) await appendNext();
     appenders?.close();
-    return { patients: done, unread };
+    const observations = inSql ? await writeObservations(connection, asOf) : undefined;
+    return { patients: done, unread, ...(observations === undefined ? {} : { observations }) };
   } finally {
     await pool.close();
     writer?.closeSync();
@@ -152,4 +178,96 @@ export function utf8Before(a: string, b: string): boolean {
     j += y > 0xffff ? 2 : 1;
   }
   return a.length < b.length;
+}
+
+const KEYED = 'eligo_observation_keys';
+const TEMPLATES = 'eligo_observation_templates';
+const SQL_PATIENTS = 'eligo_sql_observation_patients';
+
+/**
+ * Keys every Observation (observationTemplates.ts), reads each distinct key once through
+ * @eligo/fhir, and lists the patients whose Observations SQL can then write: every one of them
+ * keyed with a plain subject and a key read without a problem, and a Patient resource (which
+ * every reference form resolves to, and which puts the patient in the Node reading, and so in
+ * eligo_patient).
+ */
+async function classifyObservations(
+  connection: DuckDBConnection,
+  protocol: CompiledProtocol,
+  asOf: string,
+  table: string,
+  order: string,
+): Promise<void> {
+  await connection.run(observationKeysSql(table, order, KEYED));
+  const keys = (await connection.runAndReadAll(`SELECT DISTINCT key FROM ${KEYED}`))
+    .getRows()
+    .map((r) => r[0] as string);
+  const templates = observationTemplates(protocol.info, asOf, keys);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${TEMPLATES} (key VARCHAR, element VARCHAR, value DOUBLE, value_from_row BOOLEAN, unit VARCHAR, comparator VARCHAR, code VARCHAR, day_lo INTEGER, day_hi INTEGER, day_from_row BOOLEAN, low DOUBLE, high DOUBLE, usable BOOLEAN)`,
+  );
+  const appender = await connection.createAppender(TEMPLATES, 'main', 'temp');
+  for (const [key, rows] of templates) {
+    // A key that gives no result (a status that does not count, a code no element binds) is still read.
+    for (const row of rows === undefined || rows.length === 0 ? [undefined] : rows) {
+      appender.appendVarchar(key);
+      if (row === undefined) {
+        for (let i = 0; i < 11; i++) appender.appendNull();
+        appender.appendBoolean(rows !== undefined);
+      } else {
+        appender.appendVarchar(row.element);
+        optional(appender, row.value, (v) => appender.appendDouble(v));
+        appender.appendBoolean(row.valueFromRow);
+        appender.appendVarchar(row.unit);
+        optional(appender, row.comparator, (v) => appender.appendVarchar(v));
+        optional(appender, row.code, (v) => appender.appendVarchar(v));
+        optional(appender, row.dayLo, (v) => appender.appendInteger(v));
+        optional(appender, row.dayHi, (v) => appender.appendInteger(v));
+        appender.appendBoolean(row.dayFromRow);
+        optional(appender, row.low, (v) => appender.appendDouble(v));
+        optional(appender, row.high, (v) => appender.appendDouble(v));
+        appender.appendBoolean(true);
+      }
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${SQL_PATIENTS} AS
+       SELECT patient_id FROM ${table} WHERE patient_id IS NOT NULL AND resource_type = 'Patient'
+       EXCEPT
+       SELECT k.patient_id FROM ${KEYED} k
+         WHERE NOT k.subject_ok OR NOT EXISTS (SELECT 1 FROM ${TEMPLATES} t WHERE t.key = k.key AND t.usable)`,
+  );
+}
+
+function optional<T>(appender: { appendNull(): void }, value: T | null, append: (v: T) => void): void {
+  if (value === null) appender.appendNull();
+  else append(value);
+}
+
+/** The Observations' results, once the Node reading has numbered the patients in eligo_patient. */
+async function writeObservations(connection: DuckDBConnection, asOf: string): Promise<ObservationsInSql> {
+  const asOfDay = dayFromIso(asOf);
+  const [keys, usableKeys, patients] = (
+    await connection.runAndReadAll(
+      `SELECT (SELECT count(DISTINCT key) FROM ${TEMPLATES}), (SELECT count(DISTINCT key) FROM ${TEMPLATES} WHERE usable),
+         (SELECT count(*) FROM ${SQL_PATIENTS} s JOIN eligo_patient p ON p.ref = s.patient_id)`,
+    )
+  )
+    .getRows()[0]!
+    .map(Number);
+  const inserted = await connection.run(
+    `INSERT INTO eligo_result
+       SELECT p.pid, t.element, CAST(k.ord AS INTEGER),
+         CASE WHEN t.value_from_row THEN k.value ELSE t.value END, t.unit, t.comparator, t.code,
+         CASE WHEN t.day_from_row THEN k.day ELSE t.day_lo END, CASE WHEN t.day_from_row THEN k.day ELSE t.day_hi END,
+         t.low, t.high
+       FROM ${KEYED} k
+       JOIN ${TEMPLATES} t ON t.key = k.key AND t.element IS NOT NULL
+       JOIN eligo_patient p ON p.ref = k.patient_id
+       WHERE k.patient_id IN (SELECT patient_id FROM ${SQL_PATIENTS}) AND NOT (t.day_from_row AND k.day > ${asOfDay})`,
+  );
+  for (const t of [KEYED, TEMPLATES, SQL_PATIENTS]) await connection.run(`DROP TABLE ${t}`);
+  return { keys: keys!, usableKeys: usableKeys!, patients: patients!, results: Number(inserted.rowsChanged) };
 }
