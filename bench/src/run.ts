@@ -29,8 +29,10 @@ const USAGE = `usage: pnpm bench [-- options]
   --lean-sizes <n,…>  population sizes of the lean phase (default 100000,1000000)
   --sql-sizes <n,…>   population sizes of the sql phase (default 100000,1000000; 0 skips them)
   --sql-export <n>    patients in the sql phase's bulk export (default 20000; 0 skips it)
-  --sql-parquet <n>   patients in a Parquet export (written in parts of a million, as
+  --sql-parquet <n>   patients in a Parquet export (written in parts of 500,000, as
                       eligo population --save-parquet keeps them) screened end to end (default 0)
+  --sql-parquet-keep <dir>  keep the Parquet parts in <dir>, and screen those already there
+                      instead of writing them again
   --sql-memory <size> DuckDB's memory limit for the bulk export runs (default: DuckDB's own)
   --api-seconds <n>   duration of the API load (default 10)
   --load-seconds <n>  how long the load phase holds the API at its capacity (default 300)
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       'sql-export': { type: 'string', default: '20000' },
       'sql-memory': { type: 'string' },
       'sql-parquet': { type: 'string', default: '0' },
+      'sql-parquet-keep': { type: 'string' },
       'api-seconds': { type: 'string', default: '10' },
       'load-seconds': { type: 'string', default: '300' },
       'no-write': { type: 'boolean', default: false },
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
         .filter((n) => n > 0),
       exportPatients: Number(values['sql-export']),
       parquetPatients: Number(values['sql-parquet']),
+      parquetKeep: values['sql-parquet-keep'],
       memoryLimit: values['sql-memory'],
     });
   }

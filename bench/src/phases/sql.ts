@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -77,6 +77,8 @@ export async function sqlPhase(options: {
   exportPatients: number;
   /** Patients of a Parquet export run (0: none). */
   parquetPatients?: number;
+  /** A folder the Parquet parts are kept in (and taken from when there): not deleted. */
+  parquetKeep?: string | undefined;
   memoryLimit?: string | undefined;
 }): Promise<SqlResult> {
   const screen: SqlScreenRun[] = [];
@@ -84,7 +86,7 @@ export async function sqlPhase(options: {
   const exports =
     options.exportPatients > 0 ? [await exportRun(options.exportPatients, options.memoryLimit)] : [];
   if ((options.parquetPatients ?? 0) > 0)
-    exports.push(await parquetRun(options.parquetPatients!, options.memoryLimit));
+    exports.push(await parquetRun(options.parquetPatients!, options.memoryLimit, options.parquetKeep));
   return { screen, exports };
 }
 
@@ -258,10 +260,11 @@ export async function parquetPartWorker(specJson: string): Promise<{ resources: 
     const engine = await duckDbEngine(join(spec.work, 'part.duckdb'));
     try {
       if (spec.memoryLimit !== undefined) await engine.rows(`SET memory_limit = '${spec.memoryLimit}'`);
-      await loadBulkExport(engine.connection, ndjson, { parquet: spec.out });
+      await loadBulkExport(engine.connection, ndjson, { parquet: `${spec.out}.partial` });
     } finally {
       await engine.close();
     }
+    renameSync(`${spec.out}.partial`, spec.out);
     return { resources: written.resources };
   } finally {
     rmSync(spec.work, { recursive: true, force: true });
@@ -273,11 +276,15 @@ export async function parquetPartWorker(specJson: string): Promise<{ resources: 
  * the disk holds two parts' NDJSON at a time (not timed), then screened from the parts' glob end
  * to end, against DuckDB just reading every resource of the parts.
  */
-async function parquetRun(patients: number, memoryLimit: string | undefined): Promise<SqlExportRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'eligo-bench-parquet-'));
+async function parquetRun(
+  patients: number,
+  memoryLimit: string | undefined,
+  keep: string | undefined,
+): Promise<SqlExportRun> {
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'eligo-bench-parquet-'));
   try {
     const parts = join(dir, 'parts');
-    mkdirSync(parts);
+    mkdirSync(parts, { recursive: true });
     const specs: ParquetPartSpec[] = [];
     for (let first = 0, k = 0; first < patients; first += PARQUET_PART, k++)
       specs.push({
@@ -287,14 +294,15 @@ async function parquetRun(patients: number, memoryLimit: string | undefined): Pr
         out: join(parts, `part-${String(k).padStart(4, '0')}.parquet`),
         memoryLimit,
       });
-    let resources = 0;
+    // A kept folder's parts are written once: a later run screens them again.
+    const missing = specs.filter((spec) => !existsSync(spec.out));
     let next = 0;
     const writer = async () => {
-      while (next < specs.length) {
-        const spec = specs[next++]!;
+      while (next < missing.length) {
+        const spec = missing[next++]!;
+        rmSync(spec.work, { recursive: true, force: true });
         mkdirSync(spec.work);
-        const part = await runWorker<{ resources: number }>('parquet-part', ['--file', JSON.stringify(spec)]);
-        resources += part.resources;
+        await runWorker<{ resources: number }>('parquet-part', ['--file', JSON.stringify(spec)]);
         process.stderr.write(
           `bench: Parquet part ${spec.out} written (${spec.first + spec.patients} patients)\n`,
         );
@@ -306,10 +314,12 @@ async function parquetRun(patients: number, memoryLimit: string | undefined): Pr
     const { protocol } = compile(readProtocolSource('NCT06469190').text);
     const engine = await duckDbEngine();
     let readOnlyMs: number;
+    let resources: number;
     try {
       const r0 = performance.now();
       await engine.rows(`SELECT SUM(strlen(CAST(resource AS VARCHAR))) AS n FROM read_parquet('${glob}')`);
       readOnlyMs = performance.now() - r0;
+      resources = Number((await engine.rows(`SELECT count(*) AS n FROM read_parquet('${glob}')`))[0]!.n);
     } finally {
       await engine.close();
     }
@@ -323,6 +333,6 @@ async function parquetRun(patients: number, memoryLimit: string | undefined): Pr
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (keep === undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
