@@ -44,8 +44,8 @@ const THREADS_FROM = 2000;
  * however many patients there are. Chunks of patients are read by threads of their own (one per core
  * but this one's) while this thread streams the next ones and appends the batches read, in
  * order; memory holds the chunks in flight. Medication resources (shared, not any one patient's)
- * are held in memory. Observations, most of an export, are read per distinct shape by the same
- * readers and written by SQL (observationTemplates.ts), so the rules keep this one implementation.
+ * are held in memory. With `observationsInSql`, Observations are read per distinct shape by the
+ * same readers and written by SQL (observationTemplates.ts): the rules keep one implementation.
  */
 export async function loadFactsFromResources(
   connection: DuckDBConnection,
@@ -69,10 +69,11 @@ export async function loadFactsFromResources(
     grouped?: boolean;
     /**
      * Observations read per distinct shape (observationTemplates.ts) and written by SQL, the rest
-     * of each patient read in Node. On by default with the default sink (this DuckDB's tables);
-     * another engine's sink gets every patient read in Node.
+     * of each patient read in Node; only with the default sink (this DuckDB's tables).
      */
     observationsInSql?: boolean;
+    /** Up to how many patients read whole in Node are listed in the streaming query (tests lower it). */
+    inlineUpTo?: number;
   } = {},
 ): Promise<FactsLoadResult> {
   const table = options.resources ?? 'resources';
@@ -89,9 +90,9 @@ export async function loadFactsFromResources(
   // This thread streams and appends, the others read (on two cores a second reader was slower).
   const cores = availableParallelism();
   const threads = options.threads ?? (total >= THREADS_FROM && cores > 1 ? cores - 1 : 0);
-  const inSql = options.observationsInSql !== false && options.sink === undefined;
+  const inSql = options.observationsInSql === true && options.sink === undefined;
   const order = options.grouped ? 'source_row' : 'rowid';
-  if (inSql) await classifyObservations(connection, protocol, asOf, table, order);
+  const inNode = inSql ? await classifyObservations(connection, protocol, asOf, table, order) : undefined;
   const pool = readPool(protocol.info, asOf, medications, threads);
   const writer = options.sink === undefined ? await siblingConnection(connection) : undefined;
   const appenders = writer === undefined ? undefined : tableAppenders(writer);
@@ -117,15 +118,21 @@ export async function loadFactsFromResources(
     if (inFlight.length > 2 * Math.max(threads, 1)) await appendNext();
   };
   try {
-    // The Observations of patients whose every Observation SQL writes are not read here.
-    const left = inSql
-      ? ` AND NOT (resource_type = 'Observation' AND patient_id IN (SELECT patient_id FROM ${SQL_PATIENTS}))`
-      : '';
+    // The Observations SQL writes are not read here. A filter on a constant list keeps the
+    // rows in their order, which a join need not (a grouped file is streamed as it lies).
+    const inline = inNode !== undefined && inNode.size <= (options.inlineUpTo ?? 1000);
+    const text =
+      inNode === undefined
+        ? 'CAST(resource AS VARCHAR)'
+        : `CASE WHEN resource_type = 'Observation'${inline && inNode.size > 0 ? ` AND patient_id NOT IN (${[...inNode].map(sqlText).join(', ')})` : ''}${inline ? '' : ' AND FALSE'} THEN NULL ELSE CAST(resource AS VARCHAR) END`;
+    const columns = `patient_id, ${text}, resource_type = 'Observation'${options.grouped ? ', source_file' : ''}`;
     const stream = await connection.stream(
       options.grouped
-        ? `SELECT patient_id, CAST(resource AS VARCHAR), source_file FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'${left}`
-        : `SELECT patient_id, CAST(resource AS VARCHAR) FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'${left} ORDER BY patient_id, rowid`,
+        ? `SELECT ${columns} FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication'`
+        : `SELECT ${columns} FROM ${table} WHERE patient_id IS NOT NULL AND resource_type <> 'Medication' ORDER BY patient_id, rowid`,
     );
+    // Too many patients to list in SQL: their Observations come here and the others are dropped here.
+    const dropHere = inNode !== undefined && !inline;
     let chunk: PatientTexts[] = [];
     let current: { ref: string; resources: string[] } | undefined;
     let file: string | undefined;
@@ -135,7 +142,8 @@ export async function loadFactsFromResources(
       if (rows === null || rows.rowCount === 0) break;
       const patients = rows.getColumnVector(0);
       const json = rows.getColumnVector(1);
-      const files = options.grouped ? rows.getColumnVector(2) : undefined;
+      const observation = rows.getColumnVector(2);
+      const files = options.grouped ? rows.getColumnVector(3) : undefined;
       for (let row = 0; row < rows.rowCount; row++) {
         const patient = patients.getItem(row) as string;
         if (patient !== current?.ref) {
@@ -153,7 +161,10 @@ export async function loadFactsFromResources(
           }
           current = { ref: patient, resources: [] };
         }
-        current.resources.push(json.getItem(row) as string);
+        const resource = json.getItem(row) as string | null;
+        if (resource === null || (dropHere && observation.getItem(row) === true && !inNode.has(patient)))
+          continue;
+        current.resources.push(resource);
       }
     }
     if (current !== undefined) chunk.push(current);
@@ -183,13 +194,13 @@ export function utf8Before(a: string, b: string): boolean {
 const KEYED = 'eligo_observation_keys';
 const TEMPLATES = 'eligo_observation_templates';
 const SQL_PATIENTS = 'eligo_sql_observation_patients';
+const IN_NODE = 'eligo_node_observation_patients';
 
 /**
  * Keys every Observation (observationTemplates.ts), reads each distinct key once through
- * @eligo/fhir, and lists the patients whose Observations SQL can then write: every one of them
- * keyed with a plain subject and a key read without a problem, and a Patient resource (which
- * every reference form resolves to, and which puts the patient in the Node reading, and so in
- * eligo_patient).
+ * @eligo/fhir, and lists the patients whose Observations SQL writes: those with every one keyed
+ * with a plain subject and a key read without a problem, and a Patient resource (which every
+ * reference form resolves to). Returns the others, whose Observations are read in Node.
  */
 async function classifyObservations(
   connection: DuckDBConnection,
@@ -197,7 +208,7 @@ async function classifyObservations(
   asOf: string,
   table: string,
   order: string,
-): Promise<void> {
+): Promise<ReadonlySet<string>> {
   await connection.run(observationKeysSql(table, order, KEYED));
   const keys = (await connection.runAndReadAll(`SELECT DISTINCT key FROM ${KEYED}`))
     .getRows()
@@ -233,13 +244,22 @@ async function classifyObservations(
   }
   appender.closeSync();
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${SQL_PATIENTS} AS
-       SELECT patient_id FROM ${table} WHERE patient_id IS NOT NULL AND resource_type = 'Patient'
-       EXCEPT
-       SELECT k.patient_id FROM ${KEYED} k
-         WHERE NOT k.subject_ok OR NOT EXISTS (SELECT 1 FROM ${TEMPLATES} t WHERE t.key = k.key AND t.usable)`,
+    `CREATE OR REPLACE TEMP TABLE ${IN_NODE} AS
+       SELECT DISTINCT k.patient_id FROM ${KEYED} k
+         WHERE NOT k.subject_ok OR NOT EXISTS (SELECT 1 FROM ${TEMPLATES} t WHERE t.key = k.key AND t.usable)
+       UNION
+       (SELECT patient_id FROM ${KEYED} EXCEPT SELECT patient_id FROM ${table} WHERE resource_type = 'Patient')`,
   );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${SQL_PATIENTS} AS SELECT DISTINCT patient_id FROM ${KEYED} EXCEPT SELECT patient_id FROM ${IN_NODE}`,
+  );
+  const inNode = (await connection.runAndReadAll(`SELECT patient_id FROM ${IN_NODE}`))
+    .getRows()
+    .map((r) => r[0] as string);
+  return new Set(inNode);
 }
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 function optional<T>(appender: { appendNull(): void }, value: T | null, append: (v: T) => void): void {
   if (value === null) appender.appendNull();
@@ -268,6 +288,6 @@ async function writeObservations(connection: DuckDBConnection, asOf: string): Pr
        JOIN eligo_patient p ON p.ref = k.patient_id
        WHERE k.patient_id IN (SELECT patient_id FROM ${SQL_PATIENTS}) AND NOT (t.day_from_row AND k.day > ${asOfDay})`,
   );
-  for (const t of [KEYED, TEMPLATES, SQL_PATIENTS]) await connection.run(`DROP TABLE ${t}`);
+  for (const t of [KEYED, TEMPLATES, SQL_PATIENTS, IN_NODE]) await connection.run(`DROP TABLE ${t}`);
   return { keys: keys!, usableKeys: usableKeys!, patients: patients!, results: Number(inserted.rowsChanged) };
 }
