@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CompiledProtocol, dayFromIso, type PopulationBatch } from '@eligo/core';
 import type { Resource } from '../bulk/bundle';
+import { sqlString } from '../bulk/sql';
 import { siblingConnection, tableAppenders } from '../engines/duckdb';
 import { observationKeysSql, observationTemplates } from './observationTemplates';
 import type { PatientTexts, ReadPatients, UnreadPatient } from './readPatients';
@@ -124,7 +125,7 @@ export async function loadFactsFromResources(
     const text =
       inNode === undefined
         ? 'CAST(resource AS VARCHAR)'
-        : `CASE WHEN resource_type = 'Observation'${inline && inNode.size > 0 ? ` AND patient_id NOT IN (${[...inNode].map(sqlText).join(', ')})` : ''}${inline ? '' : ' AND FALSE'} THEN NULL ELSE CAST(resource AS VARCHAR) END`;
+        : `CASE WHEN resource_type = 'Observation'${inline && inNode.size > 0 ? ` AND patient_id NOT IN (${[...inNode].map(sqlString).join(', ')})` : ''}${inline ? '' : ' AND FALSE'} THEN NULL ELSE CAST(resource AS VARCHAR) END`;
     const columns = `patient_id, ${text}, resource_type = 'Observation'${options.grouped ? ', source_file' : ''}`;
     const stream = await connection.stream(
       options.grouped
@@ -258,8 +259,6 @@ async function classifyObservations(
     .map((r) => r[0] as string);
   return new Set(inNode);
 }
-
-const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 function optional<T>(appender: { appendNull(): void }, value: T | null, append: (v: T) => void): void {
   if (value === null) appender.appendNull();
