@@ -162,10 +162,23 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
     const result = await runPopulation({ protocol: protocol!, dir, asOf, partial: true });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.patients).toBe(PATIENTS);
+    expect(result.slices).toBe(1);
     for (const cohort of result.summary.cohorts) {
       expect(cohort.total).toBe(PATIENTS);
       expect(cohort.eligible + cohort.ineligible + cohort.undetermined).toBe(PATIENTS);
     }
+    // Counted 150 patients at a time (a last slice short), and with Observations read in SQL: the same funnel.
+    const sliced = await runPopulation({
+      protocol: protocol!,
+      dir,
+      asOf,
+      partial: true,
+      slicePatients: 150,
+      observationsInSql: true,
+    });
+    if (!sliced.ok) throw new Error(JSON.stringify(sliced.problems));
+    expect(sliced.slices).toBe(Math.ceil(PATIENTS / 150));
+    expect(sliced.summary).toEqual(result.summary);
   });
 
   it('gives the same funnel from the Parquet a run kept, and from an export written in parts', async () => {

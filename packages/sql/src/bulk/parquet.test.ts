@@ -88,9 +88,11 @@ describe('Parquet kept grouped by patient', () => {
     const parts = mkdtempSync(join(dir, 'parts-'));
     await writeParquet(engine.connection, join(parts, '1.parquet'), { table: 't3' });
     await writeParquet(engine.connection, join(parts, '2.parquet'), { table: 't2' });
+    // Two files: their disjointness check counted the patients, and hands the count on.
     expect(await openParquet(engine.connection, join(parts, '*.parquet'))).toEqual({
       loaded: 2,
       grouped: true,
+      patients: 2,
     });
     expect(await order()).toEqual(['d', 'c']);
   });

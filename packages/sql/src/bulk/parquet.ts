@@ -60,6 +60,8 @@ export interface OpenedParquet {
    * copied into a table, to be sorted as an export folder is.
    */
   readonly grouped: boolean;
+  /** The distinct patients, when the files' disjointness check counted them (several files). */
+  readonly patients?: number;
 }
 
 /**
@@ -91,19 +93,25 @@ export async function openParquet(
               filename AS source_file, file_row_number AS source_row
          FROM read_parquet(${sqlString(path)}, filename = true, file_row_number = true)`,
   );
+  let patients: number | undefined;
   if (marked > 1) {
-    const [patients, pairs] = (
+    const [distinct, pairs] = (
       await connection.runAndReadAll(
         `SELECT count(DISTINCT patient_id), count(DISTINCT (source_file, patient_id)) FROM ${table} WHERE patient_id IS NOT NULL`,
       )
     ).getRows()[0]!;
-    if (patients !== pairs) {
+    if (distinct !== pairs) {
       await connection.run(`DROP VIEW ${table}`);
       return { ...(await loadParquet(connection, path, options)), grouped: false };
     }
+    patients = Number(distinct);
   }
   const count = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
-  return { loaded: Number(count.getRowObjectsJson()[0]?.n ?? 0), grouped: true };
+  return {
+    loaded: Number(count.getRowObjectsJson()[0]?.n ?? 0),
+    grouped: true,
+    ...(patients === undefined ? {} : { patients }),
+  };
 }
 
 /** Drops the resources table or view of an earlier read: neither replaces the other in place. */

@@ -68,6 +68,8 @@ export async function loadFactsFromResources(
      * files' order instead of sorted, so a large export costs neither a sort nor a copy.
      */
     grouped?: boolean;
+    /** The resources' distinct patients, when the caller has counted them already (`openParquet`). */
+    patients?: number;
     /**
      * Observations read per distinct shape (observationTemplates.ts) and written by SQL, the rest
      * of each patient read in Node; only with the default sink (this DuckDB's tables).
@@ -84,10 +86,7 @@ export async function loadFactsFromResources(
     `SELECT id, CAST(resource AS VARCHAR) FROM ${table} WHERE resource_type = 'Medication'`,
   );
   for (const [id, json] of meds.getRows() as [string, string][]) medications.set(id, JSON.parse(json));
-  const count = await connection.runAndReadAll(
-    `SELECT COUNT(DISTINCT patient_id) FROM ${table} WHERE patient_id IS NOT NULL`,
-  );
-  const total = Number(count.getRows()[0]![0]);
+  const total = options.patients ?? (await distinctPatients(connection, table));
   // This thread streams and appends, the others read (on two cores a second reader was slower).
   const cores = availableParallelism();
   const threads = options.threads ?? (total >= THREADS_FROM && cores > 1 ? cores - 1 : 0);
@@ -289,4 +288,11 @@ async function writeObservations(connection: DuckDBConnection, asOf: string): Pr
   );
   for (const t of [KEYED, TEMPLATES, SQL_PATIENTS, IN_NODE]) await connection.run(`DROP TABLE ${t}`);
   return { keys: keys!, usableKeys: usableKeys!, patients: patients!, results: Number(inserted.rowsChanged) };
+}
+
+async function distinctPatients(connection: DuckDBConnection, table: string): Promise<number> {
+  const count = await connection.runAndReadAll(
+    `SELECT COUNT(DISTINCT patient_id) FROM ${table} WHERE patient_id IS NOT NULL`,
+  );
+  return Number(count.getRows()[0]![0]);
 }

@@ -1,20 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type CompiledProtocol,
-  type FunnelResult,
-  funnelFromRow,
-  funnelSql,
-  protocolToSql,
-  type SqlDialect,
-  type SqlProblem,
-} from '@eligo/core';
+import { type CompiledProtocol, type FunnelResult, protocolToSql, type SqlProblem } from '@eligo/core';
 import { loadBulkExport } from '../bulk/load';
 import { openParquet, writeParquet } from '../bulk/parquet';
 import type { LoadProblem } from '../bulk/problems';
 import { duckDbEngine, postgresEngine, type SqlEngine } from '../engines/engine';
 import { type LoadProgress, loadFactsFromResources, type UnreadPatient } from './fromResources';
+import { funnelInSlices } from './funnelInSlices';
 
 export interface PopulationRunOptions {
   readonly protocol: CompiledProtocol;
@@ -41,6 +34,16 @@ export interface PopulationRunOptions {
    * (80 % of the machine's memory) unless given.
    */
   readonly memoryLimit?: string;
+  /**
+   * Patients one funnel query counts at most (1,000,000 unless given): a larger population is
+   * counted a slice at a time and the counts added, so the query's memory does not grow with it.
+   */
+  readonly slicePatients?: number;
+  /**
+   * Observations keyed and filled in SQL, each distinct shape read once by @eligo/fhir
+   * (population/observationTemplates.ts), instead of every one read in Node. DuckDB only.
+   */
+  readonly observationsInSql?: boolean;
 }
 
 export type PopulationRunResult =
@@ -53,6 +56,8 @@ export type PopulationRunResult =
       readonly problems: readonly LoadProblem[];
       readonly patients: number;
       readonly seconds: { readonly load: number; readonly read: number; readonly screen: number };
+      /** How many funnel queries counted the population (see `slicePatients`). */
+      readonly slices: number;
     }
   | { readonly ok: false; readonly problems: readonly SqlProblem[] };
 
@@ -88,25 +93,26 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
     }
     const read = await loadFactsFromResources(local.connection, protocol, asOf, {
       grouped: loaded.grouped,
+      ...('patients' in loaded && loaded.patients !== undefined ? { patients: loaded.patients } : {}),
+      observationsInSql: options.observationsInSql === true,
       onProgress: (p) => options.onProgress?.('read', p),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(target === local ? {} : { sink: (batch, first, refs) => target.load(batch, first, refs) }),
     });
     const t2 = performance.now();
-    const query = protocolToSql(protocol, {
-      dialect: target.dialect as SqlDialect,
-      asOf,
-      units: await target.units(),
-      partial: options.partial === true,
-    });
-    if (!query.ok) return { ok: false, problems: query.problems };
-    const funnel = funnelSql(protocol, query);
-    const [row] = await target.rows(funnel.sql);
+    const funnel = await funnelInSlices(
+      target,
+      protocol,
+      { asOf, units: await target.units(), partial: options.partial === true },
+      options.slicePatients,
+    );
+    if (!funnel.ok) return { ok: false, problems: funnel.problems };
     const t3 = performance.now();
     return {
       ok: true,
-      summary: funnelFromRow(protocol, funnel, row as Record<string, number>),
-      skipped: query.skipped,
+      summary: funnel.summary,
+      skipped: funnel.skipped,
+      slices: funnel.slices,
       unread: read.unread,
       problems: loaded.problems,
       patients: read.patients,
