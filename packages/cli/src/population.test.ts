@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { cli } from './testing/cli';
 
 const PROTOCOL = bundledProtocols.NCT06469190;
-const MELD_PROTOCOL = `trial T-MELD "Liver"
+const TREND_PROTOCOL = `trial T-TREND "Weight loss"
+lab weight "Body weight" in kg from loinc 29463-7
+lab height "Body height" in cm from loinc 8302-2
 lab creatinine "Serum creatinine" in mg/dL from loinc 2160-0
-lab bilirubin "Total bilirubin" in mg/dL from loinc 1975-2
-lab inr "INR" in 1 from loinc 6301-6
-question dialysis "Dialysed at least twice in the past week?": yes/no
+define surface "Body surface area" = bsa_mosteller(weight, height)
 inclusion
-  IN-1 "MELD below 15"
-    source "MELD score below 15."
-    met if meld(creatinine, bilirubin, inr, dialysis) < 15
+  IN-1 "Body surface area fell by a tenth"
+    source "Body surface area fallen by 10 % or more within 6 months."
+    met if surface fell by at least 10 % within 6 months
   IN-2 "Creatinine"
     source "Serum creatinine below 1.5 mg/dL."
     met if creatinine < 1.5 mg/dL
@@ -104,17 +104,17 @@ describe('eligo population', () => {
   it('refuses a protocol it cannot compute in full unless asked for a partial count', {
     timeout: 60_000,
   }, async () => {
-    // The MELD score, with its dialysis argument, has no SQL form yet.
-    const meld = join(dir, '..', `${dir.split('/').pop()}-meld.eligo`);
-    writeFileSync(meld, MELD_PROTOCOL);
-    onTestFinished(() => rmSync(meld, { force: true }));
-    const refused = await cli(['population', meld, dir, '--as-of', asOf]);
+    // A trend over a series a calculator computes (other than CKD-EPI) has no SQL form yet.
+    const trend = join(dir, '..', `${dir.split('/').pop()}-trend.eligo`);
+    writeFileSync(trend, TREND_PROTOCOL);
+    onTestFinished(() => rmSync(trend, { force: true }));
+    const refused = await cli(['population', trend, dir, '--as-of', asOf]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      'IN-1 cannot be compiled to SQL: the meld calculator has no SQL form yet',
+      'IN-1 cannot be compiled to SQL: a trend over a computed series (`latest of`, a calculator) has no SQL form yet',
     );
     expect(refused.stderr).toContain('--partial');
-    const partial = await cli(['population', meld, dir, '--as-of', asOf, '--partial', '--json']);
+    const partial = await cli(['population', trend, dir, '--as-of', asOf, '--partial', '--json']);
     expect(partial.code).toBe(0);
     expect(
       (JSON.parse(partial.stdout) as { notComputed: { criterion: string }[] }).notComputed.map(

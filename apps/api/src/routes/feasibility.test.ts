@@ -12,16 +12,18 @@ import { type TestApp, testApp } from '../testing/support';
 
 const AS_OF = '2025-06-01';
 const sqlTrial = readProtocolSource('NCT05291234');
-/** NCT06469190 with one criterion more, of a construct that has no SQL form (the MELD score). */
+/** NCT06469190 with one criterion more, of a construct that has no SQL form (a trend over a calculator). */
 const inProcess = {
   name: nct.name,
   text: `${variant('NCT09999999').replace(
     /^patient birth_date /m,
-    (line) => `question dialysed "Dialysed at least twice in the past week?": yes/no\n${line}`,
+    (line) =>
+      `lab body_weight "Body weight" in kg from loinc 29463-7\nlab body_height "Body height" in cm from loinc 8302-2\n` +
+      `define surface "Body surface area" = bsa_mosteller(body_weight, body_height)\n${line}`,
   )}
-    AAV-EX-3 "Liver disease"
-      source "MELD score of 15 or more."
-      met if meld(serum_creatinine, bilirubin_total, inr, dialysed) >= 15
+    AAV-EX-3 "Body surface area fell"
+      source "Body surface area fallen by 10 % or more within 6 months."
+      met if surface fell by at least 10 % within 6 months
 `,
 };
 const bulkRoot = mkdtempSync(join(tmpdir(), 'eligo-feasibility-'));

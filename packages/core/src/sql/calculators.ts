@@ -2,7 +2,7 @@ import { NONE, OK, UNDECIDED, type Val } from '../evaluate/ir';
 import { laterDay } from './arithmetic';
 import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
-import { birthDateCte, codeCte, materialize, perPatientCte, type SqlVal, sqlVal } from './values';
+import { birthDateCte, codeCte, materialize, NOTHING, perPatientCte, type SqlVal, sqlVal } from './values';
 import { weightForAgeEnds } from './weightForAge';
 
 /**
@@ -169,6 +169,11 @@ const FORMULAS: Readonly<Record<string, Formula>> = {
  */
 export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal {
   const { def, args } = v;
+  const values = args.map((arg) => (arg.kind === 'value' ? sqlVal(arg.val, ctx) : undefined));
+  // A yes/no argument (MELD's dialysis) is asked on the form, and a population has no one to ask:
+  // the argument is missing for every patient, and so is the score, as readCalc reads it.
+  if (values.some((r, i) => def.parameters[i]!.kind === 'boolean' && r?.state === String(NONE)))
+    return NOTHING;
   const formula = FORMULAS[def.name];
   const ranged = RANGED[def.name];
   if (def.range !== undefined ? ranged === undefined : formula === undefined)
@@ -176,7 +181,6 @@ export function calcVal(v: Extract<Val, { k: 'calc' }>, ctx: SqlContext): SqlVal
   const d = ctx.dialect;
   const columns: [string, string][] = [];
   const joins = new Set<string>();
-  const values = args.map((arg) => (arg.kind === 'value' ? sqlVal(arg.val, ctx) : undefined));
   for (const r of values) for (const j of r?.joins ?? []) joins.add(j);
   const read = values.filter((r) => r !== undefined);
   const missing = read.map((r) => `${r.state} = ${NONE}`).join(' OR ') || 'FALSE';

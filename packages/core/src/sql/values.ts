@@ -38,7 +38,8 @@ export interface SqlVal {
   readonly joins: readonly string[];
 }
 
-const NOTHING: SqlVal = {
+/** A value no patient of a population has (an answer to a question on the form). */
+export const NOTHING: SqlVal = {
   state: String(NONE),
   lo: 'NULL',
   hi: 'NULL',
