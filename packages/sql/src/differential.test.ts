@@ -168,6 +168,7 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
       expect(cohort.eligible + cohort.ineligible + cohort.undetermined).toBe(PATIENTS);
     }
     // Counted 150 patients at a time (a last slice short), and with Observations read in SQL: the same funnel.
+    const counted: string[] = [];
     const sliced = await runPopulation({
       protocol: protocol!,
       dir,
@@ -175,9 +176,13 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
       partial: true,
       slicePatients: 150,
       observationsInSql: true,
+      onProgress: (stage, p) => {
+        if (stage === 'screen') counted.push(`${p.done}/${p.total}`);
+      },
     });
     if (!sliced.ok) throw new Error(JSON.stringify(sliced.problems));
     expect(sliced.slices).toBe(Math.ceil(PATIENTS / 150));
+    expect(counted).toEqual(['150/400', '300/400', '400/400']);
     expect(sliced.summary).toEqual(result.summary);
   });
 

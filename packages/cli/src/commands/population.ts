@@ -98,8 +98,10 @@ export async function populationCommand(
       partial: options.partial === true,
       ...(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }),
       ...(options.saveParquet === undefined ? {} : { saveParquet: options.saveParquet }),
-      onProgress: (_stage, p) =>
-        env.progress?.(`reading patients ${bar(p.done, p.total)} ${p.done}/${p.total}`),
+      onProgress: (stage, p) =>
+        env.progress?.(
+          `${stage === 'screen' ? 'counting' : 'reading'} patients ${bar(p.done, p.total)} ${p.done}/${p.total}`,
+        ),
     });
   } catch (error) {
     if (/No files found that match the pattern/.test((error as Error).message)) {

@@ -35,6 +35,8 @@ export async function funnelInSlices(
   protocol: CompiledProtocol,
   options: Omit<SqlCompileOptions, 'tables' | 'dialect'>,
   slicePatients = SLICE_PATIENTS,
+  /** After each slice: the patients counted so far, of all; the run stops here when aborted. */
+  onSlice?: (done: number, total: number) => void,
 ): Promise<SlicedFunnel> {
   if (!Number.isInteger(slicePatients) || slicePatients < 1)
     throw new RangeError(`patients per query must be a positive whole number, not ${slicePatients}`);
@@ -54,6 +56,7 @@ export async function funnelInSlices(
     for (const [column, value] of Object.entries(row ?? {}))
       totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
     slices++;
+    onSlice?.(Math.min(hi - lo + 1, slices * slicePatients), hi - lo + 1);
   }
   if (!whole) await dropSliceViews(target);
   return { ok: true, summary: funnelFromRow(protocol, funnel, totals), skipped: query.skipped, slices };

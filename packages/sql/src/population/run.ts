@@ -105,6 +105,10 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
       protocol,
       { asOf, units: await target.units(), partial: options.partial === true },
       options.slicePatients,
+      (done, total) => {
+        options.signal?.throwIfAborted();
+        options.onProgress?.('screen', { done, total });
+      },
     );
     if (!funnel.ok) return { ok: false, problems: funnel.problems };
     const t3 = performance.now();
