@@ -2919,7 +2919,12 @@ export interface components {
             asOf: string;
             /** @enum {string} */
             state: "queued" | "running" | "done" | "failed" | "cancelled";
-            /** @description Patients (or upload lines) read so far */
+            /**
+             * @description While running: `reading` the patients (counted as they are read on the in-process path), or `counting` them in SQL, a slice of patients at a time; null before and after
+             * @enum {string|null}
+             */
+            stage: "reading" | "counting" | null;
+            /** @description Patients (or upload lines) read so far; while counting, patients counted so far */
             done: number;
             /** @description Patients to read, once known */
             total: number | null;

@@ -12,6 +12,8 @@ export interface JobView {
   readonly protocol: { readonly id: string; readonly version: number };
   readonly asOf: string;
   readonly state: JobState;
+  /** While running: reading the patients, or counting them in SQL; null before and after. */
+  readonly stage: FeasibilityProgress['stage'] | null;
   readonly done: number;
   readonly total: number | null;
   readonly created: string;
@@ -58,7 +60,7 @@ export function createFeasibilityJobs(settings: JobSettings, logger: Logger): Fe
   };
   const finish = (job: Job, change: Partial<JobView>) => {
     if (job.view.state === 'done' || job.view.state === 'failed' || job.view.state === 'cancelled') return;
-    update(job, { ...change, finished: new Date().toISOString() });
+    update(job, { ...change, stage: null, finished: new Date().toISOString() });
     const worker = job.worker;
     job.worker = undefined;
     void worker?.terminate();
@@ -89,6 +91,7 @@ export function createFeasibilityJobs(settings: JobSettings, logger: Logger): Fe
           protocol,
           asOf: request.asOf,
           state: 'queued',
+          stage: null,
           done: 0,
           total: null,
           created: new Date().toISOString(),
@@ -112,7 +115,7 @@ export function createFeasibilityJobs(settings: JobSettings, logger: Logger): Fe
         ) => {
           if (job.worker !== worker) return;
           if (message.type === 'progress')
-            update(job, { state: 'running', done: message.done, total: message.total });
+            update(job, { state: 'running', stage: message.stage, done: message.done, total: message.total });
           else if (message.type === 'done')
             finish(job, {
               state: 'done',

@@ -21,6 +21,8 @@ export interface FeasibilityRequest {
 }
 
 export interface FeasibilityProgress {
+  /** Reading the patients (and, in process, counting them as they are read), or counting them in SQL. */
+  readonly stage: 'reading' | 'counting';
   readonly done: number;
   readonly total: number;
 }
@@ -131,7 +133,7 @@ async function fromUpload(
   let unread = 0;
   let patients = 0;
   try {
-    onProgress({ done: 0, total });
+    onProgress({ stage: 'reading', done: 0, total });
     for (let start = 0; start < total; start += BATCH) {
       const builder = new PopulationBuilder(protocol.info, asOf);
       for (const { text, line } of numbered.slice(start, start + BATCH)) {
@@ -145,7 +147,7 @@ async function fromUpload(
         }
       }
       await count.addBatch(builder);
-      onProgress({ done: Math.min(total, start + BATCH), total });
+      onProgress({ stage: 'reading', done: Math.min(total, start + BATCH), total });
     }
     const funnel = await count.result();
     return { path: sql ? 'sql' : 'in-process', notCompiled, patients, unread, unreadLines, funnel };
@@ -168,7 +170,8 @@ async function fromBulkExport(
       dir,
       asOf,
       onProgress: (stage, p) => {
-        if (stage === 'read') onProgress(p);
+        if (stage === 'read') onProgress({ stage: 'reading', ...p });
+        else if (stage === 'screen') onProgress({ stage: 'counting', ...p });
       },
     });
     if (!run.ok) throw new Error('the published version no longer compiles to SQL');
@@ -188,7 +191,7 @@ async function fromBulkExport(
   const total = bundles.length;
   let patients = 0;
   let unread = 0;
-  onProgress({ done: 0, total });
+  onProgress({ stage: 'reading', done: 0, total });
   for (let start = 0; start < total; start += BATCH) {
     const builder = new PopulationBuilder(protocol.info, asOf);
     for (const bundle of bundles.slice(start, start + BATCH)) {
@@ -199,7 +202,7 @@ async function fromBulkExport(
       } else unread++;
     }
     funnel.addPopulation(protocol.population(builder.build(), { statuses: true }));
-    onProgress({ done: Math.min(total, start + BATCH), total });
+    onProgress({ stage: 'reading', done: Math.min(total, start + BATCH), total });
   }
   return { path: 'in-process', notCompiled, patients, unread, unreadLines: [], funnel: funnel.result() };
 }

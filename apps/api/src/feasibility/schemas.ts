@@ -68,7 +68,16 @@ export const FeasibilityJobSchema = z
     protocol: z.object({ id: z.string(), version: z.number().int() }),
     asOf: z.string(),
     state: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
-    done: z.number().int().openapi({ description: 'Patients (or upload lines) read so far' }),
+    stage: z.enum(['reading', 'counting']).nullable().openapi({
+      description:
+        'While running: `reading` the patients (counted as they are read on the in-process path), or `counting` them in SQL, a slice of patients at a time; null before and after',
+    }),
+    done: z
+      .number()
+      .int()
+      .openapi({
+        description: 'Patients (or upload lines) read so far; while counting, patients counted so far',
+      }),
     total: z.number().int().nullable().openapi({ description: 'Patients to read, once known' }),
     created: z.string(),
     finished: z.string().nullable(),

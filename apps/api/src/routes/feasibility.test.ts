@@ -7,6 +7,7 @@ import { readProtocolSource, workedPatients } from '@eligo/protocols';
 import { DEFAULT_AS_OF, generateBulkExport, patientBundles } from '@eligo/sql';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobView } from '../feasibility/jobs';
+import { type FeasibilityProgress, runFeasibility } from '../feasibility/run';
 import { example, nct, variant } from '../testing/nct';
 import { type TestApp, testApp } from '../testing/support';
 
@@ -167,6 +168,7 @@ describe('feasibility jobs', async () => {
       expect(job.result!.path).toBe(source === inProcess ? 'in-process' : 'sql');
       expect(job.total).toBe(bulk.patients);
       expect(job.done).toBe(bulk.patients);
+      expect(job.stage).toBeNull();
       const { protocol } = compile(source.text);
       const funnel = createFunnel(protocol!.info);
       for await (const { bundle } of patientBundles(join(bulkRoot, 'site-a'))) {
@@ -180,6 +182,23 @@ describe('feasibility jobs', async () => {
       expect(JSON.stringify(job)).not.toMatch(/Patient\//);
     });
   }
+
+  it('says while running whether it is reading the patients or counting them in SQL', async () => {
+    const seen: FeasibilityProgress[] = [];
+    const result = await runFeasibility(
+      {
+        text: sqlTrial.text,
+        name: sqlTrial.name,
+        asOf: DEFAULT_AS_OF,
+        source: { kind: 'bulkExport', dir: join(bulkRoot, 'site-a') },
+      },
+      (p) => seen.push(p),
+    );
+    expect(result.path).toBe('sql');
+    expect(seen.at(-2)).toEqual({ stage: 'reading', done: bulk.patients, total: bulk.patients });
+    expect(seen.at(-1)).toEqual({ stage: 'counting', done: bulk.patients, total: bulk.patients });
+    expect(seen.filter((p) => p.stage === 'counting')).toHaveLength(1);
+  });
 
   it('cancels a running job, which stays cancelled; only its owner or an admin sees it', async () => {
     const many = ndjson(Array.from({ length: 300 }, (_, i) => docs[i % 2]));
