@@ -72,12 +72,9 @@ export const FeasibilityJobSchema = z
       description:
         'While running: `reading` the patients (counted as they are read on the in-process path), or `counting` them in SQL, a slice of patients at a time; null before and after',
     }),
-    done: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Patients (or upload lines) read so far; while counting, patients counted so far',
-      }),
+    done: z.number().int().openapi({
+      description: 'Patients (or upload lines) read so far; while counting, patients counted so far',
+    }),
     total: z.number().int().nullable().openapi({ description: 'Patients to read, once known' }),
     created: z.string(),
     finished: z.string().nullable(),
