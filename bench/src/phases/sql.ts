@@ -244,12 +244,12 @@ export interface ParquetPartSpec {
   readonly memoryLimit: string | undefined;
 }
 
-/** One part of a large export written as NDJSON and kept as Parquet (run in a process of its own). */
-export async function parquetPartWorker(specJson: string): Promise<{ resources: number }> {
+/** One part of a large export written as NDJSON and kept as Parquet (run in a process of its own); its size. */
+export async function parquetPartWorker(specJson: string): Promise<{ bytes: number }> {
   const spec = JSON.parse(specJson) as ParquetPartSpec;
   const ndjson = join(spec.work, 'ndjson');
   try {
-    const written = generateBulkExport({
+    generateBulkExport({
       seed: SEED,
       first: spec.first,
       patients: spec.patients,
@@ -265,7 +265,7 @@ export async function parquetPartWorker(specJson: string): Promise<{ resources: 
       await engine.close();
     }
     renameSync(`${spec.out}.partial`, spec.out);
-    return { resources: written.resources };
+    return { bytes: statSync(spec.out).size };
   } finally {
     rmSync(spec.work, { recursive: true, force: true });
   }
@@ -302,9 +302,12 @@ async function parquetRun(
         const spec = missing[next++]!;
         rmSync(spec.work, { recursive: true, force: true });
         mkdirSync(spec.work);
-        await runWorker<{ resources: number }>('parquet-part', ['--file', JSON.stringify(spec)]);
+        const { bytes } = await runWorker<{ bytes: number }>('parquet-part', [
+          '--file',
+          JSON.stringify(spec),
+        ]);
         process.stderr.write(
-          `bench: Parquet part ${spec.out} written (${spec.first + spec.patients} patients)\n`,
+          `bench: Parquet part ${spec.out} written, ${(bytes / 1e6).toFixed(0)} MB (${spec.first + spec.patients} patients)\n`,
         );
       }
     };
