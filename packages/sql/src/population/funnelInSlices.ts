@@ -50,15 +50,18 @@ export async function funnelInSlices(
   const funnel = funnelSql(protocol, query);
   const totals: Record<string, number> = {};
   let slices = 0;
-  for (let from = lo; from <= hi || slices === 0; from += slicePatients) {
-    if (!whole) await sliceViews(target, from, from + slicePatients);
-    const [row] = await target.rows(funnel.sql);
-    for (const [column, value] of Object.entries(row ?? {}))
-      totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
-    slices++;
-    onSlice?.(Math.min(hi - lo + 1, slices * slicePatients), hi - lo + 1);
+  try {
+    for (let from = lo; from <= hi || slices === 0; from += slicePatients) {
+      if (!whole) await sliceViews(target, from, from + slicePatients);
+      const [row] = await target.rows(funnel.sql);
+      for (const [column, value] of Object.entries(row ?? {}))
+        totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
+      slices++;
+      onSlice?.(Math.min(hi - lo + 1, slices * slicePatients), hi - lo + 1);
+    }
+  } finally {
+    if (!whole) await dropSliceViews(target);
   }
-  if (!whole) await dropSliceViews(target);
   return { ok: true, summary: funnelFromRow(protocol, funnel, totals), skipped: query.skipped, slices };
 }
 
