@@ -113,7 +113,9 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
     // one without a Patient resource. Their Observations are read in Node, listed in the query
     // or (past inlineUpTo) dropped in Node for the others.
     const extra = join(dir, 'Observation.extra.ndjson');
-    const observation = (id: string, reference: string) =>
+    // And one with an explicit null in a field the reader reads (its patient unread, both ways),
+    // one with a null in a field it never reads (read as if absent, both ways).
+    const observation = (id: string, reference: string, more: object = {}) =>
       JSON.stringify({
         resourceType: 'Observation',
         id,
@@ -122,11 +124,22 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
         subject: { reference },
         effectiveDateTime: '2025-01-02',
         valueQuantity: { value: 101, unit: 'g/L', system: 'http://unitsofmeasure.org', code: 'g/L' },
+        ...more,
       });
-    const first = (await patientBundles(dir)[Symbol.asyncIterator]().next()).value!.patientId;
+    const bundles = patientBundles(dir)[Symbol.asyncIterator]();
+    const [first, second, third] = [
+      (await bundles.next()).value!.patientId,
+      (await bundles.next()).value!.patientId,
+      (await bundles.next()).value!.patientId,
+    ];
     writeFileSync(
       extra,
-      `${observation('x1', `Patient/${first}/_history/2`)}\n${observation('x2', 'Patient/nobody')}\n`,
+      [
+        observation('x1', `Patient/${first}/_history/2`),
+        observation('x2', 'Patient/nobody'),
+        observation('x3', `Patient/${second}`, { method: null }),
+        observation('x4', `Patient/${third}`, { note: null }),
+      ].join('\n'),
     );
     const rowsOf = async (observationsInSql: boolean, inlineUpTo?: number) => {
       const engine = await duckDbEngine();
@@ -151,6 +164,8 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
       const node = await rowsOf(false);
       expect(node.length).toBeGreaterThan(PATIENTS * 10);
       expect(node.filter((r) => r.ref === 'nobody')).toHaveLength(1);
+      expect(node.filter((r) => r.ref === second)).toHaveLength(0);
+      expect(node.filter((r) => r.ref === third && r.value === 101)).toHaveLength(1);
       expect(await rowsOf(true)).toEqual(node);
       expect(await rowsOf(true, 0)).toEqual(node);
     } finally {

@@ -2,7 +2,7 @@ import { compile } from '@eligo/core';
 import { bundleToFacts } from '@eligo/fhir';
 import { readProtocolSource } from '@eligo/protocols';
 import { describe, expect, it } from 'vitest';
-import { OBSERVATION_FIELDS_READ, observationTemplates } from './observationTemplates';
+import { OBSERVATION_FIELDS_READ, observationKey, observationTemplates } from './observationTemplates';
 
 const { protocol } = compile(readProtocolSource('NCT06469190').text);
 const asOf = '2025-03-15';
@@ -89,10 +89,59 @@ describe('Observations read per distinct shape', () => {
   });
 
   it('reads a shape once, passing the day and the value through, and leaves a shape it cannot read to Node', () => {
-    const good = `dv${JSON.stringify(['final', code('http://loinc.org', '26464-8'), null, null, null, null, { unit: '10*9/L', system: 'http://unitsofmeasure.org', code: '10*9/L' }, null, null, null, null, null, null, [{ low: quantity(3.5, '10*9/L'), high: quantity(9.5, '10*9/L') }]])}`;
-    const unreadable = `--${JSON.stringify(['final', code('http://loinc.org', '26464-8'), 'not a date', null, null, null, null, null, null, null, null, null, null, null])}`;
-    const cancelled = `dv${JSON.stringify(['cancelled', code('http://loinc.org', '26464-8'), null, null, null, null, { unit: '10*9/L', system: 'http://unitsofmeasure.org', code: '10*9/L' }, null, null, null, null, null, null, null])}`;
-    const templates = observationTemplates(protocol!.info, asOf, [good, unreadable, cancelled]);
+    const _ = undefined;
+    const unit = { unit: '10*9/L', system: 'http://unitsofmeasure.org', code: '10*9/L' };
+    const range = [{ low: quantity(3.5, '10*9/L'), high: quantity(9.5, '10*9/L') }];
+    const good = observationKey('dv', [
+      'final',
+      code('http://loinc.org', '26464-8'),
+      _,
+      _,
+      _,
+      _,
+      unit,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      range,
+    ]);
+    const unreadable = observationKey('--', [
+      'final',
+      code('http://loinc.org', '26464-8'),
+      'not a date',
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+    ]);
+    const cancelled = observationKey('dv', [
+      'cancelled',
+      code('http://loinc.org', '26464-8'),
+      _,
+      _,
+      _,
+      _,
+      unit,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+      _,
+    ]);
+    const explicitNull = `!!${JSON.stringify({ resourceType: 'Observation', status: null, code: code('http://loinc.org', '26464-8') })}`;
+    const templates = observationTemplates(protocol!.info, asOf, [good, unreadable, cancelled, explicitNull]);
     expect(templates.get(good)).toEqual([
       {
         key: good,
@@ -111,5 +160,7 @@ describe('Observations read per distinct shape', () => {
     ]);
     expect(templates.get(unreadable)).toBeUndefined();
     expect(templates.get(cancelled)).toEqual([]);
+    expect(templates.has(explicitNull)).toBe(true);
+    expect(templates.get(explicitNull)).toBeUndefined();
   });
 });

@@ -41,6 +41,9 @@ const slot = (field: (typeof OBSERVATION_FIELDS_READ)[number]) => OBSERVATION_FI
 const MARKER_DATE = '1901-02-03';
 const MARKER_VALUE = 4321.0625;
 const MARKER_PATIENT = 'eligo-template';
+/** Between a key's fields; and what starts the key of an Observation keyed by its whole text. */
+const SEPARATOR = '\u0001';
+const WHOLE = '!!';
 
 /** One row of eligo_result a key gives, with where its day and value come from. */
 export interface TemplateRow {
@@ -61,9 +64,11 @@ export interface TemplateRow {
 /**
  * SQL making `target(patient_id, ord, key, day, value, subject_ok)` from the Observations of
  * `resources`. The key is two flags (`d`: the effectiveDateTime, written to the day or the
- * moment, was taken out, with a valid issued; `v`: a numeric quantity value was) and the JSON list
- * of the READ fields left; an Observation with an explicit JSON null in one of them is keyed by its
- * whole text (`--{…}`), which @eligo/fhir then refuses as it would in the patient's Bundle.
+ * moment, was taken out, with a valid issued; `v`: a numeric quantity value was) and the READ
+ * fields left, each as DuckDB writes its JSON (an empty text where absent), joined by U+0001,
+ * which written JSON holds only escaped (joining texts costs a third of building a JSON list of
+ * them); an Observation with an explicit JSON null in one of them is keyed by its whole text
+ * (`!!{…}`), which @eligo/fhir then refuses as it would in the patient's Bundle.
  * `subject_ok` is false when the subject is not plainly its patient (`Patient/<id>`,
  * `urn:uuid:<id>` or an absolute URL ending in `/Patient/<id>`, each of which names the patient
  * of a Bundle whose Patient has that id); such a patient is read whole in Node.
@@ -79,12 +84,13 @@ export function observationKeysSql(resources: string, order: string, target: str
       return `CASE WHEN plain_value THEN json_merge_patch(${x}, '{"value":null}') ELSE ${x} END`;
     return x;
   });
-  const explicitNull = OBSERVATION_FIELDS_READ.map((_, i) => `json_type(f[${i + 1}]) = 'NULL'`).join(' OR ');
+  const fields = OBSERVATION_FIELDS_READ.length;
   return `CREATE OR REPLACE TEMP TABLE ${target} AS
 SELECT patient_id, ord,
-  CASE WHEN coalesce(${explicitNull}, false) THEN '--' || CAST(resource AS VARCHAR)
+  -- An explicit null is written 'null'; an absent field is SQL NULL.
+  CASE WHEN list_contains(f[1:${fields}], 'null') THEN '${WHOLE}' || CAST(resource AS VARCHAR)
     ELSE (CASE WHEN plain_day THEN 'd' ELSE '-' END) || (CASE WHEN plain_value THEN 'v' ELSE '-' END) ||
-      to_json([${kept.join(', ')}]) END AS key,
+      ${kept.map((x) => `coalesce(CAST(${x} AS VARCHAR), '')`).join(` || chr(1) || `)} END AS key,
   CASE WHEN plain_day THEN CAST(CAST(left(eff, 10) AS DATE) - DATE '1970-01-01' AS INTEGER) END AS day,
   CASE WHEN plain_value THEN TRY_CAST(json_extract_string(f[${value}], '$') AS DOUBLE) END AS value,
   -- The subject as DuckDB writes JSON back (no spaces): a reference and nothing else.
@@ -184,15 +190,22 @@ export function observationTemplates(
 
 type Tables = Map<string, Row[]>;
 
-/** The Observation a key stands for: its READ fields, or (`--{…}`) the whole resource. */
+/** The Observation a key stands for: its READ fields, or (`!!{…}`) the whole resource. */
 function observationOf(key: string): Record<string, unknown> {
-  const json = JSON.parse(key.slice(2)) as unknown;
-  if (!Array.isArray(json)) return json as Record<string, unknown>;
+  if (key.startsWith(WHOLE)) return JSON.parse(key.slice(WHOLE.length)) as Record<string, unknown>;
+  const texts = key.slice(2).split(SEPARATOR);
+  if (texts.length !== OBSERVATION_FIELDS_READ.length) throw new Error(`not an Observation key: ${key}`);
   const resource: Record<string, unknown> = { resourceType: 'Observation' };
   OBSERVATION_FIELDS_READ.forEach((field, i) => {
-    if (json[i] !== null) resource[field] = json[i];
+    if (texts[i] !== '') resource[field] = JSON.parse(texts[i]!);
   });
   return resource;
+}
+
+/** A key as observationKeysSql writes it, from its flags and its READ fields (undefined: absent). */
+export function observationKey(flags: 'dv' | 'd-' | '-v' | '--', fields: readonly unknown[]): string {
+  if (fields.length !== OBSERVATION_FIELDS_READ.length) throw new Error('one value per field read');
+  return flags + fields.map((f) => (f === undefined ? '' : JSON.stringify(f))).join(SEPARATOR);
 }
 
 function factsOf(info: ProtocolInfo, asOf: string, observation: object | undefined) {
