@@ -137,6 +137,20 @@ describe('eligo population', () => {
     expect(trino.code).toBe(0);
     expect(trino.stdout).toContain('-- CREATE TABLE eligo_result (pid INTEGER');
     expect(trino.stdout).toContain('-- C-IN-1 Age 18 to 70 years (inclusion)');
+    expect(trino.stdout).not.toContain('SET ');
+    // PostgreSQL's query comes with the session settings it needs (no JIT, no nested loops).
+    const postgres = await cli([
+      'population',
+      PROTOCOL,
+      '--sql-only',
+      '--dialect',
+      'postgres',
+      '--as-of',
+      asOf,
+    ]);
+    expect(postgres.code).toBe(0);
+    expect(postgres.stdout).toContain('\nSET jit = off;\nSET enable_nestloop = off;\nWITH\n');
+    expect(postgres.stdout).toContain(' AS MATERIALIZED (\n');
     const bad = await cli(['population', PROTOCOL, '--sql-only', '--dialect', 'oracle']);
     expect([bad.code, bad.stderr]).toEqual([
       2,

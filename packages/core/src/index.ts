@@ -100,7 +100,7 @@ export { rankMatches, type TrialMatch } from './screen/matches';
 export { type ScreenOptions, screen, verdictOf } from './screen/screen';
 export type * from './screen/types';
 export { Source } from './source';
-export { addMonthsSql, SQL_DIALECTS, type SqlDialect } from './sql/dialect';
+export { addMonthsSql, SQL_DIALECTS, type SqlDialect, sessionSettings } from './sql/dialect';
 export { funnelFromRow, funnelSql, type SqlFunnel, type SqlFunnelColumn } from './sql/funnel';
 export {
   protocolToSql,

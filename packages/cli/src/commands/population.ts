@@ -5,6 +5,7 @@ import {
   protocolToSql,
   SQL_DIALECTS,
   type SqlDialect,
+  sessionSettings,
   tableDefinitions,
 } from '@eligo/core';
 import type * as Sql from '@eligo/sql';
@@ -164,6 +165,7 @@ function printSql(
       '-- Units not listed in a conversion do not convert: compile with the units in your data',
       "-- (results' units from eligo_result, doses' from eligo_record: unitsInDataSql in @eligo/core).",
       ...query.skipped.map((s) => `-- not computed (unknown for everyone): ${s.message}`),
+      ...sessionSettings(dialect).map((setting) => `${setting};`),
       `${query.sql};`,
       '',
     ].join('\n'),

@@ -1,7 +1,7 @@
 import type { CompiledProtocol } from '../compile';
 import { dayFromIso, dayKey } from '../time/dates';
 import { NotCompilable, SqlContext } from './context';
-import type { SqlDialect } from './dialect';
+import { cteHead, type SqlDialect } from './dialect';
 import { sqlRule } from './rules';
 import { DEFAULT_TABLES, type SqlTableNames } from './tables';
 
@@ -136,7 +136,7 @@ export function protocolToSql(protocol: CompiledProtocol, options: SqlCompileOpt
   const withText = `WITH\n${all
     .map(
       (c) =>
-        `${c.comment.map(comment).join('\n')}${c.comment.length ? '\n' : ''}${c.name} AS (\n${indent(c.body)}\n)`,
+        `${c.comment.map(comment).join('\n')}${c.comment.length ? '\n' : ''}${cteHead(options.dialect, c.name)}\n${indent(c.body)}\n)`,
     )
     .join(',\n')}\n`;
   return {

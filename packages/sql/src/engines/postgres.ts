@@ -2,6 +2,7 @@ import {
   DEFAULT_TABLES,
   type PopulationBatch,
   type SqlTableNames,
+  sessionSettings,
   TABLE_COLUMNS,
   tableDefinitions,
   unitsInDataSql,
@@ -20,9 +21,7 @@ export async function openPostgres(url: string, schema: string): Promise<pg.Clie
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.query(`CREATE SCHEMA ${schema}`);
   await client.query(`SET search_path TO ${schema}`);
-  // A screening query is many large CASE expressions; compiling them to machine code took 45 to
-  // 65 s for a query that runs in under a second without it (200 to 400 patients, PostgreSQL 15).
-  await client.query('SET jit = off');
+  for (const setting of sessionSettings('postgres')) await client.query(setting);
   for (const ddl of tableDefinitions('postgres')) await client.query(ddl);
   return client;
 }

@@ -96,6 +96,12 @@ describe('the funnel counted a slice of patients at a time', () => {
                  AND indexdef LIKE '%USING brin (pid)' AND tablename IN (${tables.map((t) => `'${t}'`).join(', ')})`,
             ),
           ).toEqual([{ n: tables.length }]);
+          // And runs the query with the session settings it needs (dialect.ts sessionSettings).
+          expect(
+            await engine.rows(
+              `SELECT CASE WHEN current_setting('jit') = 'off' AND current_setting('enable_nestloop') = 'off' THEN 1 ELSE 0 END AS n`,
+            ),
+          ).toEqual([{ n: 1 }]);
         }
         // Stopped after its first slice (as an aborted run is): still no view left behind.
         await expect(
