@@ -18,8 +18,8 @@ export function cteHead(dialect: SqlDialect, name: string): string {
 
 /**
  * What a session must set before running the query, per engine. PostgreSQL: compiling a
- * screening query's many CASE expressions to machine code (JIT) took minutes where the query runs
- * in seconds; and with each CTE planned on its own (cteHead) it guesses one patient where a
+ * screening query's many CASE expressions to machine code (JIT) took 184 s of CPU for a query
+ * that runs in 10 s without it (20,000 patients, PostgreSQL 15); and with each CTE planned on its own (cteHead) it guesses one patient where a
  * filtered CTE keeps thousands, then reads a whole table once per patient in a nested loop (133 s
  * against 10 s with hash joins only, 20,000 patients). Every join is on the patient number,
  * which a hash join serves.
