@@ -202,6 +202,9 @@ async function exportRun(patients: number, memoryLimit: string | undefined): Pro
   }
 }
 
+/** Populations from which an export run reports its progress. */
+const PROGRESS_FROM = 1_000_000;
+
 /** `eligo population` over an export (a folder or kept Parquet), each stage's time; criteria with no SQL form left unknown. */
 async function screenExport(
   protocol: CompiledProtocol,
@@ -210,12 +213,23 @@ async function screenExport(
 ): Promise<
   Pick<SqlExportRun, 'patients' | 'loadMs' | 'factsMs' | 'screenMs' | 'memoryLimit' | 'notCompiled'>
 > {
+  // A run of millions takes most of an hour: say where it is, each tenth of the read and each slice counted.
+  let tenth = 0;
   const run = await runPopulation({
     protocol,
     dir,
     asOf: AS_OF,
     partial: true,
     ...(memoryLimit === undefined ? {} : { memoryLimit }),
+    onProgress: (stage, { done, total }) => {
+      if (total < PROGRESS_FROM) return;
+      if (stage === 'read' && done >= ((tenth + 1) * total) / 10) tenth = Math.floor((done * 10) / total);
+      else if (stage !== 'screen') return;
+      const what = stage === 'read' ? 'read' : 'counted';
+      process.stderr.write(
+        `bench: ${done} of ${total} patients ${what} (${new Date().toISOString().slice(11, 19)})\n`,
+      );
+    },
   });
   if (!run.ok) throw new Error('a partial run always gives a funnel');
   return {
