@@ -31,6 +31,14 @@ export interface ObservationsInSql {
   readonly results: number;
 }
 
+/**
+ * Up to this many patients Observations are read in SQL unless a caller says otherwise: the read
+ * took 15-17 % less time on 20,000 patients (docs/benchmarks.md), but the keyed Observations are a
+ * temporary table of about 390 bytes each, some 7.5 GB per million patients, which past this size
+ * costs more disk than the time saved is worth.
+ */
+export const OBSERVATIONS_IN_SQL_UP_TO = 250_000;
+
 /** Below this many patients, starting reading threads costs more than it saves. */
 const THREADS_FROM = 2000;
 
@@ -72,7 +80,8 @@ export async function loadFactsFromResources(
     patients?: number;
     /**
      * Observations read per distinct shape (observationTemplates.ts) and written by SQL, the rest
-     * of each patient read in Node; only with the default sink (this DuckDB's tables).
+     * of each patient read in Node; only with the default sink (this DuckDB's tables). By default
+     * for up to OBSERVATIONS_IN_SQL_UP_TO patients.
      */
     observationsInSql?: boolean;
     /** Up to how many patients read whole in Node are listed in the streaming query (tests lower it). */
@@ -90,7 +99,8 @@ export async function loadFactsFromResources(
   // This thread streams and appends, the others read (on two cores a second reader was slower).
   const cores = availableParallelism();
   const threads = options.threads ?? (total >= THREADS_FROM && cores > 1 ? cores - 1 : 0);
-  const inSql = options.observationsInSql === true && options.sink === undefined;
+  const inSql =
+    (options.observationsInSql ?? total <= OBSERVATIONS_IN_SQL_UP_TO) && options.sink === undefined;
   const order = options.grouped ? 'source_row' : 'rowid';
   const inNode = inSql ? await classifyObservations(connection, protocol, asOf, table, order) : undefined;
   const pool = readPool(protocol.info, asOf, medications, threads);

@@ -41,7 +41,8 @@ export interface PopulationRunOptions {
   readonly slicePatients?: number;
   /**
    * Observations keyed and filled in SQL, each distinct shape read once by @eligo/fhir
-   * (population/observationTemplates.ts), instead of every one read in Node. DuckDB only.
+   * (population/observationTemplates.ts), instead of every one read in Node. DuckDB only; by
+   * default for up to 250,000 patients (fromResources.ts OBSERVATIONS_IN_SQL_UP_TO).
    */
   readonly observationsInSql?: boolean;
 }
@@ -94,7 +95,7 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
     const read = await loadFactsFromResources(local.connection, protocol, asOf, {
       grouped: loaded.grouped,
       ...('patients' in loaded && loaded.patients !== undefined ? { patients: loaded.patients } : {}),
-      observationsInSql: options.observationsInSql === true,
+      ...(options.observationsInSql === undefined ? {} : { observationsInSql: options.observationsInSql }),
       onProgress: (p) => options.onProgress?.('read', p),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(target === local ? {} : { sink: (batch, first, refs) => target.load(batch, first, refs) }),
