@@ -194,7 +194,9 @@ type Tables = Map<string, Row[]>;
 function observationOf(key: string): Record<string, unknown> {
   if (key.startsWith(WHOLE)) return JSON.parse(key.slice(WHOLE.length)) as Record<string, unknown>;
   const texts = key.slice(2).split(SEPARATOR);
-  if (texts.length !== OBSERVATION_FIELDS_READ.length) throw new Error(`not an Observation key: ${key}`);
+  // The key's text is a record's content: not repeated in an error that may be logged.
+  if (texts.length !== OBSERVATION_FIELDS_READ.length)
+    throw new Error(`an Observation key has ${texts.length} fields, not ${OBSERVATION_FIELDS_READ.length}`);
   const resource: Record<string, unknown> = { resourceType: 'Observation' };
   OBSERVATION_FIELDS_READ.forEach((field, i) => {
     if (texts[i] !== '') resource[field] = JSON.parse(texts[i]!);
