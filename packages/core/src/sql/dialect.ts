@@ -54,7 +54,9 @@ export function round12(dialect: SqlDialect, x: string): string {
   const digits = `11 - CAST(FLOOR(LOG10(ABS(${x}))) AS INTEGER)`;
   const rounded =
     dialect === 'postgres' ? `ROUND((${x})::numeric, ${digits})::float8` : `ROUND(${x}, ${digits})`;
-  return `(CASE WHEN ${x} = 0 THEN ${x} ELSE ${rounded} END)`;
+  // Zero has no logarithm, and an infinite value (1e308 converted, or three times it) has no
+  // digits: both stay as they are, as in round12; `x * 0 = 0` is false for ±∞ and NaN alone.
+  return `(CASE WHEN ${x} = 0 OR NOT (${x} * 0 = 0) THEN ${x} ELSE ${rounded} END)`;
 }
 
 /** Floor of an integer difference of calendar keys divided by 10000 (completed years). */

@@ -5,7 +5,7 @@ import { NotCompilable, type SqlContext } from './context';
 import { dayToKey, doubleLiteral, literal } from './dialect';
 import { rowReading } from './results';
 import { compareSql } from './rules';
-import { birthDateCte, ckdEnds, codeCte, type SqlVal, sqlVal } from './values';
+import { birthDateCte, ckdEnds, ckdUndecided, codeCte, type SqlVal, sqlVal } from './values';
 
 /**
  * Trends over a lab's series (evaluate/leaves.ts trendTruth and steadyTruth): every result by the
@@ -82,7 +82,8 @@ function seriesOf(ctx: SqlContext, v: Val): { name: string; el: string } {
       body: [
         `SELECT c.pid, c.seq, c.lo_d, c.hi_d, 1 AS ok, ${lo} AS lo, ${hi} AS hi, c.hi_open AS lo_open, c.lo_open AS hi_open`,
         `FROM ${scr.name} c JOIN ${sex} ON ${sex}.pid = c.pid JOIN ${birth} ON ${birth}.pid = c.pid`,
-        `WHERE c.ok = 1 AND ${sex}.code IN ('male', 'female')`,
+        // A result ckdOf leaves undecided is no point of the series (evaluate/leaves.ts ckdAt).
+        `WHERE c.ok = 1 AND ${sex}.code IN ('male', 'female') AND NOT ${ckdUndecided({ hi: 'c.hi' })}`,
       ].join('\n'),
     }));
     return { name, el };

@@ -423,9 +423,19 @@ export function ckdEnds(
   };
   const toMgDl = doubleLiteral(d, v.toMgDl);
   return {
-    lo: `(CASE WHEN ${scr.hi} IS NULL THEN 0 ELSE ${egfr(`(${scr.hi} * ${toMgDl})`, oldest)} END)`,
+    // A creatinine at or below zero gives no estimate (ckdOf: undecided, which callers check with
+    // ckdUndecided); nothing is raised to a power here, which PostgreSQL refuses for a negative base.
+    lo: `(CASE WHEN ${scr.hi} IS NULL THEN 0 WHEN ${ckdUndecided(scr)} THEN NULL ELSE ${egfr(`(${scr.hi} * ${toMgDl})`, oldest)} END)`,
     hi: `(CASE WHEN ${scr.lo} IS NULL OR ${scr.lo} <= 0 THEN NULL ELSE ${egfr(`(${scr.lo} * ${toMgDl})`, youngest)} END)`,
   };
+}
+
+/**
+ * Whether a creatinine leaves CKD-EPI without a number at either end (evaluate/values.ts ckdOf: a
+ * highest value at or below zero gives no low end, and its lowest value then no high end).
+ */
+export function ckdUndecided(scr: Pick<SqlVal, 'hi'>): string {
+  return `(${scr.hi} IS NOT NULL AND ${scr.hi} <= 0)`;
 }
 
 /**
@@ -440,7 +450,7 @@ function ckdVal(v: Extract<Val, { k: 'ckd' }>, ctx: SqlContext): SqlVal {
   const birth = birthDateCte(ctx, v.birth);
   const { lo, hi } = ckdEnds(ctx, v, scr, sexVal.code, birth);
   const sexKnown = `${sexVal.code} IN ('male', 'female')`;
-  const state = `(CASE WHEN ${scr.state} <> ${OK} OR ${scr.code} IS NOT NULL THEN (CASE WHEN ${scr.state} = ${NONE} THEN ${NONE} WHEN ${scr.state} = ${AMBIGUOUS} THEN ${AMBIGUOUS} ELSE ${UNDECIDED} END) WHEN NOT (${sexKnown}) OR ${sexVal.code} IS NULL OR ${birth}.pid IS NULL THEN ${UNDECIDED} ELSE ${OK} END)`;
+  const state = `(CASE WHEN ${scr.state} <> ${OK} OR ${scr.code} IS NOT NULL THEN (CASE WHEN ${scr.state} = ${NONE} THEN ${NONE} WHEN ${scr.state} = ${AMBIGUOUS} THEN ${AMBIGUOUS} ELSE ${UNDECIDED} END) WHEN NOT (${sexKnown}) OR ${sexVal.code} IS NULL OR ${birth}.pid IS NULL OR ${ckdUndecided(scr)} THEN ${UNDECIDED} ELSE ${OK} END)`;
   const computed: SqlVal = {
     state,
     lo: `(CASE WHEN ${state} = ${OK} THEN ${lo} END)`,

@@ -1,0 +1,76 @@
+import { compile, parseScreeningInput } from '@eligo/core';
+import { describe, it } from 'vitest';
+import { duckDbEngine } from './engines/engine';
+import { expectFastPathAgreement, itAgreesWithTheFastPath } from './testing/agreement';
+
+/**
+ * Values at the edges of what a record can hold, found by feeding generated patients to both
+ * paths: a result that converts to infinity (1e308 µkat/L in U/L, three times an upper limit of
+ * 1e308) once made the whole query fail on a logarithm's cast; a creatinine at or below zero gives
+ * CKD-EPI no number at either end, which the fast path calls undecided (a point left out of a
+ * series), where SQL compared the NaN and the infinity its powers gave.
+ */
+const PROTOCOL = `trial T-1 "Extreme values"
+patient birth "Birth" from birthDate
+patient sex "Sex" from gender
+lab scr "Creatinine" in mg/dL from loinc 2160-0 molar mass 113.12 g/mol
+lab alt "ALT" in U/L from loinc 1742-6
+define egfr "eGFR" = ckd_epi_2021(scr, sex, birth)
+inclusion
+  EGFR met if egfr >= 45 mL/min/{1.73_m2}
+  FELL met if egfr fell by at least 50 % within 3 months
+  ALT-ULN met if alt <= 3 x ULN
+  ALT met if alt < 100 U/L
+`;
+
+const AS_OF = '2025-06-15';
+const person = { birth: '1980-01-01', sex: 'female' };
+const scr = (value: number, date: string) => ({ value, unit: 'mg/dL', date });
+const alt = (value: number, unit: string, high?: number) => ({
+  value,
+  unit,
+  date: '2025-06-01',
+  ...(high === undefined ? {} : { referenceRange: { high } }),
+});
+
+const PATIENTS: Record<string, unknown>[] = [
+  { ...person, scr: [scr(0.8, '2025-04-01'), scr(3.0, '2025-06-01')], alt: [alt(40, 'U/L', 40)] },
+  { ...person, scr: [scr(0.8, '2025-04-01'), scr(0.85, '2025-06-01')], alt: [alt(200, 'U/L', 40)] },
+  { ...person, scr: [scr(3.0, '2025-06-01')], alt: [alt(40, 'U/L')] },
+  { ...person },
+  // No estimate from a creatinine at or below zero, now or earlier in the series.
+  { ...person, scr: [scr(-1, '2025-06-01')] },
+  { ...person, scr: [scr(0, '2025-06-01')] },
+  { ...person, scr: [scr(0, '2025-04'), scr(3.0, '2025-06-01')] },
+  { ...person, scr: [scr(-2, '2025-04-01'), scr(0.9, '2025-06-01')] },
+];
+
+/**
+ * PostgreSQL raises an error where a product overflows instead of giving infinity, so these are
+ * run on DuckDB alone (IEEE arithmetic, as the fast path's).
+ */
+const INFINITE: Record<string, unknown>[] = [
+  // Infinity after conversion: an upper limit of 1e308 tripled, a value of 1e308 µkat/L in U/L.
+  { ...person, alt: [alt(40, 'U/L', 1e308)] },
+  { ...person, alt: [alt(1e308, 'ukat/L', 1)] },
+  { ...person, alt: [alt(-1e308, 'ukat/L', 1)] },
+];
+
+describe('extreme values through SQL', () => {
+  const { protocol } = compile(PROTOCOL);
+  itAgreesWithTheFastPath('eligo_sql_extremes', protocol!, PATIENTS, AS_OF, 'patients at the edges');
+
+  it('values that convert to infinity get the fast path’s status, and the query runs (DuckDB)', async () => {
+    const inputs = [...PATIENTS, ...INFINITE].map((facts) => {
+      const parsed = parseScreeningInput(protocol!, { asOf: AS_OF, facts, answers: {} });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return parsed.input;
+    });
+    const engine = await duckDbEngine();
+    try {
+      await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
+    } finally {
+      await engine.close();
+    }
+  });
+});
