@@ -339,6 +339,9 @@ export function perPatientCte(
   }));
 }
 
+/** A day number below every date a record can write (year −9999 is day −4,371,953). */
+const UNDATED = -100000000;
+
 /**
  * `latest of (A, B, …)` (evaluate/values.ts readLatestOf): the alternative with the latest date
  * among those read (the first listed on a tie), ambiguous when another may be as late or one
@@ -347,9 +350,12 @@ export function perPatientCte(
 function latestVal(v: Extract<Val, { k: 'latest' }>, ctx: SqlContext): SqlVal {
   const alts = v.alts.map((a) => sqlVal(a, ctx));
   const usable = alts.map((a) => `(${a.state} NOT IN (${NONE}, ${AMBIGUOUS}))`);
+  // An alternative read without a date (a BMI from a weight whose date leaves it open) is dated
+  // '' in readLatestOf, before every day: NULL here would leave every comparison undecided.
+  const day = (x: string) => `COALESCE(${x}, ${UNDATED})`;
   const chosen = alts.map((a, i) => {
     const beats = alts.map((b, j) =>
-      j === i ? undefined : `(NOT ${usable[j]} OR ${a.dayLo} ${j < i ? '>' : '>='} ${b.dayLo})`,
+      j === i ? undefined : `(NOT ${usable[j]} OR ${day(a.dayLo)} ${j < i ? '>' : '>='} ${day(b.dayLo)})`,
     );
     return [usable[i], ...beats.filter((x) => x !== undefined)].join(' AND ');
   });
@@ -359,8 +365,8 @@ function latestVal(v: Extract<Val, { k: 'latest' }>, ctx: SqlContext): SqlVal {
     const others = alts
       .map((b, j) => {
         if (j === i) return undefined;
-        const sameDay = `(${b.dayLo} = ${b.dayHi} AND ${a.dayLo} = ${a.dayHi} AND ${b.dayLo} = ${a.dayLo})`;
-        return `(${usable[j]} AND ${b.dayHi} >= ${a.dayLo}${i < j ? ` AND NOT ${sameDay}` : ''})`;
+        const sameDay = `(${day(b.dayLo)} = ${day(b.dayHi)} AND ${day(a.dayLo)} = ${day(a.dayHi)} AND ${day(b.dayLo)} = ${day(a.dayLo)})`;
+        return `(${usable[j]} AND ${day(b.dayHi)} >= ${day(a.dayLo)}${i < j ? ` AND NOT ${sameDay}` : ''})`;
       })
       .filter((x) => x !== undefined);
     return others.length ? others.join(' OR ') : 'FALSE';

@@ -4,8 +4,8 @@ import { duckDbEngine } from './engines/engine';
 import { expectFastPathAgreement, itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
- * Values at the edges of what a record can hold, found by feeding generated patients to both
- * paths: a result that converts to infinity (1e308 µkat/L in U/L, three times an upper limit of
+ * Edges found by feeding generated patients to both paths. Values at the edges of what a record
+ * can hold: a result that converts to infinity (1e308 µkat/L in U/L, three times an upper limit of
  * 1e308) once made the whole query fail on a logarithm's cast; a creatinine at or below zero gives
  * CKD-EPI no number at either end, which the fast path calls undecided (a point left out of a
  * series), where SQL compared the NaN and the infinity its powers gave.
@@ -73,4 +73,48 @@ describe('extreme values through SQL', () => {
       await engine.close();
     }
   });
+});
+
+/**
+ * `latest of` with an alternative read without a date: a BMI from a weight and a height whose
+ * dates (2025, the screening year) leave open whether they count. readLatestOf dates it before
+ * every day, so the recorded BMI is the latest; SQL compared NULL days and chose neither.
+ */
+const LATEST = `trial T-2 "Latest of a value without a date"
+lab bmi_recorded "BMI recorded" in kg/m2 from loinc 39156-5
+lab weight "Weight" in kg from loinc 29463-7
+lab height "Height" in cm from loinc 8302-2
+define body_mass_index "BMI" = latest of (bmi_recorded, bmi(weight, height))
+inclusion
+  BMI met if body_mass_index >= 30 kg/m2
+`;
+
+const measured = (value: number, unit: string, date?: string) => [
+  { value, unit, ...(date === undefined ? {} : { date }) },
+];
+
+describe('latest of, with an alternative without a date, through SQL', () => {
+  const { protocol } = compile(LATEST);
+  itAgreesWithTheFastPath(
+    'eligo_sql_latest_undated',
+    protocol!,
+    [
+      { bmi_recorded: measured(35, 'kg/m2') },
+      { bmi_recorded: measured(25, 'kg/m2', '2025-06-01') },
+      {},
+      {
+        bmi_recorded: measured(35, 'kg/m2'),
+        weight: measured(60, 'kg', '2025'),
+        height: measured(170, 'cm', '2025'),
+      },
+      {
+        bmi_recorded: measured(25, 'kg/m2', '2025-05-01'),
+        weight: measured(100, 'kg', '2025'),
+        height: measured(0, 'cm', '2025'),
+      },
+      { weight: measured(100, 'kg', '2025-06-01'), height: measured(170, 'cm', '2025-06-01') },
+    ],
+    AS_OF,
+    'patients',
+  );
 });
