@@ -1,4 +1,4 @@
-import { compile, parseScreeningInput } from '@eligo/core';
+import { type CompiledProtocol, compile, parseScreeningInput } from '@eligo/core';
 import { describe, it } from 'vitest';
 import { duckDbEngine } from './engines/engine';
 import { expectFastPathAgreement, itAgreesWithTheFastPath } from './testing/agreement';
@@ -54,25 +54,36 @@ const INFINITE: Record<string, unknown>[] = [
   { ...person, alt: [alt(40, 'U/L', 1e308)] },
   { ...person, alt: [alt(1e308, 'ukat/L', 1)] },
   { ...person, alt: [alt(-1e308, 'ukat/L', 1)] },
+  // Above 3 U/L against an upper limit of 1e308, tripled to infinity: every value is at most that.
+  { ...person, alt: [{ ...alt(3, 'U/L', 1e308), comparator: '>' }] },
 ];
 
-describe('extreme values through SQL', () => {
-  const { protocol } = compile(PROTOCOL);
-  itAgreesWithTheFastPath('eligo_sql_extremes', protocol!, PATIENTS, AS_OF, 'patients at the edges');
-
-  it('values that convert to infinity get the fast path’s status, and the query runs (DuckDB)', async () => {
-    const inputs = [...PATIENTS, ...INFINITE].map((facts) => {
-      const parsed = parseScreeningInput(protocol!, { asOf: AS_OF, facts, answers: {} });
+/** The fast path's status for every criterion on DuckDB alone (IEEE arithmetic, as in-process). */
+function itAgreesOnDuckDb(title: string, protocol: CompiledProtocol, facts: Record<string, unknown>[]): void {
+  it(`${title} (DuckDB)`, async () => {
+    const inputs = facts.map((f) => {
+      const parsed = parseScreeningInput(protocol, { asOf: AS_OF, facts: f, answers: {} });
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
       return parsed.input;
     });
     const engine = await duckDbEngine();
     try {
-      await expectFastPathAgreement(engine, protocol!, inputs, AS_OF);
+      await expectFastPathAgreement(engine, protocol, inputs, AS_OF);
     } finally {
       await engine.close();
     }
   });
+}
+
+describe('extreme values through SQL', () => {
+  const { protocol } = compile(PROTOCOL);
+  itAgreesWithTheFastPath('eligo_sql_extremes', protocol!, PATIENTS, AS_OF, 'patients at the edges');
+
+  itAgreesOnDuckDb(
+    'values that convert to infinity get the fast path’s status, and the query runs',
+    protocol!,
+    [...PATIENTS, ...INFINITE],
+  );
 });
 
 /**
@@ -93,28 +104,30 @@ const measured = (value: number, unit: string, date?: string) => [
   { value, unit, ...(date === undefined ? {} : { date }) },
 ];
 
+const LATEST_PATIENTS: Record<string, unknown>[] = [
+  { bmi_recorded: measured(35, 'kg/m2') },
+  { bmi_recorded: measured(25, 'kg/m2', '2025-06-01') },
+  {},
+  {
+    bmi_recorded: measured(35, 'kg/m2'),
+    weight: measured(60, 'kg', '2025'),
+    height: measured(170, 'cm', '2025'),
+  },
+  {
+    bmi_recorded: measured(25, 'kg/m2', '2025-05-01'),
+    weight: measured(100, 'kg', '2025'),
+    height: measured(0, 'cm', '2025'),
+  },
+  { weight: measured(100, 'kg', '2025-06-01'), height: measured(170, 'cm', '2025-06-01') },
+];
+
 describe('latest of, with an alternative without a date, through SQL', () => {
   const { protocol } = compile(LATEST);
-  itAgreesWithTheFastPath(
-    'eligo_sql_latest_undated',
-    protocol!,
-    [
-      { bmi_recorded: measured(35, 'kg/m2') },
-      { bmi_recorded: measured(25, 'kg/m2', '2025-06-01') },
-      {},
-      {
-        bmi_recorded: measured(35, 'kg/m2'),
-        weight: measured(60, 'kg', '2025'),
-        height: measured(170, 'cm', '2025'),
-      },
-      {
-        bmi_recorded: measured(25, 'kg/m2', '2025-05-01'),
-        weight: measured(100, 'kg', '2025'),
-        height: measured(0, 'cm', '2025'),
-      },
-      { weight: measured(100, 'kg', '2025-06-01'), height: measured(170, 'cm', '2025-06-01') },
-    ],
-    AS_OF,
-    'patients',
-  );
+  itAgreesWithTheFastPath('eligo_sql_latest_undated', protocol!, LATEST_PATIENTS, AS_OF, 'patients');
+  // A height whose square is below the smallest double: the BMI is infinite, as weight ÷ 0 in-process.
+  itAgreesOnDuckDb('a height too small to square gives an infinite BMI', protocol!, [
+    ...LATEST_PATIENTS,
+    { weight: measured(95, 'kg'), height: measured(5e-324, 'cm') },
+    { weight: measured(0, 'kg'), height: measured(0, 'cm') },
+  ]);
 });

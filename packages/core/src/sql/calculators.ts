@@ -1,7 +1,7 @@
 import { NONE, OK, UNDECIDED, type Val } from '../evaluate/ir';
 import { laterDay } from './arithmetic';
 import { NotCompilable, type SqlContext } from './context';
-import { dayToKey, doubleLiteral, literal, typedNull, yearsBetween } from './dialect';
+import { dayToKey, doubleLiteral, infinity, literal, typedNull, yearsBetween } from './dialect';
 import { birthDateCte, codeCte, materialize, NOTHING, perPatientCte, type SqlVal, sqlVal } from './values';
 import { weightForAgeEnds } from './weightForAge';
 
@@ -21,8 +21,11 @@ export function bmiVal(v: Extract<Val, { k: 'bmi' }>, ctx: SqlContext): SqlVal {
   const hHi = `(${h.hi} * ${toM})`;
   const usable = `${w.state} = ${OK} AND ${h.state} = ${OK} AND ${w.code} IS NULL AND ${h.code} IS NULL`;
   const state = `(CASE WHEN ${usable} THEN ${OK} WHEN ${w.state} = ${NONE} OR ${h.state} = ${NONE} THEN ${NONE} ELSE ${UNDECIDED} END)`;
-  // A height of 0 at the tallest has no quotient in SQL; it is no height a record gives.
-  const lo = `(CASE WHEN ${h.hi} IS NULL THEN ${doubleLiteral(d, 0)} WHEN ${hHi} = 0 THEN NULL ELSE (${w.lo} * ${toKg}) / (${hHi} * ${hHi}) END)`;
+  // A height of 0 at the tallest (or one whose square is below the smallest double) divides as
+  // readBmi's does: a weight above 0 gives +∞, below 0 (or without a low end) −∞, 0 no number.
+  const wLo = `(${w.lo} * ${toKg})`;
+  const byZero = `(CASE WHEN ${w.lo} IS NULL OR ${wLo} < 0 THEN ${infinity(d, -1)} WHEN ${wLo} > 0 THEN ${infinity(d, 1)} END)`;
+  const lo = `(CASE WHEN ${h.hi} IS NULL THEN ${doubleLiteral(d, 0)} WHEN ${hHi} * ${hHi} = 0 THEN ${byZero} ELSE ${wLo} / (${hHi} * ${hHi}) END)`;
   const hi = `(CASE WHEN ${h.lo} IS NULL OR ${hLo} <= 0 THEN NULL ELSE (${w.hi} * ${toKg}) / (${hLo} * ${hLo}) END)`;
   const computed: SqlVal = {
     state,

@@ -46,6 +46,13 @@ export function doubleLiteral(dialect: SqlDialect, value: number): string {
   return dialect === 'postgres' ? `${text}::float8` : `CAST(${text} AS DOUBLE)`;
 }
 
+/** Positive or negative infinity as a DOUBLE. */
+export function infinity(dialect: SqlDialect, sign: 1 | -1): string {
+  if (dialect === 'trino') return sign > 0 ? 'infinity()' : '-infinity()';
+  const text = sign > 0 ? 'Infinity' : '-Infinity';
+  return dialect === 'postgres' ? `'${text}'::float8` : `CAST('${text}' AS DOUBLE)`;
+}
+
 /**
  * `x` rounded to 12 significant digits (units/exact.ts round12): conversion residue such as
  * 4.199999999999999 must not flip a threshold in SQL either. NULL stays NULL (an open end).

@@ -4,7 +4,7 @@ import { elementOf } from '../evaluate/leaves';
 import { conversionTo } from '../evaluate/read';
 import { applyConversion } from '../units/ucum';
 import { NotCompilable, type SqlContext } from './context';
-import { doubleLiteral, literal, round12 } from './dialect';
+import { doubleLiteral, infinity, literal, round12 } from './dialect';
 import { doseCourseSql, doseRiseSql, stableDosingSql } from './doses';
 import { encounterRecordSql, encounterSpanSource, encounterWithinRecordSql } from './encounters';
 import { recordTable } from './filters';
@@ -268,24 +268,32 @@ function anchoredTruth(
 
 // ------------------------------------------------------------------ comparisons
 
-/** A value's end, rounded to 12 significant digits unless it needs none (SqlVal.exact). */
-function r(ctx: SqlContext, v: SqlVal, end: string): string {
-  return v.exact ? end : round12(ctx.dialect, end);
+/**
+ * A value's end as values/interval.ts compares it: an end without a bound (NULL) is the infinity
+ * on its side, as `<20` is (−∞, 20) there, so that an end which is infinite as a number (a limit
+ * of 1e308 tripled) compares as it does in-process; rounded to 12 significant digits unless it
+ * needs none (SqlVal.exact: a literal, never NULL).
+ */
+function end(ctx: SqlContext, v: SqlVal, side: 'lo' | 'hi'): string {
+  const x = side === 'lo' ? v.lo : v.hi;
+  return v.exact
+    ? x
+    : round12(ctx.dialect, `COALESCE(${x}, ${infinity(ctx.dialect, side === 'lo' ? -1 : 1)})`);
 }
 
-/** Every point of a is below every point of b (values/interval.ts allBelow); an open end (NULL) is infinite. */
+/** Every point of a is below every point of b (values/interval.ts allBelow). */
 function allBelow(ctx: SqlContext, a: SqlVal, b: SqlVal): string {
-  const ah = r(ctx, a, a.hi);
-  const bl = r(ctx, b, b.lo);
-  return `(${a.hi} IS NOT NULL AND ${b.lo} IS NOT NULL AND (${ah} < ${bl} OR (${ah} = ${bl} AND (${a.hiOpen} = 1 OR ${b.loOpen} = 1))))`;
+  const ah = end(ctx, a, 'hi');
+  const bl = end(ctx, b, 'lo');
+  return `(${ah} < ${bl} OR (${ah} = ${bl} AND (${a.hiOpen} = 1 OR ${b.loOpen} = 1)))`;
 }
 
 function allAtMost(ctx: SqlContext, a: SqlVal, b: SqlVal): string {
-  return `(${a.hi} IS NOT NULL AND ${b.lo} IS NOT NULL AND ${r(ctx, a, a.hi)} <= ${r(ctx, b, b.lo)})`;
+  return `(${end(ctx, a, 'hi')} <= ${end(ctx, b, 'lo')})`;
 }
 
 function isPoint(ctx: SqlContext, v: SqlVal): string {
-  return `(${v.lo} IS NOT NULL AND ${v.hi} IS NOT NULL AND ${r(ctx, v, v.lo)} = ${r(ctx, v, v.hi)} AND ${v.loOpen} = 0 AND ${v.hiOpen} = 0)`;
+  return `(${end(ctx, v, 'lo')} = ${end(ctx, v, 'hi')} AND ${v.loOpen} = 0 AND ${v.hiOpen} = 0)`;
 }
 
 /** evaluate/compare.ts compare, on intervals: met when every pair of points agrees, not met when none does. */
@@ -302,7 +310,7 @@ export function compareSql(ctx: SqlContext, a: SqlVal, op: CompareOp, b: SqlVal)
       return decide(allAtMost(ctx, b, a), allBelow(ctx, a, b));
     case '=':
     case '!=': {
-      const equal = `(${isPoint(ctx, a)} AND ${isPoint(ctx, b)} AND ${r(ctx, a, a.lo)} = ${r(ctx, b, b.lo)})`;
+      const equal = `(${isPoint(ctx, a)} AND ${isPoint(ctx, b)} AND ${end(ctx, a, 'lo')} = ${end(ctx, b, 'lo')})`;
       const apart = `(${allBelow(ctx, a, b)} OR ${allBelow(ctx, b, a)})`;
       return op === '=' ? decide(equal, apart) : decide(apart, equal);
     }
