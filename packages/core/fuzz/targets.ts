@@ -68,7 +68,7 @@ const text = fc.oneof(
 );
 
 /** Declarations for generated criteria: one of each kind of element. */
-const DECLARATIONS = `trial T-FUZZ "Fuzz"
+export const DECLARATIONS = `trial T-FUZZ "Fuzz"
 patient birth "Birth" from birthDate
 patient sex "Sex" from gender
 lab hb "Hb" in g/L from loinc 718-7
@@ -87,7 +87,7 @@ inclusion
   I-1 "Generated" source "s" met if `;
 
 /** Criteria built from the grammar's pieces, well-formed more often than not. */
-const expression: fc.Arbitrary<string> = fc.letrec<{ bool: string; value: string }>((tie) => ({
+export const expression: fc.Arbitrary<string> = fc.letrec<{ bool: string; value: string }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom(

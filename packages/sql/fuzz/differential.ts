@@ -1,0 +1,126 @@
+import {
+  type CompiledProtocol,
+  PopulationBuilder,
+  parseScreeningInput,
+  protocolToSql,
+  type ScreeningInput,
+} from '@eligo/core';
+import { appendBatch, openDuckDb, screenRows, unitsInData } from '../src/engines/duckdb';
+
+/**
+ * Generated patients screened by the SQL path (DuckDB) and by the fast path: every criterion that
+ * compiles must get the same status. The patients come from core's fuzz generator, which writes
+ * each element's facts in roughly the shapes the schema takes (partial and impossible dates,
+ * comparators, foreign units, reference ranges, every record status) and now and then not.
+ */
+
+/** One criterion of one patient on which the two paths differ, or a query that failed. */
+export interface Disagreement {
+  readonly criterion: string;
+  /** Statuses as the evaluators write them: 0 not met, 1 met, 2 unknown. */
+  readonly sql?: number;
+  readonly fast?: number;
+  readonly failure?: string;
+  readonly input: { readonly asOf: string; readonly facts: unknown };
+}
+
+// The query's ordinal (0 not met, 1 unknown, 2 met) as the evaluators' Tri (0 not met, 1 met, 2 unknown).
+const TRI = [0, 2, 1];
+
+/**
+ * Numbers as a record could hold them: 0, or between 1e-3 and 1e5 in size, three decimals. The
+ * generator's extremes (5e-324, 1e308) reach infinity after a conversion, where the two paths'
+ * arithmetic differs (fuzz/README.md).
+ */
+export function plausible(value: unknown): unknown {
+  if (typeof value === 'number') {
+    if (value === 0 || !Number.isFinite(value)) return 0;
+    const size = Math.abs(value);
+    const inRange = size < 1e-3 || size > 1e5 ? (Math.abs(Math.log(size)) * 7.3) % 500 : size;
+    return Math.sign(value) * (Math.round(inRange * 1000) / 1000);
+  }
+  if (Array.isArray(value)) return value.map(plausible);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plausible(v)]));
+  return value;
+}
+
+/**
+ * Generated inputs as a population has them: no answers (no one to ask), and the facts the
+ * schema refuses left out (each issue names its element), so the rest of the patient is kept.
+ */
+export function populationInputs(protocol: CompiledProtocol, raws: readonly unknown[]): ScreeningInput[] {
+  const readable = new Set(
+    protocol.info.elements.filter((e) => e.kind !== 'define' && e.kind !== 'question').map((e) => e.id),
+  );
+  const inputs: ScreeningInput[] = [];
+  for (const raw of raws) {
+    const r = structuredClone(raw) as { asOf: string; facts: Record<string, unknown>; answers: unknown };
+    r.answers = {};
+    for (const id of Object.keys(r.facts)) if (!readable.has(id)) delete r.facts[id];
+    let parsed = parseScreeningInput(protocol, r);
+    for (let tries = 0; !parsed.ok && tries < 5; tries++) {
+      let dropped = false;
+      for (const issue of parsed.issues) {
+        const element = /^facts\.([^.]+)/.exec(issue.path)?.[1];
+        if (element !== undefined && element in r.facts) {
+          delete r.facts[element];
+          dropped = true;
+        }
+      }
+      if (!dropped) break;
+      parsed = parseScreeningInput(protocol, r);
+    }
+    if (parsed.ok) inputs.push({ ...parsed.input, answers: {} });
+  }
+  return inputs;
+}
+
+/** Screens the inputs both ways, one query per screening date, and lists where they differ. */
+export async function disagreements(
+  protocol: CompiledProtocol,
+  inputs: readonly ScreeningInput[],
+): Promise<Disagreement[]> {
+  const byDate = new Map<string, ScreeningInput[]>();
+  for (const input of inputs) byDate.set(input.asOf, [...(byDate.get(input.asOf) ?? []), input]);
+  const found: Disagreement[] = [];
+  for (const [asOf, group] of byDate) {
+    const connection = await openDuckDb();
+    try {
+      const builder = new PopulationBuilder(protocol.info, asOf);
+      for (const input of group) builder.add(input.facts ?? {});
+      await appendBatch(connection, builder.build());
+      const query = protocolToSql(protocol, {
+        dialect: 'duckdb',
+        asOf,
+        units: await unitsInData(connection),
+        partial: true,
+      });
+      if (!query.ok) throw new Error('a partial compile always gives a query');
+      const skipped = new Set(query.skipped.map((p) => p.criterion));
+      let rows: Awaited<ReturnType<typeof screenRows>>;
+      try {
+        rows = await screenRows(connection, query.sql);
+      } catch (error) {
+        found.push({
+          criterion: '(query)',
+          failure: String(error).split('\n')[0]!,
+          input: { asOf, facts: group.map((g) => g.facts) },
+        });
+        continue;
+      }
+      group.forEach((input, i) => {
+        const fast = protocol.evaluate(input).statuses;
+        query.criteria.forEach((k, c) => {
+          if (skipped.has(k.id) || k.heading) return;
+          const sql = TRI[rows[i]![k.column] as number];
+          if (sql !== fast[c])
+            found.push({ criterion: k.id, sql, fast: fast[c], input: { asOf, facts: input.facts } });
+        });
+      });
+    } finally {
+      connection.closeSync();
+    }
+  }
+  return found;
+}

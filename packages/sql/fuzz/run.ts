@@ -1,0 +1,75 @@
+// Generated patients through the SQL path and the fast path: `pnpm --filter @eligo/sql fuzz
+// [patients] [seed]` (400 patients per trial by default). Every trial of the corpus, and protocols
+// of one generated criterion each, with numbers as records hold them and with the generator's
+// extremes. Prints each disagreement once with a first example; exits 1 when a query failed or
+// the paths differ on plausible numbers. FUZZ_OUT=<dir> writes each first example there as JSON.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '@eligo/core';
+import { encodedCorpus, readProtocolSource } from '@eligo/protocols';
+import fc from 'fast-check';
+import { inputFor } from '../../core/fuzz/facts';
+import { DECLARATIONS, expression } from '../../core/fuzz/targets';
+import { type Disagreement, disagreements, plausible, populationInputs } from './differential';
+
+const patients = Number(process.argv[2] ?? 400);
+const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
+const GENERATED_PROTOCOLS = Math.max(1, Math.round(patients / 2));
+
+interface Report {
+  patients: number;
+  disagreements: Map<string, { count: number; first: Disagreement }>;
+}
+
+const reports = { plausible: fresh(), extreme: fresh() };
+
+function fresh(): Report {
+  return { patients: 0, disagreements: new Map() };
+}
+
+async function screen(label: string, text: string, n: number, s: number): Promise<void> {
+  const { protocol } = compile(text);
+  if (protocol === undefined) return;
+  const raws = fc.sample(inputFor(protocol.info), { numRuns: n, seed: s });
+  for (const [mode, report] of Object.entries(reports)) {
+    const inputs = populationInputs(protocol, mode === 'plausible' ? raws.map(plausible) : raws);
+    report.patients += inputs.length;
+    for (const d of await disagreements(protocol, inputs)) {
+      const key = `${label} ${d.criterion}: ${d.failure ?? `SQL ${d.sql}, fast path ${d.fast}`}`;
+      const known = report.disagreements.get(key);
+      if (known) known.count++;
+      else report.disagreements.set(key, { count: 1, first: d });
+    }
+  }
+}
+
+console.log(`SQL against the fast path: ${patients} generated patients per trial, seed ${seed}`);
+const started = performance.now();
+for (const id of encodedCorpus()) {
+  await screen(id, readProtocolSource(id).text, patients, seed);
+  console.log(`${id.padEnd(14)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+const criteria = fc.sample(expression, { numRuns: GENERATED_PROTOCOLS, seed });
+for (const [i, criterion] of criteria.entries())
+  await screen(`generated ${i}`, `${DECLARATIONS}${criterion}\n`, 20, seed + i);
+console.log(
+  `${GENERATED_PROTOCOLS} generated criteria ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+
+// Statuses: 0 not met, 1 met, 2 unknown.
+let failed = false;
+const out = process.env.FUZZ_OUT;
+if (out) mkdirSync(out, { recursive: true });
+let written = 0;
+for (const [mode, report] of Object.entries(reports)) {
+  console.log(
+    `\n${mode} numbers: ${report.patients.toLocaleString('en')} patients, ${report.disagreements.size} disagreements`,
+  );
+  for (const [key, { count, first }] of report.disagreements) {
+    console.log(`  ${count} × ${key}\n    ${JSON.stringify(first.input).slice(0, 400)}`);
+    if (out)
+      writeFileSync(join(out, `${mode}-${written++}.json`), JSON.stringify({ key, ...first }, null, 2));
+    if (mode === 'plausible' || first.failure !== undefined) failed = true;
+  }
+}
+process.exit(failed ? 1 : 0);
