@@ -1,6 +1,6 @@
 // Generated patients through the SQL path and the fast path: `pnpm --filter @eligo/sql fuzz
-// [patients] [seed]` (400 patients per trial by default). Every trial of the corpus, and protocols
-// of one generated criterion each, with numbers as records hold them and with the generator's
+// [patients] [seed]` (400 patients per trial by default; FUZZ_GENERATED protocols of one generated
+// criterion each, half as many by default). Numbers as records hold them and the generator's
 // extremes. Prints each disagreement once with a first example; exits 1 when a query failed or
 // the paths differ on plausible numbers. FUZZ_OUT=<dir> writes each first example there as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { type Disagreement, disagreements, plausible, populationInputs } from '.
 
 const patients = Number(process.argv[2] ?? 400);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
-const GENERATED_PROTOCOLS = Math.max(1, Math.round(patients / 2));
+const GENERATED_PROTOCOLS = Number(process.env.FUZZ_GENERATED ?? Math.max(1, Math.round(patients / 2)));
 
 interface Report {
   patients: number;
