@@ -5,7 +5,7 @@ import {
   protocolToSql,
   type ScreeningInput,
 } from '@eligo/core';
-import { appendBatch, openDuckDb, screenRows, unitsInData } from '../src/engines/duckdb';
+import { duckDbEngine, type SqlEngine } from '../src/engines/engine';
 
 /**
  * Generated patients screened by the SQL path (DuckDB) and by the fast path: every criterion that
@@ -76,31 +76,36 @@ export function populationInputs(protocol: CompiledProtocol, raws: readonly unkn
   return inputs;
 }
 
-/** Screens the inputs both ways, one query per screening date, and lists where they differ. */
+/**
+ * Screens the inputs both ways, one query per screening date, and lists where they differ. The
+ * engine is DuckDB in memory unless one is given (its input tables are emptied first).
+ */
 export async function disagreements(
   protocol: CompiledProtocol,
   inputs: readonly ScreeningInput[],
+  given?: SqlEngine,
 ): Promise<Disagreement[]> {
   const byDate = new Map<string, ScreeningInput[]>();
   for (const input of inputs) byDate.set(input.asOf, [...(byDate.get(input.asOf) ?? []), input]);
   const found: Disagreement[] = [];
-  for (const [asOf, group] of byDate) {
-    const connection = await openDuckDb();
-    try {
+  const engine = given ?? (await duckDbEngine());
+  try {
+    for (const [asOf, group] of byDate) {
+      await engine.clear();
       const builder = new PopulationBuilder(protocol.info, asOf);
       for (const input of group) builder.add(input.facts ?? {});
-      await appendBatch(connection, builder.build());
+      await engine.load(builder.build());
       const query = protocolToSql(protocol, {
-        dialect: 'duckdb',
+        dialect: engine.dialect,
         asOf,
-        units: await unitsInData(connection),
+        units: await engine.units(),
         partial: true,
       });
       if (!query.ok) throw new Error('a partial compile always gives a query');
       const skipped = new Set(query.skipped.map((p) => p.criterion));
-      let rows: Awaited<ReturnType<typeof screenRows>>;
+      let rows: Awaited<ReturnType<SqlEngine['rows']>>;
       try {
-        rows = await screenRows(connection, query.sql);
+        rows = await engine.rows(query.sql);
       } catch (error) {
         found.push({
           criterion: '(query)',
@@ -118,9 +123,9 @@ export async function disagreements(
             found.push({ criterion: k.id, sql, fast: fast[c], input: { asOf, facts: input.facts } });
         });
       });
-    } finally {
-      connection.closeSync();
     }
+  } finally {
+    if (given === undefined) await engine.close();
   }
   return found;
 }

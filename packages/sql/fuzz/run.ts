@@ -2,7 +2,9 @@
 // [patients] [seed]` (400 patients per trial by default; FUZZ_GENERATED protocols of one generated
 // criterion each, half as many by default). Numbers as records hold them and the generator's
 // extremes. Prints each disagreement once with a first example; exits 1 when a query failed or
-// the paths differ on plausible numbers. FUZZ_OUT=<dir> writes each first example there as JSON.
+// the paths differ on plausible numbers. FUZZ_OUT=<dir> writes each first example there as JSON;
+// FUZZ_ENGINE=postgres runs the queries on PostgreSQL (DATABASE_URL), plausible numbers only
+// (PostgreSQL refuses a DOUBLE that overflows).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@eligo/core';
@@ -10,6 +12,7 @@ import { encodedCorpus, readProtocolSource } from '@eligo/protocols';
 import fc from 'fast-check';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
+import { postgresEngine, type SqlEngine } from '../src/engines/engine';
 import { type Disagreement, disagreements, plausible, populationInputs } from './differential';
 
 const patients = Number(process.argv[2] ?? 400);
@@ -21,7 +24,13 @@ interface Report {
   disagreements: Map<string, { count: number; first: Disagreement }>;
 }
 
-const reports = { plausible: fresh(), extreme: fresh() };
+const postgres = process.env.FUZZ_ENGINE === 'postgres';
+const engine: SqlEngine | undefined = postgres
+  ? await postgresEngine(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', 'eligo_fuzz')
+  : undefined;
+const reports: Record<string, Report> = postgres
+  ? { plausible: fresh() }
+  : { plausible: fresh(), extreme: fresh() };
 
 function fresh(): Report {
   return { patients: 0, disagreements: new Map() };
@@ -34,7 +43,7 @@ async function screen(label: string, text: string, n: number, s: number): Promis
   for (const [mode, report] of Object.entries(reports)) {
     const inputs = populationInputs(protocol, mode === 'plausible' ? raws.map(plausible) : raws);
     report.patients += inputs.length;
-    for (const d of await disagreements(protocol, inputs)) {
+    for (const d of await disagreements(protocol, inputs, engine)) {
       const key = `${label} ${d.criterion}: ${d.failure ?? `SQL ${d.sql}, fast path ${d.fast}`}`;
       const known = report.disagreements.get(key);
       if (known) known.count++;
@@ -43,7 +52,9 @@ async function screen(label: string, text: string, n: number, s: number): Promis
   }
 }
 
-console.log(`SQL against the fast path: ${patients} generated patients per trial, seed ${seed}`);
+console.log(
+  `SQL (${postgres ? 'PostgreSQL' : 'DuckDB'}) against the fast path: ${patients} generated patients per trial, seed ${seed}`,
+);
 const started = performance.now();
 for (const id of encodedCorpus()) {
   await screen(id, readProtocolSource(id).text, patients, seed);
@@ -72,4 +83,5 @@ for (const [mode, report] of Object.entries(reports)) {
     if (mode === 'plausible' || first.failure !== undefined) failed = true;
   }
 }
+await engine?.close();
 process.exit(failed ? 1 : 0);
