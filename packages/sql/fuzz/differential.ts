@@ -4,6 +4,7 @@ import {
   parseScreeningInput,
   protocolToSql,
   type ScreeningInput,
+  screen,
 } from '@eligo/core';
 import { duckDbEngine, type SqlEngine } from '../src/engines/engine';
 
@@ -14,11 +15,13 @@ import { duckDbEngine, type SqlEngine } from '../src/engines/engine';
  * comparators, foreign units, reference ranges, every record status) and now and then not.
  */
 
-/** One criterion of one patient on which the two paths differ, or a query that failed. */
+/** One criterion of one patient on which two paths differ, or a query that failed. */
 export interface Disagreement {
   readonly criterion: string;
-  /** Statuses as the evaluators write them: 0 not met, 1 met, 2 unknown. */
-  readonly sql?: number;
+  /** The path compared with the fast path. */
+  readonly path: 'SQL' | 'explaining' | 'population';
+  /** Its status and the fast path's, as the evaluators write them: 0 not met, 1 met, 2 unknown. */
+  readonly status?: number;
   readonly fast?: number;
   readonly failure?: string;
   readonly input: { readonly asOf: string; readonly facts: unknown };
@@ -109,6 +112,7 @@ export async function disagreements(
       } catch (error) {
         found.push({
           criterion: '(query)',
+          path: 'SQL',
           failure: String(error).split('\n')[0]!,
           input: { asOf, facts: group.map((g) => g.facts) },
         });
@@ -120,12 +124,54 @@ export async function disagreements(
           if (skipped.has(k.id) || k.heading) return;
           const sql = TRI[rows[i]![k.column] as number];
           if (sql !== fast[c])
-            found.push({ criterion: k.id, sql, fast: fast[c], input: { asOf, facts: input.facts } });
+            found.push({
+              criterion: k.id,
+              path: 'SQL',
+              status: sql,
+              fast: fast[c],
+              input: { asOf, facts: input.facts },
+            });
         });
       });
     }
   } finally {
     if (given === undefined) await engine.close();
+  }
+  return found;
+}
+
+const STATUS: Readonly<Record<string, number>> = { not_met: 0, met: 1, unknown: 2 };
+
+/**
+ * The in-process paths on the same inputs: the explaining path's and the population path's status
+ * of every criterion against the fast path's (one population batch per screening date).
+ */
+export function inProcessDisagreements(
+  protocol: CompiledProtocol,
+  inputs: readonly ScreeningInput[],
+): Disagreement[] {
+  const byDate = new Map<string, ScreeningInput[]>();
+  for (const input of inputs) byDate.set(input.asOf, [...(byDate.get(input.asOf) ?? []), input]);
+  const found: Disagreement[] = [];
+  const n = protocol.criteria.length;
+  for (const [asOf, group] of byDate) {
+    const builder = new PopulationBuilder(protocol.info, asOf);
+    for (const input of group) builder.add(input.facts ?? {});
+    const population = protocol.population(builder.build(), { statuses: true }).statuses!;
+    group.forEach((input, p) => {
+      const fast = protocol.evaluate(input).statuses;
+      const explained = new Map(
+        screen(protocol, input).cohorts.flatMap((k) => k.criteria.map((c) => [c.id, STATUS[c.status]])),
+      );
+      protocol.criteria.forEach((c, k) => {
+        if (c.info.heading) return;
+        const at = { criterion: c.info.id, fast: fast[k], input: { asOf, facts: input.facts } };
+        const e = explained.get(c.info.id);
+        if (e !== undefined && e !== fast[k]) found.push({ ...at, path: 'explaining', status: e });
+        if (population[p * n + k] !== fast[k])
+          found.push({ ...at, path: 'population', status: population[p * n + k] });
+      });
+    });
   }
   return found;
 }

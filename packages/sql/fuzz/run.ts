@@ -1,10 +1,10 @@
-// Generated patients through the SQL path and the fast path: `pnpm --filter @eligo/sql fuzz
-// [patients] [seed]` (400 patients per trial by default; FUZZ_GENERATED protocols of one generated
-// criterion each, half as many by default). Numbers as records hold them and the generator's
-// extremes. Prints each disagreement once with a first example; exits 1 when a query failed or
-// the paths differ on plausible numbers. FUZZ_OUT=<dir> writes each first example there as JSON;
-// FUZZ_ENGINE=postgres runs the queries on PostgreSQL (DATABASE_URL), plausible numbers only
-// (PostgreSQL refuses a DOUBLE that overflows).
+// Generated patients through the SQL path, the explaining and population paths, and the fast
+// path: `pnpm --filter @eligo/sql fuzz [patients] [seed]` (400 patients per trial by default;
+// FUZZ_GENERATED protocols of one generated criterion each, half as many by default). Numbers as
+// records hold them and the generator's extremes. Prints each disagreement once with a first
+// example; exits 1 when a query failed or the paths differ on plausible numbers. FUZZ_OUT=<dir>
+// writes each first example there as JSON; FUZZ_ENGINE=postgres runs the queries on PostgreSQL
+// (DATABASE_URL), plausible numbers only (PostgreSQL refuses a DOUBLE that overflows).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@eligo/core';
@@ -13,7 +13,13 @@ import fc from 'fast-check';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
 import { postgresEngine, type SqlEngine } from '../src/engines/engine';
-import { type Disagreement, disagreements, plausible, populationInputs } from './differential';
+import {
+  type Disagreement,
+  disagreements,
+  inProcessDisagreements,
+  plausible,
+  populationInputs,
+} from './differential';
 
 const patients = Number(process.argv[2] ?? 400);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
@@ -43,8 +49,12 @@ async function screen(label: string, text: string, n: number, s: number): Promis
   for (const [mode, report] of Object.entries(reports)) {
     const inputs = populationInputs(protocol, mode === 'plausible' ? raws.map(plausible) : raws);
     report.patients += inputs.length;
-    for (const d of await disagreements(protocol, inputs, engine)) {
-      const key = `${label} ${d.criterion}: ${d.failure ?? `SQL ${d.sql}, fast path ${d.fast}`}`;
+    const found = [
+      ...(await disagreements(protocol, inputs, engine)),
+      ...inProcessDisagreements(protocol, inputs),
+    ];
+    for (const d of found) {
+      const key = `${label} ${d.criterion}: ${d.failure ?? `${d.path} ${d.status}, fast path ${d.fast}`}`;
       const known = report.disagreements.get(key);
       if (known) known.count++;
       else report.disagreements.set(key, { count: 1, first: d });

@@ -4,23 +4,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
-import { disagreements, plausible, populationInputs } from '../fuzz/differential';
+import { disagreements, inProcessDisagreements, plausible, populationInputs } from '../fuzz/differential';
 
 /**
  * A seeded slice of the generated-patient campaign (`pnpm --filter @eligo/sql fuzz`): patients
  * written by core's fuzz generator, with numbers as records hold them, screened by the SQL path
  * and by the fast path, for every trial of the corpus and for protocols of one generated criterion.
- * Every criterion that compiles gets the same status both ways.
+ * Every criterion that compiles gets the same status both ways, and the explaining and population
+ * paths give the fast path's status too.
  */
 const SEED = 20261207;
 
-describe('generated patients through SQL and the fast path', () => {
+describe('generated patients through SQL, the in-process paths and the fast path', () => {
   it.each(encodedCorpus())('%s: every criterion agrees', async (id) => {
     const { protocol } = compile(readProtocolSource(id).text);
     const raws = fc.sample(inputFor(protocol!.info), { numRuns: 60, seed: SEED });
     const inputs = populationInputs(protocol!, raws.map(plausible));
     expect(inputs.length).toBeGreaterThan(50);
     expect(await disagreements(protocol!, inputs)).toEqual([]);
+    expect(inProcessDisagreements(protocol!, inputs)).toEqual([]);
   });
 
   it('protocols of one generated criterion agree', async () => {
@@ -33,6 +35,7 @@ describe('generated patients through SQL and the fast path', () => {
       const inputs = populationInputs(protocol, raws.map(plausible));
       screened += inputs.length;
       expect(await disagreements(protocol, inputs), criterion).toEqual([]);
+      expect(inProcessDisagreements(protocol, inputs), criterion).toEqual([]);
     }
     expect(screened).toBeGreaterThan(200);
   });
