@@ -1,5 +1,7 @@
 import {
   type CompiledProtocol,
+  dayFromIso,
+  formatDay,
   PopulationBuilder,
   parseScreeningInput,
   protocolToSql,
@@ -45,6 +47,26 @@ export function plausible(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plausible);
   if (value !== null && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plausible(v)]));
+  return value;
+}
+
+/**
+ * Full dates moved to days spread over the three years before the screening date and the month
+ * after it (the generator's own are a dozen fixed days), so that windows and series meet their
+ * edges: `within 14 days`, `fell by … within 3 months`, a birthday. Partial and impossible dates
+ * stay. `random` draws in [0, 1).
+ */
+export function spreadDates(value: unknown, asOf: string, random: () => number): unknown {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && random() < 0.8) {
+    const day = dayFromIso(asOf);
+    // Often near the edges that matter: within a few days of 14 days, 3 months, a year ago.
+    const edge = [0, 1, 13, 14, 15, 28, 29, 89, 90, 91, 92, 182, 364, 365, 366][Math.floor(random() * 15)]!;
+    const before = random() < 0.5 ? edge : Math.floor(random() * 1125) - 30;
+    return Number.isNaN(day) ? value : formatDay(day - before);
+  }
+  if (Array.isArray(value)) return value.map((v) => spreadDates(v, asOf, random));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, spreadDates(v, asOf, random)]));
   return value;
 }
 

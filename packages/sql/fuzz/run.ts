@@ -4,7 +4,8 @@
 // records hold them and the generator's extremes. Prints each disagreement once with a first
 // example; exits 1 when a query failed or the paths differ on plausible numbers. FUZZ_OUT=<dir>
 // writes each first example there as JSON; FUZZ_ENGINE=postgres runs the queries on PostgreSQL
-// (DATABASE_URL), plausible numbers only (PostgreSQL refuses a DOUBLE that overflows).
+// (DATABASE_URL), plausible numbers only (PostgreSQL refuses a DOUBLE that overflows). With
+// plausible numbers the full dates are also spread around the screening date (spreadDates).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '@eligo/core';
@@ -13,12 +14,14 @@ import fc from 'fast-check';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
 import { postgresEngine, type SqlEngine } from '../src/engines/engine';
+import { mulberry32 } from '../src/synthetic/random';
 import {
   type Disagreement,
   disagreements,
   inProcessDisagreements,
   plausible,
   populationInputs,
+  spreadDates,
 } from './differential';
 
 const patients = Number(process.argv[2] ?? 400);
@@ -35,8 +38,8 @@ const engine: SqlEngine | undefined = postgres
   ? await postgresEngine(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', 'eligo_fuzz')
   : undefined;
 const reports: Record<string, Report> = postgres
-  ? { plausible: fresh() }
-  : { plausible: fresh(), extreme: fresh() };
+  ? { plausible: fresh(), 'spread dates': fresh() }
+  : { plausible: fresh(), extreme: fresh(), 'spread dates': fresh() };
 
 function fresh(): Report {
   return { patients: 0, disagreements: new Map() };
@@ -47,7 +50,17 @@ async function screen(label: string, text: string, n: number, s: number): Promis
   if (protocol === undefined) return;
   const raws = fc.sample(inputFor(protocol.info), { numRuns: n, seed: s });
   for (const [mode, report] of Object.entries(reports)) {
-    const inputs = populationInputs(protocol, mode === 'plausible' ? raws.map(plausible) : raws);
+    const random = mulberry32(s);
+    const shaped =
+      mode === 'plausible'
+        ? raws.map(plausible)
+        : mode === 'extreme'
+          ? raws
+          : raws.map((raw) => {
+              const r = plausible(raw) as { asOf: string; facts: unknown };
+              return { ...r, facts: spreadDates(r.facts, r.asOf, random) };
+            });
+    const inputs = populationInputs(protocol, shaped);
     report.patients += inputs.length;
     const found = [
       ...(await disagreements(protocol, inputs, engine)),
@@ -83,14 +96,18 @@ const out = process.env.FUZZ_OUT;
 if (out) mkdirSync(out, { recursive: true });
 let written = 0;
 for (const [mode, report] of Object.entries(reports)) {
+  const title = mode === 'spread dates' ? 'plausible numbers, dates spread' : `${mode} numbers`;
   console.log(
-    `\n${mode} numbers: ${report.patients.toLocaleString('en')} patients, ${report.disagreements.size} disagreements`,
+    `\n${title}: ${report.patients.toLocaleString('en')} patients, ${report.disagreements.size} disagreements`,
   );
   for (const [key, { count, first }] of report.disagreements) {
     console.log(`  ${count} × ${key}\n    ${JSON.stringify(first.input).slice(0, 400)}`);
     if (out)
-      writeFileSync(join(out, `${mode}-${written++}.json`), JSON.stringify({ key, ...first }, null, 2));
-    if (mode === 'plausible' || first.failure !== undefined) failed = true;
+      writeFileSync(
+        join(out, `${mode.replace(' ', '-')}-${written++}.json`),
+        JSON.stringify({ key, ...first }, null, 2),
+      );
+    if (mode !== 'extreme' || first.failure !== undefined) failed = true;
   }
 }
 await engine?.close();

@@ -4,22 +4,39 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
-import { disagreements, inProcessDisagreements, plausible, populationInputs } from '../fuzz/differential';
+import {
+  disagreements,
+  inProcessDisagreements,
+  plausible,
+  populationInputs,
+  spreadDates,
+} from '../fuzz/differential';
+import { mulberry32 } from './synthetic/random';
 
 /**
  * A seeded slice of the generated-patient campaign (`pnpm --filter @eligo/sql fuzz`): patients
- * written by core's fuzz generator, with numbers as records hold them, screened by the SQL path
- * and by the fast path, for every trial of the corpus and for protocols of one generated criterion.
- * Every criterion that compiles gets the same status both ways, and the explaining and population
- * paths give the fast path's status too.
+ * written by core's fuzz generator, with numbers as records hold them (and every other patient's
+ * dates spread around the screening date), screened by the SQL path and by the fast path, for
+ * every trial of the corpus and for protocols of one generated criterion. Every criterion that
+ * compiles gets the same status both ways, and the explaining and population paths give the fast
+ * path's status too.
  */
 const SEED = 20261207;
+
+/** Plausible numbers; every other patient's full dates spread around the screening date too. */
+function shaped(raws: readonly unknown[], seed: number): unknown[] {
+  const random = mulberry32(seed);
+  return raws.map((raw, i) => {
+    const r = plausible(raw) as { asOf: string; facts: unknown };
+    return i % 2 === 0 ? r : { ...r, facts: spreadDates(r.facts, r.asOf, random) };
+  });
+}
 
 describe('generated patients through SQL, the in-process paths and the fast path', () => {
   it.each(encodedCorpus())('%s: every criterion agrees', async (id) => {
     const { protocol } = compile(readProtocolSource(id).text);
     const raws = fc.sample(inputFor(protocol!.info), { numRuns: 60, seed: SEED });
-    const inputs = populationInputs(protocol!, raws.map(plausible));
+    const inputs = populationInputs(protocol!, shaped(raws, SEED));
     expect(inputs.length).toBeGreaterThan(50);
     expect(await disagreements(protocol!, inputs)).toEqual([]);
     expect(inProcessDisagreements(protocol!, inputs)).toEqual([]);
@@ -32,7 +49,7 @@ describe('generated patients through SQL, the in-process paths and the fast path
       const { protocol } = compile(`${DECLARATIONS}${criterion}\n`);
       if (protocol === undefined) continue;
       const raws = fc.sample(inputFor(protocol.info), { numRuns: 15, seed: SEED + i });
-      const inputs = populationInputs(protocol, raws.map(plausible));
+      const inputs = populationInputs(protocol, shaped(raws, SEED + i));
       screened += inputs.length;
       expect(await disagreements(protocol, inputs), criterion).toEqual([]);
       expect(inProcessDisagreements(protocol, inputs), criterion).toEqual([]);
