@@ -9,7 +9,7 @@ l1 AS MATERIALIZED (
 r2 AS MATERIALIZED (
   SELECT b.pid,
     CASE WHEN b.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN b.factor IS NULL THEN 3 ELSE 1 END AS state,
-    b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,
+    b.code, b.unit, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.lo_d END AS day_lo, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.hi_d END AS day_hi,
     CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,
     CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,
     CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,
@@ -29,7 +29,7 @@ l3 AS MATERIALIZED (
 r4 AS MATERIALIZED (
   SELECT b.pid,
     CASE WHEN b.ambiguous = 1 THEN 2 WHEN b.code IS NOT NULL THEN 1 WHEN b.value IS NULL THEN 0 WHEN b.factor IS NULL THEN 3 ELSE 1 END AS state,
-    b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,
+    b.code, b.unit, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.lo_d END AS day_lo, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.hi_d END AS day_hi,
     CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,
     CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,
     CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,

@@ -131,3 +131,36 @@ describe('latest of, with an alternative without a date, through SQL', () => {
     { weight: measured(0, 'kg'), height: measured(0, 'cm') },
   ]);
 });
+
+/**
+ * A value computed from a reading that partial dates leave ambiguous has no date of its own in
+ * readResult, so arithmetic on it is dated as of the screening date and is the latest of the two:
+ * undecided. SQL kept the ambiguous result's day and chose the older, decided alternative.
+ */
+const COMPUTED = `trial T-3 "Latest of a value computed from an ambiguous result"
+lab ngsp "HbA1c (NGSP)" in % from loinc 4548-4
+lab ifcc "HbA1c (IFCC)" in mmol/mol from loinc 59261-8
+define hba1c "HbA1c" = latest of (ngsp, ifcc / 1 mmol/mol / 10.929 * 1 % + 2.15 %)
+inclusion
+  HBA1C met if hba1c >= 9.5 %
+`;
+
+describe('latest of a value computed from an ambiguous result, through SQL', () => {
+  const { protocol } = compile(COMPUTED);
+  itAgreesWithTheFastPath(
+    'eligo_sql_latest_computed',
+    protocol!,
+    [
+      { ngsp: measured(10, '%', '2025-06-01') },
+      { ngsp: measured(5, '%', '2025-06-01') },
+      {},
+      { ngsp: measured(5, '%', '2025-06-01'), ifcc: measured(80, 'mmol/mol', '2025-05-01') },
+      {
+        ngsp: measured(5, '%', '2025-06-01'),
+        ifcc: [...measured(76, 'mmol/mol', '2025-05'), ...measured(60, 'mmol/mol', '2025-05-15')],
+      },
+    ],
+    AS_OF,
+    'patients',
+  );
+});

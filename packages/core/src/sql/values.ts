@@ -236,7 +236,9 @@ function labVal(el: Element, window: { amount: number; unit: string } | undefine
     body: [
       `SELECT b.pid,`,
       `  CASE WHEN b.ambiguous = 1 THEN ${AMBIGUOUS} WHEN b.code IS NOT NULL THEN ${OK} WHEN b.value IS NULL THEN ${NONE} WHEN b.factor IS NULL THEN ${BAD_UNIT} ELSE ${OK} END AS state,`,
-      `  b.code, b.unit, b.lo_d AS day_lo, b.hi_d AS day_hi,`,
+      // An ambiguous reading has no date (readResult leaves it unset): a value computed from it is
+      // dated as of the screening date, as in-process.
+      `  b.code, b.unit, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.lo_d END AS day_lo, CASE WHEN b.ambiguous = 1 THEN NULL ELSE b.hi_d END AS day_hi,`,
       `  CASE WHEN b.comparator IN ('<', '<=') THEN NULL ELSE b.value * b.factor + b.shift END AS lo,`,
       `  CASE WHEN b.comparator IN ('>', '>=') THEN NULL ELSE b.value * b.factor + b.shift END AS hi,`,
       `  CASE WHEN b.comparator IN ('<', '<=', '>') THEN 1 ELSE 0 END AS lo_open,`,
