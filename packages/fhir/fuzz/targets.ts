@@ -16,7 +16,7 @@ const target = <T>(t: Target<T>): Target => t as Target;
  * Edits to a JSON document at one of its nodes (numbered in document order): removed, replaced
  * by a hostile value, duplicated in its array, or given a hostile key.
  */
-type Edit =
+export type Edit =
   | { readonly op: 'remove'; readonly node: number }
   | { readonly op: 'replace'; readonly node: number; readonly value: unknown }
   | { readonly op: 'duplicate'; readonly node: number }
@@ -61,7 +61,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-const edit: fc.Arbitrary<Edit> = fc.oneof(
+export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('remove' as const), node: fc.nat() }),
   fc.record({ op: fc.constant('replace' as const), node: fc.nat(), value: hostileValue }),
   fc.record({ op: fc.constant('duplicate' as const), node: fc.nat() }),

@@ -5,8 +5,10 @@
 // example; exits 1 when a query failed or the paths differ on plausible numbers. FUZZ_OUT=<dir>
 // writes each first example there as JSON; FUZZ_ENGINE=postgres runs the queries on PostgreSQL
 // (DATABASE_URL), plausible numbers only (PostgreSQL refuses a DOUBLE that overflows). With
-// plausible numbers the full dates are also spread around the screening date (spreadDates).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// plausible numbers the full dates are also spread around the screening date (spreadDates). Last,
+// three exports with edited Observations are read with Observations in SQL and in Node.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from '@eligo/core';
 import { encodedCorpus, readProtocolSource } from '@eligo/protocols';
@@ -14,6 +16,7 @@ import fc from 'fast-check';
 import { inputFor } from '../../core/fuzz/facts';
 import { DECLARATIONS, expression } from '../../core/fuzz/targets';
 import { postgresEngine, type SqlEngine } from '../src/engines/engine';
+import { DEFAULT_AS_OF } from '../src/synthetic/patient';
 import { mulberry32 } from '../src/synthetic/random';
 import {
   type Disagreement,
@@ -23,6 +26,7 @@ import {
   populationInputs,
   spreadDates,
 } from './differential';
+import { editedExport, readBothWays } from './observations';
 
 const patients = Number(process.argv[2] ?? 400);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
@@ -111,4 +115,33 @@ for (const [mode, report] of Object.entries(reports)) {
   }
 }
 await engine?.close();
+
+// Observations read per distinct shape in SQL against Node, on exports with edited Observations.
+const nct06469190 = compile(readProtocolSource('NCT06469190').text).protocol!;
+let edited = 0;
+let rows = 0;
+let differing = 0;
+for (const share of [0.02, 0.05, 0.1]) {
+  const dir = mkdtempSync(join(tmpdir(), 'eligo-fuzz-observations-'));
+  try {
+    edited += editedExport(dir, patients, seed, DEFAULT_AS_OF, share);
+    const read = await readBothWays(dir, nct06469190, DEFAULT_AS_OF);
+    rows += read.node.length;
+    const same =
+      JSON.stringify(read.sql) === JSON.stringify(read.node) &&
+      JSON.stringify(read.unreadSql) === JSON.stringify(read.unreadNode);
+    if (!same) {
+      differing++;
+      failed = true;
+      console.log(
+        `  edited Observations, one in ${Math.round(1 / share)}: the two readings differ (seed ${seed})`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(
+  `\nedited Observations read in SQL and in Node: ${edited.toLocaleString('en')} edited, ${rows.toLocaleString('en')} result rows, ${differing} of 3 exports differing`,
+);
 process.exit(failed ? 1 : 0);
