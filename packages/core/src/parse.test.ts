@@ -640,6 +640,13 @@ describe('syntax errors in human words, with line and column', () => {
 `);
   });
 
+  test('a criterion id may begin with ULN or LLN, which are words only where the id ends', () => {
+    const text = `${header}inclusion\n  LLN-0 met if alt <= 3 x ULN\n  ULN.2 "Upper" met if alt >= 1 x LLN\n`;
+    const { ast, diagnostics } = parse(text);
+    expect(diagnostics).toEqual([]);
+    expect(ast!.sections[0]!.criteria.map((c) => c.id.value)).toEqual(['LLN-0', 'ULN.2']);
+  });
+
   test('a word that could be a criterion id, on the line of the expression before it', () => {
     const message = (word: string) => `syntax error: '${word}' is not understood after a complete expression`;
     // The parser reads `foo` as a criterion and fails at C-2 for want of its `met if`.
