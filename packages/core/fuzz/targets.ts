@@ -129,6 +129,28 @@ export const expression: fc.Arbitrary<string> = fc.letrec<{ bool: string; value:
       'dx resolved more than 2 years ago',
       'csf within 14 days before hb',
     ),
+    // Windows, spans, series and record forms the language reference lists.
+    fc.constantFrom(
+      'hbsag is known positive',
+      'hbsag within 0 days is only positive',
+      'dx severe',
+      'dx resolved at least 1 year ago',
+      'dx within 1 year before screening',
+      'csf for at least 1 month',
+      'csf for more than 14 days',
+      'csf within less than 14 days before screening',
+      'csf within 30 days before hb',
+      'biopsy within 6 months before screening',
+      'biopsy within 3 months before dx',
+      'stay within 12 months before screening',
+      'stay for at least 2 days',
+      'any hb within 30 days before screening > 100 g/L',
+      'hb within 30 days > 100 g/L',
+      'hb fell by at least 20 % within 3 months',
+      'hb stable within 10 % for at least 1 month',
+      'episodes of csf >= 2',
+      'episodes of stay separated by more than 30 days > 1',
+    ),
     fc
       .tuple(tie('value'), fc.constantFrom('>', '>=', '<', '<=', '=', '!='), tie('value'))
       .map(([a, op, b]) => `${a} ${op} ${b}`),
