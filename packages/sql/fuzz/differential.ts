@@ -34,8 +34,8 @@ const TRI = [0, 2, 1];
 
 /**
  * Numbers as a record could hold them: 0, or between 1e-3 and 1e5 in size, three decimals. The
- * generator's extremes (5e-324, 1e308) reach infinity after a conversion, where the two paths'
- * arithmetic differs (fuzz/README.md).
+ * generator's extremes (5e-324, 1e308) overflow PostgreSQL's DOUBLE arithmetic, which raises an
+ * error where DuckDB and the fast path give infinity (docs/sql.md).
  */
 export function plausible(value: unknown): unknown {
   if (typeof value === 'number') {
