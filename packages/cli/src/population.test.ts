@@ -124,30 +124,15 @@ describe('eligo population', () => {
   });
 
   it('prints the query for another engine with --sql-only, and checks its options', async () => {
-    const trino = await cli([
-      'population',
-      PROTOCOL,
-      '--sql-only',
-      '--dialect',
-      'trino',
-      '--partial',
-      '--as-of',
-      asOf,
-    ]);
+    const sqlOnly = (dialect: string, ...more: string[]) =>
+      cli(['population', PROTOCOL, '--sql-only', '--dialect', dialect, ...more, '--as-of', asOf]);
+    const trino = await sqlOnly('trino', '--partial');
     expect(trino.code).toBe(0);
     expect(trino.stdout).toContain('-- CREATE TABLE eligo_result (pid INTEGER');
     expect(trino.stdout).toContain('-- C-IN-1 Age 18 to 70 years (inclusion)');
     expect(trino.stdout).not.toContain('SET ');
     // PostgreSQL's query comes with the session settings it needs (no JIT, no nested loops).
-    const postgres = await cli([
-      'population',
-      PROTOCOL,
-      '--sql-only',
-      '--dialect',
-      'postgres',
-      '--as-of',
-      asOf,
-    ]);
+    const postgres = await sqlOnly('postgres');
     expect(postgres.code).toBe(0);
     expect(postgres.stdout).toContain('\nSET jit = off;\nSET enable_nestloop = off;\nWITH\n');
     expect(postgres.stdout).toContain(' AS MATERIALIZED (\n');

@@ -70,6 +70,23 @@ export function spreadDates(value: unknown, asOf: string, random: () => number):
   return value;
 }
 
+/** Plausible numbers, and the full dates spread around the screening date (one patient). */
+export function plausibleSpread(raw: unknown, random: () => number): unknown {
+  const r = plausible(raw) as { asOf: string; facts: unknown };
+  return { ...r, facts: spreadDates(r.facts, r.asOf, random) };
+}
+
+/** One population per screening date: a query is for one date. */
+function byScreeningDate(inputs: readonly ScreeningInput[]): Map<string, ScreeningInput[]> {
+  const byDate = new Map<string, ScreeningInput[]>();
+  for (const input of inputs) {
+    const group = byDate.get(input.asOf);
+    if (group) group.push(input);
+    else byDate.set(input.asOf, [input]);
+  }
+  return byDate;
+}
+
 /**
  * Generated inputs as a population has them: no answers (no one to ask), and the facts the
  * schema refuses left out (each issue names its element), so the rest of the patient is kept.
@@ -110,8 +127,7 @@ export async function disagreements(
   inputs: readonly ScreeningInput[],
   given?: SqlEngine,
 ): Promise<Disagreement[]> {
-  const byDate = new Map<string, ScreeningInput[]>();
-  for (const input of inputs) byDate.set(input.asOf, [...(byDate.get(input.asOf) ?? []), input]);
+  const byDate = byScreeningDate(inputs);
   const found: Disagreement[] = [];
   const engine = given ?? (await duckDbEngine());
   try {
@@ -172,8 +188,7 @@ export function inProcessDisagreements(
   protocol: CompiledProtocol,
   inputs: readonly ScreeningInput[],
 ): Disagreement[] {
-  const byDate = new Map<string, ScreeningInput[]>();
-  for (const input of inputs) byDate.set(input.asOf, [...(byDate.get(input.asOf) ?? []), input]);
+  const byDate = byScreeningDate(inputs);
   const found: Disagreement[] = [];
   const n = protocol.criteria.length;
   for (const [asOf, group] of byDate) {

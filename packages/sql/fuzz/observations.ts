@@ -43,6 +43,11 @@ export function editedExport(dir: string, patients: number, seed: number, asOf: 
   return edited;
 }
 
+/** Every result row by patient reference and element, numbered in arrival order: comparable across loads. */
+export const RESULT_ROWS = `SELECT p.ref, r.element, ROW_NUMBER() OVER (PARTITION BY r.pid, r.element ORDER BY r.seq) AS n,
+    r.value, r.unit, r.comparator, r.code, r.day_lo, r.day_hi, r.low, r.high
+  FROM eligo_result r JOIN eligo_patient p USING (pid) ORDER BY ALL`;
+
 export interface ReadBothWays {
   readonly node: readonly Record<string, unknown>[];
   readonly sql: readonly Record<string, unknown>[];
@@ -64,11 +69,7 @@ export async function readBothWays(
         threads: 0,
         observationsInSql,
       });
-      const rows = await engine.rows(
-        `SELECT p.ref, r.element, ROW_NUMBER() OVER (PARTITION BY r.pid, r.element ORDER BY r.seq) AS n,
-           r.value, r.unit, r.comparator, r.code, r.day_lo, r.day_hi, r.low, r.high
-         FROM eligo_result r JOIN eligo_patient p USING (pid) ORDER BY ALL`,
-      );
+      const rows = await engine.rows(RESULT_ROWS);
       return { rows, unread: loaded.unread.map((u) => u.patient).sort() };
     } finally {
       await engine.close();

@@ -23,8 +23,8 @@ import {
   disagreements,
   inProcessDisagreements,
   plausible,
+  plausibleSpread,
   populationInputs,
-  spreadDates,
 } from './differential';
 import { editedExport, readBothWays } from './observations';
 
@@ -60,10 +60,7 @@ async function screen(label: string, text: string, n: number, s: number): Promis
         ? raws.map(plausible)
         : mode === 'extreme'
           ? raws
-          : raws.map((raw) => {
-              const r = plausible(raw) as { asOf: string; facts: unknown };
-              return { ...r, facts: spreadDates(r.facts, r.asOf, random) };
-            });
+          : raws.map((raw) => plausibleSpread(raw, random));
     const inputs = populationInputs(protocol, shaped);
     report.patients += inputs.length;
     const found = [

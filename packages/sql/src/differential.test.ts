@@ -5,6 +5,7 @@ import { compile, createFunnel, funnelFromRow, funnelSql, protocolToSql, VERDICT
 import { bundleToFacts } from '@eligo/fhir';
 import { readProtocolSource } from '@eligo/protocols';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULT_ROWS } from '../fuzz/observations';
 import { loadBulkExport } from './bulk/load';
 import { duckDbEngine } from './engines/engine';
 import { loadFactsFromResources } from './population/fromResources';
@@ -153,11 +154,7 @@ describe('SQL path against the in-process path on a synthetic bulk export', () =
         });
         if (observationsInSql === false) expect(read.observations).toBeUndefined();
         else expect(read.observations?.results).toBeGreaterThan(PATIENTS * 10);
-        return await engine.rows(
-          `SELECT p.ref, r.element, ROW_NUMBER() OVER (PARTITION BY r.pid, r.element ORDER BY r.seq) AS n,
-             r.value, r.unit, r.comparator, r.code, r.day_lo, r.day_hi, r.low, r.high
-           FROM eligo_result r JOIN eligo_patient p USING (pid) ORDER BY ALL`,
-        );
+        return await engine.rows(RESULT_ROWS);
       } finally {
         await engine.close();
       }

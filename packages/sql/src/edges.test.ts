@@ -1,7 +1,6 @@
-import { type CompiledProtocol, compile, parseScreeningInput } from '@eligo/core';
-import { describe, it } from 'vitest';
-import { duckDbEngine } from './engines/engine';
-import { expectFastPathAgreement, itAgreesWithTheFastPath } from './testing/agreement';
+import { compile } from '@eligo/core';
+import { describe } from 'vitest';
+import { itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
  * Edges found by feeding generated patients to both paths. Values at the edges of what a record
@@ -58,31 +57,17 @@ const INFINITE: Record<string, unknown>[] = [
   { ...person, alt: [{ ...alt(3, 'U/L', 1e308), comparator: '>' }] },
 ];
 
-/** The fast path's status for every criterion on DuckDB alone (IEEE arithmetic, as in-process). */
-function itAgreesOnDuckDb(title: string, protocol: CompiledProtocol, facts: Record<string, unknown>[]): void {
-  it(`${title} (DuckDB)`, async () => {
-    const inputs = facts.map((f) => {
-      const parsed = parseScreeningInput(protocol, { asOf: AS_OF, facts: f, answers: {} });
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      return parsed.input;
-    });
-    const engine = await duckDbEngine();
-    try {
-      await expectFastPathAgreement(engine, protocol, inputs, AS_OF);
-    } finally {
-      await engine.close();
-    }
-  });
-}
-
 describe('extreme values through SQL', () => {
   const { protocol } = compile(PROTOCOL);
   itAgreesWithTheFastPath('eligo_sql_extremes', protocol!, PATIENTS, AS_OF, 'patients at the edges');
 
-  itAgreesOnDuckDb(
-    'values that convert to infinity get the fast path’s status, and the query runs',
+  itAgreesWithTheFastPath(
+    'eligo_sql_extremes',
     protocol!,
     [...PATIENTS, ...INFINITE],
+    AS_OF,
+    'patients, some with values that convert to infinity,',
+    'DuckDB',
   );
 });
 
@@ -125,11 +110,18 @@ describe('latest of, with an alternative without a date, through SQL', () => {
   const { protocol } = compile(LATEST);
   itAgreesWithTheFastPath('eligo_sql_latest_undated', protocol!, LATEST_PATIENTS, AS_OF, 'patients');
   // A height whose square is below the smallest double: the BMI is infinite, as weight ÷ 0 in-process.
-  itAgreesOnDuckDb('a height too small to square gives an infinite BMI', protocol!, [
-    ...LATEST_PATIENTS,
-    { weight: measured(95, 'kg'), height: measured(5e-324, 'cm') },
-    { weight: measured(0, 'kg'), height: measured(0, 'cm') },
-  ]);
+  itAgreesWithTheFastPath(
+    'eligo_sql_latest_undated',
+    protocol!,
+    [
+      ...LATEST_PATIENTS,
+      { weight: measured(95, 'kg'), height: measured(5e-324, 'cm') },
+      { weight: measured(0, 'kg'), height: measured(0, 'cm') },
+    ],
+    AS_OF,
+    'patients, one too short to square,',
+    'DuckDB',
+  );
 });
 
 /**

@@ -8,8 +8,8 @@ import {
   disagreements,
   inProcessDisagreements,
   plausible,
+  plausibleSpread,
   populationInputs,
-  spreadDates,
 } from '../fuzz/differential';
 import { mulberry32 } from './synthetic/random';
 
@@ -26,10 +26,7 @@ const SEED = 20261207;
 /** Plausible numbers; every other patient's full dates spread around the screening date too. */
 function shaped(raws: readonly unknown[], seed: number): unknown[] {
   const random = mulberry32(seed);
-  return raws.map((raw, i) => {
-    const r = plausible(raw) as { asOf: string; facts: unknown };
-    return i % 2 === 0 ? r : { ...r, facts: spreadDates(r.facts, r.asOf, random) };
-  });
+  return raws.map((raw, i) => (i % 2 === 0 ? plausible(raw) : plausibleSpread(raw, random)));
 }
 
 describe('generated patients through SQL, the in-process paths and the fast path', () => {
