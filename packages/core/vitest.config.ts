@@ -7,5 +7,6 @@ export default defineConfig({
     // again: about half the suite's time. The files keep no state between them (no module mocks,
     // spies restored), and they pass in any order (`--sequence.shuffle.files`).
     isolate: false,
+    setupFiles: ['testing/property-seed.ts'],
   },
 });
