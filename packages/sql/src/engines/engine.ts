@@ -18,6 +18,11 @@ export interface SqlEngine {
   rows(sql: string): Promise<Record<string, number | string>[]>;
   /** Empties the input tables. */
   clear(): Promise<void>;
+  /**
+   * Whether an error is the engine refusing to compute with a number (PostgreSQL raises one where
+   * a double overflows or underflows; DuckDB gives infinity or 0, as JavaScript does).
+   */
+  refusesNumber?(error: unknown): boolean;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,8 @@ export async function postgresEngine(
     units: () => unitsInPostgres(client),
     rows: (sql) => screenRowsPostgres(client, sql),
     clear: () => clearPostgres(client),
+    // SQLSTATE 22003, numeric_value_out_of_range: `value out of range: overflow` (or underflow).
+    refusesNumber: (error) => (error as { code?: unknown } | null)?.code === '22003',
     async close() {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();

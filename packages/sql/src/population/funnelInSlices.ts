@@ -10,6 +10,7 @@ import {
   type SqlTableNames,
 } from '@eligo/core';
 import type { SqlEngine } from '../engines/engine';
+import type { UnreadPatient } from './readPatients';
 
 /** Patients one funnel query counts at most, unless a run says otherwise. */
 export const SLICE_PATIENTS = 1_000_000;
@@ -20,8 +21,14 @@ export type SlicedFunnel =
       readonly summary: FunnelResult;
       readonly skipped: readonly SqlProblem[];
       readonly slices: number;
+      /** Patients left out of the counts because the engine refused a number of theirs (see below). */
+      readonly leftOut: readonly UnreadPatient[];
     }
   | { readonly ok: false; readonly problems: readonly SqlProblem[] };
+
+/** Why a patient is left out when the engine refuses to compute with one of their numbers. */
+export const REFUSED_NUMBER =
+  'PostgreSQL refuses to compute with a number in this record (a value beyond the range of its doubles); --engine duckdb counts it';
 
 /**
  * The funnel counted a slice of patients at a time (by position, through views over the input
@@ -29,6 +36,10 @@ export type SlicedFunnel =
  * column is a sum, so the total is the one query's; but the engine holds one slice's readings at a
  * time: at ten million patients the latest-result windows over every reading at once spill far more
  * than the input tables weigh.
+ *
+ * PostgreSQL raises an error where IEEE arithmetic gives infinity or 0 (a product past 1e308, say),
+ * which would stop the whole count for one absurd number. A range whose query raises one is halved
+ * until the patients it comes from are found; they are left out and named, everyone else counted.
  */
 export async function funnelInSlices(
   target: SqlEngine,
@@ -44,26 +55,76 @@ export async function funnelInSlices(
   const lo = Number(bounds?.lo ?? 0);
   const hi = Number(bounds?.hi ?? -1);
   const whole = hi - lo < slicePatients;
-  const tables = whole ? DEFAULT_TABLES : sliceTables();
-  const query = protocolToSql(protocol, { ...options, dialect: target.dialect, tables });
-  if (!query.ok) return query;
-  const funnel = funnelSql(protocol, query);
+  const compiled = (tables: SqlTableNames) => {
+    const query = protocolToSql(protocol, { ...options, dialect: target.dialect, tables });
+    return query.ok ? { query, funnel: funnelSql(protocol, query) } : query;
+  };
+  const first = compiled(whole ? DEFAULT_TABLES : sliceTables());
+  if ('ok' in first) return first;
+  let sliced = whole ? undefined : first;
   const totals: Record<string, number> = {};
+  const leftOut: UnreadPatient[] = [];
+  const add = (row: Record<string, number | string> | undefined) => {
+    for (const [column, value] of Object.entries(row ?? {}))
+      totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
+  };
+  const slicedQuery = async () => {
+    if (sliced === undefined) {
+      const again = compiled(sliceTables());
+      if ('ok' in again)
+        throw new Error('a protocol that compiles over the tables compiles over their slices');
+      sliced = again;
+      if (target.dialect === 'postgres') await pidRangeIndexes(target);
+    }
+    return sliced.funnel.sql;
+  };
+  // Counts the patients numbered [from, to); a range whose query the engine refuses is halved.
+  const countRange = async (from: number, to: number): Promise<void> => {
+    const sql = await slicedQuery();
+    await sliceViews(target, from, to);
+    try {
+      add((await target.rows(sql))[0]);
+    } catch (error) {
+      if (!target.refusesNumber?.(error)) throw error;
+      if (to - from > 1) {
+        const middle = from + Math.floor((to - from) / 2);
+        await countRange(from, middle);
+        await countRange(middle, to);
+        return;
+      }
+      const [patient] = await target.rows(`SELECT ref FROM ${DEFAULT_TABLES.patient} WHERE pid = ${from}`);
+      leftOut.push({ patient: String(patient?.ref ?? from), message: REFUSED_NUMBER });
+    }
+  };
   let slices = 0;
   if (!whole && target.dialect === 'postgres') await pidRangeIndexes(target);
   try {
-    for (let from = lo; from <= hi || slices === 0; from += slicePatients) {
-      if (!whole) await sliceViews(target, from, from + slicePatients);
-      const [row] = await target.rows(funnel.sql);
-      for (const [column, value] of Object.entries(row ?? {}))
-        totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
-      slices++;
-      onSlice?.(Math.min(hi - lo + 1, slices * slicePatients), hi - lo + 1);
+    if (whole) {
+      try {
+        add((await target.rows(first.funnel.sql))[0]);
+      } catch (error) {
+        if (!target.refusesNumber?.(error)) throw error;
+        await countRange(lo, hi + 1);
+      }
+      slices = 1;
+      onSlice?.(hi - lo + 1, hi - lo + 1);
+    } else {
+      for (let from = lo; from <= hi; from += slicePatients) {
+        await countRange(from, from + slicePatients);
+        slices++;
+        onSlice?.(Math.min(hi - lo + 1, slices * slicePatients), hi - lo + 1);
+      }
     }
   } finally {
-    if (!whole) await dropSliceViews(target);
+    if (sliced !== undefined) await dropSliceViews(target);
   }
-  return { ok: true, summary: funnelFromRow(protocol, funnel, totals), skipped: query.skipped, slices };
+  return {
+    ok: true,
+    summary: funnelFromRow(protocol, first.funnel, totals),
+    skipped: first.query.skipped,
+    slices,
+    leftOut,
+  };
 }
 
 /**

@@ -55,6 +55,7 @@ export type PopulationRunResult =
       readonly skipped: readonly SqlProblem[];
       readonly unread: readonly UnreadPatient[];
       readonly problems: readonly LoadProblem[];
+      /** Patients counted: read, and not left out. */
       readonly patients: number;
       readonly seconds: { readonly load: number; readonly read: number; readonly screen: number };
       /** How many funnel queries counted the population (see `slicePatients`). */
@@ -118,9 +119,9 @@ export async function runPopulation(options: PopulationRunOptions): Promise<Popu
       summary: funnel.summary,
       skipped: funnel.skipped,
       slices: funnel.slices,
-      unread: read.unread,
+      unread: [...read.unread, ...funnel.leftOut],
       problems: loaded.problems,
-      patients: read.patients,
+      patients: read.patients - funnel.leftOut.length,
       seconds: { load: (t1 - t0) / 1000, read: (t2 - t1) / 1000, screen: (t3 - t2) / 1000 },
     };
   } finally {
