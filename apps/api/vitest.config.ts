@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    setupFiles: ['../../packages/core/testing/property-seed.ts'],
   },
 });
