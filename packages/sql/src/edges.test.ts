@@ -6,7 +6,7 @@ import {
   parseScreeningInput,
 } from '@eligo/core';
 import { describe, expect, it } from 'vitest';
-import { funnelInSlices, REFUSED_NUMBER } from './population/funnelInSlices';
+import { funnelInSlices, REFUSED_NUMBER, RefusedNumbersError } from './population/funnelInSlices';
 import { engines, itAgreesWithTheFastPath } from './testing/agreement';
 
 /**
@@ -127,6 +127,13 @@ function itCountsAroundRefusedNumbers(
           );
           expect(run.summary).toEqual(funnelOf(postgres ? counted : facts));
         }
+        // More refused than the limit allows: the count stops, naming the first of them.
+        const limited = funnelInSlices(engine, protocol, options, 3, undefined, refused.length - 2);
+        if (postgres)
+          await expect(limited).rejects.toThrow(
+            new RefusedNumbersError(refusedRefs.slice(0, refused.length - 1) as string[]),
+          );
+        else expect((await limited).ok).toBe(true);
         const views = await engine.rows(
           `SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%_slice'`,
         );

@@ -20,6 +20,7 @@ export {
   loadFactsFromResources,
   type UnreadPatient,
 } from './population/fromResources';
+export { RefusedNumbersError } from './population/funnelInSlices';
 export { type PopulationRunOptions, type PopulationRunResult, runPopulation } from './population/run';
 export {
   type CompiledColumn,

@@ -110,6 +110,11 @@ export async function populationCommand(
       io.stderr(`eligo population: no Parquet file matches '${dir}'\n`);
       return 2;
     }
+    if (error instanceof sql.RefusedNumbersError) {
+      env.progress?.('');
+      io.stderr(forTerminal(`eligo population: ${error.message}\n`));
+      return 2;
+    }
     // DuckDB refuses work beyond its memory limit; that is the limit's doing, not a defect.
     if (!/Out of Memory Error/.test((error as Error).message)) throw error;
     env.progress?.('');

@@ -27,6 +27,22 @@ export type SlicedFunnel =
   | { readonly ok: false; readonly problems: readonly SqlProblem[] };
 
 /** Why a patient is left out when the engine refuses to compute with one of their numbers. */
+/**
+ * More patients than this refused and the run stops: each costs about two queries per halving, and
+ * so many absurd numbers say the export itself is broken, not a record or two.
+ */
+export const REFUSED_LIMIT = 100;
+
+/** The count stopped: too many patients had numbers the engine refuses. */
+export class RefusedNumbersError extends Error {
+  constructor(readonly patients: readonly string[]) {
+    super(
+      `PostgreSQL refuses to compute with numbers in more than ${patients.length - 1} patients' records (a value beyond the range of its doubles; the first: ${patients.slice(0, 5).join(', ')}); --engine duckdb counts them`,
+    );
+    this.name = 'RefusedNumbersError';
+  }
+}
+
 export const REFUSED_NUMBER =
   'PostgreSQL refuses to compute with a number in this record (a value beyond the range of its doubles); --engine duckdb counts it';
 
@@ -48,6 +64,7 @@ export async function funnelInSlices(
   slicePatients = SLICE_PATIENTS,
   /** After each slice: the patients counted so far, of all; the run stops here when aborted. */
   onSlice?: (done: number, total: number) => void,
+  refusedLimit = REFUSED_LIMIT,
 ): Promise<SlicedFunnel> {
   if (!Number.isInteger(slicePatients) || slicePatients < 1)
     throw new RangeError(`patients per query must be a positive whole number, not ${slicePatients}`);
@@ -94,6 +111,7 @@ export async function funnelInSlices(
       }
       const [patient] = await target.rows(`SELECT ref FROM ${DEFAULT_TABLES.patient} WHERE pid = ${from}`);
       leftOut.push({ patient: String(patient?.ref ?? from), message: REFUSED_NUMBER });
+      if (leftOut.length > refusedLimit) throw new RefusedNumbersError(leftOut.map((p) => p.patient));
     }
   };
   let slices = 0;
