@@ -92,7 +92,7 @@ function itCountsAroundRefusedNumbers(
   refused: readonly Record<string, unknown>[],
 ): void {
   const facts: Record<string, unknown>[] = [...counted];
-  refused.forEach((f, i) => facts.splice(2 + 3 * i, 0, f));
+  for (const [i, f] of refused.entries()) facts.splice(2 + 3 * i, 0, f);
   const inputs = facts.map((f) => {
     const parsed = parseScreeningInput(protocol, { asOf: AS_OF, facts: f, answers: {} });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
