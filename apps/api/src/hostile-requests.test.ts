@@ -31,7 +31,8 @@ const HOSTILE: unknown[] = [
   [],
   {},
   [[[[[[]]]]]],
-  { __proto__: { polluted: true } },
+  // An own key named __proto__, as JSON.parse makes it (an object literal would set the prototype).
+  JSON.parse('{"__proto__": {"polluted": true}}'),
   { resourceType: 'Patient' },
 ];
 

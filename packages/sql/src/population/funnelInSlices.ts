@@ -26,7 +26,6 @@ export type SlicedFunnel =
     }
   | { readonly ok: false; readonly problems: readonly SqlProblem[] };
 
-/** Why a patient is left out when the engine refuses to compute with one of their numbers. */
 /**
  * More patients than this refused and the run stops: each costs about two queries per halving, and
  * so many absurd numbers say the export itself is broken, not a record or two.
@@ -43,6 +42,7 @@ export class RefusedNumbersError extends Error {
   }
 }
 
+/** Why a patient is left out when the engine refuses to compute with one of their numbers. */
 export const REFUSED_NUMBER =
   'PostgreSQL refuses to compute with a number in this record (a value beyond the range of its doubles); --engine duckdb counts it';
 
