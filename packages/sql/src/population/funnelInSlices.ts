@@ -78,19 +78,20 @@ export async function funnelInSlices(
   };
   const first = compiled(whole ? DEFAULT_TABLES : sliceTables());
   if ('ok' in first) return first;
-  let sliced = whole ? undefined : first;
+  let sliced: typeof first | undefined;
   const totals: Record<string, number> = {};
   const leftOut: UnreadPatient[] = [];
   const add = (row: Record<string, number | string> | undefined) => {
     for (const [column, value] of Object.entries(row ?? {}))
       totals[column] = (totals[column] ?? 0) + Number(value ?? 0);
   };
+  // The query over the slice views: the first one, or compiled when a whole count must be halved.
   const slicedQuery = async () => {
     if (sliced === undefined) {
-      const again = compiled(sliceTables());
-      if ('ok' in again)
+      const query = whole ? compiled(sliceTables()) : first;
+      if ('ok' in query)
         throw new Error('a protocol that compiles over the tables compiles over their slices');
-      sliced = again;
+      sliced = query;
       if (target.dialect === 'postgres') await pidRangeIndexes(target);
     }
     return sliced.funnel.sql;
@@ -115,7 +116,6 @@ export async function funnelInSlices(
     }
   };
   let slices = 0;
-  if (!whole && target.dialect === 'postgres') await pidRangeIndexes(target);
   try {
     if (whole) {
       try {
