@@ -201,6 +201,7 @@ function elementInfos(
   criteria: readonly CompiledCriterion[],
 ): ElementInfo[] {
   const usedBy = (id: string) => criteria.filter((c) => c.info.elements.includes(id)).map((c) => c.info.id);
+  const mentioned = namesMentioned(ast);
   const infos: ElementInfo[] = [];
   const seen = new Set<string>();
   for (const d of ast.declarations) {
@@ -208,7 +209,7 @@ function elementInfos(
     if (seen.has(id)) continue;
     seen.add(id);
     if (d.kind === 'DefineDecl') {
-      const users = criteria.filter((c) => c.rule && mentions(c, id, ast)).map((c) => c.info.id);
+      const users = criteria.filter((c) => c.rule && mentioned(c.info.id)?.has(id)).map((c) => c.info.id);
       infos.push({ id, label: d.label ?? id, kind: 'define', closedWorld: false, usedBy: users });
       continue;
     }
@@ -272,33 +273,41 @@ function elementInfos(
   return infos;
 }
 
-/** Whether a criterion's rule refers to a define, directly or through other defines. */
-function mentions(c: CompiledCriterion, define: string, ast: Ast.Protocol): boolean {
-  const criterion = [...ast.sections, ...ast.cohorts.flatMap((k) => k.sections)]
-    .flatMap((s) => s.criteria)
-    .find((x) => x.id.value === c.info.id && x.rule);
-  if (!criterion?.rule) return false;
+/**
+ * For each criterion id, every name its rule refers to, through the defines it uses (found once
+ * per protocol: asking each define of each criterion walked the whole rule every time).
+ */
+function namesMentioned(ast: Ast.Protocol): (criterionId: string) => ReadonlySet<string> | undefined {
   const defines = new Map(
     ast.declarations
       .filter((d): d is Ast.DefineDecl => d.kind === 'DefineDecl')
       .map((d) => [d.name.value, d]),
   );
-  const seen = new Set<string>();
-  const walk = (node: unknown): boolean => {
-    if (node === null || typeof node !== 'object') return false;
-    if (Array.isArray(node)) return node.some(walk);
-    const n = node as { kind?: string; name?: unknown };
-    if (n.kind === 'Ref' && typeof n.name === 'string') {
-      if (n.name === define) return true;
-      const d = defines.get(n.name);
-      if (d && !seen.has(n.name)) {
-        seen.add(n.name);
-        if (walk(d.expr)) return true;
+  const byId = new Map<string, Set<string>>();
+  for (const criterion of [...ast.sections, ...ast.cohorts.flatMap((k) => k.sections)].flatMap(
+    (s) => s.criteria,
+  )) {
+    // The first criterion of an id with a rule is the one its compiled form comes from.
+    if (!criterion.rule || byId.has(criterion.id.value)) continue;
+    const names = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        for (const item of node) walk(item);
+        return;
       }
-    }
-    return Object.entries(n).some(([k, v]) => k !== 'span' && typeof v === 'object' && walk(v));
-  };
-  return walk(criterion.rule);
+      const n = node as { kind?: string; name?: unknown };
+      if (n.kind === 'Ref' && typeof n.name === 'string' && !names.has(n.name)) {
+        names.add(n.name);
+        const d = defines.get(n.name);
+        if (d) walk(d.expr);
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== 'span' && typeof v === 'object') walk(v);
+    };
+    walk(criterion.rule);
+    byId.set(criterion.id.value, names);
+  }
+  return (criterionId) => byId.get(criterionId);
 }
 
 function valueCodesInfo(codes: readonly Ast.ValueCode[]): ValueCodeInfo[] {

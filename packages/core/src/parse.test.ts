@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import languageReference from '../../../docs/language.md?raw';
-import type { Expr, Protocol } from './ast';
+import type { Arith, Expr, Protocol, Value } from './ast';
 import { renderDiagnostics } from './diagnostics/codeFrame';
 import { parse, parseExpression } from './parse';
 import { Source } from './source';
@@ -326,6 +326,29 @@ describe('expressions', () => {
       span: { start: 2, end: 9 },
       left: { span: { start: 2, end: 3 } },
     });
+  });
+
+  test('chains of one operator group to the left, each node spanning its first operand to its last', () => {
+    const text = '(w + 1 kg) * h / 2 - a * b + 3 unless c or d or e given f';
+    const { ast, diagnostics } = parseExpression(text);
+    expect(diagnostics).toEqual([]);
+    const at = (node: { span: { start: number; end: number } }) => text.slice(node.span.start, node.span.end);
+    const grouped = (v: Value): string =>
+      v.kind === 'Arith' ? `(${grouped(v.left)} ${v.op} ${grouped(v.right)})` : at(v);
+    const given = ast as Extract<Expr, { kind: 'Given' }>;
+    expect(at(given)).toBe(text);
+    expect(at(given.premise)).toBe('f');
+    const unless = given.expr as Extract<Expr, { kind: 'Unless' }>;
+    expect(at(unless)).toBe('(w + 1 kg) * h / 2 - a * b + 3 unless c or d or e');
+    const or = unless.exception as Extract<Expr, { kind: 'Binary' }>;
+    expect([at(or), at(or.left), at(or.right)]).toEqual(['c or d or e', 'c or d', 'e']);
+    const sum = unless.expr as unknown as Arith;
+    expect(grouped(sum)).toBe('(((((w + 1 kg) * h) / 2) - (a * b)) + 3)');
+    expect(at(sum.left)).toBe('(w + 1 kg) * h / 2 - a * b');
+    const quotient = (sum.left as Arith).left as Arith;
+    expect([at(quotient), at(quotient.left)]).toEqual(['(w + 1 kg) * h / 2', '(w + 1 kg) * h']);
+    // A bracketed operand is no node of its own: the sum inside keeps the span of what it adds.
+    expect(at((quotient.left as Arith).left)).toBe('w + 1 kg');
   });
 
   test('not binds tighter than and; unless lower than or', () => {

@@ -576,8 +576,29 @@ function expr(node: OhmNode): Expr {
   return ast<Expr>(node);
 }
 
-function arith(op: Arith['op'], left: OhmNode, right: OhmNode, node: OhmNode): Arith {
-  return { kind: 'Arith', op, left: value(left), right: value(right), span: span(node) };
+/**
+ * `a op b op c` read as `(a op b) op c`, from the first operand and the repetition after it. Each
+ * node spans from the first operand's start (a bracket included) to the end of its right operand,
+ * as a left-recursive rule's node did.
+ */
+function leftGrouped<T>(
+  first: OhmNode,
+  rest: readonly OhmNode[],
+  join: (left: T, right: OhmNode, at: Span) => T,
+): T {
+  let tree = ast<T>(first);
+  const start = conversion.toOriginal(first.source.startIdx);
+  for (const right of rest)
+    tree = join(tree, right, { start, end: conversion.toOriginal(right.source.endIdx) });
+  return tree;
+}
+
+/** A Sum or a Product: each tail is a case of SumTail or ProductTail, an operator and an operand. */
+function arithmetic(first: OhmNode, tails: OhmNode): Value {
+  return leftGrouped<Value>(first, tails.children, (left, tail, at) => {
+    const [op, right] = tail.children[0]!.children as [OhmNode, OhmNode];
+    return { kind: 'Arith', op: op.sourceString as Arith['op'], left, right: value(right), span: at };
+  });
 }
 
 function value(node: OhmNode): Value {
@@ -966,17 +987,23 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
     // biome-ignore lint/suspicious/noThenProperty: the AST names the branches of `if` after the keywords.
     return { kind: 'If', condition: expr(c), then: expr(t), else: expr(e), span: span(this) };
   },
-  UnlessExpr_unless(left, _kw, right) {
-    return { kind: 'Unless', expr: expr(left), exception: expr(right), span: span(this) };
+  UnlessExpr(first, tails) {
+    return leftGrouped(first, tails.children, (left, tail, at): Expr => {
+      const [word, right] = tail.children[0]!.children as [OhmNode, OhmNode];
+      return word.sourceString === 'unless'
+        ? { kind: 'Unless', expr: left, exception: expr(right), span: at }
+        : { kind: 'Given', expr: left, premise: expr(right), span: at };
+    });
   },
-  UnlessExpr_given(left, _kw, right) {
-    return { kind: 'Given', expr: expr(left), premise: expr(right), span: span(this) };
+  OrExpr(first, _words, rest) {
+    return leftGrouped(first, rest.children, (left, right, at): Expr => {
+      return { kind: 'Binary', op: 'or', left, right: expr(right), span: at };
+    });
   },
-  OrExpr_or(left, _kw, right) {
-    return { kind: 'Binary', op: 'or', left: expr(left), right: expr(right), span: span(this) };
-  },
-  AndExpr_and(left, _kw, right) {
-    return { kind: 'Binary', op: 'and', left: expr(left), right: expr(right), span: span(this) };
+  AndExpr(first, _words, rest) {
+    return leftGrouped(first, rest.children, (left, right, at): Expr => {
+      return { kind: 'Binary', op: 'and', left, right: expr(right), span: at };
+    });
   },
   NotExpr(_look, body) {
     return ast(body);
@@ -1248,17 +1275,11 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   Value(_look, body) {
     return ast(body);
   },
-  Sum_add(left, _op, right) {
-    return arith('+', left, right, this);
+  Sum(first, tails) {
+    return arithmetic(first, tails);
   },
-  Sum_subtract(left, _op, right) {
-    return arith('-', left, right, this);
-  },
-  Product_multiply(left, _op, right) {
-    return arith('*', left, right, this);
-  },
-  Product_divide(left, _op, right) {
-    return arith('/', left, right, this);
+  Product(first, tails) {
+    return arithmetic(first, tails);
   },
   Factor_paren(_open, inner, _close) {
     // Parentheses group; the tree keeps the grouping, not the brackets.
