@@ -6,6 +6,7 @@ import { codeFilterInfo, patternInfo } from './codes/filter';
 import { type Diagnostic, hasErrors, type LocatedDiagnostic, locate } from './diagnostics/diagnostic';
 import type { Bool, Element } from './evaluate/ir';
 import { DIMENSIONLESS, lowering, molarMassInGPerMol } from './evaluate/lower';
+import { referencedNames } from './evaluate/referencedNames';
 import type { ScreeningInput } from './facts/shapes';
 import { type FastResult, fastPath } from './fast/verdicts';
 import { parse } from './parse';
@@ -273,10 +274,7 @@ function elementInfos(
   return infos;
 }
 
-/**
- * For each criterion id, every name its rule refers to, through the defines it uses (found once
- * per protocol: asking each define of each criterion walked the whole rule every time).
- */
+/** For each criterion id, every name its rule refers to (found once per protocol). */
 function namesMentioned(ast: Ast.Protocol): (criterionId: string) => ReadonlySet<string> | undefined {
   const defines = new Map(
     ast.declarations
@@ -288,24 +286,11 @@ function namesMentioned(ast: Ast.Protocol): (criterionId: string) => ReadonlySet
     (s) => s.criteria,
   )) {
     // The first criterion of an id with a rule is the one its compiled form comes from.
-    if (!criterion.rule || byId.has(criterion.id.value)) continue;
-    const names = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) {
-        for (const item of node) walk(item);
-        return;
-      }
-      const n = node as { kind?: string; name?: unknown };
-      if (n.kind === 'Ref' && typeof n.name === 'string' && !names.has(n.name)) {
-        names.add(n.name);
-        const d = defines.get(n.name);
-        if (d) walk(d.expr);
-      }
-      for (const [k, v] of Object.entries(n)) if (k !== 'span' && typeof v === 'object') walk(v);
-    };
-    walk(criterion.rule);
-    byId.set(criterion.id.value, names);
+    if (criterion.rule && !byId.has(criterion.id.value))
+      byId.set(
+        criterion.id.value,
+        referencedNames(criterion.rule, (name) => defines.get(name)),
+      );
   }
   return (criterionId) => byId.get(criterionId);
 }

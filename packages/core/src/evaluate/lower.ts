@@ -21,6 +21,7 @@ import {
   valNode,
   type Window,
 } from './ir';
+import { referencedNames } from './referencedNames';
 
 /**
  * Turns a checked AST into the shared rule form: names resolved to elements and defines, literal
@@ -470,31 +471,12 @@ export function lowering(ast: Ast.Protocol): Lowering {
     return { k: 'const', value: UNKNOWN };
   };
 
-  const depsCache = new Map<string, string[]>();
+  const defineOf = (name: string) => {
+    const decl = decls.get(name);
+    return decl?.kind === 'DefineDecl' ? decl : undefined;
+  };
   const depsOf = (expr: Ast.Expr): string[] => {
-    const found = new Set<string>();
-    const visiting = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) {
-        for (const n of node) walk(n);
-        return;
-      }
-      const n = node as { kind?: string; name?: unknown };
-      if (n.kind === 'Ref' && typeof n.name === 'string') {
-        const decl = decls.get(n.name);
-        if (decl?.kind === 'DefineDecl') {
-          if (visiting.has(n.name)) return;
-          visiting.add(n.name);
-          const cached = depsCache.get(n.name);
-          if (cached) for (const id of cached) found.add(id);
-          else walk(decl.expr);
-        } else if (byId.has(n.name)) found.add(n.name);
-      }
-      for (const [key, value] of Object.entries(n))
-        if (key !== 'span' && typeof value === 'object') walk(value);
-    };
-    walk(expr);
+    const found = referencedNames(expr, defineOf);
     return elements.filter((el) => found.has(el.id)).map((el) => el.id);
   };
 
