@@ -989,8 +989,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>('ast', {
   },
   UnlessExpr(first, tails) {
     return leftGrouped(first, tails.children, (left, tail, at): Expr => {
-      const [word, right] = tail.children[0]!.children as [OhmNode, OhmNode];
-      return word.sourceString === 'unless'
+      const which = tail.children[0]!;
+      const right = which.children[1]!;
+      return which.ctorName === 'UnlessTail_unless'
         ? { kind: 'Unless', expr: left, exception: expr(right), span: at }
         : { kind: 'Given', expr: left, premise: expr(right), span: at };
     });

@@ -4,7 +4,11 @@ import { testApp } from '../testing/support';
 import { createCompileBudget } from './budget';
 import { createCompilePool } from './pool';
 
-/** A text within every limit that takes the compiler a while: labs and criteria by the hundred. */
+/**
+ * A text within every limit that takes the compiler a while: labs and criteria by the hundred. At
+ * 600 criteria, about 0.5 s on the 2-core development machine (2026-12-07), with room under the
+ * time budgets below on a machine twice as fast.
+ */
 function heavy(criteria: number): string {
   const labs = Array.from(
     { length: 100 },
@@ -69,7 +73,7 @@ describe('compiling request text off the request thread', async () => {
 
   it('keeps answering other requests while a long compile runs', async () => {
     const started = performance.now();
-    const check = t.request('POST', '/v1/check', { role: 'viewer', body: { text: heavy(150) } });
+    const check = t.request('POST', '/v1/check', { role: 'viewer', body: { text: heavy(600) } });
     const { slowest, pings } = await pingWhile(t, check);
     const res = await check;
     expect(res.status).toBe(200);
@@ -91,8 +95,10 @@ describe('the time and memory budgets of a compile', () => {
   };
 
   it('stops a compile that runs over its time (422 compile_timeout) and compiles the next text on a new thread', async () => {
-    const t = await testApp({}, undefined, { compiler: pool({ timeoutMs: 200 }) });
-    const res = await t.request('POST', '/v1/check', { role: 'viewer', body: { text: heavy(200) } });
+    const t = await testApp({ bodyLimit: 2 * 1024 * 1024 }, undefined, {
+      compiler: pool({ timeoutMs: 200 }),
+    });
+    const res = await t.request('POST', '/v1/check', { role: 'viewer', body: { text: heavy(600) } });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: unknown }).error).toEqual({
       code: 'compile_timeout',
