@@ -6,7 +6,6 @@ import { codeFilterInfo, patternInfo } from './codes/filter';
 import { type Diagnostic, hasErrors, type LocatedDiagnostic, locate } from './diagnostics/diagnostic';
 import type { Bool, Element } from './evaluate/ir';
 import { DIMENSIONLESS, lowering, molarMassInGPerMol } from './evaluate/lower';
-import { referencedNames } from './evaluate/referencedNames';
 import type { ScreeningInput } from './facts/shapes';
 import { type FastResult, fastPath } from './fast/verdicts';
 import { parse } from './parse';
@@ -98,20 +97,24 @@ function compileSource(source: Source): CompileResult {
   const lower = lowering(ast);
   const criteria: CompiledCriterion[] = [];
   const byNode = new Map<Ast.Criterion, CompiledCriterion>();
+  // The names each rule refers to, through defines: its elements, and the defines it uses.
+  const namesOf = new Map<CompiledCriterion, ReadonlySet<string>>();
   const compileCriterion = (c: Ast.Criterion, kind: 'inclusion' | 'exclusion'): CompiledCriterion => {
     let compiled = byNode.get(c);
     if (!compiled) {
+      const names = c.rule ? lower.namesIn(c.rule) : new Set<string>();
       const info: CriterionInfo = {
         id: c.id.value,
         kind,
         title: c.title,
         source: c.source,
         heading: c.rule === null,
-        elements: c.rule ? lower.depsOf(c.rule) : [],
+        elements: lower.elementIdsIn(names),
       };
       compiled = { info, rule: c.rule ? lower.lowerRule(c.rule) : undefined, index: criteria.length };
       criteria.push(compiled);
       byNode.set(c, compiled);
+      namesOf.set(compiled, names);
     }
     return compiled;
   };
@@ -159,7 +162,7 @@ function compileSource(source: Source): CompileResult {
     // A byte order mark is not part of the text: saved with one or without, it is the same protocol.
     hash: hashOf(source.body.replace(/^\ufeff/, '')),
     complete: ast.complete,
-    elements: elementInfos(ast, lower.elements, criteria),
+    elements: elementInfos(ast, lower.elements, criteria, (c) => namesOf.get(c)),
     cohorts: cohorts.map((c) => c.info),
   };
   diagnostics.push(...lower.diagnostics);
@@ -200,9 +203,10 @@ function elementInfos(
   ast: Ast.Protocol,
   elements: readonly Element[],
   criteria: readonly CompiledCriterion[],
+  namesOf: (c: CompiledCriterion) => ReadonlySet<string> | undefined,
 ): ElementInfo[] {
-  const usedBy = (id: string) => criteria.filter((c) => c.info.elements.includes(id)).map((c) => c.info.id);
-  const mentioned = namesMentioned(ast);
+  // An element or a define: the criteria whose rules refer to it, directly or through defines.
+  const usedBy = (id: string) => criteria.filter((c) => namesOf(c)?.has(id)).map((c) => c.info.id);
   const infos: ElementInfo[] = [];
   const seen = new Set<string>();
   for (const d of ast.declarations) {
@@ -210,8 +214,7 @@ function elementInfos(
     if (seen.has(id)) continue;
     seen.add(id);
     if (d.kind === 'DefineDecl') {
-      const users = criteria.filter((c) => c.rule && mentioned(c.info.id)?.has(id)).map((c) => c.info.id);
-      infos.push({ id, label: d.label ?? id, kind: 'define', closedWorld: false, usedBy: users });
+      infos.push({ id, label: d.label ?? id, kind: 'define', closedWorld: false, usedBy: usedBy(id) });
       continue;
     }
     const el = elements.find((e) => e.id === id)!;
@@ -272,27 +275,6 @@ function elementInfos(
     }
   }
   return infos;
-}
-
-/** For each criterion id, every name its rule refers to (found once per protocol). */
-function namesMentioned(ast: Ast.Protocol): (criterionId: string) => ReadonlySet<string> | undefined {
-  const defines = new Map(
-    ast.declarations
-      .filter((d): d is Ast.DefineDecl => d.kind === 'DefineDecl')
-      .map((d) => [d.name.value, d]),
-  );
-  const byId = new Map<string, Set<string>>();
-  for (const criterion of [...ast.sections, ...ast.cohorts.flatMap((k) => k.sections)].flatMap(
-    (s) => s.criteria,
-  )) {
-    // The first criterion of an id with a rule is the one its compiled form comes from.
-    if (criterion.rule && !byId.has(criterion.id.value))
-      byId.set(
-        criterion.id.value,
-        referencedNames(criterion.rule, (name) => defines.get(name)),
-      );
-  }
-  return (criterionId) => byId.get(criterionId);
 }
 
 function valueCodesInfo(codes: readonly Ast.ValueCode[]): ValueCodeInfo[] {

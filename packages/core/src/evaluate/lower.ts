@@ -40,6 +40,10 @@ export interface Lowering {
   readonly byId: Map<string, Element>;
   /** Element ids a rule reads, through defines. */
   readonly depsOf: (expr: Ast.Expr) => string[];
+  /** Every name a rule refers to, through defines (elements and defines alike). */
+  readonly namesIn: (expr: Ast.Expr) => Set<string>;
+  /** The element ids among such names, in declaration order. */
+  readonly elementIdsIn: (names: ReadonlySet<string>) => string[];
   readonly lowerRule: (expr: Ast.Expr) => Bool;
   readonly diagnostics: Diagnostic[];
 }
@@ -475,12 +479,12 @@ export function lowering(ast: Ast.Protocol): Lowering {
     const decl = decls.get(name);
     return decl?.kind === 'DefineDecl' ? decl : undefined;
   };
-  const depsOf = (expr: Ast.Expr): string[] => {
-    const found = referencedNames(expr, defineOf);
-    return elements.filter((el) => found.has(el.id)).map((el) => el.id);
-  };
+  const namesIn = (expr: Ast.Expr) => referencedNames(expr, defineOf);
+  const elementIdsIn = (names: ReadonlySet<string>) =>
+    elements.filter((el) => names.has(el.id)).map((el) => el.id);
+  const depsOf = (expr: Ast.Expr): string[] => elementIdsIn(namesIn(expr));
 
-  return { elements, byId, depsOf, lowerRule, diagnostics };
+  return { elements, byId, depsOf, namesIn, elementIdsIn, lowerRule, diagnostics };
 }
 
 const DEFAULT_VALUES: readonly string[] = ['positive', 'negative'];

@@ -96,34 +96,35 @@ export async function funnelInSlices(
     }
     return sliced.funnel.sql;
   };
+  // Adds a query's counts; false when the engine refused to compute with a number on the way.
+  const counted = async (sql: string): Promise<boolean> => {
+    try {
+      add((await target.rows(sql))[0]);
+      return true;
+    } catch (error) {
+      if (!target.refusesNumber?.(error)) throw error;
+      return false;
+    }
+  };
   // Counts the patients numbered [from, to); a range whose query the engine refuses is halved.
   const countRange = async (from: number, to: number): Promise<void> => {
     const sql = await slicedQuery();
     await sliceViews(target, from, to);
-    try {
-      add((await target.rows(sql))[0]);
-    } catch (error) {
-      if (!target.refusesNumber?.(error)) throw error;
-      if (to - from > 1) {
-        const middle = from + Math.floor((to - from) / 2);
-        await countRange(from, middle);
-        await countRange(middle, to);
-        return;
-      }
-      const [patient] = await target.rows(`SELECT ref FROM ${DEFAULT_TABLES.patient} WHERE pid = ${from}`);
-      leftOut.push({ patient: String(patient?.ref ?? from), message: REFUSED_NUMBER });
-      if (leftOut.length > refusedLimit) throw new RefusedNumbersError(leftOut.map((p) => p.patient));
+    if (await counted(sql)) return;
+    if (to - from > 1) {
+      const middle = from + Math.floor((to - from) / 2);
+      await countRange(from, middle);
+      await countRange(middle, to);
+      return;
     }
+    const [patient] = await target.rows(`SELECT ref FROM ${DEFAULT_TABLES.patient} WHERE pid = ${from}`);
+    leftOut.push({ patient: String(patient?.ref ?? from), message: REFUSED_NUMBER });
+    if (leftOut.length > refusedLimit) throw new RefusedNumbersError(leftOut.map((p) => p.patient));
   };
   let slices = 0;
   try {
     if (whole) {
-      try {
-        add((await target.rows(first.funnel.sql))[0]);
-      } catch (error) {
-        if (!target.refusesNumber?.(error)) throw error;
-        await countRange(lo, hi + 1);
-      }
+      if (!(await counted(first.funnel.sql))) await countRange(lo, hi + 1);
       slices = 1;
       onSlice?.(hi - lo + 1, hi - lo + 1);
     } else {
